@@ -1,0 +1,46 @@
+using DelTran.Core.Iso20022;
+
+namespace DelTran.Core.Validation;
+
+/// <summary>
+/// Identifiers already seen before this message: message ids per sender, UETRs, and EndToEndIds per
+/// debtor agent. The validator asks it, and records what a message used once the message is judged.
+/// The pipeline backs it with unique keys in the database; <see cref="InMemoryDuplicateRegistry"/> serves one CLI run.
+/// </summary>
+public interface IDuplicateRegistry
+{
+    bool IsKnownMessage(string sender, string messageId);
+
+    bool IsKnownUetr(Uetr uetr);
+
+    bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId);
+
+    void RecordMessage(string sender, string messageId);
+
+    void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId);
+}
+
+public sealed class InMemoryDuplicateRegistry : IDuplicateRegistry
+{
+    private readonly HashSet<(string, string)> _messages = [];
+    private readonly HashSet<Uetr> _uetrs = [];
+    private readonly HashSet<(string, string)> _endToEndIds = [];
+
+    public bool IsKnownMessage(string sender, string messageId) => _messages.Contains((sender, messageId));
+
+    public bool IsKnownUetr(Uetr uetr) => _uetrs.Contains(uetr);
+
+    public bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId) => _endToEndIds.Contains((debtorAgentInstitution, endToEndId));
+
+    public void RecordMessage(string sender, string messageId) => _messages.Add((sender, messageId));
+
+    public void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId)
+    {
+        if (uetr is Uetr u)
+        {
+            _uetrs.Add(u);
+        }
+
+        _endToEndIds.Add((debtorAgentInstitution, endToEndId));
+    }
+}

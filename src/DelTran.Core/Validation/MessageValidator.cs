@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Schema;
+using DelTran.Core.Iso20022;
+
+namespace DelTran.Core.Validation;
+
+/// <summary>What the validator needs besides the file: the business date and what was seen before.</summary>
+public sealed record ValidationContext(DateOnly BusinessDate, IDuplicateRegistry Duplicates)
+{
+    /// <summary>The participant that delivered the file (from its credentials), when known; else it is read from the message.</summary>
+    public string? AuthenticatedSender { get; init; }
+}
+
+/// <summary>Receives each transaction as soon as it is judged, so a caller can stream them onward.</summary>
+public interface ITransactionSink
+{
+    /// <summary>A transaction that passed every rule. Provisional until the report: a message-level issue found later rejects it too.</summary>
+    void Accepted(CreditTransfer transfer);
+
+    void Rejected(CreditTransferRecord record, IReadOnlyList<ValidationIssue> issues);
+}
+
+/// <summary>The outcome of validating one file.</summary>
+public sealed record ValidationReport(
+    MessageDefinition? Definition,
+    BusinessHeaderRecord? BusinessHeader,
+    GroupHeaderRecord? GroupHeader,
+    string? Sender,
+    int TransactionCount,
+    int RejectedTransactionCount,
+    IReadOnlyList<ValidationIssue> Issues,
+    bool MessageRejected)
+{
+    /// <summary>True when the file is wholly clean.</summary>
+    public bool Accepted => Issues.Count == 0;
+
+    public string? MessageId => GroupHeader?.MessageId;
+}
+
+/// <summary>
+/// Validates one ISO 20022 file in a single streaming pass: well-formedness and hostile-input limits,
+/// DelTran's usage-guideline schema, and the business rulebook. Every issue found is returned with its
+/// ISO reason code; only a file that cannot be read further stops the pass early.
+/// </summary>
+public sealed class MessageValidator
+{
+    private readonly XmlSchemaSet _schemas;
+    private readonly Rulebook _rulebook;
+    private readonly ParticipantDirectory _participants;
+
+    public MessageValidator(XmlSchemaSet schemas, Rulebook rulebook, ParticipantDirectory participants)
+    {
+        _schemas = schemas;
+        _rulebook = rulebook;
+        _participants = participants;
+    }
+
+    public ValidationReport Validate(Stream input, ValidationContext context, ITransactionSink? sink = null)
+    {
+        var run = new Run(this, context, sink);
+        using (var guarded = new GuardedXmlStream(input, _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes))
+        {
+            XmlReaderSettings settings = SafeXml.ReaderSettings(_schemas);
+            settings.ValidationEventHandler += run.OnSchemaEvent;
+            try
+            {
+                using var reader = XmlReader.Create(guarded, settings);
+                run.Parser = new MessageParser(reader, run);
+                run.Parser.Parse();
+            }
+            catch (XmlException ex)
+            {
+                run.Abort(Location(ex), "The file is not well-formed XML: " + ex.Message);
+            }
+            catch (MessageStructureException ex)
+            {
+                run.Abort(ex.Path, ex.Message);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                run.Abort("/", "The file is not valid UTF-8: " + ex.Message);
+            }
+        }
+
+        return run.Finish();
+    }
+
+    private static string Location(XmlException ex) =>
+        ex.LineNumber > 0 ? $"/ (line {ex.LineNumber.ToString(CultureInfo.InvariantCulture)}, position {ex.LinePosition.ToString(CultureInfo.InvariantCulture)})" : "/";
+
+    /// <summary>State of one validation pass; also the parser's content handler.</summary>
+    private sealed class Run : IMessageContentHandler
+    {
+        private readonly MessageValidator _owner;
+        private readonly ValidationContext _context;
+        private readonly ITransactionSink? _sink;
+        private readonly List<ValidationIssue> _issues = [];
+        private readonly List<ValidationIssue> _pendingSchemaIssues = [];
+        private readonly List<ValidationIssue> _transactionIssues = [];
+        private readonly HashSet<Uetr> _uetrsInFile = [];
+        private readonly HashSet<(string, string)> _endToEndIdsInFile = [];
+        // Only the identifiers of accepted transactions, to record once the message as a whole is judged.
+        private readonly List<(Uetr? Uetr, string DebtorAgent, string EndToEndId)> _acceptedForRegistry = [];
+        private MessageDefinition? _definition;
+        private BusinessHeaderRecord? _businessHeader;
+        private GroupHeaderRecord? _groupHeader;
+        private PaymentInformationRecord? _paymentInformation;
+        private int _paymentInformationCount;
+        private decimal _paymentInformationSum;
+        private string? _firstTransactionSender;
+        private int _transactions;
+        private int _rejected;
+        private int _schemaIssues;
+        private decimal _controlSum;
+        private bool _controlSumComplete = true;
+        private bool _aborted;
+        private bool _structureRejected;
+
+        public Run(MessageValidator owner, ValidationContext context, ITransactionSink? sink)
+        {
+            _owner = owner;
+            _context = context;
+            _sink = sink;
+        }
+
+        public MessageParser? Parser { get; set; }
+
+        public void OnSchemaEvent(object? sender, ValidationEventArgs e)
+        {
+            if (e.Severity != XmlSeverityType.Error)
+            {
+                return;
+            }
+
+            _structureRejected = true;
+            _schemaIssues++;
+            if (_schemaIssues > _owner._rulebook.MaxSchemaIssuesPerMessage)
+            {
+                return;
+            }
+
+            string path = Parser?.CurrentPath() ?? "/";
+            bool inTransaction = Parser?.InTransaction == true;
+            var issue = new ValidationIssue(ClassifySchemaError(path), path, "Schema: " + e.Message, inTransaction ? Parser!.CurrentEndToEndId : null)
+            {
+                TransactionIndex = inTransaction ? Parser!.CurrentTransactionIndex : null,
+            };
+            (inTransaction ? _pendingSchemaIssues : _issues).Add(issue);
+        }
+
+        // A schema failure on a field that has its own reason code says so; the rest is a format error.
+        private static string ClassifySchemaError(string path)
+        {
+            int slash = path.LastIndexOf('/');
+            string element = slash >= 0 ? path[(slash + 1)..] : path;
+            return element switch
+            {
+                "BICFI" or "BIC" or "AnyBIC" or "BICOrBEI" => ReasonCode.RC01,
+                "IBAN" => ReasonCode.AC01,
+                _ => ReasonCode.FF01,
+            };
+        }
+
+        public void Abort(string path, string message)
+        {
+            _aborted = true;
+            _structureRejected = true;
+            _issues.Add(new ValidationIssue(ReasonCode.FF01, path, message));
+        }
+
+        public void OnBusinessHeader(BusinessHeaderRecord header) => _businessHeader = header;
+
+        public void OnMessageStart(MessageDefinition definition)
+        {
+            _definition = definition;
+            if (_businessHeader?.MessageDefinitionId is string declared && !string.Equals(declared, definition.Identifier, StringComparison.Ordinal))
+            {
+                _issues.Add(new ValidationIssue(ReasonCode.FF01, "/AppHdr/MsgDefIdr", $"The header announces {declared} but the document is {definition.Identifier}."));
+            }
+        }
+
+        public void OnGroupHeader(GroupHeaderRecord header) => _groupHeader = header;
+
+        public void OnPaymentInformation(PaymentInformationRecord paymentInformation)
+        {
+            ClosePaymentInformation();
+            _paymentInformation = paymentInformation;
+            _paymentInformationCount = 0;
+            _paymentInformationSum = 0m;
+        }
+
+        public void OnTransaction(CreditTransferRecord transaction)
+        {
+            _transactions++;
+            _paymentInformationCount++;
+            if (decimal.TryParse(transaction.Amount?.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount))
+            {
+                _controlSum += amount;
+                _paymentInformationSum += amount;
+            }
+            else
+            {
+                _controlSumComplete = false;
+            }
+
+            _firstTransactionSender ??= transaction.InstructingAgent?.Bic ?? transaction.DebtorAgent?.Bic;
+
+            _transactionIssues.Clear();
+            _transactionIssues.AddRange(_pendingSchemaIssues);
+            _pendingSchemaIssues.Clear();
+            int schemaIssues = _transactionIssues.Count;
+
+            CreditTransfer? transfer = TransactionRules.Check(transaction, _owner._rulebook, _owner._participants, _context.BusinessDate, _transactionIssues);
+            CheckDuplicates(transaction, transfer);
+            DropRulesRepeatingSchemaIssues(schemaIssues);
+
+            if (_transactionIssues.Count == 0 && transfer is not null)
+            {
+                _acceptedForRegistry.Add((transfer.Uetr, transfer.DebtorAgent.Institution, transfer.EndToEndId));
+                _sink?.Accepted(transfer);
+            }
+            else
+            {
+                _rejected++;
+                _issues.AddRange(_transactionIssues);
+                _sink?.Rejected(transaction, [.. _transactionIssues]);
+            }
+        }
+
+        private void CheckDuplicates(CreditTransferRecord tx, CreditTransfer? transfer)
+        {
+            if (tx.Uetr is not null && Uetr.TryParse(tx.Uetr, out Uetr uetr))
+            {
+                if (!_uetrsInFile.Add(uetr))
+                {
+                    AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/UETR", $"UETR {uetr} appears more than once in this message.");
+                }
+                else if (_context.Duplicates.IsKnownUetr(uetr))
+                {
+                    AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/UETR", $"UETR {uetr} was already received.");
+                }
+            }
+
+            // NOTPROVIDED is ISO 20022's placeholder for "the debtor gave no reference"; it is not an identifier.
+            if (string.IsNullOrEmpty(tx.EndToEndId) || tx.EndToEndId == "NOTPROVIDED")
+            {
+                return;
+            }
+
+            string scope = (transfer?.DebtorAgent.Institution ?? (Bic.TryParse(tx.DebtorAgent?.Bic, out Bic agent) ? agent.Institution : tx.DebtorAgent?.Bic)) ?? string.Empty;
+            if (!_endToEndIdsInFile.Add((scope, tx.EndToEndId)))
+            {
+                AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' appears more than once for debtor agent {scope} in this message.");
+            }
+            else if (_context.Duplicates.IsKnownEndToEndId(scope, tx.EndToEndId))
+            {
+                AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' was already received from debtor agent {scope}.");
+            }
+        }
+
+        private void AddTransactionIssue(CreditTransferRecord tx, string code, string path, string message) =>
+            _transactionIssues.Add(new ValidationIssue(code, path, message, tx.EndToEndId) { TransactionIndex = tx.Index });
+
+        // A lowercase BIC fails both the schema pattern and the BIC rule; report it once, under the schema's finding.
+        private void DropRulesRepeatingSchemaIssues(int schemaIssues)
+        {
+            if (schemaIssues == 0)
+            {
+                return;
+            }
+
+            for (int i = _transactionIssues.Count - 1; i >= schemaIssues; i--)
+            {
+                ValidationIssue rule = _transactionIssues[i];
+                for (int s = 0; s < schemaIssues; s++)
+                {
+                    if (_transactionIssues[s].Path == rule.Path && _transactionIssues[s].Code == rule.Code)
+                    {
+                        _transactionIssues.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+        }
+
+        private void ClosePaymentInformation()
+        {
+            if (_paymentInformation is not { } info)
+            {
+                return;
+            }
+
+            CheckCount(info.NumberOfTransactions, _paymentInformationCount, info.Path + "/NbOfTxs", "payment information block");
+            CheckSum(info.ControlSum, _paymentInformationSum, info.Path + "/CtrlSum", "payment information block");
+            _paymentInformation = null;
+        }
+
+        private void CheckCount(string? declared, int actual, string path, string scope)
+        {
+            if (declared is null || _aborted)
+            {
+                return;
+            }
+
+            if (!int.TryParse(declared, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count != actual)
+            {
+                _issues.Add(new ValidationIssue(ReasonCode.AM18, path, $"NbOfTxs of the {scope} is {declared} but it holds {actual.ToString(CultureInfo.InvariantCulture)} transactions."));
+            }
+        }
+
+        private void CheckSum(string? declared, decimal actual, string path, string scope)
+        {
+            if (declared is null || _aborted || !_controlSumComplete)
+            {
+                return;
+            }
+
+            if (!decimal.TryParse(declared, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal sum) || sum != actual)
+            {
+                _issues.Add(new ValidationIssue(ReasonCode.AM10, path, $"CtrlSum of the {scope} is {declared} but its amounts add up to {actual.ToString(CultureInfo.InvariantCulture)}."));
+            }
+        }
+
+        public ValidationReport Finish()
+        {
+            ClosePaymentInformation();
+            _issues.AddRange(_pendingSchemaIssues);
+            _pendingSchemaIssues.Clear();
+
+            int suppressed = _schemaIssues - _owner._rulebook.MaxSchemaIssuesPerMessage;
+            if (suppressed > 0)
+            {
+                _issues.Add(new ValidationIssue(ReasonCode.FF01, "/", $"{suppressed.ToString(CultureInfo.InvariantCulture)} further schema errors are not listed."));
+            }
+
+            if (_groupHeader is { } header && !_aborted)
+            {
+                CheckCount(header.NumberOfTransactions, _transactions, header.Path + "/NbOfTxs", "message");
+                CheckSum(header.ControlSum, _controlSum, header.Path + "/CtrlSum", "message");
+                if (header.TotalInterbankSettlementAmount is { } total)
+                {
+                    CheckSum(total.Text, _controlSum, header.Path + "/TtlIntrBkSttlmAmt", "message's total interbank settlement amount");
+                }
+            }
+
+            string? sender = Sender();
+            bool messageLevelIssue = _issues.Exists(i => i.TransactionIndex is null);
+            if (sender is not null && _groupHeader?.MessageId is string messageId)
+            {
+                if (_context.Duplicates.IsKnownMessage(sender, messageId))
+                {
+                    _issues.Add(new ValidationIssue(ReasonCode.AM05, _groupHeader.Path + "/MsgId", $"Message id '{messageId}' was already received from {sender}."));
+                    messageLevelIssue = true;
+                }
+
+                _context.Duplicates.RecordMessage(sender, messageId);
+            }
+
+            bool messageRejected = _structureRejected || messageLevelIssue || _definition is null;
+            if (!messageRejected)
+            {
+                foreach ((Uetr? uetr, string debtorAgent, string endToEndId) in _acceptedForRegistry)
+                {
+                    _context.Duplicates.RecordTransaction(uetr, debtorAgent, endToEndId);
+                }
+            }
+
+            return new ValidationReport(_definition, _businessHeader, _groupHeader, sender, _transactions, _rejected, _issues, messageRejected);
+        }
+
+        // Who sent the message: its credentials, else the header's From, else the instructing or debtor agent.
+        private string? Sender()
+        {
+            string? bic = _context.AuthenticatedSender ?? _businessHeader?.FromBic ?? _groupHeader?.InstructingAgent?.Bic ?? _firstTransactionSender;
+            return Bic.TryParse(bic, out Bic parsed) ? parsed.Institution : bic;
+        }
+    }
+}

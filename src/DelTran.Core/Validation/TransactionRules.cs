@@ -1,0 +1,209 @@
+using System.Globalization;
+using DelTran.Core.Iso20022;
+using DelTran.Core.Amounts;
+
+namespace DelTran.Core.Validation;
+
+/// <summary>
+/// DelTran's per-transaction business rules: a pure function from a transaction as read (plus the
+/// rulebook, the participant directory and the business date) to either a typed <see cref="CreditTransfer"/>
+/// or the list of everything wrong with it. It never stops at the first issue.
+/// </summary>
+public static class TransactionRules
+{
+    private const NumberStyles AmountStyle = NumberStyles.AllowDecimalPoint;
+
+    public static CreditTransfer? Check(CreditTransferRecord tx, Rulebook rulebook, ParticipantDirectory participants, DateOnly businessDate, List<ValidationIssue> issues)
+    {
+        int before = issues.Count;
+        string? e2e = tx.EndToEndId;
+        void Add(string code, string path, string message) => issues.Add(new ValidationIssue(code, path, message, e2e) { TransactionIndex = tx.Index });
+
+        if (string.IsNullOrWhiteSpace(e2e))
+        {
+            Add(ReasonCode.FF01, tx.Path + "/PmtId/EndToEndId", "EndToEndId is missing.");
+        }
+
+        Uetr? uetr = null;
+        if (tx.Uetr is not null)
+        {
+            if (Uetr.TryParse(tx.Uetr, out Uetr parsed))
+            {
+                uetr = parsed;
+            }
+            else
+            {
+                Add(ReasonCode.FF01, tx.Path + "/PmtId/UETR", $"UETR '{tx.Uetr}' is not a lowercase UUID version 4.");
+            }
+        }
+
+        Money? amount = CheckAmount(tx.Amount, tx.Path + tx.AmountPath, "Amount", rulebook.AcceptedCurrencies, Add);
+        Money? instructed = tx.InstructedAmount is null ? null : CheckAmount(tx.InstructedAmount, tx.Path + "/InstdAmt", "Instructed amount", acceptedCurrencies: null, Add);
+
+        decimal? rate = null;
+        if (tx.ExchangeRate is not null)
+        {
+            if (decimal.TryParse(tx.ExchangeRate, AmountStyle, CultureInfo.InvariantCulture, out decimal r) && r > 0)
+            {
+                rate = r;
+            }
+            else
+            {
+                Add(ReasonCode.FF01, tx.Path + "/XchgRate", $"Exchange rate '{tx.ExchangeRate}' is not a positive decimal.");
+            }
+        }
+
+        DateOnly? settlementDate = CheckDate(tx, rulebook, businessDate, Add);
+
+        Bic? debtorAgent = CheckAgent(tx.DebtorAgent, tx.DebtorSidePath("/DbtrAgt/FinInstnId/" + tx.AgentBicElement), "Debtor agent", Add);
+        Bic? creditorAgent = CheckAgent(tx.CreditorAgent, tx.Path + "/CdtrAgt/FinInstnId/" + tx.AgentBicElement, "Creditor agent", Add);
+        CheckAgent(tx.InstructingAgent, tx.Path + "/InstgAgt/FinInstnId/" + tx.AgentBicElement, "Instructing agent", Add);
+        CheckAgent(tx.InstructedAgent, tx.Path + "/InstdAgt/FinInstnId/" + tx.AgentBicElement, "Instructed agent", Add);
+        CheckAgent(tx.IntermediaryAgent1, tx.Path + "/IntrmyAgt1/FinInstnId/" + tx.AgentBicElement, "Intermediary agent", Add);
+
+        if (debtorAgent is Bic d && !participants.IsParticipant(d))
+        {
+            Add(ReasonCode.DNOR, tx.DebtorSidePath("/DbtrAgt/FinInstnId/" + tx.AgentBicElement), $"Debtor agent {d} is not a DelTran participant.");
+        }
+
+        if (creditorAgent is Bic c && !participants.IsParticipant(c))
+        {
+            Add(ReasonCode.CNOR, tx.Path + "/CdtrAgt/FinInstnId/" + tx.AgentBicElement, $"Creditor agent {c} is not a DelTran participant.");
+        }
+
+        Iban? debtorIban = CheckAccount(tx.DebtorAccount, tx.DebtorSidePath("/DbtrAcct/Id"), "Debtor", Add);
+        Iban? creditorIban = CheckAccount(tx.CreditorAccount, tx.Path + "/CdtrAcct/Id", "Creditor", Add);
+
+        if (string.IsNullOrWhiteSpace(tx.Debtor?.Name))
+        {
+            Add(ReasonCode.RR02, tx.DebtorSidePath("/Dbtr/Nm"), "Debtor name is missing.");
+        }
+
+        if (string.IsNullOrWhiteSpace(tx.Creditor?.Name))
+        {
+            Add(ReasonCode.RR03, tx.Path + "/Cdtr/Nm", "Creditor name is missing.");
+        }
+
+        if (issues.Count > before || amount is null || debtorAgent is null || creditorAgent is null || e2e is null)
+        {
+            return null;
+        }
+
+        return new CreditTransfer(tx, e2e, uetr, amount.Value, instructed, rate, settlementDate, debtorAgent.Value, creditorAgent.Value, debtorIban, creditorIban);
+    }
+
+    private static Money? CheckAmount(AmountRecord? amount, string path, string label, IReadOnlySet<string>? acceptedCurrencies, Action<string, string, string> add)
+    {
+        if (amount is null)
+        {
+            add(ReasonCode.AM12, path, $"{label} is missing.");
+            return null;
+        }
+
+        bool ok = true;
+        if (!Currency.TryParse(amount.Currency, out Currency currency))
+        {
+            add(ReasonCode.AM03, path + "/@Ccy", $"{label} currency '{amount.Currency}' is not an ISO 4217 code.");
+            ok = false;
+        }
+        else if (acceptedCurrencies is not null && !acceptedCurrencies.Contains(currency.Code))
+        {
+            add(ReasonCode.AM03, path + "/@Ccy", $"Currency {currency.Code} is not cleared by DelTran (accepted: {string.Join(", ", acceptedCurrencies.Order(StringComparer.Ordinal))}).");
+            ok = false;
+        }
+
+        if (!decimal.TryParse(amount.Text, AmountStyle, CultureInfo.InvariantCulture, out decimal value))
+        {
+            add(ReasonCode.AM12, path, $"{label} '{amount.Text}' is not a decimal amount.");
+            return null;
+        }
+
+        if (value == 0m)
+        {
+            add(ReasonCode.AM01, path, $"{label} is zero.");
+            ok = false;
+        }
+
+        if (currency.Code is not null && currency.MinorUnits is int units && value.Scale > units)
+        {
+            add(ReasonCode.AM12, path, $"{label} {amount.Text} has {value.Scale.ToString(CultureInfo.InvariantCulture)} decimals; {currency.Code} allows {units.ToString(CultureInfo.InvariantCulture)}.");
+            ok = false;
+        }
+
+        return ok ? new Money(value, currency) : null;
+    }
+
+    private static DateOnly? CheckDate(CreditTransferRecord tx, Rulebook rulebook, DateOnly businessDate, Action<string, string, string> add)
+    {
+        if (tx.SettlementDate is null)
+        {
+            return null;
+        }
+
+        string path = tx.PaymentInformation is not null ? tx.DebtorSidePath("/ReqdExctnDt") : tx.Path + "/IntrBkSttlmDt";
+        if (!DateOnly.TryParseExact(tx.SettlementDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+        {
+            add(ReasonCode.DT01, path, $"Date '{tx.SettlementDate}' is not a valid ISO date.");
+            return null;
+        }
+
+        if (date < businessDate)
+        {
+            add(ReasonCode.DT01, path, $"Date {tx.SettlementDate} is before the business date {businessDate:yyyy-MM-dd}.");
+            return null;
+        }
+
+        if (date > businessDate.AddDays(rulebook.MaxDaysAhead))
+        {
+            add(ReasonCode.DT01, path, $"Date {tx.SettlementDate} is more than {rulebook.MaxDaysAhead.ToString(CultureInfo.InvariantCulture)} days after the business date {businessDate:yyyy-MM-dd}.");
+            return null;
+        }
+
+        return date;
+    }
+
+    private static Bic? CheckAgent(AgentRecord? agent, string path, string label, Action<string, string, string> add)
+    {
+        // A missing agent or a missing BIC is a schema matter (FF01) already reported by the usage guideline.
+        if (agent?.Bic is not string text)
+        {
+            return null;
+        }
+
+        if (Bic.TryParse(text, out Bic bic))
+        {
+            return bic;
+        }
+
+        add(ReasonCode.RC01, path, $"{label} BIC '{text}' is not a valid BIC (4 letters or digits, an ISO 3166 country, 2 location characters, optional 3-character branch).");
+        return null;
+    }
+
+    private static Iban? CheckAccount(AccountRecord? account, string path, string party, Action<string, string, string> add)
+    {
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (account.Iban is not null)
+        {
+            if (Iban.TryParse(account.Iban, out Iban iban))
+            {
+                return iban;
+            }
+
+            // Never echo a full account number: the country and the last four characters identify it enough.
+            string shown = account.Iban.Length > 6 ? account.Iban[..2] + "…" + account.Iban[^4..] : "?";
+            add(ReasonCode.AC01, path + "/IBAN", $"{party} IBAN {shown} fails its length or check-digit test.");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(account.OtherId))
+        {
+            add(ReasonCode.AC01, path, $"{party} account has neither an IBAN nor another identification.");
+        }
+
+        return null;
+    }
+}

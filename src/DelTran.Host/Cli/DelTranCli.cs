@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using DelTran.Host.Configuration;
+
+namespace DelTran.Host.Cli;
+
+/// <summary>The command line: one executable, several verbs.</summary>
+public static class DelTranCli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "ISO 20022 files, or folders searched for *.xml.",
+        };
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "Business date for date rules, YYYY-MM-DD (default: today, UTC).",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Extra JSON configuration file layered over appsettings.json (participants, rulebook).",
+        };
+
+        var validate = new Command("validate", "Validate ISO 20022 files against DelTran's schemas and rulebook; one JSON line per file.")
+        {
+            files,
+            asOf,
+            config,
+        };
+        validate.SetAction(parse =>
+        {
+            DateOnly businessDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            string? asOfText = parse.GetValue(asOf);
+            if (asOfText is not null && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
+            {
+                stderr.WriteLine($"deltran: --as-of '{asOfText}' is not a date in the form YYYY-MM-DD.");
+                return ValidateCommand.ExitUsage;
+            }
+
+            DelTranOptions options;
+            try
+            {
+                options = HostConfiguration.BindOptions(HostConfiguration.Build(parse.GetValue(config)));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or InvalidOperationException)
+            {
+                stderr.WriteLine("deltran: configuration: " + ex.Message);
+                return ValidateCommand.ExitUsage;
+            }
+
+            return ValidateCommand.Run(parse.GetValue(files) ?? [], businessDate, options, stdout, stderr);
+        });
+
+        var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
+        {
+            validate,
+        };
+
+        ParseResult result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine("deltran: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'deltran --help' for usage.");
+            return ValidateCommand.ExitUsage;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DelTran.Core.Validation;
+using DelTran.Host.Configuration;
+
+namespace DelTran.Host.Cli;
+
+/// <summary>
+/// `deltran validate FILE|DIR...`: one JSON line per file on stdout; exit 0 when every file is accepted,
+/// 1 when any is rejected, 2 for a usage or system error. Directories are searched for *.xml in ordinal order.
+/// </summary>
+public static class ValidateCommand
+{
+    public const int ExitAccepted = 0;
+    public const int ExitRejected = 1;
+    public const int ExitUsage = 2;
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Run(IReadOnlyList<string> inputs, DateOnly businessDate, DelTranOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        IReadOnlyList<string> problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            foreach (string problem in problems)
+            {
+                stderr.WriteLine("deltran: configuration: " + problem);
+            }
+
+            return ExitUsage;
+        }
+
+        List<string>? files = ExpandInputs(inputs, stderr);
+        if (files is null)
+        {
+            return ExitUsage;
+        }
+
+        var validator = new MessageValidator(UsageGuidelineSchemas.Compiled, options.ToRulebook(), options.ToDirectory());
+        // One registry for the whole run: a message id or UETR repeated across the files given is caught too.
+        var context = new ValidationContext(businessDate, new InMemoryDuplicateRegistry());
+        bool anyRejected = false;
+        using var output = new MemoryStream();
+        foreach (string file in files)
+        {
+            ValidationReport report;
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+                report = validator.Validate(stream, context);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"deltran: cannot read {file}: {ex.Message}");
+                return ExitUsage;
+            }
+
+            anyRejected |= !report.Accepted;
+            output.SetLength(0);
+            WriteJsonLine(output, file, report);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length));
+        }
+
+        stdout.Flush();
+        return anyRejected ? ExitRejected : ExitAccepted;
+    }
+
+    public static void WriteJsonLine(Stream output, string file, ValidationReport report)
+    {
+        using var json = new Utf8JsonWriter(output, JsonOptions);
+        json.WriteStartObject();
+        json.WriteString("file", file);
+        if (report.Definition is null)
+        {
+            json.WriteNull("messageType");
+        }
+        else
+        {
+            json.WriteString("messageType", report.Definition.Identifier);
+        }
+
+        json.WriteString("status", report.Accepted ? "ACCEPTED" : "REJECTED");
+        json.WriteNumber("transactions", report.TransactionCount);
+        json.WriteStartArray("reasons");
+        foreach (ValidationIssue issue in report.Issues)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", issue.Code);
+            json.WriteString("path", issue.Path);
+            json.WriteString("message", issue.Message);
+            if (issue.Transaction is null)
+            {
+                json.WriteNull("transaction");
+            }
+            else
+            {
+                json.WriteString("transaction", issue.Transaction);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static List<string>? ExpandInputs(IReadOnlyList<string> inputs, TextWriter stderr)
+    {
+        var files = new List<string>();
+        foreach (string input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                files.AddRange(Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(input))
+            {
+                files.Add(input);
+            }
+            else
+            {
+                stderr.WriteLine($"deltran: no such file or directory: {input}");
+                return null;
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            stderr.WriteLine("deltran: no .xml files found in " + string.Join(", ", inputs));
+            return null;
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using DelTran.Core.Iso20022;
+using DelTran.Core.Validation;
+
+namespace DelTran.Host.Configuration;
+
+/// <summary>The "DelTran" configuration section.</summary>
+public sealed class DelTranOptions
+{
+    public const string Section = "DelTran";
+
+    /// <summary>DelTran's own BIC, used as the sender of the reports it emits.</summary>
+    [Required]
+    public string OwnBic { get; set; } = "DLTRAEADXXX";
+
+    public RulebookOptions Rulebook { get; set; } = new();
+
+    public List<ParticipantOptions> Participants { get; set; } = [];
+
+    /// <summary>Problems with the section, each a sentence; empty when it is usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!Bic.TryParse(OwnBic, out _))
+        {
+            problems.Add($"DelTran:OwnBic '{OwnBic}' is not a valid BIC.");
+        }
+
+        for (int i = 0; i < Participants.Count; i++)
+        {
+            if (!Bic.TryParse(Participants[i].Bic, out _))
+            {
+                problems.Add($"DelTran:Participants:{i}:Bic '{Participants[i].Bic}' is not a valid BIC.");
+            }
+        }
+
+        if (Participants.Count == 0)
+        {
+            problems.Add("DelTran:Participants is empty: no message could name a known debtor or creditor agent.");
+        }
+
+        if (Rulebook.MaxDaysAhead is < 0 or > 3660)
+        {
+            problems.Add("DelTran:Rulebook:MaxDaysAhead must be between 0 and 3660.");
+        }
+
+        return problems;
+    }
+
+    public ParticipantDirectory ToDirectory() => new(Participants.Select(p => Bic.Parse(p.Bic)));
+
+    public Rulebook ToRulebook() => Core.Validation.Rulebook.Default with
+    {
+        AcceptedCurrencies = Rulebook.AcceptedCurrencies.Count == 0
+            ? Core.Validation.Rulebook.Default.AcceptedCurrencies
+            : new HashSet<string>(Rulebook.AcceptedCurrencies, StringComparer.Ordinal),
+        MaxDaysAhead = Rulebook.MaxDaysAhead,
+    };
+}
+
+public sealed class RulebookOptions
+{
+    // Empty means the rulebook's default (INR, AED, USD). A list initialiser here would be appended to, not replaced, by binding.
+    public List<string> AcceptedCurrencies { get; set; } = [];
+
+    public int MaxDaysAhead { get; set; } = 30;
+}
+
+public sealed class ParticipantOptions
+{
+    public string Bic { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Country { get; set; } = string.Empty;
+}

@@ -1,0 +1,3 @@
+using DelTran.Host.Cli;
+
+return DelTranCli.Run(args, Console.Out, Console.Error, TimeProvider.System);

@@ -72,7 +72,7 @@ public sealed class MessageValidator
             }
             catch (XmlException ex)
             {
-                run.Abort(Location(ex), "The file is not well-formed XML: " + ex.Message);
+                run.Abort(run.Parser?.CurrentPath() ?? "/", Describe(ex));
             }
             catch (MessageStructureException ex)
             {
@@ -87,8 +87,17 @@ public sealed class MessageValidator
         return run.Finish();
     }
 
-    private static string Location(XmlException ex) =>
-        ex.LineNumber > 0 ? $"/ (line {ex.LineNumber.ToString(CultureInfo.InvariantCulture)}, position {ex.LinePosition.ToString(CultureInfo.InvariantCulture)})" : "/";
+    private static string Describe(XmlException ex)
+    {
+        string where = ex.LineNumber > 0
+            ? $" (line {ex.LineNumber.ToString(CultureInfo.InvariantCulture)}, position {ex.LinePosition.ToString(CultureInfo.InvariantCulture)})"
+            : string.Empty;
+
+        // .NET's own text advises enabling DTD processing, which is the opposite of what a sender should do.
+        return ex.Message.Contains("DTD", StringComparison.Ordinal)
+            ? "The file contains a DOCTYPE (DTD); DelTran never processes DTDs or entity declarations" + where + "."
+            : "The file is not well-formed XML: " + ex.Message;
+    }
 
     /// <summary>State of one validation pass; also the parser's content handler.</summary>
     private sealed class Run : IMessageContentHandler

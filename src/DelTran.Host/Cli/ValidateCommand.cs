@@ -111,7 +111,10 @@ public static class ValidateCommand
         {
             if (Directory.Exists(input))
             {
-                files.AddRange(Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                // "*.expected.xml" files are golden outputs kept beside their inputs, not messages to validate.
+                files.AddRange(Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories)
+                    .Where(f => !f.EndsWith(".expected.xml", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(input))
             {

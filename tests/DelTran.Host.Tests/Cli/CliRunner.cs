@@ -1,0 +1,28 @@
+using DelTran.Host.Cli;
+
+namespace DelTran.Host.Tests.Cli;
+
+/// <summary>Runs the deltran CLI in-process and captures what it prints.</summary>
+public static class CliRunner
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit = DelTranCli.Run(args, stdout, stderr, TimeProvider.System);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string FindRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "DelTran.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("DelTran.sln not found above " + AppContext.BaseDirectory);
+    }
+}

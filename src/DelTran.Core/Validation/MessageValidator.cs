@@ -162,6 +162,16 @@ public sealed class MessageValidator
         // A schema failure on a field that has its own reason code says so; the rest is a format error.
         private static string ClassifySchemaError(string path)
         {
+            if (path.EndsWith("/Dbtr/Nm", StringComparison.Ordinal))
+            {
+                return ReasonCode.RR02;
+            }
+
+            if (path.EndsWith("/Cdtr/Nm", StringComparison.Ordinal))
+            {
+                return ReasonCode.RR03;
+            }
+
             int slash = path.LastIndexOf('/');
             string element = slash >= 0 ? path[(slash + 1)..] : path;
             return element switch

@@ -22,6 +22,9 @@ public sealed class MessageParser
     private int _paymentInformationIndex = -1;
     private int _transactionIndex = -1;
 
+    // A transaction batch is read one level shallower than in its document; depth limits must not notice.
+    private int _depthOffset;
+
     public MessageParser(XmlReader reader, IMessageContentHandler handler)
     {
         _reader = reader;
@@ -103,6 +106,38 @@ public sealed class MessageParser
         }
 
         // Anything after the root is a well-formedness matter the XmlReader reports while we drain it.
+        while (Next())
+        {
+        }
+    }
+
+    /// <summary>
+    /// Reads a batch of pacs.008 transactions cut out of a document: a wrapper element whose children are
+    /// CdtTrfTxInf elements. Indexes and paths are those the transactions have in their document.
+    /// </summary>
+    public void ParseTransactionBatch(int firstTransactionIndex, GroupHeaderRecord? header)
+    {
+        Definition = MessageDefinition.Pacs008V08;
+        _agentBicElement = "BICFI";
+        _depthOffset = 1;
+        _transactionIndex = firstTransactionIndex - 1;
+        if (!MoveToContent())
+        {
+            throw new MessageStructureException("/", "The batch holds no XML element.");
+        }
+
+        int depth = EnterChildren();
+        while (MoveToChild(depth))
+        {
+            if (_reader.LocalName != "CdtTrfTxInf")
+            {
+                throw new MessageStructureException(CurrentPath(), "Only CdtTrfTxInf elements may stand in a transaction batch.");
+            }
+
+            _transactionIndex++;
+            _handler.OnTransaction(ReadInterbankTransaction("/Document/FIToFICstmrCdtTrf", header));
+        }
+
         while (Next())
         {
         }
@@ -807,13 +842,13 @@ public sealed class MessageParser
 
         if (_reader.NodeType == XmlNodeType.Element)
         {
-            int depth = _reader.Depth;
+            int depth = _reader.Depth + _depthOffset;
             if (depth > MaxDepth)
             {
                 throw new MessageStructureException(CurrentPathUpTo(MaxDepth), $"Elements are nested deeper than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels.");
             }
 
-            _names[depth] = _reader.LocalName;
+            _names[_reader.Depth] = _reader.LocalName;
         }
 
         return true;

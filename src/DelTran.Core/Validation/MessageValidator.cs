@@ -36,6 +36,9 @@ public sealed record ValidationReport(
     /// <summary>True when the file is wholly clean.</summary>
     public bool Accepted => Issues.Count == 0;
 
+    /// <summary>Transaction batches validated in parallel; 0 when the file went through the sequential pass.</summary>
+    public int ParallelBatches { get; init; }
+
     public string? MessageId => GroupHeader?.MessageId;
 }
 
@@ -49,17 +52,40 @@ public sealed class MessageValidator
     private readonly XmlSchemaSet _schemas;
     private readonly Rulebook _rulebook;
     private readonly ParticipantDirectory _participants;
+    private readonly ValidationPerformance _performance;
+    private readonly Lazy<XmlSchemaSet> _batchSchemas;
 
-    public MessageValidator(XmlSchemaSet schemas, Rulebook rulebook, ParticipantDirectory participants)
+    public MessageValidator(XmlSchemaSet schemas, Rulebook rulebook, ParticipantDirectory participants, ValidationPerformance? performance = null)
     {
         _schemas = schemas;
         _rulebook = rulebook;
         _participants = participants;
+        _performance = performance ?? ValidationPerformance.Sequential;
+        _batchSchemas = new Lazy<XmlSchemaSet>(() => ParallelPacs008Pass.CompileBatchSchemas(schemas));
     }
 
     public ValidationReport Validate(Stream input, ValidationContext context, ITransactionSink? sink = null)
     {
-        var run = new Run(this, context, sink);
+        int delivered = 0;
+        if (_performance.Workers > 1 && input.CanSeek && input.Length - input.Position is long size && size >= _performance.MinimumParallelBytes && size <= _rulebook.MaxFileBytes)
+        {
+            long start = input.Position;
+            var pass = new ParallelPacs008Pass(new Run(this, context, sink), _schemas, _batchSchemas.Value, _rulebook, _participants, _performance, context.BusinessDate);
+            if (pass.TryRun(input) is { } report)
+            {
+                return report;
+            }
+
+            delivered = pass.Delivered;
+            input.Position = start;
+        }
+
+        return ValidateSequentially(input, context, sink, delivered);
+    }
+
+    private ValidationReport ValidateSequentially(Stream input, ValidationContext context, ITransactionSink? sink, int alreadyDelivered)
+    {
+        var run = new Run(this, context, sink) { SinkFromIndex = alreadyDelivered };
         using (var guarded = new GuardedXmlStream(input, _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes))
         {
             XmlReaderSettings settings = SafeXml.ReaderSettings(_schemas);
@@ -99,8 +125,11 @@ public sealed class MessageValidator
             : "The file is not well-formed XML: " + ex.Message;
     }
 
+    /// <summary>A transaction as judged by the rules, before the ordered checks.</summary>
+    internal sealed record Judgement(CreditTransferRecord Record, CreditTransfer? Transfer, List<ValidationIssue> Issues, int SchemaIssueCount);
+
     /// <summary>State of one validation pass; also the parser's content handler.</summary>
-    private sealed class Run : IMessageContentHandler
+    internal sealed class Run : IMessageContentHandler
     {
         private readonly MessageValidator _owner;
         private readonly ValidationContext _context;
@@ -135,6 +164,13 @@ public sealed class MessageValidator
         }
 
         public MessageParser? Parser { get; set; }
+
+        /// <summary>Transactions below this index were already handed to the sink by an abandoned parallel pass.</summary>
+        public int SinkFromIndex { get; init; }
+
+        public bool HasStructuralIssues => _structureRejected || _schemaIssues > 0;
+
+        public int TransactionsCommitted => _transactions;
 
         public void OnSchemaEvent(object? sender, ValidationEventArgs e)
         {
@@ -212,6 +248,25 @@ public sealed class MessageValidator
 
         public void OnTransaction(CreditTransferRecord transaction)
         {
+            List<ValidationIssue> issues = [.. _pendingSchemaIssues];
+            _pendingSchemaIssues.Clear();
+            int schemaIssues = issues.Count;
+            CreditTransfer? transfer = TransactionRules.Check(transaction, _owner._rulebook, _owner._participants, _context.BusinessDate, issues);
+            Commit(new Judgement(transaction, transfer, issues, schemaIssues));
+        }
+
+        /// <summary>The rules' verdict on one transaction: pure, so the parallel path computes it on worker threads.</summary>
+        public static Judgement Judge(CreditTransferRecord transaction, Rulebook rulebook, ParticipantDirectory participants, DateOnly businessDate)
+        {
+            var issues = new List<ValidationIssue>();
+            CreditTransfer? transfer = TransactionRules.Check(transaction, rulebook, participants, businessDate, issues);
+            return new Judgement(transaction, transfer, issues, 0);
+        }
+
+        /// <summary>Applies a verdict in document order: totals, duplicates, and the sink.</summary>
+        public void Commit(Judgement judgement)
+        {
+            CreditTransferRecord transaction = judgement.Record;
             _transactions++;
             _paymentInformationCount++;
             if (decimal.TryParse(transaction.Amount?.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount))
@@ -227,24 +282,27 @@ public sealed class MessageValidator
             _firstTransactionSender ??= transaction.InstructingAgent?.Bic ?? transaction.DebtorAgent?.Bic;
 
             _transactionIssues.Clear();
-            _transactionIssues.AddRange(_pendingSchemaIssues);
-            _pendingSchemaIssues.Clear();
-            int schemaIssues = _transactionIssues.Count;
+            _transactionIssues.AddRange(judgement.Issues);
+            CheckDuplicates(transaction, judgement.Transfer);
+            DropRulesRepeatingSchemaIssues(judgement.SchemaIssueCount);
 
-            CreditTransfer? transfer = TransactionRules.Check(transaction, _owner._rulebook, _owner._participants, _context.BusinessDate, _transactionIssues);
-            CheckDuplicates(transaction, transfer);
-            DropRulesRepeatingSchemaIssues(schemaIssues);
-
-            if (_transactionIssues.Count == 0 && transfer is not null)
+            bool deliver = transaction.Index >= SinkFromIndex;
+            if (_transactionIssues.Count == 0 && judgement.Transfer is { } transfer)
             {
                 _acceptedForRegistry.Add((transfer.Uetr, transfer.DebtorAgent.Institution, transfer.EndToEndId));
-                _sink?.Accepted(transfer);
+                if (deliver)
+                {
+                    _sink?.Accepted(transfer);
+                }
             }
             else
             {
                 _rejected++;
                 _issues.AddRange(_transactionIssues);
-                _sink?.Rejected(transaction, [.. _transactionIssues]);
+                if (deliver)
+                {
+                    _sink?.Rejected(transaction, [.. _transactionIssues]);
+                }
             }
         }
 

@@ -17,11 +17,11 @@ public static class TransactionRules
     {
         int before = issues.Count;
         string? e2e = tx.EndToEndId;
-        void Add(string code, string path, string message) => issues.Add(new ValidationIssue(code, path, message, e2e) { TransactionIndex = tx.Index });
+        void Add(string code, Where where, string message) => issues.Add(new ValidationIssue(code, where.ToString(), message, e2e) { TransactionIndex = tx.Index });
 
         if (string.IsNullOrWhiteSpace(e2e))
         {
-            Add(ReasonCode.FF01, tx.Path + "/PmtId/EndToEndId", "EndToEndId is missing.");
+            Add(ReasonCode.FF01, new Where(tx, "/PmtId/EndToEndId"), "EndToEndId is missing.");
         }
 
         Uetr? uetr = null;
@@ -33,12 +33,12 @@ public static class TransactionRules
             }
             else
             {
-                Add(ReasonCode.FF01, tx.Path + "/PmtId/UETR", $"UETR '{tx.Uetr}' is not a lowercase UUID version 4.");
+                Add(ReasonCode.FF01, new Where(tx, "/PmtId/UETR"), $"UETR '{tx.Uetr}' is not a lowercase UUID version 4.");
             }
         }
 
-        Money? amount = CheckAmount(tx.Amount, tx.Path + tx.AmountPath, "Amount", rulebook.AcceptedCurrencies, Add);
-        Money? instructed = tx.InstructedAmount is null ? null : CheckAmount(tx.InstructedAmount, tx.Path + "/InstdAmt", "Instructed amount", acceptedCurrencies: null, Add);
+        Money? amount = CheckAmount(tx.Amount, new Where(tx, tx.AmountPath), "Amount", rulebook.AcceptedCurrencies, Add);
+        Money? instructed = tx.InstructedAmount is null ? null : CheckAmount(tx.InstructedAmount, new Where(tx, "/InstdAmt"), "Instructed amount", acceptedCurrencies: null, Add);
 
         decimal? rate = null;
         if (tx.ExchangeRate is not null)
@@ -49,39 +49,39 @@ public static class TransactionRules
             }
             else
             {
-                Add(ReasonCode.FF01, tx.Path + "/XchgRate", $"Exchange rate '{tx.ExchangeRate}' is not a positive decimal.");
+                Add(ReasonCode.FF01, new Where(tx, "/XchgRate"), $"Exchange rate '{tx.ExchangeRate}' is not a positive decimal.");
             }
         }
 
         DateOnly? settlementDate = CheckDate(tx, rulebook, businessDate, Add);
 
-        Bic? debtorAgent = CheckAgent(tx.DebtorAgent, tx.DebtorSidePath("/DbtrAgt/FinInstnId/" + tx.AgentBicElement), "Debtor agent", Add);
-        Bic? creditorAgent = CheckAgent(tx.CreditorAgent, tx.Path + "/CdtrAgt/FinInstnId/" + tx.AgentBicElement, "Creditor agent", Add);
-        CheckAgent(tx.InstructingAgent, tx.Path + "/InstgAgt/FinInstnId/" + tx.AgentBicElement, "Instructing agent", Add);
-        CheckAgent(tx.InstructedAgent, tx.Path + "/InstdAgt/FinInstnId/" + tx.AgentBicElement, "Instructed agent", Add);
-        CheckAgent(tx.IntermediaryAgent1, tx.Path + "/IntrmyAgt1/FinInstnId/" + tx.AgentBicElement, "Intermediary agent", Add);
+        Bic? debtorAgent = CheckAgent(tx.DebtorAgent, new Where(tx, "/DbtrAgt/FinInstnId/", DebtorSide: true, AgentBic: true), "Debtor agent", Add);
+        Bic? creditorAgent = CheckAgent(tx.CreditorAgent, new Where(tx, "/CdtrAgt/FinInstnId/", AgentBic: true), "Creditor agent", Add);
+        CheckAgent(tx.InstructingAgent, new Where(tx, "/InstgAgt/FinInstnId/", AgentBic: true), "Instructing agent", Add);
+        CheckAgent(tx.InstructedAgent, new Where(tx, "/InstdAgt/FinInstnId/", AgentBic: true), "Instructed agent", Add);
+        CheckAgent(tx.IntermediaryAgent1, new Where(tx, "/IntrmyAgt1/FinInstnId/", AgentBic: true), "Intermediary agent", Add);
 
         if (debtorAgent is Bic d && !participants.IsParticipant(d))
         {
-            Add(ReasonCode.DNOR, tx.DebtorSidePath("/DbtrAgt/FinInstnId/" + tx.AgentBicElement), $"Debtor agent {d} is not a DelTran participant.");
+            Add(ReasonCode.DNOR, new Where(tx, "/DbtrAgt/FinInstnId/", DebtorSide: true, AgentBic: true), $"Debtor agent {d} is not a DelTran participant.");
         }
 
         if (creditorAgent is Bic c && !participants.IsParticipant(c))
         {
-            Add(ReasonCode.CNOR, tx.Path + "/CdtrAgt/FinInstnId/" + tx.AgentBicElement, $"Creditor agent {c} is not a DelTran participant.");
+            Add(ReasonCode.CNOR, new Where(tx, "/CdtrAgt/FinInstnId/", AgentBic: true), $"Creditor agent {c} is not a DelTran participant.");
         }
 
-        Iban? debtorIban = CheckAccount(tx.DebtorAccount, tx.DebtorSidePath("/DbtrAcct/Id"), "Debtor", Add);
-        Iban? creditorIban = CheckAccount(tx.CreditorAccount, tx.Path + "/CdtrAcct/Id", "Creditor", Add);
+        Iban? debtorIban = CheckAccount(tx.DebtorAccount, new Where(tx, "/DbtrAcct/Id", DebtorSide: true), "Debtor", Add);
+        Iban? creditorIban = CheckAccount(tx.CreditorAccount, new Where(tx, "/CdtrAcct/Id"), "Creditor", Add);
 
         if (string.IsNullOrWhiteSpace(tx.Debtor?.Name))
         {
-            Add(ReasonCode.RR02, tx.DebtorSidePath("/Dbtr/Nm"), "Debtor name is missing.");
+            Add(ReasonCode.RR02, new Where(tx, "/Dbtr/Nm", DebtorSide: true), "Debtor name is missing.");
         }
 
         if (string.IsNullOrWhiteSpace(tx.Creditor?.Name))
         {
-            Add(ReasonCode.RR03, tx.Path + "/Cdtr/Nm", "Creditor name is missing.");
+            Add(ReasonCode.RR03, new Where(tx, "/Cdtr/Nm"), "Creditor name is missing.");
         }
 
         if (issues.Count > before || amount is null || debtorAgent is null || creditorAgent is null || e2e is null)
@@ -92,7 +92,7 @@ public static class TransactionRules
         return new CreditTransfer(tx, e2e, uetr, amount.Value, instructed, rate, settlementDate, debtorAgent.Value, creditorAgent.Value, debtorIban, creditorIban);
     }
 
-    private static Money? CheckAmount(AmountRecord? amount, string path, string label, IReadOnlySet<string>? acceptedCurrencies, Action<string, string, string> add)
+    private static Money? CheckAmount(AmountRecord? amount, Where path, string label, IReadOnlySet<string>? acceptedCurrencies, Action<string, Where, string> add)
     {
         if (amount is null)
         {
@@ -103,12 +103,12 @@ public static class TransactionRules
         bool ok = true;
         if (!Currency.TryParse(amount.Currency, out Currency currency))
         {
-            add(ReasonCode.AM03, path + "/@Ccy", $"{label} currency '{amount.Currency}' is not an ISO 4217 code.");
+            add(ReasonCode.AM03, path.Then("/@Ccy"), $"{label} currency '{amount.Currency}' is not an ISO 4217 code.");
             ok = false;
         }
         else if (acceptedCurrencies is not null && !acceptedCurrencies.Contains(currency.Code))
         {
-            add(ReasonCode.AM03, path + "/@Ccy", $"Currency {currency.Code} is not cleared by DelTran (accepted: {string.Join(", ", acceptedCurrencies.Order(StringComparer.Ordinal))}).");
+            add(ReasonCode.AM03, path.Then("/@Ccy"), $"Currency {currency.Code} is not cleared by DelTran (accepted: {string.Join(", ", acceptedCurrencies.Order(StringComparer.Ordinal))}).");
             ok = false;
         }
 
@@ -133,14 +133,14 @@ public static class TransactionRules
         return ok ? new Money(value, currency) : null;
     }
 
-    private static DateOnly? CheckDate(CreditTransferRecord tx, Rulebook rulebook, DateOnly businessDate, Action<string, string, string> add)
+    private static DateOnly? CheckDate(CreditTransferRecord tx, Rulebook rulebook, DateOnly businessDate, Action<string, Where, string> add)
     {
         if (tx.SettlementDate is null)
         {
             return null;
         }
 
-        string path = tx.PaymentInformation is not null ? tx.DebtorSidePath("/ReqdExctnDt") : tx.Path + "/IntrBkSttlmDt";
+        Where path = tx.PaymentInformation is not null ? new Where(tx, "/ReqdExctnDt", DebtorSide: true) : new Where(tx, "/IntrBkSttlmDt");
         if (!DateOnly.TryParseExact(tx.SettlementDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
         {
             add(ReasonCode.DT01, path, $"Date '{tx.SettlementDate}' is not a valid ISO date.");
@@ -162,7 +162,7 @@ public static class TransactionRules
         return date;
     }
 
-    private static Bic? CheckAgent(AgentRecord? agent, string path, string label, Action<string, string, string> add)
+    private static Bic? CheckAgent(AgentRecord? agent, Where path, string label, Action<string, Where, string> add)
     {
         // A missing agent or a missing BIC is a schema matter (FF01) already reported by the usage guideline.
         if (agent?.Bic is not string text)
@@ -179,7 +179,7 @@ public static class TransactionRules
         return null;
     }
 
-    private static Iban? CheckAccount(AccountRecord? account, string path, string party, Action<string, string, string> add)
+    private static Iban? CheckAccount(AccountRecord? account, Where path, string party, Action<string, Where, string> add)
     {
         if (account is null)
         {
@@ -195,7 +195,7 @@ public static class TransactionRules
 
             // Never echo a full account number: the country and the last four characters identify it enough.
             string shown = account.Iban.Length > 6 ? account.Iban[..2] + "…" + account.Iban[^4..] : "?";
-            add(ReasonCode.AC01, path + "/IBAN", $"{party} IBAN {shown} fails its length or check-digit test.");
+            add(ReasonCode.AC01, path.Then("/IBAN"), $"{party} IBAN {shown} fails its length or check-digit test.");
             return null;
         }
 
@@ -205,5 +205,20 @@ public static class TransactionRules
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where an issue is, built into a path string only when an issue is actually raised: most
+    /// transactions are clean, and eager paths cost two kilobytes of garbage per transaction.
+    /// </summary>
+    private readonly record struct Where(CreditTransferRecord Tx, string Relative, bool DebtorSide = false, bool AgentBic = false, string? Suffix = null)
+    {
+        public Where Then(string suffix) => this with { Suffix = suffix };
+
+        public override string ToString()
+        {
+            string path = DebtorSide ? Tx.DebtorSidePath(Relative) : Tx.Path + Relative;
+            return (AgentBic ? path + Tx.AgentBicElement : path) + Suffix;
+        }
     }
 }

@@ -36,7 +36,8 @@ public static class ValidateCommand
             return ExitUsage;
         }
 
-        var validator = new MessageValidator(UsageGuidelineSchemas.Compiled, options.ToRulebook(), options.ToDirectory());
+        var performance = new ValidationPerformance { Workers = Environment.ProcessorCount };
+        var validator = new MessageValidator(UsageGuidelineSchemas.Compiled, options.ToRulebook(), options.ToDirectory(), performance);
         // One registry for the whole run: a message id or UETR repeated across the files given is caught too.
         var context = new ValidationContext(businessDate, new InMemoryDuplicateRegistry());
         bool anyRejected = false;

@@ -18,6 +18,10 @@ public static class DelTranCli
         {
             Description = "Business date for date rules, YYYY-MM-DD (default: today, UTC).",
         };
+        var workers = new Option<int?>("--workers")
+        {
+            Description = "Threads that validate one large file (default: one per CPU core; 1 = sequential).",
+        };
         var config = new Option<string?>("--config")
         {
             Description = "Extra JSON configuration file layered over appsettings.json (participants, rulebook).",
@@ -27,6 +31,7 @@ public static class DelTranCli
         {
             files,
             asOf,
+            workers,
             config,
         };
         validate.SetAction(parse =>
@@ -50,7 +55,14 @@ public static class DelTranCli
                 return ValidateCommand.ExitUsage;
             }
 
-            return ValidateCommand.Run(parse.GetValue(files) ?? [], businessDate, options, stdout, stderr);
+            int workerCount = parse.GetValue(workers) ?? Environment.ProcessorCount;
+            if (workerCount is < 1 or > 64)
+            {
+                stderr.WriteLine($"deltran: --workers must be between 1 and 64, not {workerCount.ToString(CultureInfo.InvariantCulture)}.");
+                return ValidateCommand.ExitUsage;
+            }
+
+            return ValidateCommand.Run(parse.GetValue(files) ?? [], businessDate, workerCount, options, stdout, stderr);
         });
 
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")

@@ -17,7 +17,7 @@ public static class ValidateCommand
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Run(IReadOnlyList<string> inputs, DateOnly businessDate, DelTranOptions options, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> inputs, DateOnly businessDate, int workers, DelTranOptions options, TextWriter stdout, TextWriter stderr)
     {
         IReadOnlyList<string> problems = options.Problems();
         if (problems.Count > 0)
@@ -36,7 +36,7 @@ public static class ValidateCommand
             return ExitUsage;
         }
 
-        var performance = new ValidationPerformance { Workers = Environment.ProcessorCount };
+        var performance = new ValidationPerformance { Workers = workers };
         var validator = new MessageValidator(UsageGuidelineSchemas.Compiled, options.ToRulebook(), options.ToDirectory(), performance);
         // One registry for the whole run: a message id or UETR repeated across the files given is caught too.
         var context = new ValidationContext(businessDate, new InMemoryDuplicateRegistry());

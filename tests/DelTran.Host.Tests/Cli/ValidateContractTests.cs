@@ -66,6 +66,7 @@ public sealed class ValidateContractTests
     [InlineData("validate")]
     [InlineData("validate", "--no-such-option", "x.xml")]
     [InlineData("no-such-verb")]
+    [InlineData("validate", "--workers", "0", "sample-messages")]
     public void Validate_ExitsTwo_OnUsageErrors(params string[] args)
     {
         (int exit, string stdout, string stderr) = CliRunner.Run(args);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
@@ -55,13 +56,16 @@ public sealed class MessageValidator
     private readonly ValidationPerformance _performance;
     private readonly Lazy<XmlSchemaSet> _batchSchemas;
 
+    // Compiling the batch schemas takes a while; validators are cheap and made often, so share them per schema set.
+    private static readonly ConditionalWeakTable<XmlSchemaSet, XmlSchemaSet> BatchSchemaCache = new();
+
     public MessageValidator(XmlSchemaSet schemas, Rulebook rulebook, ParticipantDirectory participants, ValidationPerformance? performance = null)
     {
         _schemas = schemas;
         _rulebook = rulebook;
         _participants = participants;
         _performance = performance ?? ValidationPerformance.Sequential;
-        _batchSchemas = new Lazy<XmlSchemaSet>(() => ParallelPacs008Pass.CompileBatchSchemas(schemas));
+        _batchSchemas = new Lazy<XmlSchemaSet>(() => BatchSchemaCache.GetValue(schemas, ParallelPacs008Pass.CompileBatchSchemas));
     }
 
     public ValidationReport Validate(Stream input, ValidationContext context, ITransactionSink? sink = null)

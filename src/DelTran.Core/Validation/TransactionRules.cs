@@ -1,6 +1,6 @@
 using System.Globalization;
-using DelTran.Core.Iso20022;
 using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Validation;
 

@@ -30,7 +30,7 @@ public static class ValidateCommand
             return ExitUsage;
         }
 
-        List<string>? files = ExpandInputs(inputs, stderr);
+        List<string>? files = InputFiles.Expand(inputs, stderr);
         if (files is null)
         {
             return ExitUsage;
@@ -103,37 +103,5 @@ public static class ValidateCommand
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static List<string>? ExpandInputs(IReadOnlyList<string> inputs, TextWriter stderr)
-    {
-        var files = new List<string>();
-        foreach (string input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                // "*.expected.xml" files are golden outputs kept beside their inputs, not messages to validate.
-                files.AddRange(Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories)
-                    .Where(f => !f.EndsWith(".expected.xml", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                stderr.WriteLine($"deltran: no such file or directory: {input}");
-                return null;
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            stderr.WriteLine("deltran: no .xml files found in " + string.Join(", ", inputs));
-            return null;
-        }
-
-        return files;
     }
 }

@@ -73,4 +73,21 @@ public sealed class ParticipantOptions
     public string Name { get; set; } = string.Empty;
 
     public string Country { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 (hex) of the participant's API keys; keys themselves never appear in configuration.</summary>
+    public List<string> ApiKeySha256 { get; set; } = [];
+
+    public List<SettlementAccountOptions> Accounts { get; set; } = [];
+}
+
+/// <summary>A participant's settlement account in one currency, with its credit line and net debit cap.</summary>
+public sealed class SettlementAccountOptions
+{
+    public string Currency { get; set; } = string.Empty;
+
+    public decimal Balance { get; set; }
+
+    public decimal CreditLine { get; set; }
+
+    public decimal NetDebitCap { get; set; }
 }

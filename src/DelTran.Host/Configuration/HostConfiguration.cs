@@ -13,7 +13,8 @@ public static class HostConfiguration
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
         }
 
-        return builder.AddEnvironmentVariables("DELTRAN_").Build();
+        // Plain variables (ConnectionStrings__deltran, as containers set them), then DELTRAN_-prefixed ones, which win.
+        return builder.AddEnvironmentVariables().AddEnvironmentVariables("DELTRAN_").Build();
     }
 
     public static DelTranOptions BindOptions(IConfiguration configuration)

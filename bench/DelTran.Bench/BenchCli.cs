@@ -1,0 +1,138 @@
+using System.Globalization;
+
+namespace DelTran.Bench;
+
+/// <summary>`generate` and `validate-bench`; see bench/README.md.</summary>
+internal static class BenchCli
+{
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitUsage = 2;
+
+    private const string Usage = """
+        usage:
+          DelTran.Bench generate --transactions N --out FILE [--seed S]
+          DelTran.Bench validate-bench [--transactions 100000] [--runs 3] [--seed S] [--work DIR] [--strict]
+
+        generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions (about 2.8 KB each).
+        validate-bench  times xmllint --stream --schema <base xsd> and the Release `deltran validate` on the
+                        same generated file, and prints throughput, peak memory and the targets.
+                        --strict exits 3 when a target is missed.
+        """;
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Error.WriteLine(Usage);
+            return args.Length == 0 ? ExitUsage : ExitOk;
+        }
+
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict"]);
+        if (options is null)
+        {
+            Console.Error.WriteLine(Usage);
+            return ExitUsage;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "generate" => Generate(options),
+                "validate-bench" => ValidateBench.Run(new ValidateBench.Settings(
+                    Transactions: Int(options, "--transactions", 100_000),
+                    Runs: Int(options, "--runs", 3),
+                    Seed: ULong(options, "--seed", ValidateBench.DefaultSeed),
+                    WorkDirectory: options.GetValueOrDefault("--work"),
+                    Strict: options.ContainsKey("--strict"))),
+                _ => UnknownVerb(args[0]),
+            };
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine("bench: " + ex.Message);
+            return ExitUsage;
+        }
+    }
+
+    private static int UnknownVerb(string verb)
+    {
+        Console.Error.WriteLine($"bench: unknown verb '{verb}'.");
+        Console.Error.WriteLine(Usage);
+        return ExitUsage;
+    }
+
+    private static int Generate(Dictionary<string, string?> options)
+    {
+        if (options.GetValueOrDefault("--out") is not string output || !options.ContainsKey("--transactions"))
+        {
+            Console.Error.WriteLine("bench: generate needs --transactions N and --out FILE.");
+            return ExitUsage;
+        }
+
+        int transactions = Int(options, "--transactions", 0);
+        ulong seed = ULong(options, "--seed", ValidateBench.DefaultSeed);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Pacs008Generator.Write(output, transactions, seed);
+        long bytes = new FileInfo(output).Length;
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"bench: wrote {output}: {transactions:N0} transactions, {bytes / 1e6:F1} MB ({bytes / (double)transactions:F0} bytes per transaction) in {clock.Elapsed.TotalSeconds:F1} s."));
+        return ExitOk;
+    }
+
+    private static Dictionary<string, string?>? ParseOptions(ReadOnlySpan<string> args, string[] flags)
+    {
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"bench: unexpected argument '{name}'.");
+                return null;
+            }
+
+            if (flags.Contains(name))
+            {
+                options[name] = null;
+            }
+            else if (i + 1 < args.Length)
+            {
+                options[name] = args[++i];
+            }
+            else
+            {
+                Console.Error.WriteLine($"bench: {name} needs a value.");
+                return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static int Int(Dictionary<string, string?> options, string name, int fallback)
+    {
+        if (options.GetValueOrDefault(name) is not string text)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0
+            ? value
+            : throw new FormatException($"{name} '{text}' is not a positive whole number.");
+    }
+
+    private static ulong ULong(Dictionary<string, string?> options, string name, ulong fallback)
+    {
+        if (options.GetValueOrDefault(name) is not string text)
+        {
+            return fallback;
+        }
+
+        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
+            ? value
+            : throw new FormatException($"{name} '{text}' is not a whole number.");
+    }
+}

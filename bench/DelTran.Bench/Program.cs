@@ -1,0 +1,3 @@
+using DelTran.Bench;
+
+return BenchCli.Run(args);

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using DelTran.Host.Hosting;
+using DelTran.Host.Persistence;
+using DelTran.Host.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace DelTran.Host.Cli;
+
+/// <summary>
+/// `deltran process --in DIR|FILE... --out DIR [--data DIR]`: DelTran's main job, run once. Every file is
+/// ingested through the same path as the channels, goes through every stage, and its pacs.002 is written
+/// under --out. Exit 0 when the run itself worked, even if messages were rejected.
+/// </summary>
+public static class ProcessCommand
+{
+    public const string OperatorParticipant = IngestService.FromMessageContent;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        List<string>? files = InputFiles.Expand(inputs, stderr);
+        if (files is null)
+        {
+            return ValidateCommand.ExitUsage;
+        }
+
+        string data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "deltran-" + Guid.NewGuid().ToString("N")[..12]);
+        StorageSettings storage = StorageSettings.From(configuration, data);
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No });
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("MassTransit", LogLevel.Error);
+        builder.Services.AddDelTranPipeline(builder.Configuration, storage);
+        using IHost host = builder.Build();
+
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await stderr.WriteLineAsync("deltran: cannot start: " + ex.Message);
+            return ValidateCommand.ExitUsage;
+        }
+
+        var ingest = host.Services.GetRequiredService<IngestService>();
+        var fileIds = new List<(string Path, Guid FileId)>();
+        foreach (string file in files)
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            IngestResult result = await ingest.StoreAsync(OperatorParticipant, "cli", Path.GetFileName(file), stream, cancellationToken);
+            if (result.Outcome == IngestOutcome.TooLarge)
+            {
+                await stderr.WriteLineAsync($"deltran: {file} is larger than the file size limit; skipped");
+                continue;
+            }
+
+            fileIds.Add((file, result.FileId));
+        }
+
+        var factory = host.Services.GetRequiredService<Func<DelTranDbContext>>();
+        bool finished = await WaitForCompletionAsync(factory, [.. fileIds.Select(f => f.FileId).Distinct()], console, TimeSpan.FromMinutes(30), cancellationToken);
+        if (!finished)
+        {
+            await stderr.WriteLineAsync("deltran: processing did not finish within 30 minutes; state is kept in " + data);
+            await host.StopAsync(CancellationToken.None);
+            return ValidateCommand.ExitUsage;
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        var table = new Table().AddColumns("file", "message", "type", "txs", "accepted", "rejected", "held", "status", "pacs.002");
+        await using (DelTranDbContext db = factory())
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach ((string path, Guid fileId) in fileIds)
+            {
+                InboundFileRow file = await db.InboundFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, cancellationToken);
+                MessageRow message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == file.MessageId, cancellationToken);
+                StatusReportRow report = await db.StatusReports.AsNoTracking().FirstAsync(r => r.MessageId == message.Id, cancellationToken);
+                var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+                int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
+
+                string outputName = UniqueName(names, Path.GetFileNameWithoutExtension(path) + ".pacs002.xml");
+                await File.WriteAllTextAsync(Path.Combine(outputDirectory, outputName), report.Xml, cancellationToken);
+                table.AddRow(
+                    Markup.Escape(Path.GetFileName(path)),
+                    Markup.Escape(message.MsgId ?? "-"),
+                    Markup.Escape(message.MessageType ?? "-"),
+                    message.TransactionCount.ToString(CultureInfo.InvariantCulture),
+                    Count(Core.Pipeline.TransactionState.Accepted).ToString(CultureInfo.InvariantCulture),
+                    Count(Core.Pipeline.TransactionState.Rejected).ToString(CultureInfo.InvariantCulture),
+                    Count(Core.Pipeline.TransactionState.Held).ToString(CultureInfo.InvariantCulture),
+                    message.GroupStatus ?? "-",
+                    Markup.Escape(outputName));
+            }
+        }
+
+        console.Write(table);
+        console.WriteLine($"{fileIds.Count} files processed in {stopwatch.Elapsed.TotalSeconds:F1} s. Status reports in {Path.GetFullPath(outputDirectory)}; state in {data}.");
+        await host.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    private static async Task<bool> WaitForCompletionAsync(Func<DelTranDbContext> factory, Guid[] fileIds, IAnsiConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        int lastDone = -1;
+        while (deadline.Elapsed < timeout)
+        {
+            await using DelTranDbContext db = factory();
+            int done = await db.InboundFiles.AsNoTracking()
+                .Where(f => fileIds.Contains(f.Id) && f.MessageId != null)
+                .Join(db.Messages, f => f.MessageId, m => m.Id, (f, m) => m)
+                .CountAsync(m => m.State == MessageState.Completed, cancellationToken);
+            if (done != lastDone && fileIds.Length > 1)
+            {
+                console.WriteLine($"  {done}/{fileIds.Length} messages completed");
+                lastDone = done;
+            }
+
+            if (done == fileIds.Length)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return false;
+    }
+
+    private static string UniqueName(HashSet<string> names, string name)
+    {
+        string candidate = name;
+        for (int i = 2; !names.Add(candidate); i++)
+        {
+            candidate = Path.GetFileNameWithoutExtension(name) + "-" + i.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(name);
+        }
+
+        return candidate;
+    }
+}
+
+/// <summary>Command-line file arguments: files, or folders searched for *.xml in ordinal order.</summary>
+public static class InputFiles
+{
+    public static List<string>? Expand(IReadOnlyList<string> inputs, TextWriter stderr)
+    {
+        var files = new List<string>();
+        foreach (string input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                // "*.expected.xml" files are golden outputs kept beside their inputs, not messages.
+                files.AddRange(Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories)
+                    .Where(f => !f.EndsWith(".expected.xml", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(input))
+            {
+                files.Add(input);
+            }
+            else
+            {
+                stderr.WriteLine($"deltran: no such file or directory: {input}");
+                return null;
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            stderr.WriteLine("deltran: no .xml files found in " + string.Join(", ", inputs));
+            return null;
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,95 @@
+using DelTran.Host.Configuration;
+using DelTran.Host.Messaging;
+using DelTran.Host.Persistence;
+using DelTran.Host.Pipeline;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Hosting;
+
+/// <summary>Where DelTran keeps its state and moves its messages.</summary>
+public sealed record StorageSettings(string? PostgresConnectionString, string? RabbitMqConnectionString, string SqlitePath)
+{
+    public bool UsesPostgres => PostgresConnectionString is not null;
+
+    public bool UsesRabbitMq => RabbitMqConnectionString is not null;
+
+    /// <summary>Production mode when ConnectionStrings:deltran and :rabbitmq are set; else the embedded default in <paramref name="dataDirectory"/>.</summary>
+    public static StorageSettings From(IConfiguration configuration, string dataDirectory) => new(
+        NullIfEmpty(configuration.GetConnectionString("deltran")),
+        NullIfEmpty(configuration.GetConnectionString("rabbitmq")),
+        Path.Combine(dataDirectory, "deltran.db"));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
+
+public static class DelTranServices
+{
+    /// <summary>Registers the pipeline: database, bus with the stage consumers, outbox dispatcher, ingest.</summary>
+    public static IServiceCollection AddDelTranPipeline(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
+    {
+        services.AddOptions<DelTranOptions>().Bind(configuration.GetSection(DelTranOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran configuration is invalid; run 'deltran validate --help' or see README.md")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HealthState>();
+        services.AddSingleton<OutboxSignal>();
+
+        if (storage.UsesPostgres)
+        {
+            var options = new DbContextOptionsBuilder<PostgresDelTranDbContext>()
+                .UseNpgsql(storage.PostgresConnectionString, npgsql => npgsql.EnableRetryOnFailure(0))
+                .Options;
+            services.AddSingleton<IDatabaseDialect, PostgresDialect>();
+            services.AddSingleton<Func<DelTranDbContext>>(() => new PostgresDelTranDbContext(options));
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(storage.SqlitePath))!);
+            var options = new DbContextOptionsBuilder<SqliteDelTranDbContext>()
+                .UseSqlite($"Data Source={storage.SqlitePath};Default Timeout=60")
+                .Options;
+            services.AddSingleton<IDatabaseDialect, SqliteDialect>();
+            services.AddSingleton<Func<DelTranDbContext>>(() => new SqliteDelTranDbContext(options));
+        }
+
+        services.AddScoped(sp => sp.GetRequiredService<Func<DelTranDbContext>>()());
+        services.AddSingleton<MessageValidatorFactory>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService<OutboxDispatcher>();
+
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<ProcessInboundFileConsumer>(c => c.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<CompleteMessageConsumer>();
+            StageRegistration.AddStageConsumers(bus);
+
+            if (storage.UsesRabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(new Uri(storage.RabbitMqConnectionString!));
+                    rabbit.UseMessageRetry(Retry);
+                    rabbit.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.UseMessageRetry(Retry);
+                    memory.ConfigureEndpoints(context);
+                });
+            }
+        });
+
+        return services;
+    }
+
+    // Transient failures (a lock timeout, a broker blip) are retried with back-off; what still fails goes
+    // to the endpoint's _error queue, where an operator can see and replay it.
+    private static void Retry(IRetryConfigurator retry) =>
+        retry.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(300));
+}

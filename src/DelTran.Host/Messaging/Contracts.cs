@@ -1,0 +1,28 @@
+namespace DelTran.Host.Messaging;
+
+// Bus messages are records: commands are imperative, events past tense. Every one carries an id of its
+// own (CommandId) so consumers can record what they applied and ignore a redelivery.
+// Transaction batches keep a 100k-transaction file to a few hundred bus messages.
+
+public interface IPipelineCommand
+{
+    Guid CommandId { get; }
+}
+
+/// <summary>Parse, validate and store the transactions of a stored inbound file.</summary>
+public sealed record ProcessInboundFile(Guid CommandId, Guid FileId) : IPipelineCommand;
+
+/// <summary>Compliance stage: sanctions screening of a batch of VALIDATED transactions.</summary>
+public sealed record ScreenTransactions(Guid CommandId, Guid MessageId, Guid[] TransactionIds) : IPipelineCommand;
+
+/// <summary>Risk stage: limits and net debit caps for a batch of SCREENED transactions.</summary>
+public sealed record CheckRisk(Guid CommandId, Guid MessageId, Guid[] TransactionIds) : IPipelineCommand;
+
+/// <summary>Liquidity stage: corridors and settlement-account coverage for a batch of RISK_CHECKED transactions.</summary>
+public sealed record CheckLiquidity(Guid CommandId, Guid MessageId, Guid[] TransactionIds) : IPipelineCommand;
+
+/// <summary>Write the message's pacs.002 if none of its transactions is still in flight.</summary>
+public sealed record CompleteMessage(Guid CommandId, Guid MessageId) : IPipelineCommand;
+
+/// <summary>A message's pacs.002 is stored and can be delivered to its sender's channel.</summary>
+public sealed record StatusReportReady(Guid CommandId, Guid MessageId, Guid InboundFileId) : IPipelineCommand;

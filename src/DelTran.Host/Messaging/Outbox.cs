@@ -1,0 +1,139 @@
+using System.Text.Json;
+using DelTran.Host.Hosting;
+using DelTran.Host.Persistence;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Messaging;
+
+/// <summary>
+/// The transactional outbox: a bus message is written as a row in the same database transaction as the
+/// state change it announces, and published later by <see cref="OutboxDispatcher"/>. A crash between the
+/// commit and the publish leaves the row undispatched, so it is published after the restart; consumers
+/// are idempotent, so a message published twice changes nothing the second time.
+/// </summary>
+public static class Outbox
+{
+    private static readonly Dictionary<string, Type> ContractTypes = new[]
+    {
+        typeof(ProcessInboundFile), typeof(ScreenTransactions), typeof(CheckRisk), typeof(CheckLiquidity),
+        typeof(CompleteMessage), typeof(StatusReportReady),
+    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static void Add(DelTranDbContext db, IPipelineCommand message, DateTimeOffset now) =>
+        db.Outbox.Add(new OutboxRow
+        {
+            MessageType = message.GetType().Name,
+            Payload = JsonSerializer.Serialize(message, message.GetType()),
+            CreatedAt = now,
+        });
+
+    public static (object Message, Type Type) Read(OutboxRow row)
+    {
+        Type type = ContractTypes.TryGetValue(row.MessageType, out Type? t) ? t : throw new InvalidOperationException($"Unknown outbox message type '{row.MessageType}'.");
+        return (JsonSerializer.Deserialize(row.Payload, type)!, type);
+    }
+}
+
+/// <summary>Wakes the dispatcher as soon as this process commits outbox rows; other instances' rows are found by polling.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+
+    public void Dispose() => _signal.Dispose();
+
+    public void Notify() => _signal.Release();
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "DelTran:Outbox";
+
+    public int BatchSize { get; set; } = 200;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    HealthState health,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        TimeSpan backoff = options.Value.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int dispatched = await DispatchOnceAsync(stoppingToken);
+                health.Report("outbox", healthy: true, null);
+                backoff = options.Value.PollInterval;
+                if (dispatched > 0)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Broker or database away: nothing is lost (the rows stay), retry with back-off.
+                health.Report("outbox", healthy: false, ex.Message);
+                LogDispatchFailed(logger, backoff, ex);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.Value.MaxBackoff.Ticks));
+            }
+
+            try
+            {
+                await signal.WaitAsync(backoff, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of pending rows and marks them; returns how many.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        await using AsyncServiceScope scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DelTranDbContext>();
+        var dialect = scope.ServiceProvider.GetRequiredService<IDatabaseDialect>();
+        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<OutboxRow> rows = await dialect.ClaimOutboxAsync(db, options.Value.BatchSize, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (OutboxRow row in rows)
+        {
+            (object message, Type type) = Outbox.Read(row);
+            // With publisher confirms on, this returns once the broker has the message.
+            await publisher.Publish(message, type, cancellationToken);
+            row.DispatchedAt = clock.GetUtcNow();
+            row.Attempts++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying in {Backoff}")]
+    private static partial void LogDispatchFailed(ILogger logger, TimeSpan backoff, Exception exception);
+}

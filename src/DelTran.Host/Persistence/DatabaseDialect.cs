@@ -1,0 +1,231 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DelTran.Host.Persistence;
+
+/// <summary>
+/// What PostgreSQL and SQLite do differently: bulk loading, row locks, and atomic registration.
+/// PostgreSQL is production; SQLite is the embedded single-process default, where one write gate
+/// serialises writers (SQLite has one writer at a time anyway) instead of row locks.
+/// </summary>
+public interface IDatabaseDialect
+{
+    bool IsPostgres { get; }
+
+    /// <summary>Serialises write transactions where the database cannot lock rows (SQLite); a no-op on PostgreSQL.</summary>
+    Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken);
+
+    Task BulkInsertAsync(DelTranDbContext db, IReadOnlyList<TransactionRow> transactions, IReadOnlyList<TransactionEventRow> events, CancellationToken cancellationToken);
+
+    /// <summary>Undispatched outbox rows, locked for this dispatcher (other instances skip them).</summary>
+    Task<List<OutboxRow>> ClaimOutboxAsync(DelTranDbContext db, int max, CancellationToken cancellationToken);
+
+    /// <summary>Locks the inbound file row so only one consumer parses a file, whatever the redeliveries.</summary>
+    Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken);
+
+    /// <summary>Locks (creating if absent) the position rows, in key order so concurrent stages cannot deadlock.</summary>
+    Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken);
+
+    /// <summary>Registers UETRs; returns those that were registered before (the duplicates).</summary>
+    Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken);
+}
+
+public sealed class PostgresDialect : IDatabaseDialect
+{
+    public bool IsPostgres => true;
+
+    public Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable>(NoLock.Instance);
+
+    public async Task BulkInsertAsync(DelTranDbContext db, IReadOnlyList<TransactionRow> transactions, IReadOnlyList<TransactionEventRow> events, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+            "COPY transactions (id, message_id, index, instruction_id, end_to_end_id, transaction_id, uetr, content_hash, debtor_agent, creditor_agent, amount, currency, instructed_amount, instructed_currency, exchange_rate, settlement_date, debtor_name, creditor_name, ultimate_debtor_name, ultimate_creditor_name, state, reason_code, reason_text, updated_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (TransactionRow t in transactions)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(t.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(t.MessageId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(t.Index, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullable(copy, t.InstructionId, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.EndToEndId, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.TransactionId, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.Uetr, NpgsqlDbType.Uuid, cancellationToken);
+                await WriteNullable(copy, t.ContentHash, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.DebtorAgent, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.CreditorAgent, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                await WriteNullable(copy, t.Currency, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.InstructedAmount, NpgsqlDbType.Numeric, cancellationToken);
+                await WriteNullable(copy, t.InstructedCurrency, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.ExchangeRate, NpgsqlDbType.Numeric, cancellationToken);
+                await WriteNullable(copy, t.SettlementDate, NpgsqlDbType.Date, cancellationToken);
+                await WriteNullable(copy, t.DebtorName, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.CreditorName, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.UltimateDebtorName, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.UltimateCreditorName, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(t.State, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.ReasonCode, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.ReasonText, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(t.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+            "COPY transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (TransactionEventRow e in events)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(e.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                await WriteNullable(copy, e.FromState, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(e.ToState, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(e.Stage, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, e.ReasonCode, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, e.Detail, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
+
+    private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
+
+    public Task<List<OutboxRow>> ClaimOutboxAsync(DelTranDbContext db, int max, CancellationToken cancellationToken) =>
+        db.Outbox.FromSql($"SELECT * FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT {max} FOR UPDATE SKIP LOCKED").ToListAsync(cancellationToken);
+
+    public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
+        db.InboundFiles.FromSql($"SELECT * FROM inbound_files WHERE id = {fileId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
+    {
+        var ordered = keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal).ToList();
+        string[] participants = [.. ordered.Select(k => k.Participant)];
+        string[] currencies = [.. ordered.Select(k => k.Currency)];
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO positions (participant_bic, currency, net_position) SELECT p, c, 0 FROM unnest({participants}, {currencies}) AS k(p, c) ON CONFLICT DO NOTHING",
+            cancellationToken);
+        return await db.Positions.FromSql(
+            $"SELECT p.* FROM positions p JOIN unnest({participants}, {currencies}) AS k(p, c) ON p.participant_bic = k.p AND p.currency = k.c ORDER BY p.participant_bic, p.currency FOR UPDATE OF p")
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        Guid[] uetrs = [.. rows.Select(r => r.Uetr)];
+        Guid[] transactions = [.. rows.Select(r => r.TransactionId)];
+        string[] hashes = [.. rows.Select(r => r.ContentHash)];
+        DateTimeOffset at = rows[0].RegisteredAt;
+        List<Guid> inserted = await db.Database.SqlQuery<Guid>(
+            $"INSERT INTO uetr_registry (uetr, transaction_id, content_hash, registered_at) SELECT u, t, h, {at} FROM unnest({uetrs}, {transactions}, {hashes}) AS r(u, t, h) ON CONFLICT (uetr) DO NOTHING RETURNING uetr AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        var duplicates = new HashSet<Guid>(uetrs);
+        duplicates.ExceptWith(inserted);
+        return duplicates;
+    }
+
+    private sealed class NoLock : IDisposable
+    {
+        public static NoLock Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
+
+public sealed class SqliteDialect : IDatabaseDialect, IDisposable
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public void Dispose() => _writer.Dispose();
+
+    public bool IsPostgres => false;
+
+    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new Release(_writer);
+    }
+
+    public async Task BulkInsertAsync(DelTranDbContext db, IReadOnlyList<TransactionRow> transactions, IReadOnlyList<TransactionEventRow> events, CancellationToken cancellationToken)
+    {
+        db.Transactions.AddRange(transactions);
+        db.TransactionEvents.AddRange(events);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Forget only what was loaded here (memory stays flat); the caller still tracks its own rows.
+        foreach (TransactionRow row in transactions)
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+
+        foreach (TransactionEventRow row in events)
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    public Task<List<OutboxRow>> ClaimOutboxAsync(DelTranDbContext db, int max, CancellationToken cancellationToken) =>
+        db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(max).ToListAsync(cancellationToken);
+
+    public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
+        db.InboundFiles.FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+
+    public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
+    {
+        var rows = new List<PositionRow>();
+        foreach ((string participant, string currency) in keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal))
+        {
+            PositionRow? row = await db.Positions.FirstOrDefaultAsync(p => p.ParticipantBic == participant && p.Currency == currency, cancellationToken);
+            if (row is null)
+            {
+                row = new PositionRow { ParticipantBic = participant, Currency = currency };
+                db.Positions.Add(row);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken)
+    {
+        var duplicates = new HashSet<Guid>();
+        foreach (UetrRegistryRow[] chunk in rows.Chunk(500))
+        {
+            Guid[] uetrs = [.. chunk.Select(r => r.Uetr)];
+            duplicates.UnionWith(await db.UetrRegistry.Where(u => uetrs.Contains(u.Uetr)).Select(u => u.Uetr).ToListAsync(cancellationToken));
+        }
+
+        db.UetrRegistry.AddRange(rows.Where(r => !duplicates.Contains(r.Uetr)));
+        return duplicates;
+    }
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using DelTran.Core.Iso20022;
+using DelTran.Host.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Persistence;
+
+/// <summary>
+/// Applies the committed migrations and seeds the participant registry from configuration: participants,
+/// their API key hashes, settlement accounts and caps. Balances of existing accounts are left alone,
+/// because settlement moves them.
+/// </summary>
+public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory, IOptions<DelTranOptions> options, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = dbFactory();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        foreach (ParticipantOptions participant in options.Value.Participants)
+        {
+            string bic = Bic.Parse(participant.Bic).Institution;
+            ParticipantRow? row = await db.Participants.FindAsync([bic], cancellationToken);
+            if (row is null)
+            {
+                db.Participants.Add(new ParticipantRow { Bic = bic, Name = participant.Name, Country = participant.Country });
+            }
+            else
+            {
+                row.Name = participant.Name;
+                row.Country = participant.Country;
+            }
+
+            foreach (string hash in participant.ApiKeySha256.Select(h => h.ToLowerInvariant()))
+            {
+                if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
+                {
+                    db.ApiKeys.Add(new ApiKeyRow { ParticipantBic = bic, KeyHash = hash, Label = "configuration", CreatedAt = clock.GetUtcNow() });
+                }
+            }
+
+            foreach (SettlementAccountOptions account in participant.Accounts)
+            {
+                if (await db.SettlementAccounts.FindAsync([bic, account.Currency], cancellationToken) is null)
+                {
+                    db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = account.Currency, Balance = account.Balance, CreditLine = account.CreditLine });
+                }
+
+                RiskLimitRow? limit = await db.RiskLimits.FindAsync([bic, account.Currency], cancellationToken);
+                if (limit is null)
+                {
+                    db.RiskLimits.Add(new RiskLimitRow { ParticipantBic = bic, Currency = account.Currency, NetDebitCap = account.NetDebitCap });
+                }
+                else
+                {
+                    limit.NetDebitCap = account.NetDebitCap;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        LogInitialized(logger, options.Value.Participants.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated; {Participants} participants seeded from configuration")]
+    private static partial void LogInitialized(ILogger logger, int participants);
+}

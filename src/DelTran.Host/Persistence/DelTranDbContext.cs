@@ -1,0 +1,180 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Persistence;
+
+/// <summary>
+/// DelTran's database: PostgreSQL in production, SQLite in the embedded default. Each provider has its
+/// own committed migrations (Persistence/Migrations/Postgres and .../Sqlite), through the two subclasses.
+/// </summary>
+public abstract class DelTranDbContext : DbContext
+{
+    protected DelTranDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<ParticipantRow> Participants => Set<ParticipantRow>();
+
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    public DbSet<SettlementAccountRow> SettlementAccounts => Set<SettlementAccountRow>();
+
+    public DbSet<RiskLimitRow> RiskLimits => Set<RiskLimitRow>();
+
+    public DbSet<PositionRow> Positions => Set<PositionRow>();
+
+    public DbSet<InboundFileRow> InboundFiles => Set<InboundFileRow>();
+
+    public DbSet<InboundFileChunkRow> InboundFileChunks => Set<InboundFileChunkRow>();
+
+    public DbSet<MessageRow> Messages => Set<MessageRow>();
+
+    public DbSet<TransactionRow> Transactions => Set<TransactionRow>();
+
+    public DbSet<TransactionEventRow> TransactionEvents => Set<TransactionEventRow>();
+
+    public DbSet<ObligationRow> Obligations => Set<ObligationRow>();
+
+    public DbSet<StatusReportRow> StatusReports => Set<StatusReportRow>();
+
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
+    public DbSet<ConsumedMessageRow> ConsumedMessages => Set<ConsumedMessageRow>();
+
+    public DbSet<UetrRegistryRow> UetrRegistry => Set<UetrRegistryRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ParticipantRow>(e =>
+        {
+            e.ToTable("participants");
+            e.HasKey(p => p.Bic);
+            e.Property(p => p.Bic).HasMaxLength(8);
+        });
+        modelBuilder.Entity<ApiKeyRow>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasIndex(k => k.KeyHash).IsUnique();
+            e.HasOne<ParticipantRow>().WithMany().HasForeignKey(k => k.ParticipantBic);
+        });
+        modelBuilder.Entity<SettlementAccountRow>(e =>
+        {
+            e.ToTable("settlement_accounts");
+            e.HasKey(a => new { a.ParticipantBic, a.Currency });
+            e.HasOne<ParticipantRow>().WithMany().HasForeignKey(a => a.ParticipantBic);
+        });
+        modelBuilder.Entity<RiskLimitRow>(e =>
+        {
+            e.ToTable("risk_limits");
+            e.HasKey(l => new { l.ParticipantBic, l.Currency });
+        });
+        modelBuilder.Entity<PositionRow>(e =>
+        {
+            e.ToTable("positions");
+            e.HasKey(p => new { p.ParticipantBic, p.Currency });
+        });
+        modelBuilder.Entity<InboundFileRow>(e =>
+        {
+            e.ToTable("inbound_files");
+            e.HasIndex(f => new { f.ParticipantBic, f.Sha256 }).IsUnique();
+            e.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        modelBuilder.Entity<InboundFileChunkRow>(e =>
+        {
+            e.ToTable("inbound_file_chunks");
+            e.HasKey(c => new { c.FileId, c.Sequence });
+            e.HasOne<InboundFileRow>().WithMany().HasForeignKey(c => c.FileId);
+        });
+        modelBuilder.Entity<MessageRow>(e =>
+        {
+            e.ToTable("messages");
+            e.HasIndex(m => m.InboundFileId).IsUnique();
+            // The guard behind AM05: one accepted message id per sender. Duplicates are kept, flagged, for their pacs.002.
+            e.HasIndex(m => new { m.SenderBic, m.MsgId }).IsUnique().HasFilter(Filter("duplicate_msg_id", "false"));
+        });
+        modelBuilder.Entity<TransactionRow>(e =>
+        {
+            e.ToTable("transactions");
+            e.HasIndex(t => new { t.MessageId, t.Index }).IsUnique();
+            e.HasIndex(t => t.Uetr);
+            e.HasIndex(t => t.State);
+            e.HasOne<MessageRow>().WithMany().HasForeignKey(t => t.MessageId);
+        });
+        modelBuilder.Entity<TransactionEventRow>(e =>
+        {
+            e.ToTable("transaction_events");
+            e.HasIndex(t => t.TransactionId);
+        });
+        modelBuilder.Entity<ObligationRow>(e =>
+        {
+            e.ToTable("obligations");
+            // One obligation per transaction, whatever a redelivered message tries.
+            e.HasIndex(o => o.TransactionId).IsUnique();
+            e.HasOne<TransactionRow>().WithMany().HasForeignKey(o => o.TransactionId);
+        });
+        modelBuilder.Entity<StatusReportRow>(e =>
+        {
+            e.ToTable("status_reports");
+            e.HasKey(r => r.MessageId);
+        });
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(o => o.DispatchedAt);
+        });
+        modelBuilder.Entity<UetrRegistryRow>(e =>
+        {
+            e.ToTable("uetr_registry");
+            e.HasKey(u => u.Uetr);
+        });
+        modelBuilder.Entity<ConsumedMessageRow>(e =>
+        {
+            e.ToTable("consumed_messages");
+            e.HasKey(c => new { c.Consumer, c.MessageId });
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                if (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?))
+                {
+                    property.SetPrecision(18);
+                    property.SetScale(5);
+                }
+            }
+        }
+    }
+
+    /// <summary>A boolean filter in the provider's own SQL (PostgreSQL has booleans, SQLite integers).</summary>
+    protected abstract string Filter(string column, string value);
+
+    public static string SnakeCase(string name)
+    {
+        var result = new StringBuilder(name.Length + 8);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsUpper(c) && i > 0 && !char.IsUpper(name[i - 1]))
+            {
+                result.Append('_');
+            }
+
+            result.Append(char.ToLowerInvariant(c));
+        }
+
+        return result.ToString();
+    }
+}
+
+public sealed class PostgresDelTranDbContext(DbContextOptions<PostgresDelTranDbContext> options) : DelTranDbContext(options)
+{
+    protected override string Filter(string column, string value) => $"{column} = {value}";
+}
+
+public sealed class SqliteDelTranDbContext(DbContextOptions<SqliteDelTranDbContext> options) : DelTranDbContext(options)
+{
+    protected override string Filter(string column, string value) => $"{column} = {(value == "true" ? 1 : 0)}";
+}

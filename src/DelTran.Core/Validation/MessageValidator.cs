@@ -288,6 +288,7 @@ public sealed class MessageValidator
             _transactionIssues.Clear();
             _transactionIssues.AddRange(judgement.Issues);
             CheckDuplicates(transaction, judgement.Transfer);
+            CheckSender(transaction);
             DropRulesRepeatingSchemaIssues(judgement.SchemaIssueCount);
 
             bool deliver = transaction.Index >= SinkFromIndex;
@@ -338,6 +339,26 @@ public sealed class MessageValidator
             else if (_context.Duplicates.IsKnownEndToEndId(scope, tx.EndToEndId))
             {
                 AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' was already received from debtor agent {scope}.");
+            }
+        }
+
+        // A participant may only instruct payments as itself: the instructing agent (the transaction's, else the
+        // group header's, else the debtor agent) must be the participant whose credentials delivered the file.
+        private void CheckSender(CreditTransferRecord tx)
+        {
+            if (_context.AuthenticatedSender is not string sender || !Bic.TryParse(sender.PadRight(8, 'X')[..8], out Bic participant))
+            {
+                return;
+            }
+
+            (AgentRecord? agent, string path) = tx.InstructingAgent?.Bic is not null
+                ? (tx.InstructingAgent, tx.Path + "/InstgAgt/FinInstnId/" + tx.AgentBicElement)
+                : _groupHeader?.InstructingAgent?.Bic is not null
+                    ? (_groupHeader.InstructingAgent, _groupHeader.Path + "/InstgAgt/FinInstnId/" + tx.AgentBicElement)
+                    : (tx.DebtorAgent, tx.DebtorSidePath("/DbtrAgt/FinInstnId/" + tx.AgentBicElement));
+            if (Bic.TryParse(agent?.Bic, out Bic instructing) && !instructing.SameInstitution(participant))
+            {
+                AddTransactionIssue(tx, ReasonCode.RC01, path, $"Instructing agent {instructing} is not the sending participant {participant.Institution}.");
             }
         }
 

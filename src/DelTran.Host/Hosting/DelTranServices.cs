@@ -88,8 +88,16 @@ public static class DelTranServices
         return services;
     }
 
-    // Transient failures (a lock timeout, a broker blip) are retried with back-off; what still fails goes
-    // to the endpoint's _error queue, where an operator can see and replay it.
-    private static void Retry(IRetryConfigurator retry) =>
-        retry.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(300));
+    // A database or broker outage is transient: the message stays unacknowledged and is retried with back-off
+    // until the server returns, so nothing accepted is lost or parked. Anything else is a bug: it goes at once
+    // to the endpoint's _error queue, where an operator sees it and can replay it after the fix.
+    private static void Retry(IRetryConfigurator retry)
+    {
+        retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+        retry.Handle<Npgsql.NpgsqlException>();
+        retry.Handle<Microsoft.Data.Sqlite.SqliteException>();
+        retry.Handle<DbUpdateException>();
+        retry.Handle<TimeoutException>();
+        retry.Handle<InvalidOperationException>(ex => ex.InnerException is Npgsql.NpgsqlException or TimeoutException);
+    }
 }

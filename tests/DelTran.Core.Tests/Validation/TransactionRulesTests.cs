@@ -136,4 +136,23 @@ public sealed class TransactionRulesTests
 
         Assert.Equal(["AM03"], report.Codes());
     }
+
+    [Theory]
+    [InlineData("SRCBINBB", true)]
+    [InlineData("SRCBINBBXXX", true)]
+    [InlineData("KVRIINBB", false)]
+    public void Validate_RequiresTheInstructingAgentToBeTheAuthenticatedSender(string sender, bool accepted)
+    {
+        var context = new ValidationContext(Pacs008Builder.BusinessDate, new InMemoryDuplicateRegistry()) { AuthenticatedSender = sender };
+
+        ValidationReport report = Validate.Validator.Validate(new Pacs008Builder().Add().BuildStream(), context);
+
+        Assert.Equal(accepted, report.Accepted);
+        if (!accepted)
+        {
+            ValidationIssue issue = Assert.Single(report.Issues);
+            Assert.Equal(ReasonCode.RC01, issue.Code);
+            Assert.Equal("/Document/FIToFICstmrCdtTrf/GrpHdr/InstgAgt/FinInstnId/BICFI", issue.Path);
+        }
+    }
 }

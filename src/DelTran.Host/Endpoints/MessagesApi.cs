@@ -1,0 +1,216 @@
+using DelTran.Host.Persistence;
+using DelTran.Host.Pipeline;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Endpoints;
+
+/// <summary>The HTTP drop: participants post ISO 20022 files and read back their status and pacs.002.</summary>
+public static class MessagesApi
+{
+    /// <summary>Largest body accepted over HTTP; larger files go over SFTP or the watched folder.</summary>
+    public const long MaxBodyBytes = 256L * 1024 * 1024;
+
+    public sealed record SubmissionResponse(Guid Id, string Status, string StatusUrl);
+
+    public sealed record TransactionOutcome(int Index, string? EndToEndId, Guid? Uetr, string State, string? ReasonCode, string? Reason);
+
+    public sealed record MessageStatus(
+        Guid Id,
+        string FileStatus,
+        string? MessageId,
+        string? MessageType,
+        string? State,
+        string? GroupStatus,
+        int Transactions,
+        IReadOnlyDictionary<string, int> TransactionStates,
+        string? RejectReasons,
+        IReadOnlyList<TransactionOutcome> Outcomes,
+        int Offset,
+        string? StatusReportUrl);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api/v1/messages").WithTags("Messages");
+        api.MapPost("/", SubmitAsync)
+            .WithSummary("Submit an ISO 20022 file (pacs.008.001.08, pain.001.001.09 or .03), raw XML or multipart.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<string>("application/xml", "text/xml")
+            .Produces<SubmissionResponse>(StatusCodes.Status202Accepted)
+            .Produces<SubmissionResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .DisableAntiforgery();
+        api.MapGet("/{id:guid}", GetStatusAsync)
+            .WithSummary("Processing state and per-transaction outcomes (paged with offset and limit).")
+            .Produces<MessageStatus>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id:guid}/status-report", GetStatusReportAsync)
+            .WithSummary("The pacs.002.001.10 status report, once every transaction has a decision.")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, ApiKeyAuthentication auth, IngestService ingest, CancellationToken cancellationToken)
+    {
+        string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
+        if (participant is null)
+        {
+            return Unauthorized();
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        string? mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        Stream body;
+        string name;
+        if (mediaType is "application/xml" or "text/xml")
+        {
+            body = http.Request.Body;
+            name = "http-body.xml";
+        }
+        else if (mediaType == "multipart/form-data")
+        {
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+            {
+                return ex is BadHttpRequestException ? TooLarge() : Results.Problem("The multipart body could not be read.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            IFormFile? file = form.Files.Count == 1 ? form.Files[0] : null;
+            if (file is null)
+            {
+                return Results.Problem("Send exactly one file in the multipart body.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            string? fileType = file.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+            if (fileType is not ("application/xml" or "text/xml" or "application/octet-stream") && !file.FileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                return Unsupported();
+            }
+
+            body = file.OpenReadStream();
+            name = Path.GetFileName(file.FileName);
+        }
+        else
+        {
+            return Unsupported();
+        }
+
+        IngestResult result;
+        try
+        {
+            result = await ingest.StoreAsync(participant, "http", name, body, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+
+        string statusUrl = $"/api/v1/messages/{result.FileId}";
+        return result.Outcome switch
+        {
+            IngestOutcome.Stored => Results.Accepted(statusUrl, new SubmissionResponse(result.FileId, "RECEIVED", statusUrl)),
+            IngestOutcome.Duplicate => Results.Ok(new SubmissionResponse(result.FileId, "DUPLICATE", statusUrl)),
+            _ => TooLarge(),
+        };
+    }
+
+    private static async Task<IResult> GetStatusAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, int? offset, int? limit, CancellationToken cancellationToken)
+    {
+        string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
+        if (participant is null)
+        {
+            return Unauthorized();
+        }
+
+        await using DelTranDbContext db = dbFactory();
+        InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.ParticipantBic == participant, cancellationToken);
+        if (file is null)
+        {
+            // Another participant's message is indistinguishable from none at all.
+            return NotFound();
+        }
+
+        MessageRow? message = file.MessageId is Guid messageId ? await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken) : null;
+        int skip = Math.Max(0, offset ?? 0);
+        int take = Math.Clamp(limit ?? 1000, 1, 10_000);
+        var outcomes = new List<TransactionOutcome>();
+        var states = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (message is not null)
+        {
+            outcomes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).OrderBy(t => t.Index).Skip(skip).Take(take)
+                .Select(t => new TransactionOutcome(t.Index, t.EndToEndId, t.Uetr, t.State, t.ReasonCode, t.ReasonText)).ToListAsync(cancellationToken);
+            foreach (var group in await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            {
+                states[group.Key] = group.Count;
+            }
+        }
+
+        return Results.Ok(new MessageStatus(
+            file.Id,
+            file.Status.ToString().ToUpperInvariant(),
+            message?.MsgId,
+            message?.MessageType,
+            message?.State,
+            message?.GroupStatus,
+            message?.TransactionCount ?? 0,
+            states,
+            message?.RejectReasons,
+            outcomes,
+            skip,
+            message?.State == MessageState.Completed ? $"/api/v1/messages/{id}/status-report" : null));
+    }
+
+    private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
+        if (participant is null)
+        {
+            return Unauthorized();
+        }
+
+        await using DelTranDbContext db = dbFactory();
+        InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.ParticipantBic == participant, cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        string? xml = file.MessageId is Guid messageId
+            ? await db.StatusReports.AsNoTracking().Where(r => r.MessageId == messageId).Select(r => r.Xml).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return xml is null
+            ? Results.Problem("The status report is not written yet: some transactions are still being processed.", statusCode: StatusCodes.Status409Conflict, title: "Not ready")
+            : Results.Text(xml, "application/xml", System.Text.Encoding.UTF8);
+    }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem($"Send a valid participant key in the {ApiKeyAuthentication.Header} header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("No such message for this participant.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes; use SFTP for larger files.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+
+    private static ProblemHttpResult Unsupported() =>
+        TypedResults.Problem("Send ISO 20022 XML as application/xml (or text/xml), or as one file in multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+}

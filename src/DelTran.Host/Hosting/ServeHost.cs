@@ -1,0 +1,65 @@
+using DelTran.Host.Endpoints;
+using DelTran.Host.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DelTran.Host.Hosting;
+
+/// <summary>`deltran serve`: the channels, the API and the stage consumers as one long-running service.</summary>
+public static class ServeHost
+{
+    public static WebApplication Build(string[] args, IConfiguration configuration, string dataDirectory)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        StorageSettings storage = StorageSettings.From(builder.Configuration, dataDirectory);
+
+        builder.Services.AddDelTranPipeline(builder.Configuration, storage);
+        builder.Services.AddSingleton<ApiKeyAuthentication>();
+        builder.Services.AddSingleton<StartupInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks()
+            .AddCheck<BackgroundLoopsHealthCheck>("pipeline", tags: ["ready"])
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesApi.MaxBodyBytes);
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler();
+        app.Use(async (context, next) =>
+        {
+            // Until the database is migrated and reachable, refuse work instead of failing half way.
+            if (context.Request.Path.StartsWithSegments("/api") && !context.RequestServices.GetRequiredService<StartupInitializer>().IsReady)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "5";
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        MessagesApi.Map(app);
+        return app;
+    }
+}
+
+/// <summary>Ready only when the database answers.</summary>
+public sealed class DatabaseHealthCheck(Func<DelTranDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using DelTranDbContext db = dbFactory();
+            return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using DelTran.Host.Persistence;
+
+namespace DelTran.Host.Hosting;
+
+/// <summary>
+/// Migrates and seeds the database when the service starts, retrying with back-off while the database
+/// cannot be reached; until then the service reports not-ready and refuses new files with 503.
+/// </summary>
+public sealed partial class StartupInitializer(DatabaseInitializer initializer, HealthState health, ILogger<StartupInitializer> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    public Task Ready => _ready.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        TimeSpan backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await initializer.InitializeAsync(stoppingToken);
+                health.Report("database", healthy: true, null);
+                _ready.TrySetResult();
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                health.Report("database", healthy: false, ex.Message);
+                LogNotReady(logger, backoff, ex.Message);
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database not ready ({Reason}); retrying in {Backoff}")]
+    private static partial void LogNotReady(ILogger logger, TimeSpan backoff, string reason);
+}

@@ -9,6 +9,12 @@ public static class ReasonCode
     /// <summary>IncorrectAccountNumber: account number invalid or missing.</summary>
     public const string AC01 = "AC01";
 
+    /// <summary>
+    /// TransactionForbidden (formerly NoAgreement): DelTran has no agreement to clear the transaction, e.g. its
+    /// corridor (debtor agent country, creditor agent country, currency) is not configured.
+    /// </summary>
+    public const string AG01 = "AG01";
+
     /// <summary>ZeroAmount: amount is zero.</summary>
     public const string AM01 = "AM01";
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DelTran.Host.Configuration;
+using DelTran.Host.Hosting;
 
 namespace DelTran.Host.Cli;
 
@@ -65,10 +66,74 @@ public static class DelTranCli
             return ValidateCommand.Run(parse.GetValue(files) ?? [], businessDate, workerCount, options, stdout, stderr);
         });
 
+        var inputs = new Option<string[]>("--in")
+        {
+            Description = "Files, or folders searched for *.xml, to ingest.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for the pacs.002 status reports.",
+            Required = true,
+        };
+        var data = new Option<string?>("--data")
+        {
+            Description = "Folder for the embedded database (default: a new temporary folder). Ignored when ConnectionStrings:deltran is set.",
+        };
+        var process = new Command("process", "Run DelTran's main job once: ingest, run every stage, write a pacs.002 per message.")
+        {
+            inputs,
+            output,
+            data,
+            config,
+        };
+        process.SetAction((parse, cancellationToken) =>
+        {
+            IConfiguration configuration;
+            try
+            {
+                configuration = HostConfiguration.Build(parse.GetValue(config));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+            {
+                stderr.WriteLine("deltran: configuration: " + ex.Message);
+                return Task.FromResult(ValidateCommand.ExitUsage);
+            }
+
+            return ProcessCommand.RunAsync(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, parse.GetValue(data), configuration, stdout, stderr, cancellationToken);
+        });
+
+        var serveData = new Option<string?>("--data")
+        {
+            Description = "Folder for the embedded database (default: .deltran in the working folder). Ignored when ConnectionStrings:deltran is set.",
+        };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "Where the API listens (default http://127.0.0.1:8080).",
+        };
+        var serve = new Command("serve", "Run the channels, the API and the stage consumers as a service (the default verb).")
+        {
+            serveData,
+            urls,
+            config,
+        };
+        serve.SetAction(async (parse, cancellationToken) =>
+        {
+            IConfiguration configuration = HostConfiguration.Build(parse.GetValue(config));
+            string[] webArgs = ["--urls", parse.GetValue(urls) ?? configuration["urls"] ?? "http://127.0.0.1:8080"];
+            await using WebApplication app = ServeHost.Build(webArgs, configuration, parse.GetValue(serveData) ?? Path.GetFullPath(".deltran"));
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
         {
             validate,
+            process,
+            serve,
         };
+        root.SetAction((parse, cancellationToken) => serve.Parse([.. args]).InvokeAsync(cancellationToken: cancellationToken));
 
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -19,7 +19,7 @@ public static class ProcessCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        List<string>? files = InputFiles.Expand(inputs, stderr);
+        List<(string Path, string Relative)>? files = InputFiles.ExpandWithRelativePaths(inputs, stderr);
         if (files is null)
         {
             return ValidateCommand.ExitUsage;
@@ -28,6 +28,7 @@ public static class ProcessCommand
         string data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "deltran-" + Guid.NewGuid().ToString("N")[..12]);
         StorageSettings storage = StorageSettings.From(configuration, data);
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No });
+        console.Profile.Width = Math.Max(console.Profile.Width, 150);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
@@ -50,8 +51,8 @@ public static class ProcessCommand
         }
 
         var ingest = host.Services.GetRequiredService<IngestService>();
-        var fileIds = new List<(string Path, Guid FileId)>();
-        foreach (string file in files)
+        var fileIds = new List<(string Path, string Relative, Guid FileId)>();
+        foreach ((string file, string relative) in files)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
             IngestResult result = await ingest.StoreAsync(OperatorParticipant, "cli", Path.GetFileName(file), stream, cancellationToken);
@@ -61,7 +62,7 @@ public static class ProcessCommand
                 continue;
             }
 
-            fileIds.Add((file, result.FileId));
+            fileIds.Add((file, relative, result.FileId));
         }
 
         var factory = host.Services.GetRequiredService<Func<DelTranDbContext>>();
@@ -77,8 +78,7 @@ public static class ProcessCommand
         var table = new Table().AddColumns("file", "message", "type", "txs", "accepted", "rejected", "held", "status", "pacs.002");
         await using (DelTranDbContext db = factory())
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach ((string path, Guid fileId) in fileIds)
+            foreach ((string path, string relative, Guid fileId) in fileIds)
             {
                 InboundFileRow file = await db.InboundFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, cancellationToken);
                 MessageRow message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == file.MessageId, cancellationToken);
@@ -86,10 +86,13 @@ public static class ProcessCommand
                 var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
                 int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
 
-                string outputName = UniqueName(names, Path.GetFileNameWithoutExtension(path) + ".pacs002.xml");
-                await File.WriteAllTextAsync(Path.Combine(outputDirectory, outputName), report.Xml, cancellationToken);
+                // Mirror the input layout under --out, so reports of same-named inputs never collide.
+                string outputName = Path.ChangeExtension(relative, null) + ".pacs002.xml";
+                string target = Path.Combine(outputDirectory, outputName);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                await File.WriteAllTextAsync(target, report.Xml, cancellationToken);
                 table.AddRow(
-                    Markup.Escape(Path.GetFileName(path)),
+                    Markup.Escape(relative),
                     Markup.Escape(message.MsgId ?? "-"),
                     Markup.Escape(message.MessageType ?? "-"),
                     message.TransactionCount.ToString(CultureInfo.InvariantCulture),
@@ -135,24 +138,18 @@ public static class ProcessCommand
         return false;
     }
 
-    private static string UniqueName(HashSet<string> names, string name)
-    {
-        string candidate = name;
-        for (int i = 2; !names.Add(candidate); i++)
-        {
-            candidate = Path.GetFileNameWithoutExtension(name) + "-" + i.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(name);
-        }
-
-        return candidate;
-    }
 }
 
 /// <summary>Command-line file arguments: files, or folders searched for *.xml in ordinal order.</summary>
 public static class InputFiles
 {
-    public static List<string>? Expand(IReadOnlyList<string> inputs, TextWriter stderr)
+    public static List<string>? Expand(IReadOnlyList<string> inputs, TextWriter stderr) =>
+        ExpandWithRelativePaths(inputs, stderr)?.Select(f => f.Path).ToList();
+
+    /// <summary>Each file with its path relative to the folder it was found in (its name when given directly).</summary>
+    public static List<(string Path, string Relative)>? ExpandWithRelativePaths(IReadOnlyList<string> inputs, TextWriter stderr)
     {
-        var files = new List<string>();
+        var files = new List<(string Path, string Relative)>();
         foreach (string input in inputs)
         {
             if (Directory.Exists(input))
@@ -160,11 +157,12 @@ public static class InputFiles
                 // "*.expected.xml" files are golden outputs kept beside their inputs, not messages.
                 files.AddRange(Directory.EnumerateFiles(input, "*.xml", SearchOption.AllDirectories)
                     .Where(f => !f.EndsWith(".expected.xml", StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => (f, Relative(input, f))));
             }
             else if (File.Exists(input))
             {
-                files.Add(input);
+                files.Add((input, Relative(Path.GetDirectoryName(Path.GetFullPath(input))!, input)));
             }
             else
             {
@@ -180,5 +178,14 @@ public static class InputFiles
         }
 
         return files;
+    }
+
+    // Relative to the working folder when the file lies below it, else to the folder given: unique either way.
+    private static string Relative(string root, string file)
+    {
+        string fromHere = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(file));
+        return fromHere.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(fromHere)
+            ? Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))), Path.GetRelativePath(root, file))
+            : fromHere;
     }
 }

@@ -17,6 +17,12 @@ public sealed class DelTranOptions
 
     public List<ParticipantOptions> Participants { get; set; } = [];
 
+    public RiskOptions Risk { get; set; } = new();
+
+    public LiquidityOptions Liquidity { get; set; } = new();
+
+    public ComplianceOptions Compliance { get; set; } = new();
+
     /// <summary>Problems with the section, each a sentence; empty when it is usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -37,6 +43,27 @@ public sealed class DelTranOptions
         if (Participants.Count == 0)
         {
             problems.Add("DelTran:Participants is empty: no message could name a known debtor or creditor agent.");
+        }
+
+        foreach ((string currency, decimal max) in Risk.MaxPerTransaction)
+        {
+            if (!Core.Amounts.Currency.TryParse(currency, out _) || max <= 0)
+            {
+                problems.Add($"DelTran:Risk:MaxPerTransaction:{currency} must be a positive amount in an ISO 4217 currency.");
+            }
+        }
+
+        foreach (string corridor in Liquidity.Corridors)
+        {
+            if (LiquidityOptions.TryParseCorridor(corridor, out _) is false)
+            {
+                problems.Add($"DelTran:Liquidity:Corridors entry '{corridor}' is not of the form IN-AE:INR.");
+            }
+        }
+
+        if (Compliance.PossibleThreshold > Compliance.HitThreshold || Compliance.HitThreshold > 1 || Compliance.PossibleThreshold <= 0)
+        {
+            problems.Add("DelTran:Compliance thresholds must satisfy 0 < PossibleThreshold <= HitThreshold <= 1.");
         }
 
         if (Rulebook.MaxDaysAhead is < 0 or > 3660)
@@ -90,4 +117,43 @@ public sealed class SettlementAccountOptions
     public decimal CreditLine { get; set; }
 
     public decimal NetDebitCap { get; set; }
+}
+
+/// <summary>Risk stage limits: the largest amount one transaction may carry, per currency.</summary>
+public sealed class RiskOptions
+{
+    public Dictionary<string, decimal> MaxPerTransaction { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Liquidity stage: the corridors DelTran clears, as "debtor country-creditor country:currency".</summary>
+public sealed class LiquidityOptions
+{
+    public List<string> Corridors { get; set; } = [];
+
+    public static bool TryParseCorridor(string text, out (string DebtorCountry, string CreditorCountry, string Currency) corridor)
+    {
+        corridor = default;
+        string[] parts = text.Split([':', '-']);
+        if (parts.Length != 3 || parts[0].Length != 2 || parts[1].Length != 2 || !Core.Amounts.Currency.TryParse(parts[2], out _))
+        {
+            return false;
+        }
+
+        corridor = (parts[0], parts[1], parts[2]);
+        return true;
+    }
+}
+
+/// <summary>Compliance stage: the OFAC SDN list in its legacy CSV format, and the decision thresholds.</summary>
+public sealed class ComplianceOptions
+{
+    /// <summary>sdn.csv; relative paths are taken from the executable's folder. Empty: screening finds nothing (logged).</summary>
+    public string? SdnCsv { get; set; }
+
+    /// <summary>alt.csv (aliases), optional.</summary>
+    public string? AltCsv { get; set; }
+
+    public double HitThreshold { get; set; } = 0.97;
+
+    public double PossibleThreshold { get; set; } = 0.88;
 }

@@ -2,6 +2,7 @@ using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
+using DelTran.Host.Stages;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,6 +59,7 @@ public static class DelTranServices
         services.AddSingleton<MessageValidatorFactory>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SanctionsProvider>();
         services.AddHostedService<OutboxDispatcher>();
 
         services.AddMassTransit(bus =>

@@ -1,0 +1,54 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+
+namespace DelTran.Core.Liquidity;
+
+/// <summary>
+/// A route DelTran clears: from an agent in <see cref="DebtorCountry"/> to an agent in <see cref="CreditorCountry"/>
+/// (ISO 3166 alpha-2, as in the agents' BICs), settling in <see cref="Currency"/>. Direction matters: IN→AE in AED
+/// and AE→IN in AED are two corridors.
+/// </summary>
+public readonly record struct Corridor(string DebtorCountry, string CreditorCountry, Currency Currency)
+{
+    public static Corridor Of(Bic debtorAgent, Bic creditorAgent, Currency currency) =>
+        new(debtorAgent.CountryCode, creditorAgent.CountryCode, currency);
+
+    public override string ToString() => DebtorCountry + "->" + CreditorCountry + " " + Currency.Code;
+}
+
+/// <summary>The currencies DelTran settles and the corridors it clears in them; every corridor's currency must be one of the currencies.</summary>
+public sealed class Corridors
+{
+    private readonly HashSet<Corridor> _corridors;
+    private readonly HashSet<Currency> _currencies;
+
+    public Corridors(IEnumerable<Currency> currencies, IEnumerable<Corridor> corridors)
+    {
+        ArgumentNullException.ThrowIfNull(currencies);
+        ArgumentNullException.ThrowIfNull(corridors);
+        _currencies = [.. currencies];
+        _corridors = [];
+        foreach (Corridor corridor in corridors)
+        {
+            if (!_currencies.Contains(corridor.Currency))
+            {
+                throw new ArgumentException($"Corridor {corridor} settles in {corridor.Currency}, which is not a configured currency.", nameof(corridors));
+            }
+
+            if (!CountryCodes.IsAssigned(corridor.DebtorCountry) || !CountryCodes.IsAssigned(corridor.CreditorCountry))
+            {
+                throw new ArgumentException($"Corridor {corridor} names a country code that ISO 3166 does not assign.", nameof(corridors));
+            }
+
+            _corridors.Add(corridor);
+        }
+    }
+
+    public IReadOnlyCollection<Currency> Currencies => _currencies;
+
+    public IReadOnlyCollection<Corridor> All => _corridors;
+
+    public bool IsCurrencyAllowed(Currency currency) => _currencies.Contains(currency);
+
+    public bool IsAllowed(Corridor corridor) => _corridors.Contains(corridor);
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+using DelTran.Core.Mapping;
+using DelTran.Core.Risk;
+using DelTran.Core.Validation;
+
+namespace DelTran.Core.Liquidity;
+
+/// <summary>
+/// A participant's settlement account in one currency: what it holds at the settlement bank, and the credit line
+/// granted on top. Together they are what the participant's net debit in the window may reach.
+/// </summary>
+public sealed record SettlementAccount
+{
+    public SettlementAccount(decimal balance, decimal creditLine)
+    {
+        if (creditLine < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(creditLine), creditLine, "A credit line is zero or more.");
+        }
+
+        Balance = balance;
+        CreditLine = creditLine;
+    }
+
+    public decimal Balance { get; }
+
+    public decimal CreditLine { get; }
+
+    /// <summary>The most the participant can owe at settlement: balance plus credit line.</summary>
+    public decimal Coverage => Balance + CreditLine;
+}
+
+/// <summary>An obligation waiting for the liquidity stage: the debtor agent owes the creditor agent <see cref="Amount"/>.</summary>
+public sealed record LiquidityCandidate(string ObligationId, Bic Debtor, Bic Creditor, Money Amount)
+{
+    public PositionKey DebtorKey => PositionKey.Of(Debtor, Amount.Currency);
+
+    public PositionKey CreditorKey => PositionKey.Of(Creditor, Amount.Currency);
+
+    public Corridor Corridor => Corridor.Of(Debtor, Creditor, Amount.Currency);
+
+    public static LiquidityCandidate From(string obligationId, Obligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        return new(obligationId, obligation.Debtor, obligation.Creditor, obligation.Amount);
+    }
+}
+
+/// <summary>The liquidity stage's verdict on one candidate; a rejection carries an ISO 20022 ExternalStatusReason1Code.</summary>
+public sealed record LiquidityDecision(string ObligationId, bool Accepted, string? ReasonCode, string? Explanation)
+{
+    public static LiquidityDecision Accept(string obligationId) => new(obligationId, true, null, null);
+
+    public static LiquidityDecision Reject(string obligationId, string reasonCode, string explanation) => new(obligationId, false, reasonCode, explanation);
+}
+
+/// <summary>One decision per candidate in order, the projected positions after the accepted ones, and the net change per position touched.</summary>
+public sealed record LiquidityEvaluation(
+    IReadOnlyList<LiquidityDecision> Decisions,
+    IReadOnlyDictionary<PositionKey, decimal> Positions,
+    IReadOnlyDictionary<PositionKey, decimal> Changes);
+
+/// <summary>The liquidity stage as a plain function over state the caller loads: no clock, no I/O.</summary>
+public static class LiquidityEngine
+{
+    /// <summary>
+    /// Decides each candidate in order; an accepted one updates the projected positions before the next is decided,
+    /// so earlier candidates consume coverage first. A position is negative when the participant is a net debtor.
+    /// The rules, first failure wins:
+    /// <list type="number">
+    /// <item>the currency is not one DelTran settles: AM03 NotAllowedCurrency;</item>
+    /// <item>no corridor from the debtor agent's country to the creditor agent's in that currency: AG01
+    /// TransactionForbidden. AG01 was named NoAgreement before ISO renamed it, and that is the case here: DelTran has
+    /// no agreement to clear that route. AG03 TransactionNotSupported speaks of a transaction type on an account,
+    /// which a route is not;</item>
+    /// <item>the debtor's projected net debit after this debit would exceed its settlement account's balance plus
+    /// credit line: AM04 InsufficientFunds. A debtor without a settlement account in the currency has no coverage.
+    /// Exact coverage is accepted.</item>
+    /// </list>
+    /// </summary>
+    public static LiquidityEvaluation Evaluate(
+        IReadOnlyList<LiquidityCandidate> candidates,
+        Corridors corridors,
+        IReadOnlyDictionary<PositionKey, SettlementAccount> accounts,
+        IReadOnlyDictionary<PositionKey, decimal> projectedPositions)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(corridors);
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(projectedPositions);
+
+        var current = new Dictionary<PositionKey, decimal>(projectedPositions);
+        var changes = new Dictionary<PositionKey, decimal>();
+        var decisions = new List<LiquidityDecision>(candidates.Count);
+        foreach (LiquidityCandidate candidate in candidates)
+        {
+            LiquidityDecision decision = Decide(candidate, corridors, accounts, current);
+            if (decision.Accepted)
+            {
+                Apply(current, changes, candidate.DebtorKey, -candidate.Amount.Amount);
+                Apply(current, changes, candidate.CreditorKey, candidate.Amount.Amount);
+            }
+
+            decisions.Add(decision);
+        }
+
+        return new LiquidityEvaluation(decisions, current, changes);
+    }
+
+    private static LiquidityDecision Decide(
+        LiquidityCandidate candidate,
+        Corridors corridors,
+        IReadOnlyDictionary<PositionKey, SettlementAccount> accounts,
+        Dictionary<PositionKey, decimal> positions)
+    {
+        Currency currency = candidate.Amount.Currency;
+        if (!corridors.IsCurrencyAllowed(currency))
+        {
+            return LiquidityDecision.Reject(candidate.ObligationId, ReasonCode.AM03, $"DelTran does not settle {currency.Code}.");
+        }
+
+        Corridor corridor = candidate.Corridor;
+        if (!corridors.IsAllowed(corridor))
+        {
+            return LiquidityDecision.Reject(candidate.ObligationId, ReasonCode.AG01, $"No corridor {corridor} is configured.");
+        }
+
+        PositionKey debtor = candidate.DebtorKey;
+        if (debtor == candidate.CreditorKey)
+        {
+            return LiquidityDecision.Accept(candidate.ObligationId); // between branches of one participant: no net effect
+        }
+
+        decimal netDebit = Math.Max(0m, candidate.Amount.Amount - positions.GetValueOrDefault(debtor));
+        decimal coverage = accounts.TryGetValue(debtor, out SettlementAccount? account) ? account.Coverage : 0m;
+        if (netDebit > coverage)
+        {
+            return LiquidityDecision.Reject(
+                candidate.ObligationId,
+                ReasonCode.AM04,
+                string.Create(CultureInfo.InvariantCulture, $"{debtor} would owe {netDebit} at settlement; its balance and credit line cover {coverage}."));
+        }
+
+        return LiquidityDecision.Accept(candidate.ObligationId);
+    }
+
+    private static void Apply(Dictionary<PositionKey, decimal> positions, Dictionary<PositionKey, decimal> changes, PositionKey key, decimal delta)
+    {
+        positions[key] = positions.GetValueOrDefault(key) + delta;
+        changes[key] = changes.GetValueOrDefault(key) + delta;
+    }
+}

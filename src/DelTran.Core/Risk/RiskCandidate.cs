@@ -1,0 +1,19 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+using DelTran.Core.Mapping;
+
+namespace DelTran.Core.Risk;
+
+/// <summary>An obligation waiting for the risk stage: the debtor agent owes the creditor agent <see cref="Amount"/>.</summary>
+public sealed record RiskCandidate(string ObligationId, Bic Debtor, Bic Creditor, Money Amount)
+{
+    public PositionKey DebtorKey => PositionKey.Of(Debtor, Amount.Currency);
+
+    public PositionKey CreditorKey => PositionKey.Of(Creditor, Amount.Currency);
+
+    public static RiskCandidate From(string obligationId, Obligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        return new(obligationId, obligation.Debtor, obligation.Creditor, obligation.Amount);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using DelTran.Core.Validation;
+
+namespace DelTran.Core.Risk;
+
+/// <summary>The risk stage's verdict on one candidate; a rejection carries an ISO 20022 ExternalStatusReason1Code.</summary>
+public sealed record RiskDecision(string ObligationId, bool Accepted, string? ReasonCode, string? Explanation)
+{
+    public static RiskDecision Accept(string obligationId) => new(obligationId, true, null, null);
+
+    public static RiskDecision Reject(string obligationId, string reasonCode, string explanation) => new(obligationId, false, reasonCode, explanation);
+}
+
+/// <summary>
+/// What <see cref="RiskEngine.Evaluate"/> returns: one decision per candidate in the given order, the positions
+/// after the accepted ones (every position passed in, updated), and the net change per position touched, which is
+/// what the caller saves.
+/// </summary>
+public sealed record RiskEvaluation(
+    IReadOnlyList<RiskDecision> Decisions,
+    IReadOnlyDictionary<PositionKey, decimal> Positions,
+    IReadOnlyDictionary<PositionKey, decimal> Changes);
+
+/// <summary>
+/// The risk stage as a plain function, in the manner of Mojaloop's position engine: the caller loads the open
+/// window's positions and locks them, calls <see cref="Evaluate"/>, and saves the changes with the decisions in one
+/// transaction. No clock, no I/O, no state of its own.
+/// </summary>
+public static class RiskEngine
+{
+    /// <summary>
+    /// Decides each candidate in order, against the positions as updated by the candidates accepted before it:
+    /// an earlier candidate consumes the cap first, so the same set in another order may decide differently.
+    /// A position is negative when the participant is a net debtor. The rules, first failure wins:
+    /// <list type="number">
+    /// <item>amount zero (AM01) or negative (AM12): the validator rejects these first, so this is only a guard;</item>
+    /// <item>amount over the currency's maximum per transaction: AM02 NotAllowedAmount;</item>
+    /// <item>the debtor's position after the debit below minus its net debit cap: AM14 AmountExceedsAgreedLimit.
+    /// Reaching the cap exactly is allowed.</item>
+    /// </list>
+    /// An accepted candidate debits the debtor and credits the creditor by the same amount, so the changes sum to
+    /// zero per currency.
+    /// </summary>
+    public static RiskEvaluation Evaluate(IReadOnlyList<RiskCandidate> candidates, IReadOnlyDictionary<PositionKey, decimal> positions, RiskLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(limits);
+
+        var current = new Dictionary<PositionKey, decimal>(positions);
+        var changes = new Dictionary<PositionKey, decimal>();
+        var decisions = new List<RiskDecision>(candidates.Count);
+        foreach (RiskCandidate candidate in candidates)
+        {
+            RiskDecision decision = Decide(candidate, current, limits);
+            if (decision.Accepted)
+            {
+                Apply(current, changes, candidate.DebtorKey, -candidate.Amount.Amount);
+                Apply(current, changes, candidate.CreditorKey, candidate.Amount.Amount);
+            }
+
+            decisions.Add(decision);
+        }
+
+        return new RiskEvaluation(decisions, current, changes);
+    }
+
+    private static RiskDecision Decide(RiskCandidate candidate, Dictionary<PositionKey, decimal> positions, RiskLimits limits)
+    {
+        decimal amount = candidate.Amount.Amount;
+        if (amount <= 0)
+        {
+            return RiskDecision.Reject(candidate.ObligationId, amount == 0 ? ReasonCode.AM01 : ReasonCode.AM12, "The amount must be positive.");
+        }
+
+        if (limits.MaxFor(candidate.Amount.Currency) is decimal max && amount > max)
+        {
+            return RiskDecision.Reject(
+                candidate.ObligationId,
+                ReasonCode.AM02,
+                Invariant($"{candidate.Amount} exceeds the maximum of {max} {candidate.Amount.Currency.Code} per transaction."));
+        }
+
+        // A transfer between two branches of one participant moves nothing between participants.
+        PositionKey debtor = candidate.DebtorKey;
+        if (debtor == candidate.CreditorKey)
+        {
+            return RiskDecision.Accept(candidate.ObligationId);
+        }
+
+        decimal before = positions.GetValueOrDefault(debtor);
+        decimal after = before - amount;
+        decimal cap = limits.NetDebitCapFor(debtor);
+        if (after < -cap)
+        {
+            return RiskDecision.Reject(
+                candidate.ObligationId,
+                ReasonCode.AM14,
+                Invariant($"{debtor} would move from {before} to {after}, beyond its net debit cap of {cap}."));
+        }
+
+        return RiskDecision.Accept(candidate.ObligationId);
+    }
+
+    private static void Apply(Dictionary<PositionKey, decimal> positions, Dictionary<PositionKey, decimal> changes, PositionKey key, decimal delta)
+    {
+        positions[key] = positions.GetValueOrDefault(key) + delta;
+        changes[key] = changes.GetValueOrDefault(key) + delta;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+namespace DelTran.Core.Screening;
+
+/// <summary>One problem found while reading a list file: which file, which line (1-based; 0 for the file as a whole) and why.</summary>
+public sealed record SanctionsLoadIssue(string Source, int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"{Source}:{Line}: {Message}" : $"{Source}: {Message}";
+}
+
+/// <summary>
+/// Either a loaded list, possibly with warnings, or the errors for which the files were refused.
+/// A broken list is data, never an exception: the caller keeps the previous version in force.
+/// </summary>
+public sealed class SanctionsLoadResult
+{
+    private SanctionsLoadResult(SanctionsList? list, IReadOnlyList<SanctionsLoadIssue> errors, IReadOnlyList<SanctionsLoadIssue> warnings)
+    {
+        List = list;
+        Errors = errors;
+        Warnings = warnings;
+    }
+
+    /// <summary>The list; null when the files were refused.</summary>
+    public SanctionsList? List { get; }
+
+    public IReadOnlyList<SanctionsLoadIssue> Errors { get; }
+
+    /// <summary>Problems that did not refuse the list (only those the options relaxed).</summary>
+    public IReadOnlyList<SanctionsLoadIssue> Warnings { get; }
+
+    public bool IsLoaded => List is not null;
+
+    public static SanctionsLoadResult Loaded(SanctionsList list, IReadOnlyList<SanctionsLoadIssue>? warnings = null) =>
+        new(list ?? throw new ArgumentNullException(nameof(list)), [], warnings ?? []);
+
+    public static SanctionsLoadResult Refused(IReadOnlyList<SanctionsLoadIssue> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("A refused list needs at least one error.", nameof(errors));
+        }
+
+        return new(null, errors, []);
+    }
+}

@@ -62,8 +62,11 @@ public static class DelTranServices
         services.AddSingleton<SanctionsProvider>();
         services.AddHostedService<OutboxDispatcher>();
 
+        // Instances that share a prefix compete for the same queues (scale-out); another prefix is another installation.
+        string endpointPrefix = configuration["DelTran:Bus:EndpointPrefix"] ?? "deltran";
         services.AddMassTransit(bus =>
         {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));
             bus.AddConsumer<ProcessInboundFileConsumer>(c => c.ConcurrentMessageLimit = 1);
             bus.AddConsumer<CompleteMessageConsumer>();
             StageRegistration.AddStageConsumers(bus);

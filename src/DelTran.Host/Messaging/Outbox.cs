@@ -64,10 +64,19 @@ public sealed partial class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     HealthState health,
+    IBusControl bus,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Publishing before the bus has bound its queues would drop messages on the floor (RabbitMQ discards a
+        // publish to an exchange nothing is bound to yet), so the first dispatch waits for a healthy bus.
+        while (!stoppingToken.IsCancellationRequested && bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            health.Report("outbox", healthy: false, "waiting for the message bus");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+        }
+
         TimeSpan backoff = options.Value.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -98,7 +98,8 @@ public abstract class DelTranDbContext : DbContext
             e.ToTable("transactions");
             e.HasIndex(t => new { t.MessageId, t.Index }).IsUnique();
             e.HasIndex(t => t.Uetr);
-            e.HasIndex(t => t.State);
+            // Completion asks "is any transaction of this message still in a stage?": an index answers it.
+            e.HasIndex(t => new { t.MessageId, t.State });
             e.HasOne<MessageRow>().WithMany().HasForeignKey(t => t.MessageId);
         });
         modelBuilder.Entity<TransactionEventRow>(e =>
@@ -141,8 +142,10 @@ public abstract class DelTranDbContext : DbContext
                 property.SetColumnName(SnakeCase(property.Name));
                 if (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?))
                 {
-                    property.SetPrecision(18);
-                    property.SetScale(5);
+                    // Exchange rates are ISO BaseOneRate (up to 10 fractional digits); money is ActiveCurrencyAndAmount.
+                    bool rate = property.Name == nameof(TransactionRow.ExchangeRate);
+                    property.SetPrecision(rate ? 21 : 18);
+                    property.SetScale(rate ? 10 : 5);
                 }
             }
         }

@@ -116,9 +116,6 @@ public sealed class MessageRow
 
     public int TransactionCount { get; set; }
 
-    /// <summary>Transactions still in a stage (VALIDATED, SCREENED, RISK_CHECKED); at zero the pacs.002 is written.</summary>
-    public int PendingTransactions { get; set; }
-
     /// <summary>RECEIVED, then PROCESSING while stages run, then COMPLETED once every transaction is final.</summary>
     public required string State { get; set; }
 

@@ -22,7 +22,15 @@ public sealed class CompleteMessageConsumer(
     protected override async Task HandleAsync(CompleteMessage message, CancellationToken cancellationToken)
     {
         MessageRow? row = await Db.Messages.FirstOrDefaultAsync(m => m.Id == message.MessageId, cancellationToken);
-        if (row is null || row.State == MessageState.Completed || row.PendingTransactions > 0)
+        if (row is null || row.State == MessageState.Completed)
+        {
+            return;
+        }
+
+        // Only committed states are seen: a stage still working on a batch keeps it in flight here, and its own
+        // completion check, sent through the outbox after its commit, comes later.
+        string[] inFlight = [TransactionState.Validated, TransactionState.Screened, TransactionState.RiskChecked];
+        if (await Db.Transactions.AnyAsync(t => t.MessageId == row.Id && inFlight.Contains(t.State), cancellationToken))
         {
             return;
         }

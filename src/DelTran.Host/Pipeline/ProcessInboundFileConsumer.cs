@@ -24,7 +24,7 @@ public sealed partial class ProcessInboundFileConsumer(
     ILogger<ProcessInboundFileConsumer> logger)
     : PipelineConsumer<ProcessInboundFile>(db, dialect, signal, clock)
 {
-    public const int StageBatchSize = 500;
+    public const int StageBatchSize = 2000;
     private const int LoadBlockSize = 5000;
 
     protected override async Task HandleAsync(ProcessInboundFile message, CancellationToken cancellationToken)
@@ -115,7 +115,6 @@ public sealed partial class ProcessInboundFileConsumer(
             }
         }
 
-        row.PendingTransactions = validated.Count;
         row.State = validated.Count > 0 ? MessageState.Processing : MessageState.Received;
         file.Status = InboundFileStatus.Parsed;
         file.MessageId = row.Id;

@@ -68,7 +68,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
         }
 
-        await LeavePendingAsync(message.MessageId, rows.Count, cancellationToken);
+        CheckCompletion(message.MessageId, rows.Count);
     }
 
     private Corridors Corridors()

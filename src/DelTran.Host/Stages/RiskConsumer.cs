@@ -64,7 +64,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             Send(new CheckLiquidity(NewCommandId(), message.MessageId, [.. passed]));
         }
 
-        await LeavePendingAsync(message.MessageId, rows.Count - passed.Count, cancellationToken);
+        CheckCompletion(message.MessageId, rows.Count - passed.Count);
     }
 }
 

@@ -57,7 +57,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
             Send(new CheckRisk(NewCommandId(), message.MessageId, [.. passed]));
         }
 
-        await LeavePendingAsync(message.MessageId, leaving, cancellationToken);
+        CheckCompletion(message.MessageId, leaving);
     }
 
     private static string Describe(TransactionScreeningResult result)

@@ -7,8 +7,8 @@ namespace DelTran.Host.Stages;
 
 /// <summary>
 /// What the three stages share: load a batch in the state the stage expects (a redelivered or late batch
-/// finds its transactions already moved on and skips them), move each with an event row, and count
-/// transactions out of the message's pending total so the last one triggers the pacs.002.
+/// finds its transactions already moved on and skips them), move each with an event row, and ask for the
+/// message's completion check when some became final.
 /// </summary>
 public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock)
     : PipelineConsumer<T>(db, dialect, signal, clock)
@@ -52,18 +52,10 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
         row.UpdatedAt = now;
     }
 
-    /// <summary>Takes <paramref name="count"/> transactions out of the pending total; the one that reaches zero queues the pacs.002.</summary>
-    protected async Task LeavePendingAsync(Guid messageId, int count, CancellationToken cancellationToken)
+    /// <summary>When transactions became final, asks for the message's completion check (a no-op while others are in flight).</summary>
+    protected void CheckCompletion(Guid messageId, int finished)
     {
-        if (count == 0)
-        {
-            return;
-        }
-
-        // The UPDATE locks the message row until commit, so concurrent batches count down one after another.
-        await Db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(s => s.SetProperty(m => m.PendingTransactions, m => m.PendingTransactions - count), cancellationToken);
-        int pending = await Db.Messages.Where(m => m.Id == messageId).Select(m => m.PendingTransactions).FirstAsync(cancellationToken);
-        if (pending == 0)
+        if (finished > 0)
         {
             Send(new CompleteMessage(NewCommandId(), messageId));
         }

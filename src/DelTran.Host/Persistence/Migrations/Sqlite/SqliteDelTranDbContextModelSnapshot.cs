@@ -180,10 +180,6 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("msg_id");
 
-                    b.Property<int>("PendingTransactions")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("pending_transactions");
-
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
@@ -255,7 +251,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
-                        .HasPrecision(18, 5)
+                        .HasPrecision(21, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
@@ -531,7 +527,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
-                        .HasPrecision(18, 5)
+                        .HasPrecision(21, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
@@ -595,12 +591,12 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("Uetr");
 
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
+
+                    b.HasIndex("MessageId", "State");
 
                     b.ToTable("transactions", (string)null);
                 });

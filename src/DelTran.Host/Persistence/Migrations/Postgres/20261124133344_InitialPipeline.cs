@@ -55,7 +55,6 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     message_type = table.Column<string>(type: "text", nullable: true),
                     creation_date_time = table.Column<string>(type: "text", nullable: true),
                     transaction_count = table.Column<int>(type: "integer", nullable: false),
-                    pending_transactions = table.Column<int>(type: "integer", nullable: false),
                     state = table.Column<string>(type: "text", nullable: false),
                     group_status = table.Column<string>(type: "text", nullable: true),
                     reject_reasons = table.Column<string>(type: "text", nullable: true),
@@ -209,7 +208,7 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     currency = table.Column<string>(type: "text", nullable: true),
                     instructed_amount = table.Column<decimal>(type: "numeric(18,5)", precision: 18, scale: 5, nullable: true),
                     instructed_currency = table.Column<string>(type: "text", nullable: true),
-                    exchange_rate = table.Column<decimal>(type: "numeric(18,5)", precision: 18, scale: 5, nullable: true),
+                    exchange_rate = table.Column<decimal>(type: "numeric(21,10)", precision: 21, scale: 10, nullable: true),
                     settlement_date = table.Column<DateOnly>(type: "date", nullable: true),
                     debtor_name = table.Column<string>(type: "text", nullable: true),
                     creditor_name = table.Column<string>(type: "text", nullable: true),
@@ -290,7 +289,7 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     value_date = table.Column<DateOnly>(type: "date", nullable: true),
                     instructed_amount = table.Column<decimal>(type: "numeric(18,5)", precision: 18, scale: 5, nullable: true),
                     instructed_currency = table.Column<string>(type: "text", nullable: true),
-                    exchange_rate = table.Column<decimal>(type: "numeric(18,5)", precision: 18, scale: 5, nullable: true),
+                    exchange_rate = table.Column<decimal>(type: "numeric(21,10)", precision: 21, scale: 10, nullable: true),
                     accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -357,9 +356,9 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_transactions_state",
+                name: "IX_transactions_message_id_state",
                 table: "transactions",
-                column: "state");
+                columns: new[] { "message_id", "state" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_transactions_uetr",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DelTran.Host.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDelTranDbContext))]
-    [Migration("20261124130047_InitialPipeline")]
+    [Migration("20261124133344_InitialPipeline")]
     partial class InitialPipeline
     {
         /// <inheritdoc />
@@ -190,10 +190,6 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("msg_id");
 
-                    b.Property<int>("PendingTransactions")
-                        .HasColumnType("integer")
-                        .HasColumnName("pending_transactions");
-
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -267,8 +263,8 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
-                        .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasPrecision(21, 10)
+                        .HasColumnType("numeric(21,10)")
                         .HasColumnName("exchange_rate");
 
                     b.Property<decimal?>("InstructedAmount")
@@ -547,8 +543,8 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
-                        .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasPrecision(21, 10)
+                        .HasColumnType("numeric(21,10)")
                         .HasColumnName("exchange_rate");
 
                     b.Property<int>("Index")
@@ -611,12 +607,12 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("Uetr");
 
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
+
+                    b.HasIndex("MessageId", "State");
 
                     b.ToTable("transactions", (string)null);
                 });

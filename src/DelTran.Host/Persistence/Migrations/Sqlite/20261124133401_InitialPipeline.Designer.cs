@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DelTran.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDelTranDbContext))]
-    [Migration("20261124130139_InitialPipeline")]
+    [Migration("20261124133401_InitialPipeline")]
     partial class InitialPipeline
     {
         /// <inheritdoc />
@@ -183,10 +183,6 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("msg_id");
 
-                    b.Property<int>("PendingTransactions")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("pending_transactions");
-
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
@@ -258,7 +254,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
-                        .HasPrecision(18, 5)
+                        .HasPrecision(21, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
@@ -534,7 +530,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
-                        .HasPrecision(18, 5)
+                        .HasPrecision(21, 10)
                         .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
@@ -598,12 +594,12 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("Uetr");
 
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
+
+                    b.HasIndex("MessageId", "State");
 
                     b.ToTable("transactions", (string)null);
                 });

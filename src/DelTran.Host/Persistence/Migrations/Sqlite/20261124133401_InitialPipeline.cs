@@ -54,7 +54,6 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     message_type = table.Column<string>(type: "TEXT", nullable: true),
                     creation_date_time = table.Column<string>(type: "TEXT", nullable: true),
                     transaction_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    pending_transactions = table.Column<int>(type: "INTEGER", nullable: false),
                     state = table.Column<string>(type: "TEXT", nullable: false),
                     group_status = table.Column<string>(type: "TEXT", nullable: true),
                     reject_reasons = table.Column<string>(type: "TEXT", nullable: true),
@@ -208,7 +207,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     currency = table.Column<string>(type: "TEXT", nullable: true),
                     instructed_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 5, nullable: true),
                     instructed_currency = table.Column<string>(type: "TEXT", nullable: true),
-                    exchange_rate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 5, nullable: true),
+                    exchange_rate = table.Column<decimal>(type: "TEXT", precision: 21, scale: 10, nullable: true),
                     settlement_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     debtor_name = table.Column<string>(type: "TEXT", nullable: true),
                     creditor_name = table.Column<string>(type: "TEXT", nullable: true),
@@ -289,7 +288,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     value_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     instructed_amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 5, nullable: true),
                     instructed_currency = table.Column<string>(type: "TEXT", nullable: true),
-                    exchange_rate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 5, nullable: true),
+                    exchange_rate = table.Column<decimal>(type: "TEXT", precision: 21, scale: 10, nullable: true),
                     accepted_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -356,9 +355,9 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_transactions_state",
+                name: "IX_transactions_message_id_state",
                 table: "transactions",
-                column: "state");
+                columns: new[] { "message_id", "state" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_transactions_uetr",

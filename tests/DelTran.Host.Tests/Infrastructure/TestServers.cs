@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DelTran.Host.Tests.Infrastructure;
+
+/// <summary>
+/// Where the real servers of the integration tests are: PostgreSQL, RabbitMQ and an SFTP server,
+/// started on 127.0.0.1 by ./build.sh (start_servers) and described by DELTRAN_TEST_* variables.
+/// A missing variable is an error, never a reason to skip: a test that needs a server fails.
+/// </summary>
+public static class TestServers
+{
+    private const string HowToStart =
+        "start the servers with ./build.sh test (or ./build.sh servers). By hand: eval \"$(./build.sh servers)\" in the shell that then runs dotnet test";
+
+    /// <summary>Npgsql connection string for the superuser on the maintenance database "postgres".</summary>
+    public static string PostgresConnectionString => Require("DELTRAN_TEST_POSTGRES");
+
+    /// <summary>pg_ctl for the test cluster (a script: pass "stop", "-m", "fast" or "start").</summary>
+    public static string PgCtl => Require("DELTRAN_TEST_PG_CTL");
+
+    /// <summary>amqp://guest:guest@127.0.0.1:PORT/</summary>
+    public static Uri RabbitMqUri => new(Require("DELTRAN_TEST_RABBITMQ"));
+
+    public static string RabbitMqNode => Require("DELTRAN_TEST_RABBITMQ_NODE");
+
+    /// <summary>rabbitmqctl bound to the test node (a script: pass "stop_app" or "start_app").</summary>
+    public static string RabbitMqCtl => Require("DELTRAN_TEST_RABBITMQ_CTL");
+
+    public static string SftpHost => Require("DELTRAN_TEST_SFTP_HOST");
+
+    public static int SftpPort => int.Parse(Require("DELTRAN_TEST_SFTP_PORT"), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public static string SftpUser => Require("DELTRAN_TEST_SFTP_USER");
+
+    /// <summary>The SFTP user's ed25519 private key (OpenSSH format, no passphrase).</summary>
+    public static string SftpKeyPath => Require("DELTRAN_TEST_SFTP_KEY");
+
+    /// <summary>The SFTP user's RSA private key (PEM, no passphrase).</summary>
+    public static string SftpRsaKeyPath => Require("DELTRAN_TEST_SFTP_KEY_RSA");
+
+    /// <summary>SHA256 fingerprint of the server's host key, unpadded base64 without "SHA256:" (as SSH.NET gives it).</summary>
+    public static string SftpHostKeySha256 => Require("DELTRAN_TEST_SFTP_HOST_KEY_SHA256");
+
+    /// <summary>The chroot of the SFTP user on the local file system: "/" over SFTP is this folder.</summary>
+    public static string SftpRoot => Require("DELTRAN_TEST_SFTP_ROOT");
+
+    /// <summary>The local folder behind participants/&lt;bic8&gt;/&lt;folder&gt; on the SFTP server.</summary>
+    public static string SftpLocalPath(string bic8, string folder) => Path.Combine(SftpRoot, "participants", bic8, folder);
+
+    /// <summary>Runs the test cluster's pg_ctl, e.g. ("stop", "-m", "fast") then ("start") for an outage.</summary>
+    public static Task<string> RunPgCtlAsync(params string[] args) => RunAsync(PgCtl, args);
+
+    /// <summary>Runs rabbitmqctl on the test node, e.g. ("stop_app") then ("start_app") for an outage.</summary>
+    public static Task<string> RunRabbitMqCtlAsync(params string[] args) => RunAsync(RabbitMqCtl, args);
+
+    private static string Require(string name)
+    {
+        string? value = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException($"{name} is not set: {HowToStart}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Runs a program to completion (2 minutes at most) and returns its output; throws when it fails.</summary>
+    private static async Task<string> RunAsync(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within 2 minutes.");
+        }
+
+        string output = await stdout;
+        string errors = await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', args)} exited with {process.ExitCode}:{Environment.NewLine}{output}{errors}");
+        }
+
+        return output;
+    }
+}

@@ -29,7 +29,16 @@ public interface IDatabaseDialect
 
     /// <summary>Registers UETRs; returns those that were registered before (the duplicates).</summary>
     Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves transactions that are still in <paramref name="fromState"/>, writes their event rows and any new
+    /// obligations, all in the caller's transaction. Set-based: a stage batch costs a few statements, not one per row.
+    /// </summary>
+    Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken);
 }
+
+/// <summary>One transaction's move, with its event.</summary>
+public sealed record Transition(Guid TransactionId, string ToState, string? ReasonCode, string? ReasonText, string Stage, DateTimeOffset At);
 
 public sealed class PostgresDialect : IDatabaseDialect
 {
@@ -137,6 +146,70 @@ public sealed class PostgresDialect : IDatabaseDialect
         return duplicates;
     }
 
+    public async Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
+    {
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        Guid[] ids = [.. transitions.Select(t => t.TransactionId)];
+        string[] states = [.. transitions.Select(t => t.ToState)];
+        string?[] codes = [.. transitions.Select(t => t.ReasonCode)];
+        string?[] texts = [.. transitions.Select(t => t.ReasonText)];
+        DateTimeOffset at = transitions[0].At;
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at} FROM unnest({ids}, {states}, {codes}, {texts}) AS v(id, s, c, x) WHERE t.id = v.id AND t.state = {fromState}",
+            cancellationToken);
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+            "COPY transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (Transition t in transitions)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(t.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(t.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(fromState, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(t.ToState, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(t.Stage, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.ReasonCode, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.ReasonText, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        if (obligations.Count == 0)
+        {
+            return;
+        }
+
+        await using NpgsqlBinaryImporter obligationCopy = await connection.BeginBinaryImportAsync(
+            "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, value_date, instructed_amount, instructed_currency, exchange_rate, accepted_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (ObligationRow o in obligations)
+        {
+            await obligationCopy.StartRowAsync(cancellationToken);
+            await obligationCopy.WriteAsync(o.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteNullable(obligationCopy, o.Uetr, NpgsqlDbType.Uuid, cancellationToken);
+            await obligationCopy.WriteAsync(o.EndToEndId, NpgsqlDbType.Text, cancellationToken);
+            await obligationCopy.WriteAsync(o.DebtorBic, NpgsqlDbType.Text, cancellationToken);
+            await obligationCopy.WriteAsync(o.CreditorBic, NpgsqlDbType.Text, cancellationToken);
+            await obligationCopy.WriteAsync(o.Amount, NpgsqlDbType.Numeric, cancellationToken);
+            await obligationCopy.WriteAsync(o.Currency, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullable(obligationCopy, o.ValueDate, NpgsqlDbType.Date, cancellationToken);
+            await WriteNullable(obligationCopy, o.InstructedAmount, NpgsqlDbType.Numeric, cancellationToken);
+            await WriteNullable(obligationCopy, o.InstructedCurrency, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullable(obligationCopy, o.ExchangeRate, NpgsqlDbType.Numeric, cancellationToken);
+            await obligationCopy.WriteAsync(o.AcceptedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+
+        await obligationCopy.CompleteAsync(cancellationToken);
+    }
+
     private sealed class NoLock : IDisposable
     {
         public static NoLock Instance { get; } = new();
@@ -214,6 +287,35 @@ public sealed class SqliteDialect : IDatabaseDialect, IDisposable
 
         db.UetrRegistry.AddRange(rows.Where(r => !duplicates.Contains(r.Uetr)));
         return duplicates;
+    }
+
+    public async Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
+    {
+        var byId = transitions.ToDictionary(t => t.TransactionId);
+        foreach (Guid[] chunk in byId.Keys.Chunk(500))
+        {
+            foreach (TransactionRow row in await db.Transactions.Where(t => chunk.Contains(t.Id) && t.State == fromState).ToListAsync(cancellationToken))
+            {
+                Transition t = byId[row.Id];
+                row.State = t.ToState;
+                row.ReasonCode = t.ReasonCode ?? row.ReasonCode;
+                row.ReasonText = t.ReasonText ?? row.ReasonText;
+                row.UpdatedAt = t.At;
+            }
+        }
+
+        db.TransactionEvents.AddRange(transitions.Select(t => new TransactionEventRow
+        {
+            TransactionId = t.TransactionId,
+            At = t.At,
+            FromState = fromState,
+            ToState = t.ToState,
+            Stage = t.Stage,
+            ReasonCode = t.ReasonCode,
+            Detail = t.ReasonText,
+        }));
+        db.Obligations.AddRange(obligations);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private sealed class Release(SemaphoreSlim semaphore) : IDisposable

@@ -20,7 +20,9 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 {
     protected override string Stage => "liquidity";
 
-    protected override async Task HandleAsync(CheckLiquidity message, CancellationToken cancellationToken)
+    protected override string FromState => TransactionState.RiskChecked;
+
+    protected override async Task DecideAsync(CheckLiquidity message, CancellationToken cancellationToken)
     {
         List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.RiskChecked, cancellationToken);
         if (rows.Count == 0)
@@ -58,7 +60,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             if (decision.Accepted)
             {
                 Move(rows[i], TransactionState.Accepted);
-                Db.Obligations.Add(Obligation(rows[i], candidate, now));
+                AddObligation(Obligation(rows[i], candidate, now));
             }
             else
             {

@@ -20,7 +20,9 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
 {
     protected override string Stage => "risk";
 
-    protected override async Task HandleAsync(CheckRisk message, CancellationToken cancellationToken)
+    protected override string FromState => TransactionState.Screened;
+
+    protected override async Task DecideAsync(CheckRisk message, CancellationToken cancellationToken)
     {
         List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.Screened, cancellationToken);
         if (rows.Count == 0)

@@ -17,7 +17,9 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
 {
     protected override string Stage => "compliance";
 
-    protected override async Task HandleAsync(ScreenTransactions message, CancellationToken cancellationToken)
+    protected override string FromState => TransactionState.Validated;
+
+    protected override async Task DecideAsync(ScreenTransactions message, CancellationToken cancellationToken)
     {
         List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.Validated, cancellationToken);
         SanctionsIndex index = sanctions.Index;

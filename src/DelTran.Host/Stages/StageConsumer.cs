@@ -14,14 +14,34 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
     : PipelineConsumer<T>(db, dialect, signal, clock)
     where T : class, IPipelineCommand
 {
+    private readonly List<Transition> _transitions = [];
+    private readonly List<ObligationRow> _obligations = [];
+
     protected abstract string Stage { get; }
+
+    /// <summary>The state this stage takes transactions from.</summary>
+    protected abstract string FromState { get; }
+
+    protected override async Task HandleAsync(T message, CancellationToken cancellationToken)
+    {
+        _transitions.Clear();
+        _obligations.Clear();
+        await DecideAsync(message, cancellationToken);
+
+        // The guard on the from-state makes a late or repeated batch harmless even without the command record.
+        await Dialect.ApplyTransitionsAsync(Db, FromState, _transitions, _obligations, cancellationToken);
+    }
+
+    protected abstract Task DecideAsync(T message, CancellationToken cancellationToken);
+
+    protected void AddObligation(ObligationRow obligation) => _obligations.Add(obligation);
 
     protected async Task<List<TransactionRow>> LoadAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken)
     {
         var rows = new List<TransactionRow>(ids.Length);
         foreach (Guid[] chunk in ids.Chunk(1000))
         {
-            rows.AddRange(await Db.Transactions.Where(t => chunk.Contains(t.Id) && t.State == expectedState).ToListAsync(cancellationToken));
+            rows.AddRange(await Db.Transactions.AsNoTracking().Where(t => chunk.Contains(t.Id) && t.State == expectedState).ToListAsync(cancellationToken));
         }
 
         rows.Sort((a, b) => a.Index.CompareTo(b.Index));
@@ -35,21 +55,8 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
             throw new InvalidOperationException($"Transaction {row.Id} cannot move from {row.State} to {to}.");
         }
 
-        DateTimeOffset now = Clock.GetUtcNow();
-        Db.TransactionEvents.Add(new TransactionEventRow
-        {
-            TransactionId = row.Id,
-            At = now,
-            FromState = row.State,
-            ToState = to,
-            Stage = Stage,
-            ReasonCode = reasonCode,
-            Detail = reasonText,
-        });
+        _transitions.Add(new Transition(row.Id, to, reasonCode, reasonText, Stage, Clock.GetUtcNow()));
         row.State = to;
-        row.ReasonCode = reasonCode ?? row.ReasonCode;
-        row.ReasonText = reasonText ?? row.ReasonText;
-        row.UpdatedAt = now;
     }
 
     /// <summary>When transactions became final, asks for the message's completion check (a no-op while others are in flight).</summary>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # DelTran's one entry point for people and CI.
-#   ./build.sh demo    DelTran's main job on the embedded default (today: validate sample-messages/)
+#   ./build.sh demo    DelTran's main job on the embedded default: `deltran process` over sample-messages/
 #   ./build.sh test    the whole test suite, as CI runs it (.ci/run calls exactly this)
 #   ./build.sh bench   the validation benchmark (bench/run.sh)
 #   ./build.sh servers the integration tests' servers, left running (see start_servers below)
@@ -16,7 +16,7 @@ export MSBUILDTERMINALLOGGER=off
 usage() {
   cat >&2 <<'USAGE'
 usage: ./build.sh demo | test | bench | servers | servers-stop DIR
-  demo   build Release and run `deltran validate --as-of 2026-12-01 sample-messages/`
+  demo   build Release and run `deltran process` over sample-messages/ (pacs.002s in out/demo/)
   test   restore, build (warnings are errors), check formatting, run every test project;
          ends with one line "N passed, N failed[, N skipped]"
   bench  run bench/run.sh (xmllint vs deltran validate on a generated 100k-transaction pacs.008)
@@ -515,26 +515,19 @@ cmd_servers_stop() {
 
 # ---------------------------------------------------------------------------------------------
 cmd_demo() {
-  [[ -d sample-messages ]] || die "sample-messages/ is missing: nothing to validate."
+  [[ -d sample-messages ]] || die "sample-messages/ is missing: nothing to process."
   log "building Release"
-  # Build output goes to stderr, so stdout carries only the JSON lines.
   dotnet build src/DelTran.Host -c Release -v quiet -nologo >&2 || die "build failed."
 
-  local status=0
-  # The Web SDK runs `dotnet run` in the project folder; keep the caller's folder so the relative
-  # path below (and the file names printed) mean what they say.
-  dotnet run --project src/DelTran.Host -c Release --no-build --property:EnableDefaultRunWorkingDirectory=false \
-    -- validate --as-of 2026-12-01 sample-messages/ || status=$?
-  case "$status" in
-    0) log "every sample message was accepted." ;;
-    1)
-      log "exit 1 is expected here: sample-messages/*/invalid/ holds files that are rejected on purpose,"
-      log "each named after the ISO 20022 reason code it must produce (e.g. AM03-currency-eur.xml);"
-      log "the files under */valid/ are ACCEPTED. The expected output sits beside each file (*.expected.json)."
-      ;;
-    *) die "deltran validate failed with exit $status (usage or system error)." ;;
-  esac
-  return 0
+  # DelTran's main job on the embedded default (SQLite in a temporary folder, in-memory bus): every
+  # sample message through ingest, validation, compliance, risk and liquidity, a pacs.002 per message.
+  rm -rf out/demo
+  dotnet run --project src/DelTran.Host -c Release --no-build -- process \
+    --in sample-messages/pacs.008.001.08 sample-messages/pain.001.001.09 sample-messages/pain.001.001.03 \
+    --out out/demo || die "deltran process failed."
+  log "status reports: out/demo/ (one pacs.002 per message, mirroring sample-messages/)."
+  log "files under */invalid/ are rejected on purpose, each with the reason code its name starts with;"
+  log "to see the validation contract alone: dotnet run --project src/DelTran.Host -- validate --as-of 2026-12-01 sample-messages/"
 }
 
 # Totals from the vstest console summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...").

@@ -1,0 +1,49 @@
+using DelTran.Core.Tests.Support;
+
+namespace DelTran.Host.Tests.Cli;
+
+/// <summary>`deltran process` on the embedded default: a pacs.002 for every input message, each valid against the published schema.</summary>
+public sealed class ProcessCommandTests
+{
+    [Fact]
+    public void Process_WritesAValidPacs002ForEveryMessage_OfOurAndThePublicSamples()
+    {
+        string work = Directory.CreateTempSubdirectory("deltran-process-").FullName;
+        try
+        {
+            string ours = Path.Combine(CliRunner.RepoRoot, "sample-messages");
+            string publicSamples = Path.Combine(RepoPaths.Shared, "iso20022", "samples");
+            string[] inbound = ["pacs.008.001.08", "pain.001.001.09", "pain.001.001.03"];
+            string[] inputs = [.. inbound.Select(m => Path.Combine(ours, m)), .. inbound.Select(m => Path.Combine(publicSamples, m))];
+            int expected = inputs.Sum(dir => Directory.EnumerateFiles(dir, "*.xml", SearchOption.AllDirectories).Count(f => !f.EndsWith(".expected.xml", StringComparison.Ordinal)));
+
+            (int exit, string stdout, string stderr) = CliRunner.Run(["process", "--in", .. inputs, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data")]);
+
+            Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+            string[] reports = Directory.GetFiles(Path.Combine(work, "out"), "*.pacs002.xml", SearchOption.AllDirectories);
+            Assert.Equal(expected, reports.Length);
+            var baseSchema = RepoPaths.BaseSchema("pacs.002.001.10");
+            var invalid = reports
+                .Select(r => (File: r, Errors: RepoPaths.SchemaErrors(File.OpenRead(r), baseSchema).Where(e => !e.StartsWith("Warning", StringComparison.Ordinal)).ToList()))
+                .Where(r => r.Errors.Count > 0)
+                .Select(r => $"{r.File}: {r.Errors[0]}")
+                .ToList();
+            Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+            Assert.Contains("processed", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Process_ExitsTwo_WhenAnInputIsMissing()
+    {
+        (int exit, _, string stderr) = CliRunner.Run("process", "--in", "/no/such/folder", "--out", Path.GetTempPath());
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no such file", stderr, StringComparison.Ordinal);
+    }
+}

@@ -475,8 +475,9 @@ public sealed class MessageValidator
         // Who sent the message: its credentials, else the header's From, else the instructing or debtor agent.
         private string? Sender()
         {
+            // A sender is a valid BIC8 or unknown: free text from a broken message must not pose as one.
             string? bic = _context.AuthenticatedSender ?? _businessHeader?.FromBic ?? _groupHeader?.InstructingAgent?.Bic ?? _firstTransactionSender;
-            return Bic.TryParse(bic, out Bic parsed) ? parsed.Institution : bic;
+            return Bic.TryParse(bic, out Bic parsed) ? parsed.Institution : _context.AuthenticatedSender;
         }
     }
 }

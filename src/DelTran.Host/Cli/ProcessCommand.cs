@@ -34,6 +34,7 @@ public static class ProcessCommand
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // MassTransit reports a message that exhausted its retries (it is then in the endpoint's _error queue).
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
         builder.Services.AddDelTranPipeline(builder.Configuration, storage);
         using IHost host = builder.Build();
@@ -66,10 +67,11 @@ public static class ProcessCommand
         }
 
         var factory = host.Services.GetRequiredService<Func<DelTranDbContext>>();
-        bool finished = await WaitForCompletionAsync(factory, [.. fileIds.Select(f => f.FileId).Distinct()], console, TimeSpan.FromMinutes(30), cancellationToken);
-        if (!finished)
+        List<Guid> stuck = await WaitForCompletionAsync(factory, [.. fileIds.Select(f => f.FileId).Distinct()], console, TimeSpan.FromMinutes(2), cancellationToken);
+        if (stuck.Count > 0)
         {
-            await stderr.WriteLineAsync("deltran: processing did not finish within 30 minutes; state is kept in " + data);
+            string names = string.Join(", ", fileIds.Where(f => stuck.Contains(f.FileId)).Select(f => f.Relative));
+            await stderr.WriteLineAsync($"deltran: processing stopped making progress for 2 minutes; not completed: {names}. State is kept in {data}; the logs above say why.");
             await host.StopAsync(CancellationToken.None);
             return ValidateCommand.ExitUsage;
         }
@@ -110,32 +112,43 @@ public static class ProcessCommand
         return 0;
     }
 
-    private static async Task<bool> WaitForCompletionAsync(Func<DelTranDbContext> factory, Guid[] fileIds, IAnsiConsole console, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits while work progresses; returns the files not completed when it stops progressing (none when all are).</summary>
+    private static async Task<List<Guid>> WaitForCompletionAsync(Func<DelTranDbContext> factory, Guid[] fileIds, IAnsiConsole console, TimeSpan stall, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.StartNew();
-        int lastDone = -1;
-        while (deadline.Elapsed < timeout)
+        var sinceProgress = Stopwatch.StartNew();
+        (int Completed, int Events) last = (-1, -1);
+        while (true)
         {
             await using DelTranDbContext db = factory();
-            int done = await db.InboundFiles.AsNoTracking()
+            List<Guid> done = await db.InboundFiles.AsNoTracking()
                 .Where(f => fileIds.Contains(f.Id) && f.MessageId != null)
-                .Join(db.Messages, f => f.MessageId, m => m.Id, (f, m) => m)
-                .CountAsync(m => m.State == MessageState.Completed, cancellationToken);
-            if (done != lastDone && fileIds.Length > 1)
+                .Join(db.Messages, f => f.MessageId, m => m.Id, (f, m) => new { f.Id, m.State })
+                .Where(x => x.State == MessageState.Completed)
+                .Select(x => x.Id)
+                .ToListAsync(cancellationToken);
+            if (done.Count == fileIds.Length)
             {
-                console.WriteLine($"  {done}/{fileIds.Length} messages completed");
-                lastDone = done;
+                return [];
             }
 
-            if (done == fileIds.Length)
+            (int Completed, int Events) now = (done.Count, await db.TransactionEvents.CountAsync(cancellationToken));
+            if (now != last)
             {
-                return true;
+                if (now.Completed != last.Completed && fileIds.Length > 1)
+                {
+                    console.WriteLine($"  {now.Completed}/{fileIds.Length} messages completed");
+                }
+
+                last = now;
+                sinceProgress.Restart();
+            }
+            else if (sinceProgress.Elapsed > stall)
+            {
+                return [.. fileIds.Except(done)];
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
-
-        return false;
     }
 
 }

@@ -76,7 +76,8 @@ public static class DelTranServices
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
                     rabbit.Host(new Uri(storage.RabbitMqConnectionString!));
-                    rabbit.UseMessageRetry(Retry);
+                    rabbit.UseMessageRetry(RetryWhileUnreachable);
+                    rabbit.UseMessageRetry(RetryLostRaces);
                     rabbit.ConfigureEndpoints(context);
                 });
             }
@@ -84,7 +85,8 @@ public static class DelTranServices
             {
                 bus.UsingInMemory((context, memory) =>
                 {
-                    memory.UseMessageRetry(Retry);
+                    memory.UseMessageRetry(RetryWhileUnreachable);
+                    memory.UseMessageRetry(RetryLostRaces);
                     memory.ConfigureEndpoints(context);
                 });
             }
@@ -93,16 +95,23 @@ public static class DelTranServices
         return services;
     }
 
-    // A database or broker outage is transient: the message stays unacknowledged and is retried with back-off
-    // until the server returns, so nothing accepted is lost or parked. Anything else is a bug: it goes at once
-    // to the endpoint's _error queue, where an operator sees it and can replay it after the fix.
-    private static void Retry(IRetryConfigurator retry)
+    // A server that cannot be reached is retried with back-off until it returns: the message stays
+    // unacknowledged, so nothing accepted is lost or parked while PostgreSQL or the broker is away.
+    private static void RetryWhileUnreachable(IRetryConfigurator retry)
     {
         retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-        retry.Handle<Npgsql.NpgsqlException>();
-        retry.Handle<Microsoft.Data.Sqlite.SqliteException>();
-        retry.Handle<DbUpdateException>();
+        retry.Handle<Npgsql.NpgsqlException>(ex => ex.IsTransient);
+        retry.Handle<Microsoft.Data.Sqlite.SqliteException>(ex => ex.SqliteErrorCode is 5 or 6);
         retry.Handle<TimeoutException>();
-        retry.Handle<InvalidOperationException>(ex => ex.InnerException is Npgsql.NpgsqlException or TimeoutException);
+    }
+
+    // A write that loses a race (a unique key taken a moment earlier by another instance) succeeds on a retry,
+    // which then sees the winner. One that keeps failing is a bug, not a race: after a few tries it goes to
+    // the endpoint's _error queue, like every other exception, for an operator to see and replay.
+    private static void RetryLostRaces(IRetryConfigurator retry)
+    {
+        retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+        retry.Handle<DbUpdateException>();
+        retry.Handle<Npgsql.PostgresException>(ex => ex.SqlState is "23505" or "40001" or "40P01");
     }
 }

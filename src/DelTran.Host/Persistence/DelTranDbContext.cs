@@ -91,7 +91,7 @@ public abstract class DelTranDbContext : DbContext
             e.ToTable("messages");
             e.HasIndex(m => m.InboundFileId).IsUnique();
             // The guard behind AM05: one accepted message id per sender. Duplicates are kept, flagged, for their pacs.002.
-            e.HasIndex(m => new { m.SenderBic, m.MsgId }).IsUnique().HasFilter(Filter("duplicate_msg_id", "false"));
+            e.HasIndex(m => new { m.SenderBic, m.MsgId }).IsUnique().HasFilter(Filter("duplicate_msg_id", "false") + $" AND sender_bic <> '{MessageRow.UnknownSender}'");
         });
         modelBuilder.Entity<TransactionRow>(e =>
         {

@@ -102,6 +102,9 @@ public sealed class InboundFileChunkRow
 
 public sealed class MessageRow
 {
+    /// <summary>Sender of an operator-submitted message whose content names no valid BIC; never a participant.</summary>
+    public const string UnknownSender = "UNKNOWN";
+
     public Guid Id { get; set; }
 
     public Guid InboundFileId { get; set; }

@@ -78,7 +78,8 @@ public sealed partial class ProcessInboundFileConsumer(
         ValidationReport report = await validation;
         if (senderFromContent)
         {
-            row.SenderBic = report.Sender is { Length: <= 11 } sender ? sender : "UNKNOWN";
+            // A message with no valid sender BIC is always rejected (its agents fail the schema), so it needs no AM05 key.
+            row.SenderBic = report.Sender ?? MessageRow.UnknownSender;
         }
 
         await FinishAsync(file, row, report, sink, now, cancellationToken);

@@ -216,7 +216,7 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("SenderBic", "MsgId")
                         .IsUnique()
-                        .HasFilter("duplicate_msg_id = false");
+                        .HasFilter("duplicate_msg_id = false AND sender_bic <> 'UNKNOWN'");
 
                     b.ToTable("messages", (string)null);
                 });

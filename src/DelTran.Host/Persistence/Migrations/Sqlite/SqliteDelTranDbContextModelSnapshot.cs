@@ -209,7 +209,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SenderBic", "MsgId")
                         .IsUnique()
-                        .HasFilter("duplicate_msg_id = 0");
+                        .HasFilter("duplicate_msg_id = 0 AND sender_bic <> 'UNKNOWN'");
 
                     b.ToTable("messages", (string)null);
                 });

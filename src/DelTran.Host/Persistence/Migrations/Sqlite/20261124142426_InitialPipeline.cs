@@ -330,7 +330,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 table: "messages",
                 columns: new[] { "sender_bic", "msg_id" },
                 unique: true,
-                filter: "duplicate_msg_id = 0");
+                filter: "duplicate_msg_id = 0 AND sender_bic <> 'UNKNOWN'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_obligations_transaction_id",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DelTran.Host.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDelTranDbContext))]
-    [Migration("20261124133344_InitialPipeline")]
+    [Migration("20261124142409_InitialPipeline")]
     partial class InitialPipeline
     {
         /// <inheritdoc />
@@ -219,7 +219,7 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("SenderBic", "MsgId")
                         .IsUnique()
-                        .HasFilter("duplicate_msg_id = false");
+                        .HasFilter("duplicate_msg_id = false AND sender_bic <> 'UNKNOWN'");
 
                     b.ToTable("messages", (string)null);
                 });

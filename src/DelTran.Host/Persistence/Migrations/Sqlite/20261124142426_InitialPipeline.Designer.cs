@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DelTran.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDelTranDbContext))]
-    [Migration("20261124133401_InitialPipeline")]
+    [Migration("20261124142426_InitialPipeline")]
     partial class InitialPipeline
     {
         /// <inheritdoc />
@@ -212,7 +212,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SenderBic", "MsgId")
                         .IsUnique()
-                        .HasFilter("duplicate_msg_id = 0");
+                        .HasFilter("duplicate_msg_id = 0 AND sender_bic <> 'UNKNOWN'");
 
                     b.ToTable("messages", (string)null);
                 });

@@ -331,7 +331,7 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 table: "messages",
                 columns: new[] { "sender_bic", "msg_id" },
                 unique: true,
-                filter: "duplicate_msg_id = false");
+                filter: "duplicate_msg_id = false AND sender_bic <> 'UNKNOWN'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_obligations_transaction_id",

@@ -1,3 +1,4 @@
+using DelTran.Host.Channels;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
@@ -70,6 +71,7 @@ public static class DelTranServices
             bus.AddConsumer<ProcessInboundFileConsumer>(c => c.ConcurrentMessageLimit = 1);
             bus.AddConsumer<CompleteMessageConsumer>();
             StageRegistration.AddStageConsumers(bus);
+            ChannelRegistration.AddChannelConsumers(bus);
 
             if (storage.UsesRabbitMq)
             {

@@ -1,3 +1,4 @@
+using DelTran.Host.Channels;
 using DelTran.Host.Endpoints;
 using DelTran.Host.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,8 @@ public static class ServeHost
         StorageSettings storage = StorageSettings.From(builder.Configuration, dataDirectory);
 
         builder.Services.AddDelTranPipeline(builder.Configuration, storage);
+        // Polling drop folders belongs to the service only; `deltran process` ingests the files it is given.
+        builder.Services.AddChannels(builder.Configuration);
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddSingleton<StartupInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());

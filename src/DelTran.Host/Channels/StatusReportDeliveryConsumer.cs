@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Text;
+using DelTran.Host.Messaging;
+using DelTran.Host.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Channels;
+
+/// <summary>
+/// Delivers a message's pacs.002 to the drop folder its file came from: outbound/&lt;name without .xml&gt;.pacs002.xml,
+/// written under a hidden name and renamed. When the whole message was rejected (RJCT) the original file moves
+/// on from processed/ to rejected/. Files of other channels are not this consumer's business.
+/// <para>
+/// Idempotent: it records the command id in consumed_messages once delivered, and a redelivery finds it. The file
+/// work happens outside any database transaction (no lock is held while a server is slow); a crash between the
+/// delivery and the record makes the redelivery find the report already there, with the same bytes, and the
+/// original already moved.
+/// </para>
+/// </summary>
+public sealed partial class StatusReportDeliveryConsumer(
+    DelTranDbContext db,
+    IDatabaseDialect dialect,
+    DropFolderRegistry registry,
+    TimeProvider clock,
+    ILogger<StatusReportDeliveryConsumer> logger) : IConsumer<StatusReportReady>
+{
+    private const string ConsumerName = nameof(StatusReportDeliveryConsumer);
+    private const string RejectedGroupStatus = "RJCT";
+
+    public async Task Consume(ConsumeContext<StatusReportReady> context)
+    {
+        CancellationToken cancellationToken = context.CancellationToken;
+        StatusReportReady message = context.Message;
+        if (await db.ConsumedMessages.AsNoTracking().AnyAsync(c => c.Consumer == ConsumerName && c.MessageId == message.CommandId, cancellationToken))
+        {
+            return;
+        }
+
+        InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == message.InboundFileId, cancellationToken);
+        if (file is null || !DropChannels.IsDropChannel(file.Channel))
+        {
+            return;
+        }
+
+        IDropFolder? folder = registry.Find(file.Channel, file.ParticipantBic);
+        if (folder is null)
+        {
+            return;
+        }
+
+        string? xml = await db.StatusReports.AsNoTracking().Where(r => r.MessageId == message.MessageId).Select(r => r.Xml).FirstOrDefaultAsync(cancellationToken);
+        string? groupStatus = await db.Messages.AsNoTracking().Where(m => m.Id == message.MessageId).Select(m => m.GroupStatus).FirstOrDefaultAsync(cancellationToken);
+        if (xml is null)
+        {
+            LogNoReport(logger, message.MessageId, file.Id);
+            return;
+        }
+
+        string report = await WriteReportAsync(folder, file, message.CommandId, Encoding.UTF8.GetBytes(xml), cancellationToken);
+        string? rejected = groupStatus == RejectedGroupStatus ? await MoveToRejectedAsync(folder, file, cancellationToken) : null;
+        LogDelivered(logger, folder.Channel, folder.Participant, file.OriginalName, report, groupStatus, rejected);
+        await RecordAsync(message.CommandId, cancellationToken);
+    }
+
+    /// <summary>Writes the report under its name; a same-named file with other bytes (another file's report) keeps its name.</summary>
+    private static async Task<string> WriteReportAsync(IDropFolder folder, InboundFileRow file, Guid commandId, byte[] content, CancellationToken cancellationToken)
+    {
+        string name = DropNames.Report(file.OriginalName);
+        foreach (string candidate in new[] { name, DropNames.Suffixed(name, commandId.ToString("N")) })
+        {
+            if (await folder.TryWriteAsync(DropArea.Outbound, candidate, content, cancellationToken)
+                || await HasContentAsync(folder, DropArea.Outbound, candidate, content, cancellationToken))
+            {
+                return candidate;
+            }
+        }
+
+        throw new IOException($"Cannot write the pacs.002 of file {file.Id} to outbound/ in {folder.Location}: its names are taken by other files.");
+    }
+
+    /// <summary>
+    /// Finds the original in processed/ (under the name suffixed with its file id, or under its own name if the
+    /// bytes are the same) and moves it to rejected/. Null when it is not (any more) in processed/.
+    /// </summary>
+    private async Task<string?> MoveToRejectedAsync(IDropFolder folder, InboundFileRow file, CancellationToken cancellationToken)
+    {
+        string suffixed = DropNames.Suffixed(file.OriginalName, file.Id.ToString("N"));
+        string? source = null;
+        if (await folder.GetAsync(DropArea.Processed, suffixed, cancellationToken) is not null)
+        {
+            source = suffixed;
+        }
+        else if (await folder.GetAsync(DropArea.Processed, file.OriginalName, cancellationToken) is { } same && same.Length == file.Size
+            && string.Equals(await Sha256Async(folder, DropArea.Processed, file.OriginalName, cancellationToken), file.Sha256, StringComparison.Ordinal))
+        {
+            source = file.OriginalName;
+        }
+
+        if (source is null)
+        {
+            LogOriginalNotFound(logger, folder.Channel, folder.Participant, file.OriginalName, file.Id);
+            return null;
+        }
+
+        foreach (string candidate in new[] { file.OriginalName, suffixed, DropNames.Suffixed(file.OriginalName, file.Id.ToString("N") + "-" + Guid.NewGuid().ToString("N")[..8]) })
+        {
+            switch (await folder.MoveAsync(DropArea.Processed, source, DropArea.Rejected, candidate, cancellationToken))
+            {
+                case MoveResult.Moved:
+                    return candidate;
+                case MoveResult.SourceMissing:
+                    return null;
+            }
+        }
+
+        throw new IOException($"Cannot move {source} to rejected/ in {folder.Location}: every name tried exists.");
+    }
+
+    private async Task RecordAsync(Guid commandId, CancellationToken cancellationToken)
+    {
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        db.ConsumedMessages.Add(new ConsumedMessageRow { Consumer = ConsumerName, MessageId = commandId, ConsumedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent redelivery that recorded it first is fine: the files are the same either way.
+            if (!await db.ConsumedMessages.AsNoTracking().AnyAsync(c => c.Consumer == ConsumerName && c.MessageId == commandId, cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static async Task<bool> HasContentAsync(IDropFolder folder, DropArea area, string name, byte[] content, CancellationToken cancellationToken)
+    {
+        if (await folder.GetAsync(area, name, cancellationToken) is not { } existing || existing.Length != content.Length)
+        {
+            return false;
+        }
+
+        await using Stream stream = await folder.OpenReadAsync(area, name, cancellationToken);
+        byte[] bytes = new byte[content.Length];
+        await stream.ReadExactlyAsync(bytes, cancellationToken);
+        return bytes.AsSpan().SequenceEqual(content);
+    }
+
+    private static async Task<string> Sha256Async(IDropFolder folder, DropArea area, string name, CancellationToken cancellationToken)
+    {
+        await using Stream stream = await folder.OpenReadAsync(area, name, cancellationToken);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: pacs.002 ({GroupStatus}) for {Name} written to outbound/{Report}; original moved to rejected/{Rejected}")]
+    private static partial void LogDelivered(ILogger logger, string channel, string participant, string name, string report, string? groupStatus, string? rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of file {FileId} has no stored pacs.002; nothing delivered")]
+    private static partial void LogNoReport(ILogger logger, Guid messageId, Guid fileId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} {Participant}: {Name} (file {FileId}) is not in processed/ any more; not moved to rejected/")]
+    private static partial void LogOriginalNotFound(ILogger logger, string channel, string participant, string name, Guid fileId);
+}

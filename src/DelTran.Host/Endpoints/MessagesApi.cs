@@ -35,8 +35,8 @@ public static class MessagesApi
         RouteGroupBuilder api = app.MapGroup("/api/v1/messages").WithTags("Messages");
         api.MapPost("/", SubmitAsync)
             .WithSummary("Submit an ISO 20022 file (pacs.008.001.08, pain.001.001.09 or .03), raw XML or multipart.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<string>("application/xml", "text/xml")
+            // One Accepts call: a second one would replace the first and routing would refuse multipart with 415.
+            .Accepts<IFormFile>("multipart/form-data", "application/xml", "text/xml")
             .Produces<SubmissionResponse>(StatusCodes.Status202Accepted)
             .Produces<SubmissionResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

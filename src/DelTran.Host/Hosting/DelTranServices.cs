@@ -63,7 +63,9 @@ public static class DelTranServices
         services.AddSingleton<SanctionsProvider>();
         services.AddHostedService<OutboxDispatcher>();
 
-        // Instances that share a prefix compete for the same queues (scale-out); another prefix is another installation.
+        // Instances that share a prefix compete for the same queues (scale-out). The message exchanges are not
+        // prefixed, so two installations on one vhost would see each other's commands (harmlessly: consumers skip
+        // ids they do not know); give each installation its own RabbitMQ vhost.
         string endpointPrefix = configuration["DelTran:Bus:EndpointPrefix"] ?? "deltran";
         services.AddMassTransit(bus =>
         {
@@ -102,9 +104,21 @@ public static class DelTranServices
     private static void RetryWhileUnreachable(IRetryConfigurator retry)
     {
         retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-        retry.Handle<Npgsql.NpgsqlException>(ex => ex.IsTransient);
-        retry.Handle<Microsoft.Data.Sqlite.SqliteException>(ex => ex.SqliteErrorCode is 5 or 6);
-        retry.Handle<TimeoutException>();
+        // EF wraps a dead connection in other exceptions (RetryLimitExceededException, DbUpdateException): look down the chain.
+        retry.Handle<Exception>(ServerUnreachable);
+    }
+
+    private static bool ServerUnreachable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A write that loses a race (a unique key taken a moment earlier by another instance) succeeds on a retry,
@@ -113,7 +127,7 @@ public static class DelTranServices
     private static void RetryLostRaces(IRetryConfigurator retry)
     {
         retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
-        retry.Handle<DbUpdateException>();
+        retry.Handle<DbUpdateException>(ex => !ServerUnreachable(ex));
         retry.Handle<Npgsql.PostgresException>(ex => ex.SqlState is "23505" or "40001" or "40P01");
     }
 }

@@ -25,7 +25,8 @@ public static class ServeHost
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks()
             .AddCheck<BackgroundLoopsHealthCheck>("pipeline", tags: ["ready"])
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesApi.MaxBodyBytes);
 
         WebApplication app = builder.Build();
@@ -44,7 +45,17 @@ public static class ServeHost
         });
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            // MassTransit reports a lost broker as Degraded; for readiness that is not ready.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         MessagesApi.Map(app);
         return app;
     }
@@ -65,4 +76,11 @@ public sealed class DatabaseHealthCheck(Func<DelTranDbContext> dbFactory) : IHea
             return HealthCheckResult.Unhealthy(ex.Message);
         }
     }
+}
+
+/// <summary>Not ready until the database is migrated and seeded: the API refuses work until then.</summary>
+public sealed class StartupHealthCheck(StartupInitializer initializer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(initializer.IsReady ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database not migrated and seeded yet"));
 }

@@ -63,9 +63,8 @@ public static class DelTranServices
         services.AddSingleton<SanctionsProvider>();
         services.AddHostedService<OutboxDispatcher>();
 
-        // Instances that share a prefix compete for the same queues (scale-out). The message exchanges are not
-        // prefixed, so two installations on one vhost would see each other's commands (harmlessly: consumers skip
-        // ids they do not know); give each installation its own RabbitMQ vhost.
+        // Instances that share a prefix compete for the same queues (scale-out); the prefix also names the message
+        // exchanges, so another prefix is another installation, even on the same broker and vhost.
         string endpointPrefix = configuration["DelTran:Bus:EndpointPrefix"] ?? "deltran";
         services.AddMassTransit(bus =>
         {
@@ -80,6 +79,7 @@ public static class DelTranServices
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
                     rabbit.Host(new Uri(storage.RabbitMqConnectionString!));
+                    rabbit.MessageTopology.SetEntityNameFormatter(new InstallationEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, endpointPrefix));
                     rabbit.UseMessageRetry(RetryWhileUnreachable);
                     rabbit.UseMessageRetry(RetryLostRaces);
                     rabbit.ConfigureEndpoints(context);
@@ -89,6 +89,7 @@ public static class DelTranServices
             {
                 bus.UsingInMemory((context, memory) =>
                 {
+                    memory.MessageTopology.SetEntityNameFormatter(new InstallationEntityNameFormatter(memory.MessageTopology.EntityNameFormatter, endpointPrefix));
                     memory.UseMessageRetry(RetryWhileUnreachable);
                     memory.UseMessageRetry(RetryLostRaces);
                     memory.ConfigureEndpoints(context);
@@ -130,4 +131,10 @@ public static class DelTranServices
         retry.Handle<DbUpdateException>(ex => !ServerUnreachable(ex));
         retry.Handle<Npgsql.PostgresException>(ex => ex.SqlState is "23505" or "40001" or "40P01");
     }
+}
+
+/// <summary>Prefixes message exchange names with the installation's prefix, so installations never share messages.</summary>
+public sealed class InstallationEntityNameFormatter(IEntityNameFormatter inner, string prefix) : IEntityNameFormatter
+{
+    public string FormatEntityName<T>() => prefix + "." + inner.FormatEntityName<T>();
 }

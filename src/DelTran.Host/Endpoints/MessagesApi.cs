@@ -135,18 +135,11 @@ public static class MessagesApi
 
     private static async Task<IResult> GetStatusAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, int? offset, int? limit, CancellationToken cancellationToken)
     {
-        string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
-        if (participant is null)
-        {
-            return Unauthorized();
-        }
-
         await using DelTranDbContext db = dbFactory();
-        InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.ParticipantBic == participant, cancellationToken);
+        (InboundFileRow? file, IResult? refusal) = await FindOwnFileAsync(id, http, auth, db, cancellationToken);
         if (file is null)
         {
-            // Another participant's message is indistinguishable from none at all.
-            return NotFound();
+            return refusal!;
         }
 
         MessageRow? message = file.MessageId is Guid messageId ? await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken) : null;
@@ -181,17 +174,11 @@ public static class MessagesApi
 
     private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, CancellationToken cancellationToken)
     {
-        string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
-        if (participant is null)
-        {
-            return Unauthorized();
-        }
-
         await using DelTranDbContext db = dbFactory();
-        InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.ParticipantBic == participant, cancellationToken);
+        (InboundFileRow? file, IResult? refusal) = await FindOwnFileAsync(id, http, auth, db, cancellationToken);
         if (file is null)
         {
-            return NotFound();
+            return refusal!;
         }
 
         string? xml = file.MessageId is Guid messageId
@@ -200,6 +187,20 @@ public static class MessagesApi
         return xml is null
             ? Results.Problem("The status report is not written yet: some transactions are still being processed.", statusCode: StatusCodes.Status409Conflict, title: "Not ready")
             : Results.Text(xml, "application/xml", System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>The caller's own inbound file, or the refusal: 401 without a valid key, 404 for an unknown id or another participant's.</summary>
+    private static async Task<(InboundFileRow? File, IResult? Refusal)> FindOwnFileAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, DelTranDbContext db, CancellationToken cancellationToken)
+    {
+        string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
+        if (participant is null)
+        {
+            return (null, Unauthorized());
+        }
+
+        // Another participant's message is indistinguishable from none at all.
+        InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.ParticipantBic == participant, cancellationToken);
+        return file is null ? (null, NotFound()) : (file, null);
     }
 
     private static ProblemHttpResult Unauthorized() =>

@@ -47,6 +47,13 @@ public static class ObligationMapper
             transfer.ExchangeRate);
     }
 
+    /// <summary>
+    /// The FX leg an obligation keeps: the instructed amount and rate, only where the instructed currency differs
+    /// from the settlement currency (an instructed amount in the settlement currency says nothing new).
+    /// </summary>
+    public static (Money? Instructed, decimal? Rate) FxLeg(Money settlement, Money? instructed, decimal? rate) =>
+        instructed is { } i && i.Currency != settlement.Currency ? (i, rate) : (null, null);
+
     private static ObligationOutcome Create(
         Uetr? uetr,
         string endToEndId,
@@ -66,8 +73,7 @@ public static class ObligationMapper
                 $"Debtor agent {debtorAgent} and creditor agent {creditorAgent} are the same institution ({debtorAgent.Institution}); DelTran does not clear on-us payments.");
         }
 
-        // The FX leg is kept only where there is one: an instructed amount in the settlement currency says nothing new.
-        bool fx = instructed is { } i && i.Currency != amount.Currency;
+        (Money? fxInstructed, decimal? fxRate) = FxLeg(amount, instructed, rate);
         return ObligationOutcome.Clear(new Obligation(
             uetr,
             endToEndId,
@@ -77,7 +83,7 @@ public static class ObligationMapper
             creditorAgent,
             amount,
             valueDate,
-            fx ? instructed : null,
-            fx ? rate : null));
+            fxInstructed,
+            fxRate));
     }
 }

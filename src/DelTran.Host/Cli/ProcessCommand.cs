@@ -15,8 +15,6 @@ namespace DelTran.Host.Cli;
 /// </summary>
 public static class ProcessCommand
 {
-    public const string OperatorParticipant = IngestService.FromMessageContent;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         List<(string Path, string Relative)>? files = InputFiles.ExpandWithRelativePaths(inputs, stderr);
@@ -56,7 +54,7 @@ public static class ProcessCommand
         foreach ((string file, string relative) in files)
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            IngestResult result = await ingest.StoreAsync(OperatorParticipant, "cli", Path.GetFileName(file), stream, cancellationToken);
+            IngestResult result = await ingest.StoreAsync(IngestService.FromMessageContent, "cli", Path.GetFileName(file), stream, cancellationToken);
             if (result.Outcome == IngestOutcome.TooLarge)
             {
                 await stderr.WriteLineAsync($"deltran: {file} is larger than the file size limit; skipped");

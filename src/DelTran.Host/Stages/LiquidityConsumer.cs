@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Host.Configuration;
@@ -88,21 +89,26 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         return new Corridors(currencies, corridors);
     }
 
-    private static ObligationRow Obligation(TransactionRow row, PositionCandidate candidate, DateTimeOffset now) => new()
+    private static ObligationRow Obligation(TransactionRow row, PositionCandidate candidate, DateTimeOffset now)
     {
-        TransactionId = row.Id,
-        Uetr = row.Uetr,
-        EndToEndId = row.EndToEndId ?? "NOTPROVIDED",
-        DebtorBic = candidate.Debtor.Institution,
-        CreditorBic = candidate.Creditor.Institution,
-        Amount = candidate.Amount.Amount,
-        Currency = candidate.Amount.Currency.Code,
-        ValueDate = row.SettlementDate,
-        InstructedAmount = row.InstructedCurrency is not null && row.InstructedCurrency != row.Currency ? row.InstructedAmount : null,
-        InstructedCurrency = row.InstructedCurrency is not null && row.InstructedCurrency != row.Currency ? row.InstructedCurrency : null,
-        ExchangeRate = row.InstructedCurrency is not null && row.InstructedCurrency != row.Currency ? row.ExchangeRate : null,
-        AcceptedAt = now,
-    };
+        Money? instructed = row.InstructedAmount is decimal amount && Currency.TryParse(row.InstructedCurrency, out Currency currency) ? new Money(amount, currency) : null;
+        (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, instructed, row.ExchangeRate);
+        return new ObligationRow
+        {
+            TransactionId = row.Id,
+            Uetr = row.Uetr,
+            EndToEndId = row.EndToEndId ?? "NOTPROVIDED",
+            DebtorBic = candidate.Debtor.Institution,
+            CreditorBic = candidate.Creditor.Institution,
+            Amount = candidate.Amount.Amount,
+            Currency = candidate.Amount.Currency.Code,
+            ValueDate = row.SettlementDate,
+            InstructedAmount = fxInstructed?.Amount,
+            InstructedCurrency = fxInstructed?.Currency.Code,
+            ExchangeRate = fxRate,
+            AcceptedAt = now,
+        };
+    }
 }
 
 /// <summary>Registers the compliance, risk and liquidity consumers.</summary>

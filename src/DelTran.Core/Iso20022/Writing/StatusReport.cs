@@ -74,12 +74,6 @@ public static class PaymentStatusCodes
         TransactionStatus.Rejected => "RJCT",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown transaction status."),
     };
-
-    /// <summary>The group status after validation: ACCP when nothing was rejected, RJCT when everything was (or the message itself), else PART.</summary>
-    public static GroupStatus AfterValidation(int transactions, int rejected, bool messageRejected) =>
-        messageRejected || (transactions > 0 && rejected >= transactions) ? GroupStatus.Rejected
-        : rejected == 0 ? GroupStatus.Accepted
-        : GroupStatus.PartiallyAccepted;
 }
 
 /// <summary>

@@ -307,16 +307,6 @@ public sealed class StatusReportWriterTests
         Assert.Empty(SchemaErrors(xml));
     }
 
-    [Theory]
-    [InlineData(3, 0, false, GroupStatus.Accepted)]
-    [InlineData(3, 1, false, GroupStatus.PartiallyAccepted)]
-    [InlineData(3, 3, false, GroupStatus.Rejected)]
-    [InlineData(3, 0, true, GroupStatus.Rejected)]
-    public void AfterValidation_ChoosesGroupStatus_FromCounts(int transactions, int rejected, bool messageRejected, GroupStatus expected)
-    {
-        Assert.Equal(expected, PaymentStatusCodes.AfterValidation(transactions, rejected, messageRejected));
-    }
-
     [Fact]
     public void StatusReason_Throws_WhenCodeIsLongerThanFourCharacters()
     {

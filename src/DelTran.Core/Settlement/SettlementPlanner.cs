@@ -1,0 +1,106 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Netting;
+using DelTran.Core.Risk;
+
+namespace DelTran.Core.Settlement;
+
+/// <summary>Debit: the participant pays its net (a net debtor). Credit: it receives its net.</summary>
+public enum SettlementDirection
+{
+    Debit,
+    Credit,
+}
+
+/// <summary>
+/// One movement to settle a participant's net in one currency. <see cref="Amount"/> is positive; the
+/// <see cref="Direction"/> says which way it goes. <see cref="InstructionId"/> is deterministic, so planning the same
+/// window twice yields the same ids and a retry can be made idempotent on them.
+/// </summary>
+public sealed record SettlementInstruction(string InstructionId, string WindowId, string Participant, Currency Currency, decimal Amount, SettlementDirection Direction);
+
+/// <summary>A participant's settlement account as the bank reports it.</summary>
+public sealed record AccountState(decimal Balance, decimal Reserved, decimal CreditLine)
+{
+    /// <summary>What the participant can pay now: balance plus credit line, less what is already reserved.</summary>
+    public decimal Available => Balance + CreditLine - Reserved;
+}
+
+/// <summary>A net debtor that cannot cover its net: it must pay <see cref="Required"/> but has <see cref="Available"/>.</summary>
+public sealed record SettlementShortfall(string Participant, Currency Currency, decimal Required, decimal Available);
+
+/// <summary>The instructions to settle a window and the shortfalls, if any, that stop it from settling.</summary>
+public sealed record SettlementPlan(IReadOnlyList<SettlementInstruction> Instructions, IReadOnlyList<SettlementShortfall> Shortfalls)
+{
+    public bool CanSettle => Shortfalls.Count == 0;
+}
+
+/// <summary>Turns a netted window into settlement instructions, checking each net debtor's funds first.</summary>
+public static class SettlementPlanner
+{
+    /// <summary>
+    /// One instruction per participant and currency with a non-zero net: every debit first (collect before paying
+    /// out), then every credit, each ordered by participant then currency (ordinal). Ids are
+    /// <c>{windowId}-{participant}-{currency}-{D|C}</c>. A net debtor whose |net| exceeds its account's
+    /// <see cref="AccountState.Available"/> (no account: nothing available) is a shortfall. Instructions are planned
+    /// even when there are shortfalls, so an operator sees the whole picture; <see cref="SettlementPlan.CanSettle"/> decides.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The window id is empty, a participant and currency appear twice, or a currency's nets do not sum to zero:
+    /// settling such a plan would pay out money nobody paid in.
+    /// </exception>
+    public static SettlementPlan Plan(string windowId, IReadOnlyList<NetPosition> positions, IReadOnlyDictionary<PositionKey, AccountState> accounts)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(windowId);
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(accounts);
+
+        var seen = new HashSet<PositionKey>();
+        var netsByCurrency = new Dictionary<Currency, decimal>();
+        foreach (NetPosition position in positions)
+        {
+            if (!seen.Add(new PositionKey(position.Participant, position.Currency)))
+            {
+                throw new ArgumentException($"{position.Participant}/{position.Currency} appears twice in window {windowId}.", nameof(positions));
+            }
+
+            netsByCurrency[position.Currency] = netsByCurrency.GetValueOrDefault(position.Currency) + position.Net;
+        }
+
+        foreach ((Currency currency, decimal sum) in netsByCurrency.Where(n => n.Value != 0m))
+        {
+            throw new ArgumentException($"{currency} nets of window {windowId} sum to {Money.FormatAmount(sum, currency)}, not zero.", nameof(positions));
+        }
+
+        List<NetPosition> ordered = positions
+            .Where(p => p.Net != 0m)
+            .OrderBy(p => p.Net > 0m)
+            .ThenBy(p => p.Participant, StringComparer.Ordinal)
+            .ThenBy(p => p.Currency.Code, StringComparer.Ordinal)
+            .ToList();
+
+        var instructions = new List<SettlementInstruction>(ordered.Count);
+        var shortfalls = new List<SettlementShortfall>();
+        foreach (NetPosition position in ordered)
+        {
+            SettlementDirection direction = position.Net < 0m ? SettlementDirection.Debit : SettlementDirection.Credit;
+            decimal amount = Math.Abs(position.Net);
+            instructions.Add(new SettlementInstruction(
+                InstructionId(windowId, position.Participant, position.Currency, direction), windowId, position.Participant, position.Currency, amount, direction));
+
+            if (direction == SettlementDirection.Debit)
+            {
+                decimal available = accounts.TryGetValue(new PositionKey(position.Participant, position.Currency), out AccountState? account) ? account.Available : 0m;
+                if (amount > available)
+                {
+                    shortfalls.Add(new SettlementShortfall(position.Participant, position.Currency, amount, available));
+                }
+            }
+        }
+
+        return new SettlementPlan(instructions, shortfalls);
+    }
+
+    /// <summary>The deterministic id of a participant's instruction in a window: <c>{windowId}-{participant}-{currency}-{D|C}</c>.</summary>
+    public static string InstructionId(string windowId, string participant, Currency currency, SettlementDirection direction) =>
+        $"{windowId}-{participant}-{currency.Code}-{(direction == SettlementDirection.Debit ? "D" : "C")}";
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DelTran.Core.Amounts;
 using DelTran.Core.Netting;
 
@@ -164,7 +163,6 @@ public sealed class NettingCalculatorTests
         var calculator = new NettingCalculator();
         decimal sum = 0m;
 
-        var clock = Stopwatch.StartNew();
         for (int i = 0; i < 1_000_000; i++)
         {
             int debtor = i % banks.Length;
@@ -174,14 +172,11 @@ public sealed class NettingCalculatorTests
             calculator.Add(banks[debtor], banks[creditor], new Money(amount, currencies[i % currencies.Length]));
         }
 
-        clock.Stop();
         NettingResult result = calculator.Complete();
 
         Assert.Equal(1_000_000, calculator.ObligationCount);
         Assert.True(calculator.DistinctFlows <= banks.Length * (banks.Length - 1) * currencies.Length, $"{calculator.DistinctFlows} flows held");
         Assert.Equal(sum, result.Totals.Sum(t => t.ObligationSum));
         Assert.Equal(1_000_000, result.Totals.Sum(t => t.ObligationCount));
-        // The target is well under a second in Release; the bound leaves room for a Debug build on a shared machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"1,000,000 adds took {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
 }

@@ -160,7 +160,7 @@ public sealed class BankGatewayTests : IAsyncLifetime
         // The bank books the first attempt after the client gave up on it; the retry must get that booking back.
         await _bank.AddFaultAsync("slow", times: 1, delayMs: 600);
 
-        BankSettlementResult result = await Gateway(new() { ["DelTran:Banks:AttemptTimeout"] = "00:00:00.200" })
+        BankSettlementResult result = await Gateway(new() { ["DelTran:Banks:AttemptTimeout"] = "00:00:00.200", ["DelTran:Banks:MaxRetries"] = "6" })
             .SettleAsync(Request(), CancellationToken.None);
 
         Assert.True(result.Confirmed, result.FailureMessage);

@@ -1,0 +1,6 @@
+namespace DelTran.MockBank;
+
+internal static class Program
+{
+    public static Task Main(string[] args) => MockBankApp.Create(args).RunAsync();
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+
+namespace DelTran.MockBank;
+
+/// <summary>How a settlement instruction was taken by <see cref="SettlementLedger.Book"/>.</summary>
+public enum BookingKind
+{
+    Booked,
+    Replayed,
+    KeyReused,
+}
+
+public readonly record struct BookingOutcome(BookingKind Kind, SettlementConfirmation? Confirmation);
+
+/// <summary>The mock bank's books: booked instructions and the answer stored under each idempotency key. Thread safe.</summary>
+public sealed class SettlementLedger(TimeProvider timeProvider)
+{
+    private readonly Lock _gate = new();
+    private readonly List<BookedSettlement> _booked = [];
+    private readonly Dictionary<string, (SettlementInstruction Instruction, SettlementConfirmation Confirmation)> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _keyLocks = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Serialises the requests that carry one key, so a retry that arrives while the first attempt is still in
+    /// flight (slow, or hanging) waits for it and then sees what it booked, instead of booking a second time.
+    /// </summary>
+    public async Task<IDisposable> LockKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim semaphore = _keyLocks.GetOrAdd(idempotencyKey, _ => new SemaphoreSlim(1, 1));
+        await semaphore.WaitAsync(cancellationToken);
+        return new Releaser(semaphore);
+    }
+
+    /// <summary>Books the instruction once per key; the same key and body replays the stored answer.</summary>
+    public BookingOutcome Book(string idempotencyKey, SettlementInstruction instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        lock (_gate)
+        {
+            if (_byKey.TryGetValue(idempotencyKey, out var stored))
+            {
+                return stored.Instruction == instruction
+                    ? new BookingOutcome(BookingKind.Replayed, stored.Confirmation)
+                    : new BookingOutcome(BookingKind.KeyReused, null);
+            }
+
+            var confirmation = new SettlementConfirmation(
+                instruction.InstructionId!,
+                $"MBC-{Guid.NewGuid():N}".ToUpperInvariant(),
+                "CONFIRMED",
+                timeProvider.GetUtcNow());
+            _byKey.Add(idempotencyKey, (instruction, confirmation));
+            _booked.Add(new BookedSettlement(
+                idempotencyKey,
+                instruction.InstructionId!,
+                instruction.WindowId!,
+                instruction.Participant!,
+                instruction.Currency!,
+                instruction.Amount,
+                instruction.Direction!,
+                instruction.ReversalOf,
+                confirmation.ConfirmationId,
+                confirmation.BookedAt));
+            return new BookingOutcome(BookingKind.Booked, confirmation);
+        }
+    }
+
+    public IReadOnlyList<BookedSettlement> Booked()
+    {
+        lock (_gate)
+        {
+            return [.. _booked];
+        }
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}

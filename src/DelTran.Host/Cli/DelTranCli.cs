@@ -81,7 +81,7 @@ public static class DelTranCli
         {
             Description = "Folder for the embedded database (default: a new temporary folder). Ignored when ConnectionStrings:deltran is set.",
         };
-        var process = new Command("process", "Run DelTran's main job once: ingest, run every stage, write a pacs.002 per message.")
+        var process = new Command("process", "Run DelTran's main job once: ingest, run every stage, write a pacs.002 per message, then close, net and settle each currency's window and write its reports.")
         {
             inputs,
             output,
@@ -106,13 +106,13 @@ public static class DelTranCli
 
         var serveData = new Option<string?>("--data")
         {
-            Description = "Folder for the embedded database (default: .deltran in the working folder). Ignored when ConnectionStrings:deltran is set.",
+            Description = "Folder for the embedded database (ignored when ConnectionStrings:deltran is set) and the closed windows' reports (default: .deltran in the working folder).",
         };
         var urls = new Option<string?>("--urls")
         {
             Description = "Where the API listens (default http://127.0.0.1:8080).",
         };
-        var serve = new Command("serve", "Run the channels, the API and the stage consumers as a service (the default verb).")
+        var serve = new Command("serve", "Run the channels, the API, the stage consumers and the scheduled window closes as a service (the default verb).")
         {
             serveData,
             urls,

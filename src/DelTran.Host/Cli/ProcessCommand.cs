@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DelTran.Host.Clearing;
 using DelTran.Host.Hosting;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
@@ -35,6 +36,17 @@ public static class ProcessCommand
         // MassTransit reports a message that exhausted its retries (it is then in the endpoint's _error queue).
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
         builder.Services.AddDelTranPipeline(builder.Configuration, storage);
+
+        // Settlement goes to the configured bank endpoints, or else to a mock bank run in this process.
+        await using MockBankHost? mockBank = string.IsNullOrWhiteSpace(configuration["DelTran:Banks:BaseUrl"]) ? await MockBankHost.StartAsync(cancellationToken) : null;
+        if (mockBank is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = mockBank.BaseUrl });
+        }
+
+        builder.Services.AddClearing(builder.Configuration, data);
+        string windowsDirectory = Path.GetFullPath(Path.Combine(outputDirectory, "windows"));
+        builder.Services.AddSingleton(new ReportsLocation(windowsDirectory));
         using IHost host = builder.Build();
 
         var stopwatch = Stopwatch.StartNew();
@@ -105,9 +117,56 @@ public static class ProcessCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{fileIds.Count} files processed in {stopwatch.Elapsed.TotalSeconds:F1} s. Status reports in {Path.GetFullPath(outputDirectory)}; state in {data}.");
+
+        // Then the clearing cycle of every currency: close, net, settle, report.
+        Table windows = await CloseWindowsAsync(host.Services, cancellationToken);
+        console.Write(windows);
+        console.WriteLine($"{fileIds.Count} files processed in {stopwatch.Elapsed.TotalSeconds:F1} s. Status reports in {Path.GetFullPath(outputDirectory)}; "
+            + $"window reports (pacs.002 ACSC, camt.053, audit pack with net-positions.csv) in {windowsDirectory}; "
+            + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the in-process mock bank") + $"; state in {data}.");
         await host.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    private static async Task<Table> CloseWindowsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var cycle = services.GetRequiredService<ClearingCycle>();
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>().Value;
+        var factory = services.GetRequiredService<Func<DelTranDbContext>>();
+        var table = new Table().AddColumns("window", "state", "obligations", "sum", "netting efficiency", "instructions", "carried to next", "reports");
+        foreach (string currency in options.ToRulebook().AcceptedCurrencies)
+        {
+            foreach (string unfinished in await cycle.UnfinishedAsync(currency, cancellationToken))
+            {
+                await cycle.ContinueAsync(unfinished, retry: false, cancellationToken);
+            }
+
+            CycleResult result = await cycle.CloseAndSettleAsync(new CloseRequest(currency, "closed by deltran process"), cancellationToken);
+            if (result.WindowId is null)
+            {
+                continue;
+            }
+
+            await using DelTranDbContext db = factory();
+            ClearingWindowRow window = await db.ClearingWindows.AsNoTracking().SingleAsync(w => w.Id == result.WindowId, cancellationToken);
+            int instructions = await db.SettlementInstructions.CountAsync(i => i.WindowId == window.Id && i.Attempt == window.SettlementAttempts, cancellationToken);
+            int carried = await db.Obligations.CountAsync(o => o.CarriedFrom == window.Id, cancellationToken);
+            table.AddRow(
+                Markup.Escape(window.Id),
+                window.State == "SETTLED" ? window.State : $"[red]{Markup.Escape(window.State)}[/]",
+                window.ObligationCount.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(Core.Amounts.Money.FormatAmount(window.ObligationSum, Core.Amounts.Currency.Parse(currency)) + " " + currency),
+                (window.NettingEfficiency ?? 0m).ToString("P1", CultureInfo.InvariantCulture),
+                instructions.ToString(CultureInfo.InvariantCulture),
+                carried.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(result.Reports is null ? "-" : Path.GetFileName(result.Reports.Directory)));
+            if (window.FailureReason is not null)
+            {
+                table.AddRow($"[red]{Markup.Escape(window.FailureReason)}[/]");
+            }
+        }
+
+        return table;
     }
 
     /// <summary>Waits while work progresses; returns the files not completed when it stops progressing (none when all are).</summary>

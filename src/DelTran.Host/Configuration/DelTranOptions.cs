@@ -23,6 +23,9 @@ public sealed class DelTranOptions
 
     public ComplianceOptions Compliance { get; set; } = new();
 
+    /// <summary>DelTran's operators: they close and retry windows and use the Hangfire dashboard.</summary>
+    public List<OperatorOptions> Operators { get; set; } = [];
+
     /// <summary>Problems with the section, each a sentence; empty when it is usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -156,4 +159,12 @@ public sealed class ComplianceOptions
     public double HitThreshold { get; set; } = 0.97;
 
     public double PossibleThreshold { get; set; } = 0.88;
+}
+
+public sealed class OperatorOptions
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 (hex) of each of the operator's keys; the keys themselves come only from the operator.</summary>
+    public List<string> ApiKeySha256 { get; set; } = [];
 }

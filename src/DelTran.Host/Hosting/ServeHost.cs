@@ -1,6 +1,9 @@
 using DelTran.Host.Channels;
+using DelTran.Host.Clearing;
+using DelTran.Host.Clients;
 using DelTran.Host.Endpoints;
 using DelTran.Host.Persistence;
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -18,6 +21,9 @@ public static class ServeHost
         builder.Services.AddDelTranPipeline(builder.Configuration, storage);
         // Polling drop folders belongs to the service only; `deltran process` ingests the files it is given.
         builder.Services.AddChannels(builder.Configuration);
+        builder.Services.AddClearing(builder.Configuration, dataDirectory);
+        builder.Services.AddClearingJobs(builder.Configuration, storage);
+        builder.Services.AddSingleton<OperatorAuthentication>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddSingleton<StartupInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
@@ -26,7 +32,8 @@ public static class ServeHost
         builder.Services.AddHealthChecks()
             .AddCheck<BackgroundLoopsHealthCheck>("pipeline", tags: ["ready"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<StartupHealthCheck>("startup", tags: ["ready"]);
+            .AddCheck<StartupHealthCheck>("startup", tags: ["ready"])
+            .AddCheck<BankEndpointsHealthCheck>("banks", tags: ["ready"]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesApi.MaxBodyBytes);
 
         WebApplication app = builder.Build();
@@ -57,8 +64,35 @@ public static class ServeHost
             },
         });
         MessagesApi.Map(app);
+        WindowsApi.Map(app);
+        MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }
+
+    // The Hangfire dashboard is for DelTran's operators: open to local requests in the embedded default,
+    // behind an operator's key (X-Api-Key, or HTTP Basic in a browser) otherwise.
+    private static void MapDashboard(WebApplication app, bool embedded)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire"), branch => branch.Use(async (context, next) =>
+        {
+            bool local = context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
+            if ((embedded && local) || context.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.Request) is not null)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"DelTran operators\", charset=\"UTF-8\"";
+        }));
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new GuardedByMiddleware()], DashboardTitle = "DelTran batch operations" });
+    }
+}
+
+/// <summary>The dashboard's own check: the middleware in front of it has already admitted only operators.</summary>
+public sealed class GuardedByMiddleware : Hangfire.Dashboard.IDashboardAuthorizationFilter
+{
+    public bool Authorize(Hangfire.Dashboard.DashboardContext context) => true;
 }
 
 /// <summary>Ready only when the database answers.</summary>

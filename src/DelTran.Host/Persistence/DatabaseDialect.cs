@@ -35,6 +35,28 @@ public interface IDatabaseDialect
     /// obligations, all in the caller's transaction. Set-based: a stage batch costs a few statements, not one per row.
     /// </summary>
     Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the window guard of these currencies in shared mode, for a transaction that accepts obligations: many
+    /// may hold it at once, but never while a close of the currency holds it exclusively. Take it before any
+    /// position lock (the close takes positions after the guard), so the two can never wait on each other.
+    /// </summary>
+    Task EnterWindowGuardSharedAsync(DelTranDbContext db, IEnumerable<string> currencies, CancellationToken cancellationToken);
+
+    /// <summary>Takes the window guard of a currency exclusively, for a close: it waits for every transaction accepting obligations in it.</summary>
+    Task EnterWindowGuardExclusiveAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken);
+
+    /// <summary>The database's clock (PostgreSQL's, so that instances with skewed clocks agree on acceptance order).</summary>
+    Task<DateTimeOffset> NowAsync(DelTranDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Locks every position row of a currency, in key order (the order stages lock in).</summary>
+    Task LockCurrencyPositionsAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken);
+
+    /// <summary>Count and exact sum of a window's obligations, computed by the database apart from netting.</summary>
+    Task<(long Count, decimal Sum)> WindowTotalsAsync(DelTranDbContext db, string windowId, CancellationToken cancellationToken);
+
+    /// <summary>Takes a closed window's obligations out of the running positions of the open window.</summary>
+    Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken);
 }
 
 /// <summary>One transaction's move, with its event.</summary>
@@ -188,7 +210,7 @@ public sealed class PostgresDialect : IDatabaseDialect
         }
 
         await using NpgsqlBinaryImporter obligationCopy = await connection.BeginBinaryImportAsync(
-            "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, value_date, instructed_amount, instructed_currency, exchange_rate, accepted_at) FROM STDIN (FORMAT BINARY)",
+            "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, value_date, instructed_amount, instructed_currency, exchange_rate, accepted_at, window_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (ObligationRow o in obligations)
         {
@@ -205,10 +227,55 @@ public sealed class PostgresDialect : IDatabaseDialect
             await WriteNullable(obligationCopy, o.InstructedCurrency, NpgsqlDbType.Text, cancellationToken);
             await WriteNullable(obligationCopy, o.ExchangeRate, NpgsqlDbType.Numeric, cancellationToken);
             await obligationCopy.WriteAsync(o.AcceptedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullable(obligationCopy, o.WindowId, NpgsqlDbType.Text, cancellationToken);
         }
 
         await obligationCopy.CompleteAsync(cancellationToken);
     }
+
+    public async Task EnterWindowGuardSharedAsync(DelTranDbContext db, IEnumerable<string> currencies, CancellationToken cancellationToken)
+    {
+        foreach (string currency in currencies.Distinct().Order(StringComparer.Ordinal))
+        {
+            string key = WindowGuardKey(currency);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared(hashtext({key}))", cancellationToken);
+        }
+    }
+
+    public async Task EnterWindowGuardExclusiveAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken)
+    {
+        string key = WindowGuardKey(currency);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+    }
+
+    private static string WindowGuardKey(string currency) => "deltran.window." + currency;
+
+    public async Task<DateTimeOffset> NowAsync(DelTranDbContext db, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<DateTime>($"SELECT clock_timestamp() AS \"Value\"").SingleAsync(cancellationToken)).ToUniversalTime();
+
+    public async Task LockCurrencyPositionsAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<string>($"SELECT participant_bic AS \"Value\" FROM positions WHERE currency = {currency} ORDER BY participant_bic FOR UPDATE")
+            .ToListAsync(cancellationToken);
+
+    public async Task<(long Count, decimal Sum)> WindowTotalsAsync(DelTranDbContext db, string windowId, CancellationToken cancellationToken)
+    {
+        long count = await db.Obligations.LongCountAsync(o => o.WindowId == windowId, cancellationToken);
+        decimal sum = await db.Obligations.Where(o => o.WindowId == windowId).SumAsync(o => o.Amount, cancellationToken);
+        return (count, sum);
+    }
+
+    public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE positions p SET net_position = p.net_position - d.delta
+            FROM (SELECT participant, sum(delta) AS delta FROM (
+                    SELECT debtor_bic AS participant, -amount AS delta FROM obligations WHERE window_id = {windowId}
+                    UNION ALL
+                    SELECT creditor_bic, amount FROM obligations WHERE window_id = {windowId}) AS moves
+                  GROUP BY participant) AS d
+            WHERE p.participant_bic = d.participant AND p.currency = {currency}
+            """,
+            cancellationToken);
 
     private sealed class NoLock : IDisposable
     {
@@ -220,7 +287,7 @@ public sealed class PostgresDialect : IDatabaseDialect
     }
 }
 
-public sealed class SqliteDialect : IDatabaseDialect, IDisposable
+public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -315,6 +382,47 @@ public sealed class SqliteDialect : IDatabaseDialect, IDisposable
             Detail = t.ReasonText,
         }));
         db.Obligations.AddRange(obligations);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // SQLite: every write transaction already holds the one write gate, so the window guard is that gate.
+    public Task EnterWindowGuardSharedAsync(DelTranDbContext db, IEnumerable<string> currencies, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task EnterWindowGuardExclusiveAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<DateTimeOffset> NowAsync(DelTranDbContext db, CancellationToken cancellationToken) => Task.FromResult(clock.GetUtcNow());
+
+    public Task LockCurrencyPositionsAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // SQLite keeps decimals as text and would sum them as floating point: add them up here instead.
+    public async Task<(long Count, decimal Sum)> WindowTotalsAsync(DelTranDbContext db, string windowId, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        decimal sum = 0m;
+        await foreach (decimal amount in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId).Select(o => o.Amount).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            count++;
+            sum += amount;
+        }
+
+        return (count, sum);
+    }
+
+    public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken)
+    {
+        var deltas = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await foreach (var o in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId)
+            .Select(o => new { o.DebtorBic, o.CreditorBic, o.Amount }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            deltas[o.DebtorBic] = deltas.GetValueOrDefault(o.DebtorBic) - o.Amount;
+            deltas[o.CreditorBic] = deltas.GetValueOrDefault(o.CreditorBic) + o.Amount;
+        }
+
+        foreach (PositionRow position in await db.Positions.Where(p => p.Currency == currency).ToListAsync(cancellationToken))
+        {
+            position.NetPosition -= deltas.GetValueOrDefault(position.ParticipantBic);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

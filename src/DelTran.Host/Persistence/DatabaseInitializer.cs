@@ -43,7 +43,7 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
             {
                 if (await db.SettlementAccounts.FindAsync([bic, account.Currency], cancellationToken) is null)
                 {
-                    db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = account.Currency, Balance = account.Balance, CreditLine = account.CreditLine });
+                    db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = account.Currency, Balance = account.Balance, OpeningBalance = account.Balance, CreditLine = account.CreditLine });
                 }
 
                 RiskLimitRow? limit = await db.RiskLimits.FindAsync([bic, account.Currency], cancellationToken);
@@ -58,6 +58,16 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
             }
 
             await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // Every accepted currency has its open clearing window from the start (a second instance may win the race).
+        try
+        {
+            await DelTran.Host.Clearing.OpenWindows.GetOrOpenAsync(db, options.Value.ToRulebook().AcceptedCurrencies.ToList(), clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
         }
 
         LogInitialized(logger, options.Value.Participants.Count);

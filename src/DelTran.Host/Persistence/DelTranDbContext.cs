@@ -44,6 +44,18 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<UetrRegistryRow> UetrRegistry => Set<UetrRegistryRow>();
 
+    public DbSet<ClearingWindowRow> ClearingWindows => Set<ClearingWindowRow>();
+
+    public DbSet<WindowEventRow> WindowEvents => Set<WindowEventRow>();
+
+    public DbSet<WindowPositionRow> WindowPositions => Set<WindowPositionRow>();
+
+    public DbSet<WindowBilateralRow> WindowBilateral => Set<WindowBilateralRow>();
+
+    public DbSet<SettlementInstructionRow> SettlementInstructions => Set<SettlementInstructionRow>();
+
+    public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -113,6 +125,8 @@ public abstract class DelTranDbContext : DbContext
             // One obligation per transaction, whatever a redelivered message tries.
             e.HasIndex(o => o.TransactionId).IsUnique();
             e.HasOne<TransactionRow>().WithMany().HasForeignKey(o => o.TransactionId);
+            e.HasIndex(o => o.WindowId);
+            e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(o => o.WindowId);
         });
         modelBuilder.Entity<StatusReportRow>(e =>
         {
@@ -134,6 +148,47 @@ public abstract class DelTranDbContext : DbContext
             e.ToTable("consumed_messages");
             e.HasKey(c => new { c.Consumer, c.MessageId });
         });
+        modelBuilder.Entity<ClearingWindowRow>(e =>
+        {
+            e.ToTable("clearing_windows");
+            e.Property(w => w.Id).HasMaxLength(32);
+            e.Property(w => w.State).HasMaxLength(16);
+            e.HasIndex(w => new { w.Currency, w.Sequence }).IsUnique();
+            // The guard behind "one open window per currency": a second OPEN row cannot exist, whatever races.
+            e.HasIndex(w => w.Currency).IsUnique().HasFilter("state = 'OPEN'").HasDatabaseName("ix_clearing_windows_one_open");
+        });
+        modelBuilder.Entity<WindowEventRow>(e =>
+        {
+            e.ToTable("window_events");
+            e.HasIndex(w => w.WindowId);
+            e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(w => w.WindowId);
+        });
+        modelBuilder.Entity<WindowPositionRow>(e =>
+        {
+            e.ToTable("window_positions");
+            e.HasKey(p => new { p.WindowId, p.ParticipantBic, p.Currency });
+            e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(p => p.WindowId);
+        });
+        modelBuilder.Entity<WindowBilateralRow>(e =>
+        {
+            e.ToTable("window_bilateral");
+            e.HasKey(p => new { p.WindowId, p.ParticipantA, p.ParticipantB, p.Currency });
+            e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(p => p.WindowId);
+        });
+        modelBuilder.Entity<SettlementInstructionRow>(e =>
+        {
+            e.ToTable("settlement_instructions");
+            e.HasKey(i => i.InstructionId);
+            e.HasIndex(i => new { i.WindowId, i.Attempt, i.Sequence }).IsUnique();
+            e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(i => i.WindowId);
+        });
+        modelBuilder.Entity<LedgerEntryRow>(e =>
+        {
+            e.ToTable("ledger_entries");
+            e.HasIndex(l => new { l.Account, l.Currency });
+            e.HasIndex(l => l.WindowId);
+            e.HasIndex(l => l.InstructionId);
+        });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
@@ -143,7 +198,7 @@ public abstract class DelTranDbContext : DbContext
                 if (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?))
                 {
                     // Exchange rates are ISO BaseOneRate (up to 10 fractional digits); money is ActiveCurrencyAndAmount.
-                    bool rate = property.Name == nameof(TransactionRow.ExchangeRate);
+                    bool rate = property.Name is nameof(TransactionRow.ExchangeRate) or nameof(ClearingWindowRow.NettingEfficiency);
                     property.SetPrecision(rate ? 21 : 18);
                     property.SetScale(rate ? 10 : 5);
                 }

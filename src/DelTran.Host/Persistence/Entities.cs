@@ -40,6 +40,9 @@ public sealed class SettlementAccountRow
     public decimal CreditLine { get; set; }
 
     public decimal Reserved { get; set; }
+
+    /// <summary>The balance before any ledger posting; <see cref="Balance"/> is always this plus the account's postings.</summary>
+    public decimal OpeningBalance { get; set; }
 }
 
 public sealed class RiskLimitRow
@@ -235,7 +238,14 @@ public sealed class ObligationRow
 
     public decimal? ExchangeRate { get; set; }
 
+    /// <summary>Taken from the database clock under the window guard, so it orders obligations against a close.</summary>
     public DateTimeOffset AcceptedAt { get; set; }
+
+    /// <summary>The clearing window the obligation belongs to: exactly one, decided when it is accepted.</summary>
+    public string? WindowId { get; set; }
+
+    /// <summary>The window it was first stamped with, when it was carried to a later one (future value date, failed window).</summary>
+    public string? CarriedFrom { get; set; }
 }
 
 public sealed class StatusReportRow

@@ -3,6 +3,7 @@ using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
+using DelTran.Host.Clearing;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
@@ -32,6 +33,14 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         var candidates = rows.Select(Positions.Candidate).ToList();
+
+        // The window guard before any position lock: an obligation is stamped with the window open at its
+        // acceptance, and a close of that currency waits for this transaction (and blocks the next) meanwhile.
+        string[] currencies = [.. candidates.Select(c => c.Amount.Currency.Code).Distinct()];
+        await Dialect.EnterWindowGuardSharedAsync(Db, currencies, cancellationToken);
+        DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
+        Dictionary<string, ClearingWindowRow> windows = await OpenWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
+
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, candidates.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
 
         // The rows already hold this batch (risk applied it); judge coverage from the position before it.
@@ -53,7 +62,6 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             accounts,
             before);
 
-        DateTimeOffset now = Clock.GetUtcNow();
         for (int i = 0; i < rows.Count; i++)
         {
             LiquidityDecision decision = evaluation.Decisions[i];
@@ -61,7 +69,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             if (decision.Accepted)
             {
                 Move(rows[i], TransactionState.Accepted);
-                AddObligation(Obligation(rows[i], candidate, now));
+                AddObligation(Obligation(rows[i], candidate, acceptedAt, windows[candidate.Amount.Currency.Code].Id));
             }
             else
             {
@@ -89,7 +97,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         return new Corridors(currencies, corridors);
     }
 
-    private static ObligationRow Obligation(TransactionRow row, PositionCandidate candidate, DateTimeOffset now)
+    private static ObligationRow Obligation(TransactionRow row, PositionCandidate candidate, DateTimeOffset acceptedAt, string windowId)
     {
         Money? instructed = row.InstructedAmount is decimal amount && Currency.TryParse(row.InstructedCurrency, out Currency currency) ? new Money(amount, currency) : null;
         (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, instructed, row.ExchangeRate);
@@ -106,7 +114,8 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             InstructedAmount = fxInstructed?.Amount,
             InstructedCurrency = fxInstructed?.Currency.Code,
             ExchangeRate = fxRate,
-            AcceptedAt = now,
+            AcceptedAt = acceptedAt,
+            WindowId = windowId,
         };
     }
 }

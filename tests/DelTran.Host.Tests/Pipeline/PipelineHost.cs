@@ -1,3 +1,4 @@
+using DelTran.Host.Clearing;
 using DelTran.Host.Hosting;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
@@ -88,6 +89,12 @@ public sealed class PipelineHost : IAsyncDisposable
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDelTranPipeline(builder.Configuration, storage);
+        if (!string.IsNullOrEmpty(builder.Configuration["DelTran:Banks:BaseUrl"]))
+        {
+            // Clearing and settlement, with the reports in a folder of the test's own.
+            builder.Services.AddClearing(builder.Configuration, Directory.CreateTempSubdirectory("deltran-reports-").FullName);
+        }
+
         IHost host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         if (start)

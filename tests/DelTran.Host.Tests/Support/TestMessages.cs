@@ -37,10 +37,13 @@ public static class TestMessages
     public static string SamplePath => Path.Combine(RepoPaths.SampleMessages, "pacs.008.001.08", "valid", "single-inr-in-to-ae.xml");
 
     /// <summary>Schema errors (not warnings) of a pacs.002 against the published base schema pacs.002.001.10.</summary>
-    public static List<string> Pacs002SchemaErrors(string xml)
+    public static List<string> Pacs002SchemaErrors(string xml) => SchemaErrors(xml, "pacs.002.001.10");
+
+    /// <summary>Errors of a document against the published base schema of its message (e.g. camt.053.001.08).</summary>
+    public static List<string> SchemaErrors(string xml, string message)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(xml));
-        return RepoPaths.SchemaErrors(stream, RepoPaths.BaseSchema("pacs.002.001.10"))
+        return RepoPaths.SchemaErrors(stream, RepoPaths.BaseSchema(message))
             .Where(e => !e.StartsWith("Warning", StringComparison.Ordinal))
             .ToList();
     }

@@ -60,6 +60,87 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ClearingWindowRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuditDigest")
+                        .HasColumnType("text")
+                        .HasColumnName("audit_digest");
+
+                    b.Property<DateOnly?>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<string>("CarriedTo")
+                        .HasColumnType("text")
+                        .HasColumnName("carried_to");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("CutoffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cutoff_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<decimal?>("NettingEfficiency")
+                        .HasPrecision(21, 10)
+                        .HasColumnType("numeric(21,10)")
+                        .HasColumnName("netting_efficiency");
+
+                    b.Property<long>("ObligationCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("obligation_count");
+
+                    b.Property<decimal>("ObligationSum")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("obligation_sum");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("SettlementAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("settlement_attempts");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clearing_windows_one_open")
+                        .HasFilter("state = 'OPEN'");
+
+                    b.HasIndex("Currency", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("clearing_windows", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ConsumedMessageRow", b =>
                 {
                     b.Property<string>("Consumer")
@@ -152,6 +233,60 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("inbound_files", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.LedgerEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("InstructionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instruction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("WindowId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstructionId");
+
+                    b.HasIndex("WindowId");
+
+                    b.HasIndex("Account", "Currency");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.MessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,6 +374,10 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(18,5)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("CarriedFrom")
+                        .HasColumnType("text")
+                        .HasColumnName("carried_from");
+
                     b.Property<string>("CreditorBic")
                         .IsRequired()
                         .HasColumnType("text")
@@ -285,10 +424,16 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("value_date");
 
+                    b.Property<string>("WindowId")
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TransactionId")
                         .IsUnique();
+
+                    b.HasIndex("WindowId");
 
                     b.ToTable("obligations", (string)null);
                 });
@@ -417,6 +562,11 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(18,5)")
                         .HasColumnName("credit_line");
 
+                    b.Property<decimal>("OpeningBalance")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("opening_balance");
+
                     b.Property<decimal>("Reserved")
                         .HasPrecision(18, 5)
                         .HasColumnType("numeric(18,5)")
@@ -425,6 +575,78 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasKey("ParticipantBic", "Currency");
 
                     b.ToTable("settlement_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.SettlementInstructionRow", b =>
+                {
+                    b.Property<string>("InstructionId")
+                        .HasColumnType("text")
+                        .HasColumnName("instruction_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("ConfirmationId")
+                        .HasColumnType("text")
+                        .HasColumnName("confirmation_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("FailureCode")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("ReversalConfirmationId")
+                        .HasColumnType("text")
+                        .HasColumnName("reversal_confirmation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WindowId")
+                        .IsRequired()
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("InstructionId");
+
+                    b.HasIndex("WindowId", "Attempt", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("settlement_instructions", (string)null);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.StatusReportRow", b =>
@@ -639,6 +861,120 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("uetr_registry", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowBilateralRow", b =>
+                {
+                    b.Property<string>("WindowId")
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window_id");
+
+                    b.Property<string>("ParticipantA")
+                        .HasColumnType("text")
+                        .HasColumnName("participant_a");
+
+                    b.Property<string>("ParticipantB")
+                        .HasColumnType("text")
+                        .HasColumnName("participant_b");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("AOwesB")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("aowes_b");
+
+                    b.Property<decimal>("BOwesA")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("bowes_a");
+
+                    b.HasKey("WindowId", "ParticipantA", "ParticipantB", "Currency");
+
+                    b.ToTable("window_bilateral", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("FromState")
+                        .HasColumnType("text")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_state");
+
+                    b.Property<string>("WindowId")
+                        .IsRequired()
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("window_events", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowPositionRow", b =>
+                {
+                    b.Property<string>("WindowId")
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window_id");
+
+                    b.Property<string>("ParticipantBic")
+                        .HasColumnType("text")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("debit");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("net");
+
+                    b.Property<int>("ObligationsPaid")
+                        .HasColumnType("integer")
+                        .HasColumnName("obligations_paid");
+
+                    b.Property<int>("ObligationsReceived")
+                        .HasColumnType("integer")
+                        .HasColumnName("obligations_received");
+
+                    b.HasKey("WindowId", "ParticipantBic", "Currency");
+
+                    b.ToTable("window_positions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ApiKeyRow", b =>
                 {
                     b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
@@ -664,6 +1000,10 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasForeignKey("TransactionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId");
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
@@ -675,11 +1015,47 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.SettlementInstructionRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.TransactionRow", b =>
                 {
                     b.HasOne("DelTran.Host.Persistence.MessageRow", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowBilateralRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowEventRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowPositionRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

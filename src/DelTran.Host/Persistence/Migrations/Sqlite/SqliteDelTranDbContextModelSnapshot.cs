@@ -53,6 +53,87 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ClearingWindowRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuditDigest")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_digest");
+
+                    b.Property<DateOnly?>("BusinessDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_date");
+
+                    b.Property<string>("CarriedTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carried_to");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("CutoffAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cutoff_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<decimal?>("NettingEfficiency")
+                        .HasPrecision(21, 10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("netting_efficiency");
+
+                    b.Property<long>("ObligationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("obligation_count");
+
+                    b.Property<decimal>("ObligationSum")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("obligation_sum");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("SettlementAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settlement_attempts");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clearing_windows_one_open")
+                        .HasFilter("state = 'OPEN'");
+
+                    b.HasIndex("Currency", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("clearing_windows", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ConsumedMessageRow", b =>
                 {
                     b.Property<string>("Consumer")
@@ -145,6 +226,58 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("inbound_files", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.LedgerEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("InstructionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instruction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("WindowId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstructionId");
+
+                    b.HasIndex("WindowId");
+
+                    b.HasIndex("Account", "Currency");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.MessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -230,6 +363,10 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
+                    b.Property<string>("CarriedFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carried_from");
+
                     b.Property<string>("CreditorBic")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -276,10 +413,16 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("value_date");
 
+                    b.Property<string>("WindowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TransactionId")
                         .IsUnique();
+
+                    b.HasIndex("WindowId");
 
                     b.ToTable("obligations", (string)null);
                 });
@@ -406,6 +549,11 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("credit_line");
 
+                    b.Property<decimal>("OpeningBalance")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening_balance");
+
                     b.Property<decimal>("Reserved")
                         .HasPrecision(18, 5)
                         .HasColumnType("TEXT")
@@ -414,6 +562,78 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasKey("ParticipantBic", "Currency");
 
                     b.ToTable("settlement_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.SettlementInstructionRow", b =>
+                {
+                    b.Property<string>("InstructionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instruction_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("ConfirmationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("FailureCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("ReversalConfirmationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_confirmation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WindowId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("InstructionId");
+
+                    b.HasIndex("WindowId", "Attempt", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("settlement_instructions", (string)null);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.StatusReportRow", b =>
@@ -626,6 +846,118 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("uetr_registry", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowBilateralRow", b =>
+                {
+                    b.Property<string>("WindowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
+                    b.Property<string>("ParticipantA")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_a");
+
+                    b.Property<string>("ParticipantB")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_b");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("AOwesB")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aowes_b");
+
+                    b.Property<decimal>("BOwesA")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bowes_a");
+
+                    b.HasKey("WindowId", "ParticipantA", "ParticipantB", "Currency");
+
+                    b.ToTable("window_bilateral", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("FromState")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_state");
+
+                    b.Property<string>("WindowId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WindowId");
+
+                    b.ToTable("window_events", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowPositionRow", b =>
+                {
+                    b.Property<string>("WindowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_id");
+
+                    b.Property<string>("ParticipantBic")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("net");
+
+                    b.Property<int>("ObligationsPaid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("obligations_paid");
+
+                    b.Property<int>("ObligationsReceived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("obligations_received");
+
+                    b.HasKey("WindowId", "ParticipantBic", "Currency");
+
+                    b.ToTable("window_positions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ApiKeyRow", b =>
                 {
                     b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
@@ -651,6 +983,10 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasForeignKey("TransactionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId");
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
@@ -662,11 +998,47 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.SettlementInstructionRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.TransactionRow", b =>
                 {
                     b.HasOne("DelTran.Host.Persistence.MessageRow", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowBilateralRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowEventRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.WindowPositionRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,128 @@
+using System.Globalization;
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
+
+namespace DelTran.Host.Clearing;
+
+/// <summary>The "DelTran:Clearing" section: when each currency's window closes and which days it settles on.</summary>
+public sealed class ClearingOptions
+{
+    public const string Section = "DelTran:Clearing";
+
+    /// <summary>Cron (UTC) of the recurring close for a currency without its own: every 6 hours.</summary>
+    public string DefaultCron { get; set; } = "0 */6 * * *";
+
+    /// <summary>Calendars per currency; a currency of the rulebook without an entry gets <see cref="CurrencyCalendarOptions.DefaultFor"/>.</summary>
+    public Dictionary<string, CurrencyCalendarOptions> Currencies { get; set; } = [];
+
+    /// <summary>Where closed windows' reports (pacs.002, camt.053, audit pack) are written; relative to the data directory.</summary>
+    public string ReportsDirectory { get; set; } = "reports";
+
+    /// <summary>When false, no recurring close is scheduled (windows close by hand or by `deltran process`).</summary>
+    public bool ScheduleCloses { get; set; } = true;
+
+    public CurrencyCalendarOptions For(string currency) =>
+        Currencies.TryGetValue(currency, out CurrencyCalendarOptions? options) ? options : CurrencyCalendarOptions.DefaultFor(currency);
+
+    public string CronFor(string currency) => For(currency).Cron ?? DefaultCron;
+
+    public IReadOnlyList<string> Problems(IEnumerable<string> currencies)
+    {
+        var problems = new List<string>();
+        foreach (string currency in currencies.Concat(Currencies.Keys).Distinct(StringComparer.Ordinal))
+        {
+            CurrencyCalendarOptions calendar = For(currency);
+            string at = $"{Section}:Currencies:{currency}";
+            if (!Currency.TryParse(currency, out _))
+            {
+                problems.Add($"{at}: '{currency}' is not an ISO 4217 currency.");
+            }
+
+            if (!Cronos.CronExpression.TryParse(CronFor(currency), out _))
+            {
+                problems.Add($"{at}:Cron '{CronFor(currency)}' is not a cron expression (minute hour day month weekday).");
+            }
+
+            if (!TryFindZone(calendar.TimeZone, out _))
+            {
+                problems.Add($"{at}:TimeZone '{calendar.TimeZone}' is not a known time zone id (for example Asia/Kolkata).");
+            }
+
+            if (!TimeOnly.TryParseExact(calendar.Cutoff, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                problems.Add($"{at}:Cutoff '{calendar.Cutoff}' is not a time of day HH:mm.");
+            }
+
+            foreach (string day in calendar.Weekend)
+            {
+                if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out _))
+                {
+                    problems.Add($"{at}:Weekend '{day}' is not a day of the week.");
+                }
+            }
+
+            foreach (string holiday in calendar.Holidays)
+            {
+                if (!DateOnly.TryParseExact(holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    problems.Add($"{at}:Holidays '{holiday}' is not a date yyyy-MM-dd.");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The banking calendar of a currency; call only on options without <see cref="Problems"/>.</summary>
+    public BankingCalendar CalendarFor(string currency)
+    {
+        CurrencyCalendarOptions options = For(currency);
+        TryFindZone(options.TimeZone, out TimeZoneInfo? zone);
+        return new BankingCalendar(
+            Currency.Parse(currency),
+            options.Weekend.Select(d => Enum.Parse<DayOfWeek>(d, ignoreCase: true)),
+            options.Holidays.Select(h => DateOnly.ParseExact(h, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            TimeOnly.ParseExact(options.Cutoff, "HH:mm", CultureInfo.InvariantCulture),
+            zone!);
+    }
+
+    private static bool TryFindZone(string id, out TimeZoneInfo? zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            zone = null;
+            return false;
+        }
+    }
+}
+
+public sealed class CurrencyCalendarOptions
+{
+    /// <summary>Cron of the recurring close (UTC); null takes <see cref="ClearingOptions.DefaultCron"/>.</summary>
+    public string? Cron { get; set; }
+
+    /// <summary>IANA id of the currency's home time zone, in which cut-off and banking days are reckoned.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Daily cut-off HH:mm in <see cref="TimeZone"/>: a window closing later settles on the next banking day.</summary>
+    public string Cutoff { get; set; } = "16:00";
+
+    public List<string> Weekend { get; set; } = ["Saturday", "Sunday"];
+
+    /// <summary>Non-banking days yyyy-MM-dd besides the weekend.</summary>
+    public List<string> Holidays { get; set; } = [];
+
+    /// <summary>The home zone of each of DelTran's currencies; the UAE weekend has been Saturday and Sunday since 2022.</summary>
+    public static CurrencyCalendarOptions DefaultFor(string currency) => currency switch
+    {
+        "INR" => new() { TimeZone = "Asia/Kolkata", Cutoff = "16:30" },
+        "AED" => new() { TimeZone = "Asia/Dubai", Cutoff = "15:00" },
+        "USD" => new() { TimeZone = "America/New_York", Cutoff = "17:00" },
+        _ => new(),
+    };
+}

@@ -1,0 +1,80 @@
+using DelTran.Host.Clients;
+using DelTran.Host.Configuration;
+using DelTran.Host.Hosting;
+using DelTran.Host.Jobs;
+using DelTran.Host.Settlement;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Clearing;
+
+public static class ClearingServices
+{
+    /// <summary>Windows, netting, settlement through the bank gateway and reports: what both `serve` and `process` use.</summary>
+    public static IServiceCollection AddClearing(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddOptions<ClearingOptions>().Bind(configuration.GetSection(ClearingOptions.Section))
+            .Validate<IOptions<DelTranOptions>>(
+                (clearing, deltran) => clearing.Problems(deltran.Value.ToRulebook().AcceptedCurrencies).Count == 0,
+                "DelTran:Clearing is invalid: check each currency's Cron, TimeZone, Cutoff, Weekend and Holidays")
+            .ValidateOnStart();
+        ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
+        services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));
+        services.AddSingleton<WindowCloser>();
+        services.AddSingleton<WindowNetter>();
+        services.AddSingleton<SettlementRunner>();
+        services.AddSingleton<WindowReporter>();
+        services.AddSingleton<ClearingCycle>();
+        services.AddBankGateway(configuration);
+        return services;
+    }
+
+    /// <summary>Hangfire for `serve`: PostgreSQL storage in production, in memory in the embedded default; one recurring close per currency.</summary>
+    public static IServiceCollection AddClearingJobs(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
+    {
+        services.AddTransient<CloseWindowJob>();
+        services.AddTransient<ContinueWindowJob>();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (storage.UsesPostgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(storage.PostgresConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(server => server.WorkerCount = 2);
+        services.AddHostedService<RecurringCloseScheduler>();
+        return services;
+    }
+}
+
+/// <summary>Keeps one recurring close per accepted currency in Hangfire, with the configured cron.</summary>
+public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<ClearingOptions> clearing, IOptions<DelTranOptions> deltran) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (string currency in deltran.Value.ToRulebook().AcceptedCurrencies)
+        {
+            string id = CloseWindowJob.RecurringId(currency);
+            if (clearing.Value.ScheduleCloses)
+            {
+                jobs.AddOrUpdate<CloseWindowJob>(id, job => job.RunAsync(currency, CancellationToken.None), clearing.Value.CronFor(currency), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            }
+            else
+            {
+                jobs.RemoveIfExists(id);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

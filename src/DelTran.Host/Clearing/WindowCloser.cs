@@ -1,0 +1,141 @@
+using DelTran.Core.Clearing;
+using DelTran.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Clearing;
+
+/// <summary>What to close: the open window of a currency, optionally only a named one or only one opened before a scheduled cut-off.</summary>
+public sealed record CloseRequest(string Currency, string Cause)
+{
+    /// <summary>Close only this window; another is already closed (an operator's second click, a second instance).</summary>
+    public string? WindowId { get; init; }
+
+    /// <summary>The scheduled cut-off: obligations accepted at or after it go to the next window, and a window opened at or after it is not closed again.</summary>
+    public DateTimeOffset? ScheduledCutoff { get; init; }
+}
+
+public enum CloseOutcome
+{
+    Closed,
+    AlreadyClosed,
+}
+
+public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string Message);
+
+/// <summary>
+/// Closes a window exactly once. The database is the guard, not a scheduler lock: the close takes the
+/// currency's window guard exclusively (every stage transaction that accepts obligations holds it shared), so
+/// at the moment of the close no obligation is half-accepted, and the next window is opened in the same
+/// transaction. Membership is then decided by acceptance time against the cut-off, with no race at the edge.
+/// </summary>
+public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<ClearingOptions> options, ILogger<WindowCloser> logger)
+{
+    public async Task<CloseResult> CloseAsync(CloseRequest request, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await dialect.EnterWindowGuardExclusiveAsync(db, request.Currency, cancellationToken);
+        DateTimeOffset now = await dialect.NowAsync(db, cancellationToken);
+
+        ClearingWindowRow window = (await OpenWindows.GetOrOpenAsync(db, [request.Currency], now, cancellationToken))[request.Currency];
+        if (request.WindowId is not null && request.WindowId != window.Id)
+        {
+            return new CloseResult(CloseOutcome.AlreadyClosed, request.WindowId, $"Window {request.WindowId} is not open; {window.Id} is the open {request.Currency} window.");
+        }
+
+        // PostgreSQL keeps microseconds: a cut-off with finer ticks would not compare equal to itself once stored.
+        DateTimeOffset cutoff = Microseconds(request.ScheduledCutoff is DateTimeOffset scheduled && scheduled < now ? scheduled : now);
+        if (window.OpenedAt >= cutoff)
+        {
+            return new CloseResult(CloseOutcome.AlreadyClosed, window.Id, $"Window {window.Id} opened at {window.OpenedAt:O}, at or after the cut-off {cutoff:O}: that cut-off's close already happened.");
+        }
+
+        BankingCalendar calendar = options.Value.CalendarFor(request.Currency);
+        DateOnly businessDate = calendar.BusinessDateAt(cutoff);
+        await dialect.LockCurrencyPositionsAsync(db, request.Currency, cancellationToken);
+
+        string closing = WindowStateMachine.Code(WindowState.Closing);
+        string open = OpenWindows.Open;
+        int updated = await db.ClearingWindows.Where(w => w.Id == window.Id && w.State == open).ExecuteUpdateAsync(
+            s => s.SetProperty(w => w.State, closing).SetProperty(w => w.CutoffAt, cutoff).SetProperty(w => w.BusinessDate, businessDate).SetProperty(w => w.UpdatedAt, now),
+            cancellationToken);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Window {window.Id} changed state under the exclusive window guard.");
+        }
+
+        ClearingWindowRow next = OpenWindows.New(request.Currency, window.Sequence + 1, cutoff);
+        db.ClearingWindows.Add(next);
+        db.WindowEvents.Add(Event(window.Id, now, open, closing, $"{request.Cause}; cut-off {cutoff:O}, settles on {businessDate:yyyy-MM-dd}"));
+        db.WindowEvents.Add(Event(next.Id, now, null, open, $"opened by the close of {window.Id}"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Accepted at or after a scheduled cut-off that the job reached late: the next window's, by acceptance time.
+        int late = await MoveLateAsync(db, window.Id, next.Id, cutoff, cancellationToken);
+
+        // Value-dated after this window's settlement date: not due yet, settles in a later window.
+        int notDue = await db.Obligations.Where(o => o.WindowId == window.Id && o.ValueDate != null && o.ValueDate > businessDate)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, next.Id), cancellationToken);
+
+        // What this window settles leaves the running positions (in-flight and carried obligations stay in them).
+        await dialect.ReleaseWindowPositionsAsync(db, window.Id, request.Currency, cancellationToken);
+
+        // Failed windows nobody retried: their obligations (already out of the positions) settle with this one.
+        string failed = WindowStateMachine.Code(WindowState.Failed);
+        List<string> abandoned = await db.ClearingWindows
+            .Where(w => w.Currency == request.Currency && w.State == failed && w.CarriedTo == null)
+            .Select(w => w.Id).ToListAsync(cancellationToken);
+        int carried = 0;
+        foreach (string failedId in abandoned)
+        {
+            carried += await db.Obligations.Where(o => o.WindowId == failedId)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, window.Id), cancellationToken);
+            await db.ClearingWindows.Where(w => w.Id == failedId).ExecuteUpdateAsync(s => s.SetProperty(w => w.CarriedTo, window.Id).SetProperty(w => w.UpdatedAt, now), cancellationToken);
+            db.WindowEvents.Add(Event(failedId, now, failed, failed, $"obligations carried into {window.Id}, which settles them; this window can no longer be retried"));
+        }
+
+        (long count, decimal sum) = await dialect.WindowTotalsAsync(db, window.Id, cancellationToken);
+        await db.ClearingWindows.Where(w => w.Id == window.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ObligationCount, count).SetProperty(w => w.ObligationSum, sum), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        string message = FormattableString.Invariant(
+            $"Closed {window.Id} at {cutoff:O}: {count} obligations, sum {sum} {request.Currency}; {late} accepted after the cut-off and {notDue} value-dated later moved to {next.Id}; {carried} carried in from failed windows.");
+        Log.Closed(logger, message);
+        return new CloseResult(CloseOutcome.Closed, window.Id, message);
+    }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset instant) => new(instant.Ticks - (instant.Ticks % 10), instant.Offset);
+
+    private async Task<int> MoveLateAsync(DelTranDbContext db, string windowId, string nextId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        if (dialect.IsPostgres)
+        {
+            return await db.Obligations.Where(o => o.WindowId == windowId && o.AcceptedAt >= cutoff)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, nextId), cancellationToken);
+        }
+
+        // SQLite stores DateTimeOffset as text and cannot compare it in SQL: pick the late ones here (embedded windows are small).
+        var late = (await db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId).Select(o => new { o.Id, o.AcceptedAt }).ToListAsync(cancellationToken))
+            .Where(o => o.AcceptedAt >= cutoff).Select(o => o.Id).ToList();
+        foreach (long[] chunk in late.Chunk(500))
+        {
+            await db.Obligations.Where(o => chunk.Contains(o.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, nextId), cancellationToken);
+        }
+
+        return late.Count;
+    }
+
+    internal static WindowEventRow Event(string windowId, DateTimeOffset at, string? from, string to, string cause) =>
+        new() { WindowId = windowId, At = at, FromState = from, ToState = to, Cause = cause };
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
+    public static partial void Closed(ILogger logger, string message);
+}

@@ -1,0 +1,120 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
+using DelTran.Core.Netting;
+using DelTran.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Clearing;
+
+/// <summary>
+/// Nets a closed window: streams its obligations into Core's netting (memory grows with participants, not
+/// obligations), checks conservation against totals the database computes on its own, and stores the
+/// multilateral and bilateral positions. A failed check stops the window in FAILED with the operator's message.
+/// </summary>
+public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, TimeProvider clock, ILogger<WindowNetter> logger)
+{
+    public async Task<NettingResult?> NetAsync(string windowId, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
+        string closing = WindowStateMachine.Code(WindowState.Closing);
+        if (window is null || window.State != closing)
+        {
+            return null;
+        }
+
+        Currency currency = Currency.Parse(window.Currency);
+        var netting = new NettingCalculator();
+        await foreach (var o in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId)
+            .Select(o => new { o.DebtorBic, o.CreditorBic, o.Amount, o.Currency }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            netting.Add(o.DebtorBic, o.CreditorBic, new Money(o.Amount, Currency.Parse(o.Currency)));
+        }
+
+        NettingResult result = netting.Complete();
+        // Expected: the totals the close recorded in its own transaction. Anything that changed the window's
+        // obligations since (a late write, a manual edit) shows up as a difference here, before money moves.
+        (long count, decimal sum) = (window.ObligationCount, window.ObligationSum);
+        IReadOnlyList<ConservationViolation> violations = Conservation.Check(result, new Dictionary<Currency, (long Count, decimal Sum)> { [currency] = (count, sum) });
+        if (result.Totals.Any(t => t.Currency != currency))
+        {
+            violations = [.. violations, new ConservationViolation(currency, "single-currency", $"Window {windowId} of {currency.Code} holds obligations in another currency.")];
+        }
+
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        DateTimeOffset now = clock.GetUtcNow();
+        if (violations.Count > 0)
+        {
+            string reason = "Conservation check failed before settlement: " + string.Join(" ", violations.Select(v => v.Message));
+            await WindowTransitions.MoveAsync(db, windowId, WindowState.Closing, WindowState.Failed, reason, now, cancellationToken, failureReason: reason);
+            await transaction.CommitAsync(cancellationToken);
+            Log.ConservationFailed(logger, windowId, reason);
+            return null;
+        }
+
+        decimal efficiency = result.Totals.Count == 0 ? 0m : result.Totals[0].Efficiency;
+        string cause = FormattableString.Invariant($"netted {count} obligations, sum {sum} {currency.Code}, {result.Positions.Count} positions, efficiency {efficiency:P2}");
+        await WindowTransitions.MoveAsync(db, windowId, WindowState.Closing, WindowState.Netted, cause, now, cancellationToken);
+        db.WindowPositions.AddRange(result.Positions.Select(p => new WindowPositionRow
+        {
+            WindowId = windowId,
+            ParticipantBic = p.Participant,
+            Currency = p.Currency.Code,
+            Debit = p.Debit,
+            Credit = p.Credit,
+            Net = p.Net,
+            ObligationsPaid = p.ObligationsPaid,
+            ObligationsReceived = p.ObligationsReceived,
+        }));
+        db.WindowBilateral.AddRange(result.Bilateral.Select(b => new WindowBilateralRow
+        {
+            WindowId = windowId,
+            ParticipantA = b.ParticipantA,
+            ParticipantB = b.ParticipantB,
+            Currency = b.Currency.Code,
+            AOwesB = b.AOwesB,
+            BOwesA = b.BOwesA,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+
+        await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.NettingEfficiency, decimal.Round(efficiency, 10)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}
+
+/// <summary>Every window state change goes through here: guarded on the from-state, recorded with its time and cause.</summary>
+public static class WindowTransitions
+{
+    public static async Task MoveAsync(DelTranDbContext db, string windowId, WindowState from, WindowState to, string cause, DateTimeOffset at, CancellationToken cancellationToken, string? failureReason = null)
+    {
+        if (!WindowStateMachine.CanMove(from, to))
+        {
+            throw new InvalidOperationException($"A window cannot move from {from} to {to}.");
+        }
+
+        string fromCode = WindowStateMachine.Code(from);
+        string toCode = WindowStateMachine.Code(to);
+        string? reason = to == WindowState.Failed ? failureReason ?? cause : null;
+        int updated = await db.ClearingWindows.Where(w => w.Id == windowId && w.State == fromCode).ExecuteUpdateAsync(
+            s => s.SetProperty(w => w.State, toCode).SetProperty(w => w.UpdatedAt, at).SetProperty(w => w.FailureReason, reason),
+            cancellationToken);
+        if (updated != 1)
+        {
+            throw new WindowStateConflictException($"Window {windowId} is no longer {fromCode}: another instance moved it first.");
+        }
+
+        db.WindowEvents.Add(WindowCloser.Event(windowId, at, fromCode, toCode, cause));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Lost a race for a window's state to another instance: the winner carries on, the loser stops.</summary>
+public sealed class WindowStateConflictException(string message) : Exception(message);
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Window {WindowId} FAILED: {Reason}")]
+    public static partial void ConservationFailed(ILogger logger, string windowId, string reason);
+}

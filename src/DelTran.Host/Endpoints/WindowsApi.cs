@@ -1,0 +1,159 @@
+using DelTran.Core.Clearing;
+using DelTran.Host.Clearing;
+using DelTran.Host.Jobs;
+using DelTran.Host.Persistence;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Endpoints;
+
+/// <summary>Operators' window API: list windows, show one with its positions, close now, retry a FAILED settlement, fetch reports.</summary>
+public static class WindowsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api/v1/windows").WithTags("Windows").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.HttpContext.Request) is null
+                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
+                : await next(context));
+        api.MapGet("/", ListAsync).WithSummary("Clearing windows, newest first; filter by currency and state.");
+        api.MapGet("/{id}", GetAsync).WithSummary("A window with its totals and state history.");
+        api.MapGet("/{id}/positions", PositionsAsync).WithSummary("A closed window's multilateral net positions and bilateral view.");
+        api.MapPost("/{currency}/close", CloseAsync).WithSummary("Closes the open window of a currency now; settlement follows in the background.");
+        api.MapPost("/{id}/retry", RetryAsync).WithSummary("Tries a FAILED window's settlement again.");
+        api.MapGet("/{id}/reports/{**file}", ReportAsync).WithSummary("A report file of a closed window: pacs002/…, camt053/…, audit/….");
+    }
+
+    private static async Task<IResult> ListAsync(Func<DelTranDbContext> databases, string? currency, string? state, int? limit, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        IQueryable<ClearingWindowRow> query = db.ClearingWindows.AsNoTracking();
+        // Codes are stored upper case; the query parameters may come in any case.
+        string? currencyCode = currency?.ToUpperInvariant();
+        string? stateCode = state?.ToUpperInvariant();
+        if (currencyCode is not null)
+        {
+            query = query.Where(w => w.Currency == currencyCode);
+        }
+
+        if (stateCode is not null)
+        {
+            query = query.Where(w => w.State == stateCode);
+        }
+
+        List<ClearingWindowRow> windows = await query.OrderByDescending(w => w.Sequence).ThenBy(w => w.Currency).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(windows.Select(Summary));
+    }
+
+    private static async Task<IResult> GetAsync(string id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (window is null)
+        {
+            return NotFound(id);
+        }
+
+        var history = await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == id).OrderBy(e => e.Id)
+            .Select(e => new { e.At, from = e.FromState, to = e.ToState, e.Cause }).ToListAsync(cancellationToken);
+        var instructions = await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == id).OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
+            .Select(i => new { i.InstructionId, i.Attempt, participant = i.ParticipantBic, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.FailureMessage })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new { window = Summary(window), history, instructions });
+    }
+
+    private static async Task<IResult> PositionsAsync(string id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        if (!await db.ClearingWindows.AnyAsync(w => w.Id == id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        var positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == id).ToListAsync(cancellationToken))
+            .OrderBy(p => p.ParticipantBic, StringComparer.Ordinal)
+            .Select(p => new { participant = p.ParticipantBic, p.Currency, p.Debit, p.Credit, p.Net, p.ObligationsPaid, p.ObligationsReceived });
+        var bilateral = (await db.WindowBilateral.AsNoTracking().Where(p => p.WindowId == id).ToListAsync(cancellationToken))
+            .OrderBy(p => p.ParticipantA, StringComparer.Ordinal).ThenBy(p => p.ParticipantB, StringComparer.Ordinal)
+            .Select(p => new { participantA = p.ParticipantA, participantB = p.ParticipantB, p.Currency, aOwesB = p.AOwesB, bOwesA = p.BOwesA, netOfA = p.BOwesA - p.AOwesB });
+        return TypedResults.Ok(new { windowId = id, positions, bilateral });
+    }
+
+    private static async Task<IResult> CloseAsync(string currency, string? windowId, WindowCloser closer, IBackgroundJobClient jobs, HttpContext http, CancellationToken cancellationToken)
+    {
+        string code = currency.ToUpperInvariant();
+        if (!Core.Amounts.Currency.TryParse(code, out _))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{currency}' is not a currency.");
+        }
+
+        string who = http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request)!;
+        CloseResult result = await closer.CloseAsync(new CloseRequest(code, $"closed by operator {who}") { WindowId = windowId }, cancellationToken);
+        if (result.Outcome != CloseOutcome.Closed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already closed.", detail: result.Message);
+        }
+
+        jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(result.WindowId!, false, CancellationToken.None));
+        return TypedResults.Accepted($"/api/v1/windows/{result.WindowId}", new { windowId = result.WindowId, state = "CLOSING", message = result.Message, statusUrl = $"/api/v1/windows/{result.WindowId}" });
+    }
+
+    private static async Task<IResult> RetryAsync(string id, Func<DelTranDbContext> databases, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (window is null)
+        {
+            return NotFound(id);
+        }
+
+        if (window.State != WindowStateMachine.Code(WindowState.Failed) || window.CarriedTo is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED window whose obligations are still its own can be retried.",
+                detail: window.CarriedTo is null ? $"Window {id} is {window.State}." : $"Its obligations were carried into {window.CarriedTo}.");
+        }
+
+        jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(id, true, CancellationToken.None));
+        return TypedResults.Accepted($"/api/v1/windows/{id}", new { windowId = id, state = window.State, statusUrl = $"/api/v1/windows/{id}" });
+    }
+
+    private static IResult ReportAsync(string id, string file, ReportsLocation reports)
+    {
+        // Only files under this window's directory: no "..", no absolute paths.
+        string root = Path.GetFullPath(Path.Combine(reports.Root, id)) + Path.DirectorySeparatorChar;
+        string path = Path.GetFullPath(Path.Combine(root, file));
+        if (id.Contains("..", StringComparison.Ordinal) || !path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return NotFound(id + "/" + file);
+        }
+
+        string type = Path.GetExtension(path) switch
+        {
+            ".xml" => "application/xml",
+            ".csv" => "text/csv",
+            ".json" => "application/json",
+            ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            _ => "application/octet-stream",
+        };
+        return TypedResults.PhysicalFile(path, type, Path.GetFileName(path));
+    }
+
+    private static object Summary(ClearingWindowRow w) => new
+    {
+        id = w.Id,
+        currency = w.Currency,
+        state = w.State,
+        openedAt = w.OpenedAt,
+        cutoffAt = w.CutoffAt,
+        businessDate = w.BusinessDate,
+        obligations = w.ObligationCount,
+        obligationSum = w.ObligationSum,
+        nettingEfficiency = w.NettingEfficiency,
+        settlementAttempts = w.SettlementAttempts,
+        failureReason = w.FailureReason,
+        carriedTo = w.CarriedTo,
+    };
+
+    private static ProblemHttpResult NotFound(string what) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window {what}.");
+}

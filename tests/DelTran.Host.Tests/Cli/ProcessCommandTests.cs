@@ -30,6 +30,23 @@ public sealed class ProcessCommandTests
                 .ToList();
             Assert.True(invalid.Count == 0, string.Join("\n", invalid));
             Assert.Contains("processed", stdout, StringComparison.Ordinal);
+
+            // Then the window of each currency was closed, netted, settled and reported.
+            foreach (string window in new[] { "INR-000001", "AED-000001", "USD-000001" })
+            {
+                Assert.Contains(window + " │ SETTLED", stdout, StringComparison.Ordinal);
+                string directory = Path.Combine(work, "out", "windows", window);
+                string audit = Path.Combine(directory, "audit");
+                Assert.StartsWith("window_id,participant,currency,debit,credit,net", File.ReadLines(Path.Combine(audit, "net-positions.csv")).First(), StringComparison.Ordinal);
+                Assert.True(new FileInfo(Path.Combine(audit, "audit-pack.xlsx")).Length > 0);
+                Assert.Empty(DelTran.Host.Exports.AuditPackVerifier.Verify(audit));
+                string[] statements = Directory.GetFiles(Path.Combine(directory, "camt053"), "*.xml");
+                string[] settled = Directory.GetFiles(Path.Combine(directory, "pacs002"), "*.xml");
+                Assert.NotEmpty(statements);
+                Assert.NotEmpty(settled);
+                Assert.All(statements, f => Assert.Empty(Support.TestMessages.SchemaErrors(File.ReadAllText(f), "camt.053.001.08")));
+                Assert.All(settled, f => Assert.Empty(Support.TestMessages.Pacs002SchemaErrors(File.ReadAllText(f))));
+            }
         }
         finally
         {

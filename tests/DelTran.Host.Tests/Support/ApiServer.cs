@@ -60,17 +60,24 @@ public sealed class ApiServer : IAsyncDisposable
     /// <param name="rabbitMq">In production mode, another broker than the test RabbitMQ.</param>
     /// <param name="waitForStartup">Wait until the database is migrated and seeded (the API refuses work with 503 before).</param>
     /// <param name="waitForReady">Also wait until /health/ready answers 200.</param>
-    public static async Task<ApiServer> StartAsync(PipelineMode mode, PostgresDatabase? database = null, string? rabbitMq = null, bool waitForStartup = true, bool waitForReady = true)
+    /// <param name="extraSettings">Configuration on top of the test defaults (for example the bank endpoints).</param>
+    public static async Task<ApiServer> StartAsync(PipelineMode mode, PostgresDatabase? database = null, string? rabbitMq = null, bool waitForStartup = true, bool waitForReady = true, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         string prefix = "api" + Guid.NewGuid().ToString("N")[..10];
         Dictionary<string, string?> settings = PipelineHost.BaseSettings();
         settings["DelTran:Bus:EndpointPrefix"] = prefix;
         settings["Logging:LogLevel:Default"] = "Warning";
 
+        foreach ((string key, string? value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         string? directory = null;
         PostgresDatabase? owned = null;
-        if (mode == PipelineMode.Embedded)
+        if (mode == PipelineMode.Embedded || extraSettings is not null)
         {
+            // The embedded database, and the reports of closed windows, in a folder of the test's own.
             directory = Directory.CreateTempSubdirectory("deltran-api-").FullName;
         }
         else

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
+using DelTran.MockBank;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace DelTran.Host.Tests.Endpoints;
+
+/// <summary>
+/// The operators' side of `deltran serve` on PostgreSQL and RabbitMQ, with Hangfire on PostgreSQL and the real
+/// mock bank: the window API and the dashboard, each behind an operator's key.
+/// </summary>
+public sealed class WindowsApiTests
+{
+    private const string OperatorKey = "demo-operator-key";
+
+    [Fact]
+    public async Task WindowsApi_RefusesAnyoneButAnOperator()
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production);
+
+        using HttpClient anonymous = server.Client();
+        using HttpClient participant = server.Client(ApiServer.DemoKey("SRCBINBB"));
+        using HttpClient wrong = server.Client("not-a-key");
+        using HttpClient operatorClient = server.Client(OperatorKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/windows")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await participant.GetAsync("/api/v1/windows")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.PostAsync("/api/v1/windows/INR/close", null)).StatusCode);
+
+        JsonElement windows = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/windows?currency=inr");
+        JsonElement open = Assert.Single(windows.EnumerateArray());
+        Assert.Equal(("INR-000001", "OPEN"), (open.GetProperty("id").GetString(), open.GetProperty("state").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync("/api/v1/windows/INR-999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await operatorClient.PostAsync("/api/v1/windows/XX1/close", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_AsksForAnOperator_OutsideTheEmbeddedDefault()
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production);
+        using HttpClient client = server.Client();
+
+        using HttpResponseMessage anonymous = await client.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendBasicAsync(client, "ops", "wrong-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendBasicAsync(client, "someone", OperatorKey)).StatusCode);
+        using HttpResponseMessage signedIn = await SendBasicAsync(client, "ops", OperatorKey);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Contains("DelTran batch operations", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The recurring closes are there for the operators to trigger by hand.
+        using HttpResponseMessage recurring = await SendBasicAsync(client, "ops", OperatorKey, "/hangfire/recurring");
+        string page = await recurring.Content.ReadAsStringAsync();
+        Assert.Contains("close-window-INR", page, StringComparison.Ordinal);
+        Assert.Contains("close-window-AED", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_IsOpenToLocalRequests_InTheEmbeddedDefault()
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded);
+        using HttpClient client = server.Client();
+
+        using HttpResponseMessage response = await client.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WindowsApi_ClosesSettlesRetriesAndServesReports()
+    {
+        await using WebApplication bank = MockBankApp.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Logging.ClearProviders());
+        await bank.StartAsync();
+        using var bankClient = new HttpClient { BaseAddress = new Uri(bank.Urls.First()) };
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, extraSettings: new Dictionary<string, string?>
+        {
+            ["DelTran:Banks:BaseUrl"] = bank.Urls.First(),
+            ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
+            ["DelTran:Banks:TotalTimeout"] = "00:00:04",
+        });
+        using HttpClient ops = server.Client(OperatorKey);
+        using HttpResponseMessage submitted = await server.SubmitAsync("SRCBINBB", TestMessages.Pacs008(TestMessages.UniqueMsgId("WIN"), 3));
+        Guid id = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await ApiServer.WaitForCompletion(server.BaseAddress, ApiServer.DemoKey("SRCBINBB"), id);
+
+        // The bank refuses SRCBINBB's debit: the window fails, with the reason for the operator.
+        (await bankClient.PostAsJsonAsync("/api/v1/control/faults", new { mode = "fail", participant = "SRCBINBB" })).EnsureSuccessStatusCode();
+        using HttpResponseMessage closed = await ops.PostAsync("/api/v1/windows/INR/close?windowId=INR-000001", null);
+        Assert.Equal(HttpStatusCode.Accepted, closed.StatusCode);
+        using HttpResponseMessage again = await ops.PostAsync("/api/v1/windows/INR/close?windowId=INR-000001", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        JsonElement failed = await WaitForStateAsync(ops, "INR-000001", "FAILED");
+        Assert.Contains("SRCBINBB", failed.GetProperty("window").GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+
+        // The operator retries once the bank is back.
+        (await bankClient.DeleteAsync("/api/v1/control/faults")).EnsureSuccessStatusCode();
+        using HttpResponseMessage retried = await ops.PostAsync("/api/v1/windows/INR-000001/retry", null);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        JsonElement settled = await WaitForStateAsync(ops, "INR-000001", "SETTLED");
+        Assert.Equal(3, settled.GetProperty("window").GetProperty("obligations").GetInt64());
+        Assert.Contains(settled.GetProperty("history").EnumerateArray(), e => e.GetProperty("to").GetString() == "FAILED");
+        Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsync("/api/v1/windows/INR-000001/retry", null)).StatusCode);
+
+        JsonElement positions = await ops.GetFromJsonAsync<JsonElement>("/api/v1/windows/INR-000001/positions");
+        var nets = positions.GetProperty("positions").EnumerateArray().ToDictionary(p => p.GetProperty("participant").GetString()!, p => p.GetProperty("net").GetDecimal());
+        Assert.Equal(-3.00m, nets["SRCBINBB"]);
+        Assert.Equal(3.00m, nets["EPRLAEAD"]);
+
+        await WaitForAsync(async () => (await ops.GetAsync("/api/v1/windows/INR-000001/reports/audit/net-positions.csv")).IsSuccessStatusCode);
+        using HttpResponseMessage csv = await ops.GetAsync("/api/v1/windows/INR-000001/reports/audit/net-positions.csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("window_id,participant,currency,debit,credit,net", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ops.GetAsync("/api/v1/windows/INR-000001/reports/camt053/SRCBINBB-INR.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/api/v1/windows/INR-000001/reports/..%2F..%2Fdeltran.db")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/api/v1/windows/INR-000001/reports/nothing.csv")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SendBasicAsync(HttpClient client, string user, string password, string path = "/hangfire")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> WaitForStateAsync(HttpClient ops, string windowId, string state)
+    {
+        JsonElement window = default;
+        await WaitForAsync(async () =>
+        {
+            window = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/windows/{windowId}");
+            return window.GetProperty("window").GetProperty("state").GetString() == state;
+        });
+        return window;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 60 s.");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -105,13 +105,7 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IOptions<De
         void Write(MessageRow original, List<TransactionRow> transactions)
         {
             StatusReport accepted = StatusReports.Compose(original, transactions, own, now);
-            StatusReport report = accepted with
-            {
-                MessageId = SettlementReportId(window.Id, original.Id),
-                GroupStatus = GroupStatus.AcceptedSettlementCompleted,
-                GroupReasons = [],
-                Transactions = accepted.Transactions.Select(e => e with { Status = TransactionStatus.AcceptedSettlementCompleted, Reasons = [], AcceptanceDateTime = window.CutoffAt }).ToList(),
-            };
+            StatusReport report = SettlementStatusReports.Settled(accepted, SettlementReportId(window.Id, original.Id), now, window.CutoffAt ?? now);
             using FileStream file = File.Create(Path.Combine(directory, $"{original.Id:N}.xml"));
             StatusReportWriter.Write(file, report, cancellationToken);
             written++;

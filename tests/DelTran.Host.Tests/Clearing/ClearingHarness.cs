@@ -76,7 +76,10 @@ public sealed class ClearingHarness : IAsyncDisposable
         await SendAsync("KVRIINBB", ("KVRIINBBXXX", "SRCBINBBXXX", "250.00"));
     }
 
-    public async Task SendAsync(string sender, params (string Debtor, string Creditor, string Amount)[] payments)
+    public Task SendAsync(string sender, params (string Debtor, string Creditor, string Amount)[] payments) => SendAsync(sender, null, payments);
+
+    /// <summary>Payments from their debtor agent, with an interbank settlement date when <paramref name="settlementDate"/> is given.</summary>
+    public async Task SendAsync(string sender, DateOnly? settlementDate, params (string Debtor, string Creditor, string Amount)[] payments)
     {
         var builder = new Pacs008Builder { MessageId = "CLR-" + Guid.NewGuid().ToString("N")[..16], InstructingAgent = sender + "XXX" };
         foreach ((string debtor, string creditor, string amount) in payments)
@@ -88,6 +91,7 @@ public sealed class ClearingHarness : IAsyncDisposable
                 tx.CreditorAgent = creditor;
                 tx.Amount = amount;
                 tx.Currency = "INR";
+                tx.SettlementDate = settlementDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 tx.CreditorIban = creditor.StartsWith("EPRL", StringComparison.Ordinal) ? "AE070331234567890123456" : null;
             });
         }

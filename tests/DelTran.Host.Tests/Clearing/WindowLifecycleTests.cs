@@ -115,6 +115,29 @@ public sealed class WindowLifecycleTests
         Assert.Equal("OPEN", (await harness.WindowAsync("INR-000002")).State);
     }
 
+    [Theory]
+    [InlineData(PipelineMode.Embedded)]
+    [InlineData(PipelineMode.Production)]
+    public async Task Close_CarriesObligationsValueDatedAfterTheBusinessDate_AndSettlesTheRest(PipelineMode mode)
+    {
+        await using ClearingHarness harness = await ClearingHarness.StartAsync(mode);
+        await harness.SendAsync("SRCBINBB", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), ("SRCBINBBXXX", "EPRLAEADXXX", "70.00"));
+        await harness.SendAsync("KVRIINBB", ("KVRIINBBXXX", "SRCBINBBXXX", "30.00"));
+
+        CycleResult result = await harness.Cycle.CloseAndSettleAsync(new CloseRequest("INR", "test close"), CancellationToken.None);
+
+        Assert.Equal("SETTLED", result.State);
+        ClearingWindowRow window = await harness.WindowAsync("INR-000001");
+        Assert.Equal((1L, 30.00m), (window.ObligationCount, window.ObligationSum));
+        Assert.NotNull(window.BusinessDate);
+        await using DelTranDbContext db = harness.Db();
+        ObligationRow later = await db.Obligations.AsNoTracking().SingleAsync(o => o.Amount == 70.00m);
+        Assert.Equal(("INR-000002", "INR-000001"), (later.WindowId, later.CarriedFrom));
+        Assert.True(later.ValueDate > window.BusinessDate);
+        // Still owed in the open window: the debtor's running position keeps the carried payment.
+        Assert.Equal(-70.00m, (await db.Positions.AsNoTracking().SingleAsync(p => p.ParticipantBic == "SRCBINBB" && p.Currency == "INR")).NetPosition);
+    }
+
     [Fact]
     public async Task Close_OfANamedWindow_HappensOnce_WhenAskedTwice()
     {

@@ -74,6 +74,28 @@ public sealed class WindowsApiTests
     }
 
     [Fact]
+    public async Task Readiness_ReportsNotReady_WhenTheBankEndpointDoesNotAnswer()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int deadPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, waitForReady: false, extraSettings: new Dictionary<string, string?>
+        {
+            ["DelTran:Banks:BaseUrl"] = $"http://127.0.0.1:{deadPort}",
+            ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
+        });
+        using HttpClient client = server.Client();
+        // Everything else is up by now (the same server with a live bank reports ready within this time).
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        using HttpResponseMessage ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
     public async Task WindowsApi_ClosesSettlesRetriesAndServesReports()
     {
         await using WebApplication bank = MockBankApp.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Logging.ClearProviders());

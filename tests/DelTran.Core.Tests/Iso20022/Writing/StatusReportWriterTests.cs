@@ -90,13 +90,16 @@ public sealed class StatusReportWriterTests
             ],
         };
 
-    public static TheoryData<string> Scenarios() => new() { "pacs002-accepted", "pacs002-partially-accepted", "pacs002-rejected-ff01" };
+    public static TheoryData<string> Scenarios() => new() { "pacs002-accepted", "pacs002-partially-accepted", "pacs002-rejected-ff01", "pacs002-settled-acsc" };
 
     private static StatusReport ForScenario(string scenario) => scenario switch
     {
         "pacs002-accepted" => AcceptedReport(),
         "pacs002-partially-accepted" => PartiallyAcceptedReport(),
         "pacs002-rejected-ff01" => RejectedFf01Report(),
+        // The same two transactions, settled in window INR-000001 closed at 15:00 IST.
+        "pacs002-settled-acsc" => Core.Reporting.SettlementStatusReports.Settled(
+            AcceptedReport(), "DLTS-P2-20261201-000001", ReportTime.AddHours(6), new DateTimeOffset(2026, 12, 1, 15, 0, 0, new TimeSpan(5, 30, 0))),
         _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Xml;
 using System.Xml.Schema;
 
@@ -71,7 +72,7 @@ internal sealed class BatchContentCheck
     {
         public ContentKind Kind { get; set; }
 
-        public XmlSchemaDatatype? Datatype { get; set; }
+        public SimpleValues? Values { get; set; }
 
         public Term[] Terms { get; set; } = [];
 
@@ -84,7 +85,44 @@ internal sealed class BatchContentCheck
 
     private sealed record ElementModel(string Name, TypeModel Type);
 
-    private sealed record AttributeModel(string Name, string Namespace, XmlSchemaDatatype Datatype, bool Required);
+    private sealed record AttributeModel(string Name, string Namespace, SimpleValues Values, bool Required);
+
+    /// <summary>
+    /// A simple type's check, with a small memo of values it accepted: currencies, BICs, countries and codes repeat on
+    /// every transaction, and their pattern facets are interpreted regexes. The check is a pure function of the text.
+    /// </summary>
+    private sealed class SimpleValues(XmlSchemaDatatype datatype)
+    {
+        private const int MaxRemembered = 512;
+        private const int MaxRememberedLength = 64;
+        private readonly ConcurrentDictionary<string, bool> _accepted = new(StringComparer.Ordinal);
+        private int _remembered;
+
+        public bool IsValid(string value, XmlNameTable nameTable)
+        {
+            if (_accepted.ContainsKey(value))
+            {
+                return true;
+            }
+
+            try
+            {
+                // The schema's own lexical, whitespace and facet checks, the ones its validator runs.
+                datatype.ParseValue(value, nameTable, null);
+            }
+            catch (Exception ex) when (ex is XmlSchemaException or FormatException or OverflowException)
+            {
+                return false;
+            }
+
+            if (value.Length <= MaxRememberedLength && Volatile.Read(ref _remembered) < MaxRemembered && _accepted.TryAdd(value, true))
+            {
+                Interlocked.Increment(ref _remembered);
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Turns compiled schema types into models, or null for anything outside the modelled subset.</summary>
     private sealed class ModelBuilder(string targetNamespace)
@@ -113,7 +151,7 @@ internal sealed class BatchContentCheck
             if (type is XmlSchemaSimpleType simple)
             {
                 model.Kind = ContentKind.Simple;
-                model.Datatype = simple.Datatype;
+                model.Values = simple.Datatype is { } datatype ? new SimpleValues(datatype) : null;
                 return IsModelledDatatype(simple.Datatype);
             }
 
@@ -126,7 +164,7 @@ internal sealed class BatchContentCheck
             {
                 case XmlSchemaContentType.TextOnly:
                     model.Kind = ContentKind.Simple;
-                    model.Datatype = complex.Datatype;
+                    model.Values = complex.Datatype is { } contentType ? new SimpleValues(contentType) : null;
                     return IsModelledDatatype(complex.Datatype);
                 case XmlSchemaContentType.Empty:
                     model.Kind = ContentKind.Empty;
@@ -154,7 +192,7 @@ internal sealed class BatchContentCheck
                     return false;
                 }
 
-                attributes.Add(new AttributeModel(attribute.QualifiedName.Name, attribute.QualifiedName.Namespace, datatype, attribute.Use == XmlSchemaUse.Required));
+                attributes.Add(new AttributeModel(attribute.QualifiedName.Name, attribute.QualifiedName.Namespace, new SimpleValues(datatype), attribute.Use == XmlSchemaUse.Required));
             }
 
             model.Attributes = [.. attributes];
@@ -446,7 +484,7 @@ internal sealed class BatchContentCheck
             switch (frame.Type.Kind)
             {
                 case ContentKind.Simple:
-                    _failed |= !IsValidValue(frame.Type.Datatype!, frame.Text ?? string.Empty);
+                    _failed |= !frame.Type.Values!.IsValid(frame.Text ?? string.Empty, _inner.NameTable);
                     break;
                 case ContentKind.Elements:
                     _failed |= !IsComplete(frame);
@@ -519,8 +557,8 @@ internal sealed class BatchContentCheck
             _inner.MoveToFirstAttribute();
             do
             {
-                AttributeModel? declared = Array.Find(type.Attributes, a => string.Equals(a.Name, _inner.LocalName, StringComparison.Ordinal) && string.Equals(a.Namespace, _inner.NamespaceURI, StringComparison.Ordinal));
-                if (declared is null || !IsValidValue(declared.Datatype, _inner.Value))
+                AttributeModel? declared = Declared(type.Attributes, _inner.LocalName, _inner.NamespaceURI);
+                if (declared is null || !declared.Values.IsValid(_inner.Value, _inner.NameTable))
                 {
                     valid = false;
                     break;
@@ -534,18 +572,17 @@ internal sealed class BatchContentCheck
             return valid && required == type.RequiredAttributes;
         }
 
-        private bool IsValidValue(XmlSchemaDatatype datatype, string value)
+        private static AttributeModel? Declared(AttributeModel[] attributes, string name, string ns)
         {
-            try
+            foreach (AttributeModel attribute in attributes)
             {
-                // The schema's own lexical, whitespace and facet checks, the ones its validator runs.
-                datatype.ParseValue(value, _inner.NameTable, null);
-                return true;
+                if (string.Equals(attribute.Name, name, StringComparison.Ordinal) && string.Equals(attribute.Namespace, ns, StringComparison.Ordinal))
+                {
+                    return attribute;
+                }
             }
-            catch (Exception ex) when (ex is XmlSchemaException or FormatException or OverflowException)
-            {
-                return false;
-            }
+
+            return null;
         }
     }
 }

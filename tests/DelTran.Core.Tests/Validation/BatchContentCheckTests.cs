@@ -153,6 +153,65 @@ public sealed class BatchContentCheckTests
         Assert.True(fast.Accepted);
     }
 
+    public static TheoryData<string> Pacs008Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepoPaths.SampleMessages, "pacs.008.001.08"), "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(RepoPaths.SampleMessages, file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pacs008Samples))]
+    public void Validate_ReadsTheSameTransactionsThroughTheCheck_AsThroughTheXsdValidator(string relative)
+    {
+        // Each sample's transactions, repeated into several batches: duplicates and wrong totals included, on purpose.
+        string xml = File.ReadAllText(Path.Combine(RepoPaths.SampleMessages, relative));
+        int first = xml.IndexOf("<CdtTrfTxInf>", StringComparison.Ordinal);
+        int last = xml.LastIndexOf("</CdtTrfTxInf>", StringComparison.Ordinal);
+        if (first >= 0 && last > first)
+        {
+            string transactions = xml[first..(last + "</CdtTrfTxInf>".Length)];
+            xml = xml[..first] + string.Concat(Enumerable.Repeat(transactions + "\n", 40)) + xml[(last + "</CdtTrfTxInf>".Length)..];
+        }
+
+        var parallel = new ValidationPerformance { Workers = 2, MinimumParallelBytes = 0, TransactionsPerBatch = 16 };
+        (ValidationReport fast, List<string> fastSeen) = ValidateWithSink(xml, parallel);
+        (ValidationReport sequential, List<string> sequentialSeen) = ValidateWithSink(xml, ValidationPerformance.Sequential);
+
+        Assert.Equal(sequential.Issues, fast.Issues);
+        Assert.Equal(sequential.MessageRejected, fast.MessageRejected);
+        Assert.Equal(sequentialSeen, fastSeen);
+        if (fast.ParallelBatches > 0)
+        {
+            Assert.Equal(fast.ParallelBatches, fast.ProvenBatches);
+        }
+    }
+
+    private static (ValidationReport Report, List<string> Seen) ValidateWithSink(string xml, ValidationPerformance performance)
+    {
+        var sink = new DescribingSink();
+        ValidationReport report = new MessageValidator(UsageGuidelineSchemas.Compiled, Rulebook.Default, Pacs008Builder.Participants, performance)
+            .Validate(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new ValidationContext(Pacs008Builder.BusinessDate, new InMemoryDuplicateRegistry()), sink);
+        return (report, sink.Seen);
+    }
+
+    /// <summary>Everything the sink is told, written out field by field, so two passes can be compared exactly.</summary>
+    private sealed class DescribingSink : ITransactionSink
+    {
+        private static readonly System.Text.Json.JsonSerializerOptions Options = new() { WriteIndented = false };
+
+        public List<string> Seen { get; } = [];
+
+        public void Accepted(CreditTransfer transfer) => Seen.Add("accepted " + System.Text.Json.JsonSerializer.Serialize(transfer, Options));
+
+        public void Rejected(CreditTransferRecord record, IReadOnlyList<ValidationIssue> issues) =>
+            Seen.Add("rejected " + System.Text.Json.JsonSerializer.Serialize(record, Options) + " " + System.Text.Json.JsonSerializer.Serialize(issues, Options));
+    }
+
     private static ValidationReport Validate(string xml, ValidationPerformance performance) =>
         new MessageValidator(UsageGuidelineSchemas.Compiled, Rulebook.Default, Pacs008Builder.Participants, performance)
             .Validate(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new ValidationContext(Pacs008Builder.BusinessDate, new InMemoryDuplicateRegistry()));

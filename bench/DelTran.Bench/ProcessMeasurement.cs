@@ -3,8 +3,12 @@ using System.Globalization;
 
 namespace DelTran.Bench;
 
-/// <summary>One timed run of a child process: wall time, peak resident memory and what it printed.</summary>
-internal sealed record Measurement(double Seconds, long? PeakBytes, int ExitCode, string Stdout, string Stderr);
+/// <summary>One timed run of a child process: wall time, CPU time (user+sys, GNU time only), peak resident memory and what it printed.</summary>
+internal sealed record Measurement(double Seconds, long? PeakBytes, int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>User plus system CPU seconds of the child; unlike wall time it hardly moves when other work shares the cores.</summary>
+    public double? CpuSeconds { get; init; }
+}
 
 /// <summary>
 /// Runs a program and measures its wall time and peak RSS. The peak comes from GNU time's %M (the kernel's
@@ -29,7 +33,7 @@ internal static class ProcessMeasurement
         try
         {
             var start = new ProcessStartInfo(GnuTime);
-            foreach (string a in (string[])["-f", "%M", "-o", report, program])
+            foreach (string a in (string[])["-f", "%U %S %M", "-o", report, program])
             {
                 start.ArgumentList.Add(a);
             }
@@ -41,9 +45,14 @@ internal static class ProcessMeasurement
 
             (double seconds, int exit, string stdout, string stderr) = Execute(start, pid: null);
             // GNU time writes "Command exited with non-zero status N" first when the child fails; the figure is last.
-            string? last = File.ReadAllLines(report).LastOrDefault(l => l.Trim().Length > 0);
-            long? peak = long.TryParse(last?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long kib) ? kib * 1024 : null;
-            return new Measurement(seconds, peak, exit, stdout, stderr);
+            string[] last = (File.ReadAllLines(report).LastOrDefault(l => l.Trim().Length > 0) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            long? peak = last.Length == 3 && long.TryParse(last[2], NumberStyles.None, CultureInfo.InvariantCulture, out long kib) ? kib * 1024 : null;
+            double? cpu = last.Length == 3
+                && double.TryParse(last[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double user)
+                && double.TryParse(last[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double system)
+                    ? user + system
+                    : null;
+            return new Measurement(seconds, peak, exit, stdout, stderr) { CpuSeconds = cpu };
         }
         finally
         {

@@ -27,7 +27,7 @@ internal static class ValidateBench
 
     public sealed record Settings(int Transactions, int Runs, ulong Seed, string? WorkDirectory, bool Strict);
 
-    private sealed record TimedRun(int Number, string Tool, double Seconds, long? PeakBytes);
+    private sealed record TimedRun(int Number, string Tool, double Seconds, long? PeakBytes, double? CpuSeconds = null);
 
     private sealed record Reference(double MinRatio, double MaxPeakMb, double? IssueXmllint, double? IssueXmlReader, JsonElement? DevMachine);
 
@@ -77,6 +77,7 @@ internal static class ValidateBench
         string xmllintVersion = ToolVersion(xmllint, "--version");
         Console.Error.WriteLine(string.Create(Inv, $"bench: {settings.Runs} run(s) over {megabytes:F1} MB; peak memory via {(ProcessMeasurement.HasGnuTime ? "GNU time (%M)" : "polling /proc/PID/status VmHWM")}"));
 
+        string loadBefore = LoadAverage();
         var runs = new List<TimedRun>();
         for (int n = 1; n <= settings.Runs; n++)
         {
@@ -86,7 +87,7 @@ internal static class ValidateBench
                 return Fail($"xmllint rejected the generated file (exit {lint.ExitCode.ToString(Inv)}):\n{Tail(lint.Stderr)}");
             }
 
-            runs.Add(new TimedRun(n, "xmllint", lint.Seconds, lint.PeakBytes));
+            runs.Add(new TimedRun(n, "xmllint", lint.Seconds, lint.PeakBytes, lint.CpuSeconds));
             Progress(runs[^1], megabytes);
 
             double plain = PlainValidatingXmlReader(file, xsd);
@@ -100,10 +101,11 @@ internal static class ValidateBench
                 return Fail(problem);
             }
 
-            runs.Add(new TimedRun(n, "deltran", ours.Seconds, ours.PeakBytes));
+            runs.Add(new TimedRun(n, "deltran", ours.Seconds, ours.PeakBytes, ours.CpuSeconds));
             Progress(runs[^1], megabytes);
         }
 
+        string loadAfter = LoadAverage();
         double Median(string tool) => MedianOf(runs.Where(r => r.Tool == tool).Select(r => r.Seconds));
         double lintSeconds = Median("xmllint");
         double plainSeconds = Median("xmlreader");
@@ -125,11 +127,12 @@ internal static class ValidateBench
         Line($"file     {Relative(root, file)} (seed {settings.Seed})");
         Line($"machine  {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}");
         Line($"tools    {xmllintVersion}; {RuntimeInformation.FrameworkDescription}; business date {today}");
+        Line($"load     {loadBefore} before, {loadAfter} after (1, 5, 15 min); wall time is only comparable on a quiet machine, CPU time much less disturbed");
         Line($"");
-        Line($"{"run",-4} {"tool",-38} {"MB",8} {"seconds",8} {"MB/s",8} {"peak MB",8}");
+        Line($"{"run",-4} {"tool",-38} {"MB",8} {"seconds",8} {"MB/s",8} {"cpu s",8} {"peak MB",8}");
         foreach (TimedRun r in runs)
         {
-            Line($"{r.Number,-4} {Label(r.Tool),-38} {megabytes,8:F1} {r.Seconds,8:F2} {megabytes / r.Seconds,8:F1} {Mb(r.PeakBytes),8}");
+            Line($"{r.Number,-4} {Label(r.Tool),-38} {megabytes,8:F1} {r.Seconds,8:F2} {megabytes / r.Seconds,8:F1} {Cpu(r.CpuSeconds),8} {Mb(r.PeakBytes),8}");
         }
 
         string devDate = reference.DevMachine is JsonElement dev && dev.TryGetProperty("date", out JsonElement d) ? d.GetString() ?? "?" : "not recorded";
@@ -138,13 +141,21 @@ internal static class ValidateBench
         Line($"{Label("xmllint"),-43} {lintRate,8:F1} {1.0,9:F2} {Mb(lintPeak),8}   | {Ref(reference.IssueXmllint),6} {DevFigure(reference, "xmllint_mb_per_s"),23}");
         Line($"{Label("xmlreader"),-43} {plainRate,8:F1} {plainRate / lintRate,9:F2} {"-",8}   | {Ref(reference.IssueXmlReader),6} {DevFigure(reference, "plain_validating_xmlreader_mb_per_s"),23}");
         Line($"{Label("deltran"),-43} {oursRate,8:F1} {ratio,9:F2} {Mb(oursPeak),8}   | {"-",6} {DevFigure(reference, "deltran_mb_per_s"),23}");
+        double? MedianCpu(string tool) => runs.Where(r => r.Tool == tool).Select(r => r.CpuSeconds).ToList() is { Count: > 0 } cpus && cpus.All(c => c is not null)
+            ? MedianOf(cpus.Select(c => c!.Value))
+            : null;
+        if (MedianCpu("xmllint") is double lintCpu && MedianCpu("deltran") is double oursCpu)
+        {
+            Line($"cpu     median user+sys: xmllint {lintCpu:F2} s, deltran {oursCpu:F2} s (deltran runs on all cores; wall time is the target)");
+        }
+
         Line($"");
         Line($"target  deltran speed  >= {reference.MinRatio:F1} x xmllint   measured {ratio,6:F2} x    {(speedPass ? "PASS" : "MISS")}");
         Line($"target  deltran peak   <= {reference.MaxPeakMb:F0} MB          measured {Mb(oursPeak),6} MB   {(memoryPass ? "PASS" : "MISS")}");
         Console.Out.Write(table.ToString());
 
         string results = Path.Combine(root, "bench", "results", "latest.json");
-        WriteResults(results, settings, file, bytes, xmllintVersion, today, runs, lintRate, plainRate, oursRate, ratio, lintPeak, oursPeak, speedPass, memoryPass, reference);
+        WriteResults(results, settings, file, bytes, xmllintVersion, $"{loadBefore} / {loadAfter}", today, runs, lintRate, plainRate, oursRate, ratio, lintPeak, oursPeak, speedPass, memoryPass, reference);
         Console.Out.WriteLine($"results  {Relative(root, results)}");
 
         return settings.Strict && !(speedPass && memoryPass) ? 3 : BenchCli.ExitOk;
@@ -157,6 +168,20 @@ internal static class ValidateBench
         _ => "deltran validate (Release)",
     };
 
+    private static string Cpu(double? seconds) => seconds is double s ? s.ToString("F2", Inv) : "-";
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
     private static string Mb(long? bytes) => bytes is long b ? (b / Mega).ToString("F1", Inv) : "-";
 
     private static string Ref(double? value) => value is double v ? v.ToString("F1", Inv) : "-";
@@ -167,7 +192,7 @@ internal static class ValidateBench
             : "-";
 
     private static void Progress(TimedRun run, double megabytes) =>
-        Console.Error.WriteLine(string.Create(Inv, $"bench: run {run.Number}: {Label(run.Tool)}: {run.Seconds:F2} s, {megabytes / run.Seconds:F1} MB/s, peak {Mb(run.PeakBytes)} MB"));
+        Console.Error.WriteLine(string.Create(Inv, $"bench: run {run.Number}: {Label(run.Tool)}: {run.Seconds:F2} s, {megabytes / run.Seconds:F1} MB/s, cpu {Cpu(run.CpuSeconds)} s, peak {Mb(run.PeakBytes)} MB"));
 
     private static int Fail(string message)
     {
@@ -286,7 +311,7 @@ internal static class ValidateBench
     }
 
     private static void WriteResults(
-        string path, Settings settings, string file, long bytes, string xmllintVersion, string today, List<TimedRun> runs,
+        string path, Settings settings, string file, long bytes, string xmllintVersion, string load, string today, List<TimedRun> runs,
         double lintRate, double plainRate, double oursRate, double ratio, long? lintPeak, long? oursPeak, bool speedPass, bool memoryPass, Reference reference)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -300,6 +325,7 @@ internal static class ValidateBench
         json.WriteString("os", RuntimeInformation.OSDescription);
         json.WriteString("dotnet", RuntimeInformation.FrameworkDescription);
         json.WriteString("xmllint", xmllintVersion);
+        json.WriteString("load_average_before_after", load);
         json.WriteString("peak_memory_from", ProcessMeasurement.HasGnuTime ? "GNU time %M" : "/proc/PID/status VmHWM polling");
         json.WriteEndObject();
         json.WriteStartObject("file");
@@ -317,6 +343,11 @@ internal static class ValidateBench
             json.WriteString("tool", r.Tool);
             json.WriteNumber("seconds", Math.Round(r.Seconds, 3));
             json.WriteNumber("mb_per_s", Math.Round(bytes / Mega / r.Seconds, 1));
+            if (r.CpuSeconds is double cpu)
+            {
+                json.WriteNumber("cpu_seconds", Math.Round(cpu, 2));
+            }
+
             if (r.PeakBytes is long peak)
             {
                 json.WriteNumber("peak_mb", Math.Round(peak / Mega, 1));

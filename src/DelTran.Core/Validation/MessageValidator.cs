@@ -40,6 +40,9 @@ public sealed record ValidationReport(
     /// <summary>Transaction batches validated in parallel; 0 when the file went through the sequential pass.</summary>
     public int ParallelBatches { get; init; }
 
+    /// <summary>Of <see cref="ParallelBatches"/>, those proven valid by the fast content check rather than the XSD validator.</summary>
+    internal int ProvenBatches { get; init; }
+
     public string? MessageId => GroupHeader?.MessageId;
 }
 
@@ -55,9 +58,11 @@ public sealed class MessageValidator
     private readonly ParticipantDirectory _participants;
     private readonly ValidationPerformance _performance;
     private readonly Lazy<XmlSchemaSet> _batchSchemas;
+    private readonly Lazy<BatchContentCheck?> _batchCheck;
 
     // Compiling the batch schemas takes a while; validators are cheap and made often, so share them per schema set.
     private static readonly ConditionalWeakTable<XmlSchemaSet, XmlSchemaSet> BatchSchemaCache = new();
+    private static readonly ConditionalWeakTable<XmlSchemaSet, StrongBox<BatchContentCheck?>> BatchCheckCache = new();
 
     public MessageValidator(XmlSchemaSet schemas, Rulebook rulebook, ParticipantDirectory participants, ValidationPerformance? performance = null)
     {
@@ -66,6 +71,7 @@ public sealed class MessageValidator
         _participants = participants;
         _performance = performance ?? ValidationPerformance.Sequential;
         _batchSchemas = new Lazy<XmlSchemaSet>(() => BatchSchemaCache.GetValue(schemas, ParallelPacs008Pass.CompileBatchSchemas));
+        _batchCheck = new Lazy<BatchContentCheck?>(() => BatchCheckCache.GetValue(schemas, s => new StrongBox<BatchContentCheck?>(ParallelPacs008Pass.CreateBatchCheck(s))).Value);
     }
 
     public ValidationReport Validate(Stream input, ValidationContext context, ITransactionSink? sink = null)
@@ -74,7 +80,7 @@ public sealed class MessageValidator
         if (_performance.Workers > 1 && input.CanSeek && input.Length - input.Position is long size && size >= _performance.MinimumParallelBytes && size <= _rulebook.MaxFileBytes)
         {
             long start = input.Position;
-            var pass = new ParallelPacs008Pass(new Run(this, context, sink), _schemas, _batchSchemas.Value, _rulebook, _participants, _performance, context.BusinessDate);
+            var pass = new ParallelPacs008Pass(new Run(this, context, sink), _schemas, _batchSchemas, _batchCheck.Value, _rulebook, _participants, _performance, context.BusinessDate);
             if (pass.TryRun(input) is { } report)
             {
                 return report;

@@ -24,6 +24,7 @@ public static class ServeHost
         builder.Services.AddClearing(builder.Configuration, dataDirectory);
         builder.Services.AddClearingJobs(builder.Configuration, storage);
         builder.Services.AddSingleton<OperatorAuthentication>();
+        builder.Services.AddSingleton<Compliance.ReviewService>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddSingleton<StartupInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
@@ -65,6 +66,7 @@ public static class ServeHost
         });
         MessagesApi.Map(app);
         WindowsApi.Map(app);
+        ReviewApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

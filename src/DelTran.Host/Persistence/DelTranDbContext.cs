@@ -56,6 +56,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
 
+    public DbSet<ReviewDecisionRow> ReviewDecisions => Set<ReviewDecisionRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -181,6 +183,13 @@ public abstract class DelTranDbContext : DbContext
             e.HasKey(i => i.InstructionId);
             e.HasIndex(i => new { i.WindowId, i.Attempt, i.Sequence }).IsUnique();
             e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(i => i.WindowId);
+        });
+        modelBuilder.Entity<ReviewDecisionRow>(e =>
+        {
+            e.ToTable("review_decisions");
+            e.HasIndex(d => d.TransactionId);
+            e.Property(d => d.Decision).HasMaxLength(16);
+            e.HasOne<TransactionRow>().WithMany().HasForeignKey(d => d.TransactionId);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

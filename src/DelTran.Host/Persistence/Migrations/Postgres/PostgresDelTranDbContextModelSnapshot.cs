@@ -522,6 +522,46 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId");
+
+                    b.ToTable("review_decisions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.RiskLimitRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
@@ -1004,6 +1044,15 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId");
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.TransactionRow", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>

@@ -509,6 +509,44 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId");
+
+                    b.ToTable("review_decisions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.RiskLimitRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
@@ -987,6 +1025,15 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId");
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.TransactionRow", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>

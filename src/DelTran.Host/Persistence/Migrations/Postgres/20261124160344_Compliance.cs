@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace DelTran.Host.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Compliance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "review_decisions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transaction_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    @operator = table.Column<string>(name: "operator", type: "text", nullable: false),
+                    comment = table.Column<string>(type: "text", nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_decisions", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_review_decisions_transactions_transaction_id",
+                        column: x => x.transaction_id,
+                        principalTable: "transactions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_decisions_transaction_id",
+                table: "review_decisions",
+                column: "transaction_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "review_decisions");
+        }
+    }
+}

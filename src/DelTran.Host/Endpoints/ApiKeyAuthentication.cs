@@ -19,6 +19,9 @@ public sealed class ApiKeyAuthentication(Func<DelTranDbContext> dbFactory, TimeP
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>Drops cached answers, so a suspension takes effect on the next request rather than after the cache time.</summary>
+    public void Forget() => _cache.Clear();
+
     /// <summary>The participant (BIC8) the request's key belongs to, or null.</summary>
     public async Task<string?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -67,6 +67,7 @@ public static class ServeHost
         MessagesApi.Map(app);
         WindowsApi.Map(app);
         ReviewApi.Map(app);
+        ParticipantsApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

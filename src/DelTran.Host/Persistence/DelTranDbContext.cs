@@ -58,6 +58,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<ReviewDecisionRow> ReviewDecisions => Set<ReviewDecisionRow>();
 
+    public DbSet<ParticipantEventRow> ParticipantEvents => Set<ParticipantEventRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -190,6 +192,13 @@ public abstract class DelTranDbContext : DbContext
             e.HasIndex(d => d.TransactionId);
             e.Property(d => d.Decision).HasMaxLength(16);
             e.HasOne<TransactionRow>().WithMany().HasForeignKey(d => d.TransactionId);
+        });
+        modelBuilder.Entity<ParticipantEventRow>(e =>
+        {
+            e.ToTable("participant_events");
+            e.HasIndex(p => p.ParticipantBic);
+            e.Property(p => p.Action).HasMaxLength(16);
+            e.HasOne<ParticipantRow>().WithMany().HasForeignKey(p => p.ParticipantBic);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

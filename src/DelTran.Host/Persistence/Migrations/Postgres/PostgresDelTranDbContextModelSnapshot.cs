@@ -476,6 +476,47 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ParticipantEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantBic");
+
+                    b.ToTable("participant_events", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ParticipantRow", b =>
                 {
                     b.Property<string>("Bic")
@@ -1044,6 +1085,15 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId");
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.ParticipantEventRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>

@@ -5,52 +5,45 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DelTran.Host.Persistence.Migrations.Postgres
+namespace DelTran.Host.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresDelTranDbContext))]
-    [Migration("20261124160344_Compliance")]
+    [DbContext(typeof(SqliteDelTranDbContext))]
+    [Migration("20261124160946_Compliance")]
     partial class Compliance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("DelTran.Host.Persistence.ApiKeyRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("KeyHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("Label")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("label");
 
                     b.Property<string>("ParticipantBic")
                         .IsRequired()
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.HasKey("Id");
@@ -67,68 +60,68 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("AuditDigest")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("audit_digest");
 
                     b.Property<DateOnly?>("BusinessDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_date");
 
                     b.Property<string>("CarriedTo")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("carried_to");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<DateTimeOffset?>("CutoffAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cutoff_at");
 
                     b.Property<string>("FailureReason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
                     b.Property<decimal?>("NettingEfficiency")
                         .HasPrecision(21, 10)
-                        .HasColumnType("numeric(21,10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("netting_efficiency");
 
                     b.Property<long>("ObligationCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("obligation_count");
 
                     b.Property<decimal>("ObligationSum")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("obligation_sum");
 
                     b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<int>("SettlementAttempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("settlement_attempts");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -147,15 +140,15 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.ConsumedMessageRow", b =>
                 {
                     b.Property<string>("Consumer")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<DateTimeOffset>("ConsumedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumed_at");
 
                     b.HasKey("Consumer", "MessageId");
@@ -166,16 +159,16 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.InboundFileChunkRow", b =>
                 {
                     b.Property<Guid>("FileId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("data");
 
                     b.HasKey("FileId", "Sequence");
@@ -187,45 +180,45 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<Guid?>("MessageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<string>("OriginalName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("original_name");
 
                     b.Property<string>("ParticipantBic")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("size");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -240,43 +233,41 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Account")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<DateTimeOffset>("BookedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("booked_at");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<string>("InstructionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instruction_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("WindowId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
@@ -294,57 +285,57 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("completed_at");
 
                     b.Property<string>("CreationDateTime")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("creation_date_time");
 
                     b.Property<bool>("DuplicateMsgId")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duplicate_msg_id");
 
                     b.Property<string>("GroupStatus")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("group_status");
 
                     b.Property<Guid>("InboundFileId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("inbound_file_id");
 
                     b.Property<string>("MessageType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_type");
 
                     b.Property<string>("MsgId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("msg_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.Property<string>("RejectReasons")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reject_reasons");
 
                     b.Property<string>("SenderBic")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sender_bic");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<int>("TransactionCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("transaction_count");
 
                     b.HasKey("Id");
@@ -354,7 +345,7 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasIndex("SenderBic", "MsgId")
                         .IsUnique()
-                        .HasFilter("duplicate_msg_id = false AND sender_bic <> 'UNKNOWN'");
+                        .HasFilter("duplicate_msg_id = 0 AND sender_bic <> 'UNKNOWN'");
 
                     b.ToTable("messages", (string)null);
                 });
@@ -363,72 +354,70 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("accepted_at");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<string>("CarriedFrom")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("carried_from");
 
                     b.Property<string>("CreditorBic")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("creditor_bic");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<string>("DebtorBic")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("debtor_bic");
 
                     b.Property<string>("EndToEndId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(21, 10)
-                        .HasColumnType("numeric(21,10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
                     b.Property<decimal?>("InstructedAmount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instructed_amount");
 
                     b.Property<string>("InstructedCurrency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instructed_currency");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transaction_id");
 
                     b.Property<Guid?>("Uetr")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uetr");
 
                     b.Property<DateOnly?>("ValueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value_date");
 
                     b.Property<string>("WindowId")
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
@@ -445,31 +434,29 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<DateTimeOffset?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at");
 
                     b.Property<string>("MessageType")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_type");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
                     b.HasKey("Id");
@@ -479,25 +466,64 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ParticipantEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantBic");
+
+                    b.ToTable("participant_events", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ParticipantRow", b =>
                 {
                     b.Property<string>("Bic")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bic");
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("country");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<bool>("Suspended")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("suspended");
 
                     b.HasKey("Bic");
@@ -508,16 +534,16 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.PositionRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("NetPosition")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("net_position");
 
                     b.HasKey("ParticipantBic", "Currency");
@@ -529,33 +555,31 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Comment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("comment");
 
                     b.Property<DateTimeOffset>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decided_at");
 
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision");
 
                     b.Property<string>("Operator")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("operator");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transaction_id");
 
                     b.HasKey("Id");
@@ -568,16 +592,16 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.RiskLimitRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("NetDebitCap")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("net_debit_cap");
 
                     b.HasKey("ParticipantBic", "Currency");
@@ -588,31 +612,31 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("balance");
 
                     b.Property<decimal>("CreditLine")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("credit_line");
 
                     b.Property<decimal>("OpeningBalance")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opening_balance");
 
                     b.Property<decimal>("Reserved")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reserved");
 
                     b.HasKey("ParticipantBic", "Currency");
@@ -623,65 +647,65 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementInstructionRow", b =>
                 {
                     b.Property<string>("InstructionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instruction_id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<int>("Attempt")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempt");
 
                     b.Property<string>("ConfirmationId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("confirmation_id");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<string>("Direction")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("direction");
 
                     b.Property<string>("FailureCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failure_code");
 
                     b.Property<string>("FailureMessage")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failure_message");
 
                     b.Property<string>("ParticipantBic")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("ReversalConfirmationId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reversal_confirmation_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("WindowId")
                         .IsRequired()
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
                     b.HasKey("InstructionId");
@@ -696,21 +720,21 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("ReportMsgId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("report_msg_id");
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("xml");
 
                     b.HasKey("MessageId");
@@ -722,39 +746,37 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("FromState")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_state");
 
                     b.Property<string>("ReasonCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Stage")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stage");
 
                     b.Property<string>("ToState")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_state");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transaction_id");
 
                     b.HasKey("Id");
@@ -768,103 +790,103 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<string>("ContentHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_hash");
 
                     b.Property<string>("CreditorAgent")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("creditor_agent");
 
                     b.Property<string>("CreditorName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("creditor_name");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<string>("DebtorAgent")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("debtor_agent");
 
                     b.Property<string>("DebtorName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("debtor_name");
 
                     b.Property<string>("EndToEndId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(21, 10)
-                        .HasColumnType("numeric(21,10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("exchange_rate");
 
                     b.Property<int>("Index")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("index");
 
                     b.Property<decimal?>("InstructedAmount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instructed_amount");
 
                     b.Property<string>("InstructedCurrency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instructed_currency");
 
                     b.Property<string>("InstructionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instruction_id");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message_id");
 
                     b.Property<string>("ReasonCode")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("ReasonText")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_text");
 
                     b.Property<DateOnly?>("SettlementDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settlement_date");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<string>("TransactionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transaction_id");
 
                     b.Property<Guid?>("Uetr")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uetr");
 
                     b.Property<string>("UltimateCreditorName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ultimate_creditor_name");
 
                     b.Property<string>("UltimateDebtorName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ultimate_debtor_name");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -883,20 +905,20 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<Guid>("Uetr")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uetr");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_hash");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_at");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transaction_id");
 
                     b.HasKey("Uetr");
@@ -907,29 +929,29 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.WindowBilateralRow", b =>
                 {
                     b.Property<string>("WindowId")
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
                     b.Property<string>("ParticipantA")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_a");
 
                     b.Property<string>("ParticipantB")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_b");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("AOwesB")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("aowes_b");
 
                     b.Property<decimal>("BOwesA")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bowes_a");
 
                     b.HasKey("WindowId", "ParticipantA", "ParticipantB", "Currency");
@@ -941,32 +963,30 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Cause")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cause");
 
                     b.Property<string>("FromState")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_state");
 
                     b.Property<string>("ToState")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_state");
 
                     b.Property<string>("WindowId")
                         .IsRequired()
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
@@ -979,38 +999,38 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
             modelBuilder.Entity("DelTran.Host.Persistence.WindowPositionRow", b =>
                 {
                     b.Property<string>("WindowId")
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Credit")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("credit");
 
                     b.Property<decimal>("Debit")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("debit");
 
                     b.Property<decimal>("Net")
                         .HasPrecision(18, 5)
-                        .HasColumnType("numeric(18,5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("net");
 
                     b.Property<int>("ObligationsPaid")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("obligations_paid");
 
                     b.Property<int>("ObligationsReceived")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("obligations_received");
 
                     b.HasKey("WindowId", "ParticipantBic", "Currency");
@@ -1047,6 +1067,15 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId");
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.ParticipantEventRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>

@@ -12,6 +12,29 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "participant_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    participant_bic = table.Column<string>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    @operator = table.Column<string>(name: "operator", type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_participant_events", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_participant_events_participants_participant_bic",
+                        column: x => x.participant_bic,
+                        principalTable: "participants",
+                        principalColumn: "bic",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "review_decisions",
                 columns: table => new
                 {
@@ -35,6 +58,11 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_participant_events_participant_bic",
+                table: "participant_events",
+                column: "participant_bic");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_review_decisions_transaction_id",
                 table: "review_decisions",
                 column: "transaction_id");
@@ -43,6 +71,9 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "participant_events");
+
             migrationBuilder.DropTable(
                 name: "review_decisions");
         }

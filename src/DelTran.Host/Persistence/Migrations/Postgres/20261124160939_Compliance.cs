@@ -13,6 +13,29 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "participant_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    participant_bic = table.Column<string>(type: "character varying(8)", nullable: false),
+                    action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    @operator = table.Column<string>(name: "operator", type: "text", nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_participant_events", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_participant_events_participants_participant_bic",
+                        column: x => x.participant_bic,
+                        principalTable: "participants",
+                        principalColumn: "bic",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "review_decisions",
                 columns: table => new
                 {
@@ -36,6 +59,11 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_participant_events_participant_bic",
+                table: "participant_events",
+                column: "participant_bic");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_review_decisions_transaction_id",
                 table: "review_decisions",
                 column: "transaction_id");
@@ -44,6 +72,9 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "participant_events");
+
             migrationBuilder.DropTable(
                 name: "review_decisions");
         }

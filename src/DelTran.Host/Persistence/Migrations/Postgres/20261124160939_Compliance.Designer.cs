@@ -5,45 +5,52 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DelTran.Host.Persistence.Migrations.Sqlite
+namespace DelTran.Host.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteDelTranDbContext))]
-    [Migration("20261124160347_Compliance")]
+    [DbContext(typeof(PostgresDelTranDbContext))]
+    [Migration("20261124160939_Compliance")]
     partial class Compliance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("DelTran.Host.Persistence.ApiKeyRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("KeyHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("Label")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("label");
 
                     b.Property<string>("ParticipantBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("participant_bic");
 
                     b.HasKey("Id");
@@ -60,68 +67,68 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
                     b.Property<string>("AuditDigest")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("audit_digest");
 
                     b.Property<DateOnly?>("BusinessDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("business_date");
 
                     b.Property<string>("CarriedTo")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("carried_to");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<DateTimeOffset?>("CutoffAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("cutoff_at");
 
                     b.Property<string>("FailureReason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("failure_reason");
 
                     b.Property<decimal?>("NettingEfficiency")
                         .HasPrecision(21, 10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(21,10)")
                         .HasColumnName("netting_efficiency");
 
                     b.Property<long>("ObligationCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("obligation_count");
 
                     b.Property<decimal>("ObligationSum")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("obligation_sum");
 
                     b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sequence");
 
                     b.Property<int>("SettlementAttempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("settlement_attempts");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("state");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -140,15 +147,15 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.ConsumedMessageRow", b =>
                 {
                     b.Property<string>("Consumer")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("consumer");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
                     b.Property<DateTimeOffset>("ConsumedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("consumed_at");
 
                     b.HasKey("Consumer", "MessageId");
@@ -159,16 +166,16 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.InboundFileChunkRow", b =>
                 {
                     b.Property<Guid>("FileId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("file_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sequence");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("data");
 
                     b.HasKey("FileId", "Sequence");
@@ -180,45 +187,45 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<Guid?>("MessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
                     b.Property<string>("OriginalName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("original_name");
 
                     b.Property<string>("ParticipantBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_bic");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("sha256");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("size");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -233,41 +240,43 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Account")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("account");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("amount");
 
                     b.Property<DateTimeOffset>("BookedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("booked_at");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<string>("InstructionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("instruction_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<string>("WindowId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
@@ -285,57 +294,57 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
                     b.Property<string>("CreationDateTime")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("creation_date_time");
 
                     b.Property<bool>("DuplicateMsgId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("duplicate_msg_id");
 
                     b.Property<string>("GroupStatus")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("group_status");
 
                     b.Property<Guid>("InboundFileId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("inbound_file_id");
 
                     b.Property<string>("MessageType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("message_type");
 
                     b.Property<string>("MsgId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("msg_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
                     b.Property<string>("RejectReasons")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reject_reasons");
 
                     b.Property<string>("SenderBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("sender_bic");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("state");
 
                     b.Property<int>("TransactionCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("transaction_count");
 
                     b.HasKey("Id");
@@ -345,7 +354,7 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SenderBic", "MsgId")
                         .IsUnique()
-                        .HasFilter("duplicate_msg_id = 0 AND sender_bic <> 'UNKNOWN'");
+                        .HasFilter("duplicate_msg_id = false AND sender_bic <> 'UNKNOWN'");
 
                     b.ToTable("messages", (string)null);
                 });
@@ -354,70 +363,72 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTimeOffset>("AcceptedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("amount");
 
                     b.Property<string>("CarriedFrom")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("carried_from");
 
                     b.Property<string>("CreditorBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("creditor_bic");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<string>("DebtorBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("debtor_bic");
 
                     b.Property<string>("EndToEndId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(21, 10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(21,10)")
                         .HasColumnName("exchange_rate");
 
                     b.Property<decimal?>("InstructedAmount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("instructed_amount");
 
                     b.Property<string>("InstructedCurrency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("instructed_currency");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("transaction_id");
 
                     b.Property<Guid?>("Uetr")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("uetr");
 
                     b.Property<DateOnly?>("ValueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("value_date");
 
                     b.Property<string>("WindowId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
@@ -434,29 +445,31 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTimeOffset?>("DispatchedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
 
                     b.Property<string>("MessageType")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("message_type");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("payload");
 
                     b.HasKey("Id");
@@ -466,25 +479,66 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ParticipantEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantBic");
+
+                    b.ToTable("participant_events", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ParticipantRow", b =>
                 {
                     b.Property<string>("Bic")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("bic");
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("country");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<bool>("Suspended")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("suspended");
 
                     b.HasKey("Bic");
@@ -495,16 +549,16 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.PositionRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("NetPosition")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("net_position");
 
                     b.HasKey("ParticipantBic", "Currency");
@@ -516,31 +570,33 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Comment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("comment");
 
                     b.Property<DateTimeOffset>("DecidedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
 
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("decision");
 
                     b.Property<string>("Operator")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("operator");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("transaction_id");
 
                     b.HasKey("Id");
@@ -553,16 +609,16 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.RiskLimitRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("NetDebitCap")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("net_debit_cap");
 
                     b.HasKey("ParticipantBic", "Currency");
@@ -573,31 +629,31 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("balance");
 
                     b.Property<decimal>("CreditLine")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("credit_line");
 
                     b.Property<decimal>("OpeningBalance")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("opening_balance");
 
                     b.Property<decimal>("Reserved")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("reserved");
 
                     b.HasKey("ParticipantBic", "Currency");
@@ -608,65 +664,65 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementInstructionRow", b =>
                 {
                     b.Property<string>("InstructionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("instruction_id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("amount");
 
                     b.Property<int>("Attempt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempt");
 
                     b.Property<string>("ConfirmationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("confirmation_id");
 
                     b.Property<string>("Currency")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<string>("Direction")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("direction");
 
                     b.Property<string>("FailureCode")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("failure_code");
 
                     b.Property<string>("FailureMessage")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("failure_message");
 
                     b.Property<string>("ParticipantBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("ReversalConfirmationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reversal_confirmation_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("WindowId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("window_id");
 
                     b.HasKey("InstructionId");
@@ -681,21 +737,21 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("ReportMsgId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("report_msg_id");
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("xml");
 
                     b.HasKey("MessageId");
@@ -707,37 +763,39 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("detail");
 
                     b.Property<string>("FromState")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("from_state");
 
                     b.Property<string>("ReasonCode")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Stage")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("stage");
 
                     b.Property<string>("ToState")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("to_state");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("transaction_id");
 
                     b.HasKey("Id");
@@ -751,103 +809,103 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("amount");
 
                     b.Property<string>("ContentHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("content_hash");
 
                     b.Property<string>("CreditorAgent")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("creditor_agent");
 
                     b.Property<string>("CreditorName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("creditor_name");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<string>("DebtorAgent")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("debtor_agent");
 
                     b.Property<string>("DebtorName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("debtor_name");
 
                     b.Property<string>("EndToEndId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("end_to_end_id");
 
                     b.Property<decimal?>("ExchangeRate")
                         .HasPrecision(21, 10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(21,10)")
                         .HasColumnName("exchange_rate");
 
                     b.Property<int>("Index")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("index");
 
                     b.Property<decimal?>("InstructedAmount")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("instructed_amount");
 
                     b.Property<string>("InstructedCurrency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("instructed_currency");
 
                     b.Property<string>("InstructionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("instruction_id");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("message_id");
 
                     b.Property<string>("ReasonCode")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("ReasonText")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason_text");
 
                     b.Property<DateOnly?>("SettlementDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("settlement_date");
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("state");
 
                     b.Property<string>("TransactionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("transaction_id");
 
                     b.Property<Guid?>("Uetr")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("uetr");
 
                     b.Property<string>("UltimateCreditorName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("ultimate_creditor_name");
 
                     b.Property<string>("UltimateDebtorName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("ultimate_debtor_name");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -866,20 +924,20 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Uetr")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("uetr");
 
                     b.Property<string>("ContentHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("content_hash");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
                     b.Property<Guid>("TransactionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("transaction_id");
 
                     b.HasKey("Uetr");
@@ -890,29 +948,29 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.WindowBilateralRow", b =>
                 {
                     b.Property<string>("WindowId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("window_id");
 
                     b.Property<string>("ParticipantA")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_a");
 
                     b.Property<string>("ParticipantB")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_b");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("AOwesB")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("aowes_b");
 
                     b.Property<decimal>("BOwesA")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("bowes_a");
 
                     b.HasKey("WindowId", "ParticipantA", "ParticipantB", "Currency");
@@ -924,30 +982,32 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Cause")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("cause");
 
                     b.Property<string>("FromState")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("from_state");
 
                     b.Property<string>("ToState")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("to_state");
 
                     b.Property<string>("WindowId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
@@ -960,38 +1020,38 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
             modelBuilder.Entity("DelTran.Host.Persistence.WindowPositionRow", b =>
                 {
                     b.Property<string>("WindowId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("window_id");
 
                     b.Property<string>("ParticipantBic")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("participant_bic");
 
                     b.Property<string>("Currency")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("currency");
 
                     b.Property<decimal>("Credit")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("credit");
 
                     b.Property<decimal>("Debit")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("debit");
 
                     b.Property<decimal>("Net")
                         .HasPrecision(18, 5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(18,5)")
                         .HasColumnName("net");
 
                     b.Property<int>("ObligationsPaid")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("obligations_paid");
 
                     b.Property<int>("ObligationsReceived")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("obligations_received");
 
                     b.HasKey("WindowId", "ParticipantBic", "Currency");
@@ -1028,6 +1088,15 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId");
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.ParticipantEventRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>

@@ -1,0 +1,113 @@
+using DelTran.Core.Amounts;
+using DelTran.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Endpoints;
+
+/// <summary>
+/// Participants' balances (nostro/vostro settlement accounts and the running window position), for the participant
+/// itself or an operator; suspension and resumption by hand, for operators, with a reason.
+/// </summary>
+public static class ParticipantsApi
+{
+    public sealed record ReasonRequest(string? Reason);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api/v1/participants").WithTags("Participants");
+        api.MapGet("/{bic}/balances", BalancesAsync).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.");
+        api.MapGet("/{bic}/events", EventsAsync).WithSummary("Suspensions and resumptions of a participant (operators).");
+        api.MapPost("/{bic}/suspend", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, true, body, http, databases, clock, keys, ct))
+            .WithSummary("Suspends a participant: its messages are refused and its transactions rejected until resumed (operators).");
+        api.MapPost("/{bic}/resume", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, false, body, http, databases, clock, keys, ct))
+            .WithSummary("Resumes a suspended participant (operators).");
+    }
+
+    private static async Task<IResult> BalancesAsync(string bic, HttpContext http, ApiKeyAuthentication participants, OperatorAuthentication operators, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    {
+        string code = bic.ToUpperInvariant();
+        bool isOperator = operators.Authenticate(http.Request) is not null;
+        string? caller = isOperator ? null : await participants.AuthenticateAsync(http.Request, cancellationToken);
+        if (!isOperator && caller is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An X-Api-Key is required.");
+        }
+
+        await using DelTranDbContext db = databases();
+        // Another participant's balances are not found, never shown: the same answer as for an unknown one.
+        ParticipantRow? participant = isOperator || caller == code ? await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Bic == code, cancellationToken) : null;
+        if (participant is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No participant {bic}.");
+        }
+
+        List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.ParticipantBic == code).ToListAsync(cancellationToken);
+        Dictionary<string, decimal> positions = await db.Positions.AsNoTracking().Where(p => p.ParticipantBic == code).ToDictionaryAsync(p => p.Currency, p => p.NetPosition, cancellationToken);
+        Dictionary<string, decimal> caps = await db.RiskLimits.AsNoTracking().Where(l => l.ParticipantBic == code).ToDictionaryAsync(l => l.Currency, l => l.NetDebitCap, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            participant = participant.Bic,
+            name = participant.Name,
+            suspended = participant.Suspended,
+            accounts = accounts.OrderBy(a => a.Currency, StringComparer.Ordinal).Select(a => new
+            {
+                currency = a.Currency,
+                openingBalance = a.OpeningBalance,
+                balance = a.Balance,
+                reserved = a.Reserved,
+                creditLine = a.CreditLine,
+                available = a.Balance + a.CreditLine - a.Reserved,
+                openWindowPosition = positions.GetValueOrDefault(a.Currency),
+                netDebitCap = caps.GetValueOrDefault(a.Currency),
+                minorUnits = Currency.TryParse(a.Currency, out Currency c) ? c.MinorUnits : null,
+            }),
+        });
+    }
+
+    private static async Task<IResult> EventsAsync(string bic, HttpContext http, OperatorAuthentication operators, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    {
+        if (operators.Authenticate(http.Request) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.");
+        }
+
+        await using DelTranDbContext db = databases();
+        string code = bic.ToUpperInvariant();
+        return TypedResults.Ok(await db.ParticipantEvents.AsNoTracking().Where(e => e.ParticipantBic == code).OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.Operator, e.Reason, e.At }).ToListAsync(cancellationToken));
+    }
+
+    private static async Task<IResult> SetSuspendedAsync(string bic, bool suspend, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken cancellationToken)
+    {
+        string? who = http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request);
+        if (who is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.");
+        }
+
+        string? reason = body.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A reason (1 to 1000 characters) is required.");
+        }
+
+        string code = bic.ToUpperInvariant();
+        await using DelTranDbContext db = databases();
+        ParticipantRow? participant = await db.Participants.SingleOrDefaultAsync(p => p.Bic == code, cancellationToken);
+        if (participant is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No participant {bic}.");
+        }
+
+        if (participant.Suspended == suspend)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"{code} is already {(suspend ? "suspended" : "active")}.");
+        }
+
+        participant.Suspended = suspend;
+        db.ParticipantEvents.Add(new ParticipantEventRow { ParticipantBic = code, Action = suspend ? "SUSPENDED" : "RESUMED", Operator = who, Reason = reason, At = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        keys.Forget();
+        return TypedResults.Ok(new { participant = code, suspended = suspend, by = who, reason });
+    }
+}

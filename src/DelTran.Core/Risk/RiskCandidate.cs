@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 
 namespace DelTran.Core.Risk;
@@ -10,6 +11,8 @@ public sealed record RiskCandidate(string ObligationId, Bic Debtor, Bic Creditor
     public PositionKey DebtorKey => PositionKey.Of(Debtor, Amount.Currency);
 
     public PositionKey CreditorKey => PositionKey.Of(Creditor, Amount.Currency);
+
+    public Corridor Corridor => Corridor.Of(Debtor, Creditor, Amount.Currency);
 
     public static RiskCandidate From(string obligationId, Obligation obligation)
     {

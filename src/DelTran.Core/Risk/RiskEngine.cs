@@ -35,6 +35,7 @@ public static class RiskEngine
     /// <list type="number">
     /// <item>amount zero (AM01) or negative (AM12): the validator rejects these first, so this is only a guard;</item>
     /// <item>amount over the currency's maximum per transaction: AM02 NotAllowedAmount;</item>
+    /// <item>amount over the corridor's maximum per transaction: AM02 NotAllowedAmount;</item>
     /// <item>the debtor's position after the debit below minus its net debit cap: AM14 AmountExceedsAgreedLimit.
     /// Reaching the cap exactly is allowed.</item>
     /// </list>
@@ -79,6 +80,14 @@ public static class RiskEngine
                 candidate.ObligationId,
                 ReasonCode.AM02,
                 Invariant($"{candidate.Amount} exceeds the maximum of {max} {candidate.Amount.Currency.Code} per transaction."));
+        }
+
+        if (limits.MaxFor(candidate.Corridor) is decimal corridorMax && amount > corridorMax)
+        {
+            return RiskDecision.Reject(
+                candidate.ObligationId,
+                ReasonCode.AM02,
+                Invariant($"{candidate.Amount} exceeds the maximum of {corridorMax} {candidate.Amount.Currency.Code} per transaction on corridor {candidate.Corridor}."));
         }
 
         // A transfer between two branches of one participant moves nothing between participants.

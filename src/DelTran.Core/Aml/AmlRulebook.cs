@@ -1,0 +1,127 @@
+using System.Globalization;
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+
+namespace DelTran.Core.Aml;
+
+/// <summary>
+/// Whether a rule runs, how serious its alert is, and whether the rulebook makes it a rejection. Rules raise alerts
+/// for review by default; rejecting is a deliberate, per-rule choice.
+/// </summary>
+public sealed record AmlRuleSettings(bool Enabled = true, AmlSeverity Severity = AmlSeverity.Medium, bool Reject = false);
+
+/// <summary>
+/// Structuring: at least <see cref="Count"/> payments from one debtor in one currency within <see cref="Window"/>,
+/// each just below the reporting threshold, i.e. in [threshold × (1 − <see cref="Band"/>), threshold).
+/// </summary>
+public sealed record StructuringRule(int Count, decimal Band, AmlRuleSettings Settings)
+{
+    public TimeSpan Window { get; init; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>
+/// Velocity over a sliding <see cref="Window"/>: more than <see cref="MaxCount"/> payments, or more than the
+/// currency's <see cref="MaxAmounts"/> in total (payments in that currency only), counting the one assessed.
+/// </summary>
+public sealed record VelocityRule(TimeSpan Window, int? MaxCount, IReadOnlyDictionary<Currency, decimal> MaxAmounts, AmlRuleSettings Settings);
+
+/// <summary>The AML rulebook: one section per rule; a null section switches the rule off.</summary>
+public sealed record AmlRulebook
+{
+    /// <summary>Amounts at or above these are reported, per currency; a currency without one is not checked.</summary>
+    public IReadOnlyDictionary<Currency, decimal> ReportingThresholds { get; init; } = new Dictionary<Currency, decimal>();
+
+    public AmlRuleSettings Threshold { get; init; } = new(Severity: AmlSeverity.Low);
+
+    public StructuringRule? Structuring { get; init; }
+
+    public VelocityRule? DebtorVelocity { get; init; }
+
+    public VelocityRule? CorridorVelocity { get; init; }
+
+    /// <summary>ISO 3166 alpha-2 codes; a payment touching one (debtor, creditor or either agent) raises an alert.</summary>
+    public IReadOnlySet<string> HighRiskCountries { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public AmlRuleSettings HighRiskCountry { get; init; } = new(Severity: AmlSeverity.High);
+
+    /// <summary>What is wrong with the rulebook; empty when usable. The Host calls it at start-up.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach ((Currency currency, decimal threshold) in ReportingThresholds)
+        {
+            if (threshold <= 0)
+            {
+                problems.Add(Invariant($"The reporting threshold in {currency} must be positive, not {threshold}."));
+            }
+        }
+
+        if (Structuring is { } structuring)
+        {
+            if (structuring.Count < 2)
+            {
+                problems.Add("Structuring needs a count of at least 2.");
+            }
+
+            if (structuring.Band <= 0 || structuring.Band >= 1)
+            {
+                problems.Add(Invariant($"The structuring band must lie in (0, 1), not {structuring.Band}."));
+            }
+
+            if (structuring.Window <= TimeSpan.Zero)
+            {
+                problems.Add("The structuring window must be positive.");
+            }
+
+            if (ReportingThresholds.Count == 0)
+            {
+                problems.Add("Structuring needs reporting thresholds to measure 'just below' against.");
+            }
+        }
+
+        Velocity("Debtor velocity", DebtorVelocity, problems);
+        Velocity("Corridor velocity", CorridorVelocity, problems);
+        foreach (string country in HighRiskCountries)
+        {
+            if (!CountryCodes.IsAssigned(country))
+            {
+                problems.Add($"High-risk country '{country}' is not an ISO 3166 alpha-2 code.");
+            }
+        }
+
+        return problems;
+    }
+
+    private static void Velocity(string name, VelocityRule? rule, List<string> problems)
+    {
+        if (rule is null)
+        {
+            return;
+        }
+
+        if (rule.Window <= TimeSpan.Zero)
+        {
+            problems.Add(name + ": the window must be positive.");
+        }
+
+        if (rule.MaxCount is < 1)
+        {
+            problems.Add(name + ": the maximum count must be at least 1.");
+        }
+
+        if (rule.MaxCount is null && rule.MaxAmounts.Count == 0)
+        {
+            problems.Add(name + ": set a maximum count, a maximum amount, or both.");
+        }
+
+        foreach ((Currency currency, decimal max) in rule.MaxAmounts)
+        {
+            if (max <= 0)
+            {
+                problems.Add(Invariant($"{name}: the maximum amount in {currency} must be positive, not {max}."));
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using DelTran.Core.Amounts;
+using DelTran.Core.Validation;
+
+namespace DelTran.Core.Aml;
+
+/// <summary>
+/// The AML rules as one plain function: a transaction, a compact history of recent flows (the Host loads the debtor's
+/// and the corridor's recent payments), and the rulebook in; alerts out. No clock: windows end at the transaction's
+/// own time, as (At − window, At]. A flow with the assessed transaction's id is ignored, so the Host may include it.
+/// </summary>
+public static class AmlRules
+{
+    public const string ThresholdRule = "AML-THRESHOLD";
+    public const string StructuringRule = "AML-STRUCTURING";
+    public const string DebtorVelocityRule = "AML-VELOCITY-DEBTOR";
+    public const string CorridorVelocityRule = "AML-VELOCITY-CORRIDOR";
+    public const string HighRiskCountryRule = "AML-HIGH-RISK-COUNTRY";
+
+    /// <summary>
+    /// RR04 RegulatoryReason for a rule the rulebook makes a rejection, as for a sanctions hit: the payment is refused
+    /// under regulation, and the status report must not tip the customer off with more detail than that.
+    /// </summary>
+    public const string RejectReasonCode = ReasonCode.RR04;
+
+    /// <summary>Runs every enabled rule, in the order of the constants above, and returns their alerts.</summary>
+    public static AmlAssessment Assess(AmlTransaction transaction, IReadOnlyList<AmlFlow> history, AmlRulebook rulebook)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(rulebook);
+
+        var alerts = new List<AmlAlert>();
+        Currency currency = transaction.Amount.Currency;
+        decimal amount = transaction.Amount.Amount;
+        decimal? threshold = rulebook.ReportingThresholds.TryGetValue(currency, out decimal t) ? t : null;
+
+        if (rulebook.Threshold.Enabled && threshold is decimal limit && amount >= limit)
+        {
+            alerts.Add(Alert(ThresholdRule, rulebook.Threshold, Invariant($"{transaction.Amount} is at or above the reporting threshold of {Money.FormatAmount(limit, currency)} {currency.Code}.")));
+        }
+
+        if (rulebook.Structuring is { Settings.Enabled: true } structuring && threshold is decimal ceiling)
+        {
+            decimal floor = ceiling * (1 - structuring.Band);
+            if (amount >= floor && amount < ceiling)
+            {
+                int count = 1 + Within(history, transaction, structuring.Window)
+                    .Count(f => f.DebtorId == transaction.DebtorId && f.Amount.Currency == currency && f.Amount.Amount >= floor && f.Amount.Amount < ceiling);
+                if (count >= structuring.Count)
+                {
+                    alerts.Add(Alert(StructuringRule, structuring.Settings, Invariant(
+                        $"Debtor {transaction.DebtorId} made {count} payments in {currency.Code} between {Money.FormatAmount(floor, currency)} and the threshold of {Money.FormatAmount(ceiling, currency)} within {structuring.Window} (limit {structuring.Count}).")));
+                }
+            }
+        }
+
+        if (rulebook.DebtorVelocity is { Settings.Enabled: true } debtorVelocity)
+        {
+            Velocity(DebtorVelocityRule, debtorVelocity, "debtor " + transaction.DebtorId, transaction, Within(history, transaction, debtorVelocity.Window).Where(f => f.DebtorId == transaction.DebtorId), alerts);
+        }
+
+        if (rulebook.CorridorVelocity is { Settings.Enabled: true } corridorVelocity)
+        {
+            Velocity(CorridorVelocityRule, corridorVelocity, "corridor " + transaction.Corridor, transaction, Within(history, transaction, corridorVelocity.Window).Where(f => f.Corridor == transaction.Corridor), alerts);
+        }
+
+        if (rulebook.HighRiskCountry.Enabled && rulebook.HighRiskCountries.Count > 0)
+        {
+            List<string> touched = [];
+            Touch(touched, "debtor", transaction.DebtorCountry, rulebook);
+            Touch(touched, "creditor", transaction.CreditorCountry, rulebook);
+            Touch(touched, "debtor agent", transaction.DebtorAgent.CountryCode, rulebook);
+            Touch(touched, "creditor agent", transaction.CreditorAgent.CountryCode, rulebook);
+            if (touched.Count > 0)
+            {
+                alerts.Add(Alert(HighRiskCountryRule, rulebook.HighRiskCountry, "High-risk country: " + string.Join(", ", touched) + "."));
+            }
+        }
+
+        return new AmlAssessment(transaction.TransactionId, alerts);
+    }
+
+    private static void Velocity(string ruleId, VelocityRule rule, string subject, AmlTransaction transaction, IEnumerable<AmlFlow> flows, List<AmlAlert> alerts)
+    {
+        List<AmlFlow> recent = [.. flows];
+        int count = recent.Count + 1;
+        Currency currency = transaction.Amount.Currency;
+        decimal total = transaction.Amount.Amount + recent.Where(f => f.Amount.Currency == currency).Sum(f => f.Amount.Amount);
+        List<string> breaches = [];
+        if (rule.MaxCount is int maxCount && count > maxCount)
+        {
+            breaches.Add(Invariant($"{count} payments (limit {maxCount})"));
+        }
+
+        if (rule.MaxAmounts.TryGetValue(currency, out decimal maxAmount) && total > maxAmount)
+        {
+            breaches.Add(Invariant($"{Money.FormatAmount(total, currency)} {currency.Code} (limit {Money.FormatAmount(maxAmount, currency)})"));
+        }
+
+        if (breaches.Count > 0)
+        {
+            alerts.Add(Alert(ruleId, rule.Settings, Invariant($"Velocity of {subject} within {rule.Window}: {string.Join(" and ", breaches)}.")));
+        }
+    }
+
+    private static IEnumerable<AmlFlow> Within(IReadOnlyList<AmlFlow> history, AmlTransaction transaction, TimeSpan window) =>
+        history.Where(f =>
+            !string.Equals(f.TransactionId, transaction.TransactionId, StringComparison.Ordinal)
+            && f.At > transaction.At - window
+            && f.At <= transaction.At);
+
+    private static void Touch(List<string> touched, string party, string? country, AmlRulebook rulebook)
+    {
+        if (country is not null && rulebook.HighRiskCountries.Contains(country))
+        {
+            touched.Add(party + " " + country);
+        }
+    }
+
+    private static AmlAlert Alert(string ruleId, AmlRuleSettings settings, string explanation) =>
+        new(ruleId, settings.Severity, explanation, settings.Reject, settings.Reject ? RejectReasonCode : null);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using DelTran.Core.Amounts;
+
+namespace DelTran.Core.Fx;
+
+/// <summary>Which side of a quote a step takes.</summary>
+public enum FxSide
+{
+    /// <summary>Sells the pair's base for its quote currency at the bid: out = in × bid.</summary>
+    SellBase,
+
+    /// <summary>Buys the pair's base with its quote currency at the ask: out = in ÷ ask.</summary>
+    BuyBase,
+}
+
+/// <summary>One conversion: the quote's pair and side, the rate taken from it, and the money in and out.</summary>
+public sealed record FxStep(CurrencyPair Pair, FxSide Side, decimal QuotedRate, Money From, Money To);
+
+/// <summary>
+/// The conversion the Host records on the transaction: where it started, what it delivers, every step, and which
+/// rate table version priced it at what instant. No steps means source and target are the same currency.
+/// </summary>
+public sealed record FxPath(Money Source, Money Result, IReadOnlyList<FxStep> Steps, string RateTableVersion, DateTimeOffset PricedAt)
+{
+    public bool IsDirect => Steps.Count <= 1;
+
+    /// <summary>Target units delivered per source unit, after rounding.</summary>
+    public decimal EffectiveRate => Source.Amount == 0 ? 0 : Result.Amount / Source.Amount;
+
+    /// <summary>Compact text for logs and audit, e.g. "AED→USD SellBase 0.2722; USD→INR SellBase 83.10".</summary>
+    public string Describe() => Steps.Count == 0
+        ? "no conversion"
+        : string.Join("; ", Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.From.Currency.Code}→{s.To.Currency.Code} {s.Side} {s.QuotedRate}")));
+}
+
+public enum FxRouteErrorKind
+{
+    /// <summary>The amount is zero or negative.</summary>
+    NonPositiveAmount,
+
+    /// <summary>No valid quote at that instant converts directly or through the pivot currency.</summary>
+    NoRate,
+}
+
+public sealed record FxRouteError(FxRouteErrorKind Kind, string Message);
+
+/// <summary>Either the chosen path, or why there is none.</summary>
+public sealed record FxRoute(FxPath? Path, FxRouteError? Error)
+{
+    public bool Found => Path is not null;
+}
+
+/// <summary>
+/// Chooses the cheapest conversion path: the direct pair or two legs through a pivot currency (USD unless told),
+/// whichever delivers the most target currency for the amount at <c>now</c>. Each leg's output is rounded toward
+/// zero to its currency's minor units, as a real leg settles, so the figures compared are what would be paid; a tie
+/// goes to the direct path, which has one leg fewer to fail.
+/// </summary>
+public static class FxRouter
+{
+    public static FxRoute Route(FxRateTable table, Money amount, Currency target, DateTimeOffset now, Currency? pivot = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (amount.Amount <= 0)
+        {
+            return Fail(FxRouteErrorKind.NonPositiveAmount, $"Cannot convert {amount}: the amount must be positive.");
+        }
+
+        if (amount.Currency == target)
+        {
+            return new FxRoute(new FxPath(amount, amount, [], table.VersionId, now), null);
+        }
+
+        Currency via = pivot ?? Currency.Usd;
+        var candidates = new List<FxPath>(2);
+        if (table.Find(amount.Currency, target, now) is { } direct)
+        {
+            FxStep step = Convert(amount, target, direct);
+            candidates.Add(new FxPath(amount, step.To, [step], table.VersionId, now));
+        }
+
+        if (amount.Currency != via && target != via
+            && table.Find(amount.Currency, via, now) is { } first
+            && table.Find(via, target, now) is { } second)
+        {
+            FxStep one = Convert(amount, via, first);
+            if (one.To.Amount > 0)
+            {
+                FxStep two = Convert(one.To, target, second);
+                candidates.Add(new FxPath(amount, two.To, [one, two], table.VersionId, now));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return Fail(FxRouteErrorKind.NoRate, string.Create(CultureInfo.InvariantCulture, $"Rate table {table.VersionId} has no valid rate from {amount.Currency.Code} to {target.Code}, directly or through {via.Code}, at {now:O}."));
+        }
+
+        // Stable order: direct first, so a tie keeps it.
+        FxPath best = candidates[0];
+        foreach (FxPath candidate in candidates.Skip(1))
+        {
+            if (candidate.Result.Amount > best.Result.Amount)
+            {
+                best = candidate;
+            }
+        }
+
+        return new FxRoute(best, null);
+    }
+
+    /// <summary>One leg through <paramref name="quote"/>, which must join the two currencies.</summary>
+    public static FxStep Convert(Money from, Currency to, FxQuote quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        if (!quote.Pair.Joins(from.Currency, to))
+        {
+            throw new ArgumentException($"Quote {quote.Pair} does not convert {from.Currency} to {to}.", nameof(quote));
+        }
+
+        return quote.Pair.Base == from.Currency
+            ? new FxStep(quote.Pair, FxSide.SellBase, quote.Bid, from, new Money(RoundDown(from.Amount * quote.Bid, to), to))
+            : new FxStep(quote.Pair, FxSide.BuyBase, quote.Ask, from, new Money(RoundDown(from.Amount / quote.Ask, to), to));
+    }
+
+    private static decimal RoundDown(decimal amount, Currency currency) =>
+        currency.MinorUnits is int units ? decimal.Round(amount, units, MidpointRounding.ToZero) : amount;
+
+    private static FxRoute Fail(FxRouteErrorKind kind, string message) => new(null, new FxRouteError(kind, message));
+}

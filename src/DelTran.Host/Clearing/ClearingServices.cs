@@ -26,6 +26,7 @@ public static class ClearingServices
         services.AddSingleton<SettlementRunner>();
         services.AddSingleton<WindowReporter>();
         services.AddSingleton<ClearingCycle>();
+        services.AddSingleton<LiquidityForecasts>();
         services.AddBankGateway(configuration);
         return services;
     }
@@ -35,6 +36,7 @@ public static class ClearingServices
     {
         services.AddTransient<CloseWindowJob>();
         services.AddTransient<ContinueWindowJob>();
+        services.AddTransient<ForecastAlertJob>();
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -55,7 +57,7 @@ public static class ClearingServices
     }
 }
 
-/// <summary>Keeps one recurring close per accepted currency in Hangfire, with the configured cron.</summary>
+/// <summary>Keeps one recurring close and one liquidity forecast per accepted currency in Hangfire.</summary>
 public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<ClearingOptions> clearing, IOptions<DelTranOptions> deltran) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -71,6 +73,8 @@ public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<
             {
                 jobs.RemoveIfExists(id);
             }
+
+            jobs.AddOrUpdate<ForecastAlertJob>(ForecastAlertJob.RecurringId(currency), job => job.RunAsync(currency, CancellationToken.None), ForecastAlertJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
 
         return Task.CompletedTask;

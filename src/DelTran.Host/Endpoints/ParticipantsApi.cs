@@ -16,6 +16,8 @@ public static class ParticipantsApi
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/participants").WithTags("Participants");
         api.MapGet("/{bic}/balances", BalancesAsync).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.");
+        app.MapGet("/api/v1/liquidity/forecast", ForecastAsync).WithTags("Participants")
+            .WithSummary("Each participant's expected net position at the next cut-off of a currency, with an alert when it would exceed its available funds (operators).");
         api.MapGet("/{bic}/events", EventsAsync).WithSummary("Suspensions and resumptions of a participant (operators).");
         api.MapPost("/{bic}/suspend", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, true, body, http, databases, clock, keys, ct))
             .WithSummary("Suspends a participant: its messages are refused and its transactions rejected until resumed (operators).");
@@ -62,6 +64,38 @@ public static class ParticipantsApi
                 minorUnits = Currency.TryParse(a.Currency, out Currency c) ? c.MinorUnits : null,
             }),
         });
+    }
+
+    private static async Task<IResult> ForecastAsync(string? currency, HttpContext http, OperatorAuthentication operators, Clearing.LiquidityForecasts forecasts, CancellationToken cancellationToken)
+    {
+        if (operators.Authenticate(http.Request) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.");
+        }
+
+        string code = (currency ?? string.Empty).ToUpperInvariant();
+        if (!Currency.TryParse(code, out _))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Give the currency: ?currency=INR.");
+        }
+
+        var result = await forecasts.ForecastAsync(code, cancellationToken);
+        return TypedResults.Ok(result.Select(f => new
+        {
+            participant = f.Key.Participant,
+            currency = f.Key.Currency.Code,
+            cutoff = f.CutOff,
+            openPosition = f.OpenPosition,
+            hourlyNetFlow = f.HourlyNetFlow,
+            projectedPosition = f.ProjectedPosition,
+            available = f.Available,
+            shortfall = f.Shortfall,
+            alert = f.Alert,
+            breachAt = f.BreachAt,
+            fundBy = f.FundBy,
+            late = f.Late,
+            explanation = f.Explanation,
+        }));
     }
 
     private static async Task<IResult> EventsAsync(string bic, HttpContext http, OperatorAuthentication operators, Func<DelTranDbContext> databases, CancellationToken cancellationToken)

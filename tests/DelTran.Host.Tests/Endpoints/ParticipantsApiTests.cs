@@ -31,6 +31,16 @@ public sealed class ParticipantsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/v1/participants/SRCBINBB/balances")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client().GetAsync("/api/v1/participants/SRCBINBB/balances")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/api/v1/participants/NOPEXXYY/balances")).StatusCode);
+
+        // The operators' forecast: the open-window position projected to the next cut-off, against available funds.
+        JsonElement forecast = await ops.GetFromJsonAsync<JsonElement>("/api/v1/liquidity/forecast?currency=INR");
+        JsonElement source = forecast.EnumerateArray().Single(f => f.GetProperty("participant").GetString() == "SRCBINBB");
+        Assert.Equal(-2.00m, source.GetProperty("openPosition").GetDecimal());
+        Assert.Equal(600000000m, source.GetProperty("available").GetDecimal());
+        Assert.False(source.GetProperty("alert").GetBoolean());
+        Assert.True(source.GetProperty("cutoff").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await own.GetAsync("/api/v1/liquidity/forecast?currency=INR")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ops.GetAsync("/api/v1/liquidity/forecast?currency=EURO")).StatusCode);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using DelTran.Host.Jobs;
 using DelTran.Host.Settlement;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Clearing;
@@ -21,6 +22,7 @@ public static class ClearingServices
             .ValidateOnStart();
         ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
         services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));
+        services.TryAddSingleton<Risk.BreakerService>();
         services.AddSingleton<WindowCloser>();
         services.AddSingleton<WindowNetter>();
         services.AddSingleton<SettlementRunner>();

@@ -6,6 +6,7 @@ using DelTran.Host.Pipeline;
 using DelTran.Host.Stages;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DelTran.Host.Hosting;
 
@@ -60,6 +61,7 @@ public static class DelTranServices
         services.AddSingleton<MessageValidatorFactory>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton<Risk.BreakerService>();
         services.AddSingleton<SanctionsProvider>();
         services.AddHostedService<OutboxDispatcher>();
 

@@ -68,6 +68,7 @@ public static class ServeHost
         WindowsApi.Map(app);
         ReviewApi.Map(app);
         ParticipantsApi.Map(app);
+        RiskApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

@@ -33,3 +33,24 @@ public sealed class ParticipantEventRow
 
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>A circuit breaker's transition (tripped, half-opened, recovered, ...), append only.</summary>
+public sealed class BreakerEventRow
+{
+    public long Id { get; set; }
+
+    /// <summary>"participant SRCBINBB" or "corridor IN-AE:INR".</summary>
+    public required string Subject { get; set; }
+
+    public required string Transition { get; set; }
+
+    public required string FromState { get; set; }
+
+    public required string ToState { get; set; }
+
+    public required string Cause { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Explanation { get; set; }
+}

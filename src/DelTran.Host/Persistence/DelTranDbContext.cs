@@ -60,6 +60,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<ParticipantEventRow> ParticipantEvents => Set<ParticipantEventRow>();
 
+    public DbSet<BreakerEventRow> BreakerEvents => Set<BreakerEventRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -199,6 +201,11 @@ public abstract class DelTranDbContext : DbContext
             e.HasIndex(p => p.ParticipantBic);
             e.Property(p => p.Action).HasMaxLength(16);
             e.HasOne<ParticipantRow>().WithMany().HasForeignKey(p => p.ParticipantBic);
+        });
+        modelBuilder.Entity<BreakerEventRow>(e =>
+        {
+            e.ToTable("breaker_events");
+            e.HasIndex(b => b.At);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

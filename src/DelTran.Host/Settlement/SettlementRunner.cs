@@ -6,6 +6,7 @@ using DelTran.Core.Settlement;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clients;
 using DelTran.Host.Persistence;
+using DelTran.Host.Risk;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Settlement;
@@ -22,7 +23,7 @@ public sealed record SettlementOutcome(string WindowId, WindowState State, strin
 /// reserved is released, and the window is FAILED. Every step leaves the ledger balanced, and a run that dies
 /// half way resumes where it stopped: the banks honour the instruction id as idempotency key.
 /// </summary>
-public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, TimeProvider clock, ILogger<SettlementRunner> logger)
+public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, BreakerService breakers, TimeProvider clock, ILogger<SettlementRunner> logger)
 {
     public const string Reserved = "RESERVED";
     public const string Posted = "POSTED";
@@ -195,6 +196,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             throw new WindowStateConflictException($"Instruction {instruction.InstructionId} was settled by another instance.");
         }
 
+        breakers.Record(db, breakers.RecordSettlement(instruction.ParticipantBic, settled: true, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -258,6 +260,8 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
                 instruction.UpdatedAt = now;
             }
 
+            // A bank that fails settlement counts against its participant's circuit breaker.
+            breakers.Record(db, breakers.RecordSettlement(failedInstruction.ParticipantBic, settled: false, now));
             await db.SaveChangesAsync(cancellationToken);
             await WindowTransitions.MoveAsync(db, windowId, WindowState.Settling, WindowState.Failed, reason, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -30,6 +30,10 @@ public sealed class SettlementFailureTests
         await using DelTranDbContext db = harness.Db();
         Assert.Equal(["FAILED", "RELEASED", "RELEASED"], await db.SettlementInstructions.AsNoTracking().OrderBy(i => i.Sequence).Select(i => i.Status).ToListAsync());
         Assert.Empty(await db.LedgerEntries.ToListAsync());
+
+        // The settlement failure trips SRCBINBB's circuit breaker, and the trip is on record.
+        BreakerEventRow trip = Assert.Single(await db.BreakerEvents.AsNoTracking().ToListAsync());
+        Assert.Equal(("participant SRCBINBB", "Tripped", "SettlementFailures"), (trip.Subject, trip.Transition, trip.Cause));
     }
 
     [Fact]

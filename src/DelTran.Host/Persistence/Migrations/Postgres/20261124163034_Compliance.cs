@@ -13,6 +13,25 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "breaker_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    subject = table.Column<string>(type: "text", nullable: false),
+                    transition = table.Column<string>(type: "text", nullable: false),
+                    from_state = table.Column<string>(type: "text", nullable: false),
+                    to_state = table.Column<string>(type: "text", nullable: false),
+                    cause = table.Column<string>(type: "text", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    explanation = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_breaker_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "participant_events",
                 columns: table => new
                 {
@@ -59,6 +78,11 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_breaker_events_at",
+                table: "breaker_events",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_participant_events_participant_bic",
                 table: "participant_events",
                 column: "participant_bic");
@@ -72,6 +96,9 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "breaker_events");
+
             migrationBuilder.DropTable(
                 name: "participant_events");
 

@@ -12,6 +12,25 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "breaker_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    subject = table.Column<string>(type: "TEXT", nullable: false),
+                    transition = table.Column<string>(type: "TEXT", nullable: false),
+                    from_state = table.Column<string>(type: "TEXT", nullable: false),
+                    to_state = table.Column<string>(type: "TEXT", nullable: false),
+                    cause = table.Column<string>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    explanation = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_breaker_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "participant_events",
                 columns: table => new
                 {
@@ -58,6 +77,11 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_breaker_events_at",
+                table: "breaker_events",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_participant_events_participant_bic",
                 table: "participant_events",
                 column: "participant_bic");
@@ -71,6 +95,9 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "breaker_events");
+
             migrationBuilder.DropTable(
                 name: "participant_events");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DelTran.Host.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDelTranDbContext))]
-    [Migration("20261124160946_Compliance")]
+    [Migration("20261124163043_Compliance")]
     partial class Compliance
     {
         /// <inheritdoc />
@@ -54,6 +54,54 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("ParticipantBic");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.BreakerEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_state");
+
+                    b.Property<string>("Transition")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transition");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("breaker_events", (string)null);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.ClearingWindowRow", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DelTran.Host.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDelTranDbContext))]
-    [Migration("20261124160939_Compliance")]
+    [Migration("20261124163034_Compliance")]
     partial class Compliance
     {
         /// <inheritdoc />
@@ -61,6 +61,56 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasIndex("ParticipantBic");
 
                     b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.BreakerEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cause");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("to_state");
+
+                    b.Property<string>("Transition")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("transition");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("breaker_events", (string)null);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.ClearingWindowRow", b =>

@@ -55,22 +55,23 @@ result=bench/work/close-$n.json
 jq --argjson kb "$peak_kb" --arg load "$load" --arg date "$(date -u +%F)" \
   '. + {peak_mb: (($kb * 1024 / 1e6) * 10 | round / 10), load_average: $load, date: $date}' "$out/result.json" >"$result"
 
-# The table: each phase per currency and in total, its target, and the reference run of the same size.
+# The table: each phase per currency (wall seconds) and in total (wall and this process's CPU seconds), its target,
+# and the reference run of the same size. CPU time moves much less than wall time with the machine's load.
 jq -r --slurpfile ref bench/reference.json --arg n "$n" '
   ($ref[0].close // {}) as $c
   | ($c.targets // {}) as $t
   | ($c.measured_on_dev_machine.runs[$n] // null) as $r
   | def num(x): if x == null then "-" else (x * 100 | round / 100 | tostring) end;
     def verdict(v; limit): if limit == null then "" elif v <= limit then "PASS" else "MISS" end;
-    def row(name; inr; aed; usd; v; limit; refv):
-      [name, num(inr), num(aed), num(usd), num(v), (if limit == null then "" else "<= " + (limit | tostring) end), verdict(v; limit), num(refv)];
-  (["phase", "INR s", "AED s", "USD s", "total", "target", "", "reference"]),
-  row("netting computation (NettingCalculator, in memory)"; null; null; null; .netting_computation_s; $t.netting_computation_s; $r.netting_computation_s),
+    def row(name; inr; aed; usd; v; cpu; limit; refv; refcpu):
+      [name, num(inr), num(aed), num(usd), num(v), num(cpu), (if limit == null then "" else "<= " + (limit | tostring) end), verdict(v; limit), num(refv), num(refcpu)];
+  (["phase", "INR s", "AED s", "USD s", "total s", "cpu s", "target", "", "reference s", "ref cpu s"]),
+  row("netting computation (NettingCalculator, in memory)"; null; null; null; .netting_computation_s; .netting_computation_cpu_s; $t.netting_computation_s; $r.netting_computation_s; $r.netting_computation_cpu_s),
   (.phases | to_entries[] | . as $p
     | row($p.key + " (" + ({close: "WindowCloser.CloseAsync", netting: "WindowNetter.NetAsync", settlement: "SettlementRunner.SettleAsync", reports: "WindowReporter.WriteAsync"}[$p.key]) + ")";
-          $p.value.INR; $p.value.AED; $p.value.USD; $p.value.total; null; $r.phases[$p.key].total)),
-  row("whole close (the four phases, 3 windows)"; null; null; null; .close_total_s; $t.close_total_s; $r.close_total_s),
-  row("peak memory MB (GNU time %M, whole process)"; null; null; null; .peak_mb; $t.peak_mb; $r.peak_mb)
+          $p.value.INR; $p.value.AED; $p.value.USD; $p.value.total; $p.value.cpu_total; null; $r.phases[$p.key].total; $r.phases[$p.key].cpu_total)),
+  row("whole close (the four phases, 3 windows)"; null; null; null; .close_total_s; .close_total_cpu_s; $t.close_total_s; $r.close_total_s; $r.close_total_cpu_s),
+  row("peak memory MB (GNU time %M, whole process)"; null; null; null; .peak_mb; null; $t.peak_mb; $r.peak_mb; null)
   | @tsv' "$result" | column -t -s $'\t' >&2
 
 jq -r --slurpfile ref bench/reference.json '

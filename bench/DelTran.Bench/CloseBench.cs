@@ -45,8 +45,8 @@ internal static class CloseBench
 
     internal sealed record Settings(int Obligations, int Participants, string Connection, ulong Seed, string ReportsDirectory, string? ResultFile);
 
-    /// <summary>One timed phase of one window.</summary>
-    internal sealed record PhaseTime(string Phase, string Currency, double Seconds);
+    /// <summary>One timed phase of one window: wall time, and the CPU time of this process (the bench, the Host's classes, the mock bank).</summary>
+    internal sealed record PhaseTime(string Phase, string Currency, double Seconds, double CpuSeconds);
 
     public static int Run(Settings settings) => RunAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -68,8 +68,8 @@ internal static class CloseBench
         Say($"seeded {settings.Obligations:N0} obligations among {settings.Participants} participants in {seedClock.Elapsed.TotalSeconds:F1} s (not timed)");
 
         // The netting computation itself: Core's calculator over the obligations already in memory, one window per currency.
-        (double nettingSeconds, Dictionary<string, NettingResult> inMemory) = NetInMemory(obligations);
-        Say($"NettingCalculator over {settings.Obligations:N0} obligations in memory: {nettingSeconds:F3} s");
+        (PhaseTime netting, Dictionary<string, NettingResult> inMemory) = NetInMemory(obligations);
+        Say($"NettingCalculator over {settings.Obligations:N0} obligations in memory: {netting.Seconds:F3} s ({netting.CpuSeconds:F3} s CPU)");
 
         await using WebApplication bank = MockBankApp.Create([], b =>
         {
@@ -86,13 +86,13 @@ internal static class CloseBench
         var phases = new List<PhaseTime>();
         var stored = new Dictionary<string, NettingResult>(StringComparer.Ordinal);
         var reports = new Dictionary<string, WindowReportFiles>(StringComparer.Ordinal);
-        var total = Stopwatch.StartNew();
+        var total = new PhaseClock();
         foreach (string currency in Currencies)
         {
             // The order of ClearingCycle.CloseAndSettleAsync, one phase at a time so each is timed on its own.
-            var clock = Stopwatch.StartNew();
+            var clock = new PhaseClock();
             CloseResult closed = await closer.CloseAsync(new CloseRequest(currency, "close-bench"), cancellationToken);
-            phases.Add(new PhaseTime("close", currency, Lap(clock)));
+            phases.Add(clock.Lap("close", currency));
             if (closed.Outcome != CloseOutcome.Closed || closed.WindowId != windowIds[currency])
             {
                 Console.Error.WriteLine($"bench: FAILED: the close of {currency} did not close {windowIds[currency]}: {closed.Message}");
@@ -101,7 +101,7 @@ internal static class CloseBench
 
             string windowId = closed.WindowId;
             NettingResult? netted = await netter.NetAsync(windowId, cancellationToken);
-            phases.Add(new PhaseTime("netting", currency, Lap(clock)));
+            phases.Add(clock.Lap("netting", currency));
             if (netted is null)
             {
                 Console.Error.WriteLine($"bench: FAILED: {windowId} was not netted (conservation check failed).");
@@ -110,7 +110,7 @@ internal static class CloseBench
 
             stored[currency] = netted;
             SettlementOutcome outcome = await settlement.SettleAsync(windowId, retry: false, cancellationToken);
-            phases.Add(new PhaseTime("settlement", currency, Lap(clock)));
+            phases.Add(clock.Lap("settlement", currency));
             if (outcome.State != WindowState.Settled)
             {
                 Console.Error.WriteLine($"bench: FAILED: {windowId} is {outcome.State}: {outcome.Message}");
@@ -118,11 +118,11 @@ internal static class CloseBench
             }
 
             reports[currency] = await reporter.WriteAsync(windowId, settings.ReportsDirectory, cancellationToken);
-            phases.Add(new PhaseTime("reports", currency, Lap(clock)));
+            phases.Add(clock.Lap("reports", currency));
             Say(string.Create(CultureInfo.InvariantCulture, $"{windowId}: {string.Join(", ", phases.Where(p => p.Currency == currency).Select(p => $"{p.Phase} {p.Seconds:F2} s"))}"));
         }
 
-        double totalSeconds = total.Elapsed.TotalSeconds;
+        PhaseTime whole = total.Lap("whole close", "all");
         List<string> problems = await CheckAsync(databases, settings, obligations, windowIds, inMemory, stored, reports, cancellationToken);
         foreach (string problem in problems)
         {
@@ -130,15 +130,14 @@ internal static class CloseBench
         }
 
         await bank.StopAsync(cancellationToken);
-        WriteResult(settings, phases, nettingSeconds, totalSeconds, reports, problems);
+        WriteResult(settings, phases, netting, whole, reports, problems);
         return problems.Count == 0 ? BenchCli.ExitOk : BenchCli.ExitFailed;
     }
 
-    private static double Lap(Stopwatch clock)
+    private static double CpuSeconds()
     {
-        double seconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        return seconds;
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static void Say(string text) => Console.Error.WriteLine("bench: " + text);
@@ -164,7 +163,7 @@ internal static class CloseBench
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    private static (double Seconds, Dictionary<string, NettingResult> Results) NetInMemory(Obligations obligations)
+    private static (PhaseTime Time, Dictionary<string, NettingResult> Results) NetInMemory(Obligations obligations)
     {
         Currency[] currencies = [.. Currencies.Select(Currency.Parse)];
 
@@ -177,7 +176,7 @@ internal static class CloseBench
 
         warm.Complete();
 
-        var clock = Stopwatch.StartNew();
+        var clock = new PhaseClock();
         NettingCalculator[] calculators = [.. currencies.Select(_ => new NettingCalculator())];
         for (int i = 0; i < obligations.Count; i++)
         {
@@ -191,7 +190,7 @@ internal static class CloseBench
             results[Currencies[c]] = calculators[c].Complete();
         }
 
-        return (clock.Elapsed.TotalSeconds, results);
+        return (clock.Lap("netting computation", "all"), results);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -276,8 +275,7 @@ internal static class CloseBench
 
     private static async Task CopyFilesAndMessagesAsync(NpgsqlConnection connection, Obligations obligations, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY inbound_files (id, participant_bic, channel, original_name, sha256, size, received_at, status, message_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (NpgsqlBinaryImporter copy = await BeginCopyAsync(connection, "COPY inbound_files (id, participant_bic, channel, original_name, sha256, size, received_at, status, message_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             for (int m = 0; m < obligations.Messages; m++)
             {
@@ -296,8 +294,7 @@ internal static class CloseBench
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY messages (id, inbound_file_id, sender_bic, msg_id, message_type, creation_date_time, transaction_count, state, group_status, duplicate_msg_id, received_at, completed_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (NpgsqlBinaryImporter copy = await BeginCopyAsync(connection, "COPY messages (id, inbound_file_id, sender_bic, msg_id, message_type, creation_date_time, transaction_count, state, group_status, duplicate_msg_id, received_at, completed_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             for (int m = 0; m < obligations.Messages; m++)
             {
@@ -323,8 +320,7 @@ internal static class CloseBench
     // Every obligation's transaction, ACCEPTED, plus one REJECTED transaction per 100 (the audit pack's rejects).
     private static async Task CopyTransactionsAsync(NpgsqlConnection connection, Obligations obligations, ulong seed, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY transactions (id, message_id, index, instruction_id, end_to_end_id, uetr, debtor_agent, creditor_agent, amount, currency, debtor_name, creditor_name, state, reason_code, reason_text, updated_at) FROM STDIN (FORMAT BINARY)",
+        await using NpgsqlBinaryImporter copy = await BeginCopyAsync(connection, "COPY transactions (id, message_id, index, instruction_id, end_to_end_id, uetr, debtor_agent, creditor_agent, amount, currency, debtor_name, creditor_name, state, reason_code, reason_text, updated_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         int rejected = 0;
         for (int i = 0; i < obligations.Count; i++)
@@ -377,8 +373,7 @@ internal static class CloseBench
 
     private static async Task CopyObligationsAsync(NpgsqlConnection connection, Obligations o, ulong seed, DateTimeOffset at, Dictionary<string, string> windowIds, CancellationToken cancellationToken)
     {
-        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, accepted_at, window_id) FROM STDIN (FORMAT BINARY)",
+        await using NpgsqlBinaryImporter copy = await BeginCopyAsync(connection, "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, accepted_at, window_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         string[] windows = [.. Currencies.Select(c => windowIds[c])];
         for (int i = 0; i < o.Count; i++)
@@ -396,6 +391,14 @@ internal static class CloseBench
         }
 
         await copy.CompleteAsync(cancellationToken);
+    }
+
+    // A COPY ends with the foreign-key checks of every row: on a loaded machine that outlasts Npgsql's 30 s default.
+    private static async Task<NpgsqlBinaryImporter> BeginCopyAsync(NpgsqlConnection connection, string command, CancellationToken cancellationToken)
+    {
+        NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(command, cancellationToken);
+        copy.Timeout = TimeSpan.FromMinutes(10);
+        return copy;
     }
 
     /// <summary>A lowercase-able UUIDv4, as a UETR is, drawn from the run's seed.</summary>
@@ -479,7 +482,7 @@ internal static class CloseBench
         return problems;
     }
 
-    private static void WriteResult(Settings settings, List<PhaseTime> phases, double nettingSeconds, double totalSeconds, Dictionary<string, WindowReportFiles> reports, List<string> problems)
+    private static void WriteResult(Settings settings, List<PhaseTime> phases, PhaseTime netting, PhaseTime whole, Dictionary<string, WindowReportFiles> reports, List<string> problems)
     {
         using var process = Process.GetCurrentProcess();
         var result = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -488,13 +491,16 @@ internal static class CloseBench
             ["participants"] = settings.Participants,
             ["currencies"] = Currencies,
             ["messages"] = (settings.Obligations + TransactionsPerMessage - 1) / TransactionsPerMessage,
-            ["netting_computation_s"] = Math.Round(nettingSeconds, 3),
-            ["close_total_s"] = Math.Round(totalSeconds, 2),
+            ["netting_computation_s"] = Math.Round(netting.Seconds, 3),
+            ["netting_computation_cpu_s"] = Math.Round(netting.CpuSeconds, 3),
+            ["close_total_s"] = Math.Round(whole.Seconds, 2),
+            ["close_total_cpu_s"] = Math.Round(whole.CpuSeconds, 2),
             ["phases"] = phases.GroupBy(p => p.Phase).ToDictionary(
                 g => g.Key,
                 g => new Dictionary<string, double>(g.Select(p => KeyValuePair.Create(p.Currency, Math.Round(p.Seconds, 3))))
                 {
                     ["total"] = Math.Round(g.Sum(p => p.Seconds), 3),
+                    ["cpu_total"] = Math.Round(g.Sum(p => p.CpuSeconds), 3),
                 }),
             ["pacs002_files"] = reports.Values.Sum(r => r.StatusReports),
             ["camt053_files"] = reports.Values.Sum(r => r.Statements),
@@ -509,6 +515,25 @@ internal static class CloseBench
         else
         {
             File.WriteAllText(settings.ResultFile, json);
+        }
+    }
+
+    /// <summary>
+    /// Wall and CPU time since the last lap. On a shared 2-core machine the wall time of a phase grows with the
+    /// load; its CPU time much less, so the CPU figure tells a slower machine from slower code.
+    /// </summary>
+    private sealed class PhaseClock
+    {
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private double _cpu = CpuSeconds();
+
+        public PhaseTime Lap(string phase, string currency)
+        {
+            double cpu = CpuSeconds();
+            var time = new PhaseTime(phase, currency, _wall.Elapsed.TotalSeconds, cpu - _cpu);
+            _wall.Restart();
+            _cpu = cpu;
+            return time;
         }
     }
 

@@ -14,7 +14,7 @@ internal static class BenchCli
           DelTran.Bench generate --transactions N --out FILE [--seed S]
           DelTran.Bench validate-bench [--transactions 100000] [--runs 3] [--seed S] [--work DIR] [--strict]
           DelTran.Bench close-bench --connection NPGSQL [--obligations 1000000] [--participants 50] [--seed S]
-                                    [--reports DIR] [--result FILE]
+                                    [--reports DIR] [--result FILE] [--breakdown]
 
         generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions (about 2.8 KB each).
         validate-bench  times xmllint --stream --schema <base xsd> and the Release `deltran validate` on the
@@ -23,7 +23,8 @@ internal static class BenchCli
         close-bench     seeds an empty PostgreSQL database with N obligations in INR, AED and USD, then closes,
                         nets, settles (in-process mock bank) and reports the three windows with the Host's own
                         classes, timing each phase; checks the outcome and prints the figures as JSON (or
-                        writes them to --result). bench/close.sh runs it on a fresh database.
+                        writes them to --result). --breakdown then times the parts of the largest window's
+                        reports apart. bench/close.sh runs it on a fresh database.
         """;
 
     public static int Run(string[] args)
@@ -34,7 +35,7 @@ internal static class BenchCli
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
-        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict"]);
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown"]);
         if (options is null)
         {
             Console.Error.WriteLine(Usage);
@@ -85,7 +86,8 @@ internal static class BenchCli
             Connection: connection,
             Seed: ULong(options, "--seed", CloseBench.DefaultSeed),
             ReportsDirectory: Path.GetFullPath(reports),
-            ResultFile: options.GetValueOrDefault("--result")));
+            ResultFile: options.GetValueOrDefault("--result"),
+            Breakdown: options.ContainsKey("--breakdown")));
     }
 
     private static int Generate(Dictionary<string, string?> options)

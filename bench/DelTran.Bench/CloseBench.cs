@@ -43,7 +43,7 @@ internal static class CloseBench
     private static readonly string[] Countries = ["IN", "AE", "US"];
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    internal sealed record Settings(int Obligations, int Participants, string Connection, ulong Seed, string ReportsDirectory, string? ResultFile);
+    internal sealed record Settings(int Obligations, int Participants, string Connection, ulong Seed, string ReportsDirectory, string? ResultFile, bool Breakdown = false);
 
     /// <summary>One timed phase of one window: wall time, and the CPU time of this process (the bench, the Host's classes, the mock bank).</summary>
     internal sealed record PhaseTime(string Phase, string Currency, double Seconds, double CpuSeconds);
@@ -130,7 +130,19 @@ internal static class CloseBench
         }
 
         await bank.StopAsync(cancellationToken);
-        WriteResult(settings, phases, netting, whole, reports, problems);
+        List<ReportBreakdown.Piece> breakdown = [];
+        if (settings.Breakdown)
+        {
+            // The largest window: where the reports phase spends its time, piece by piece (not part of the timed close).
+            string largest = phases.Where(p => p.Phase == "reports").MaxBy(p => p.Seconds)!.Currency;
+            breakdown = await ReportBreakdown.MeasureAsync(databases, windowIds[largest], Path.Combine(settings.ReportsDirectory, ".breakdown"), cancellationToken);
+            foreach (ReportBreakdown.Piece piece in breakdown)
+            {
+                Say(string.Create(CultureInfo.InvariantCulture, $"breakdown {windowIds[largest]}: {piece.Seconds,6:F2} s ({piece.CpuSeconds,6:F2} s CPU)  {piece.Name}"));
+            }
+        }
+
+        WriteResult(settings, phases, netting, whole, reports, problems, breakdown);
         return problems.Count == 0 ? BenchCli.ExitOk : BenchCli.ExitFailed;
     }
 
@@ -482,7 +494,7 @@ internal static class CloseBench
         return problems;
     }
 
-    private static void WriteResult(Settings settings, List<PhaseTime> phases, PhaseTime netting, PhaseTime whole, Dictionary<string, WindowReportFiles> reports, List<string> problems)
+    private static void WriteResult(Settings settings, List<PhaseTime> phases, PhaseTime netting, PhaseTime whole, Dictionary<string, WindowReportFiles> reports, List<string> problems, List<ReportBreakdown.Piece> breakdown)
     {
         using var process = Process.GetCurrentProcess();
         var result = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -506,6 +518,7 @@ internal static class CloseBench
             ["camt053_files"] = reports.Values.Sum(r => r.Statements),
             ["peak_working_set_mb"] = Math.Round(process.PeakWorkingSet64 / 1e6, 1),
             ["checks"] = problems.Count == 0 ? "ok" : string.Join(" | ", problems),
+            ["reports_breakdown"] = breakdown.Select(p => new Dictionary<string, object> { ["piece"] = p.Name, ["s"] = Math.Round(p.Seconds, 2), ["cpu_s"] = Math.Round(p.CpuSeconds, 2) }).ToList(),
         };
         string json = JsonSerializer.Serialize(result, Indented);
         if (settings.ResultFile is null)
@@ -522,7 +535,7 @@ internal static class CloseBench
     /// Wall and CPU time since the last lap. On a shared 2-core machine the wall time of a phase grows with the
     /// load; its CPU time much less, so the CPU figure tells a slower machine from slower code.
     /// </summary>
-    private sealed class PhaseClock
+    internal sealed class PhaseClock
     {
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private double _cpu = CpuSeconds();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DelTran.Bench;
 
-/// <summary>`generate` and `validate-bench`; see bench/README.md.</summary>
+/// <summary>`generate`, `validate-bench` and `close-bench`; see bench/README.md.</summary>
 internal static class BenchCli
 {
     public const int ExitOk = 0;
@@ -13,11 +13,18 @@ internal static class BenchCli
         usage:
           DelTran.Bench generate --transactions N --out FILE [--seed S]
           DelTran.Bench validate-bench [--transactions 100000] [--runs 3] [--seed S] [--work DIR] [--strict]
+          DelTran.Bench close-bench --connection NPGSQL [--obligations 1000000] [--participants 50] [--seed S]
+                                    [--reports DIR] [--result FILE] [--breakdown]
 
         generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions (about 2.8 KB each).
         validate-bench  times xmllint --stream --schema <base xsd> and the Release `deltran validate` on the
                         same generated file, and prints throughput, peak memory and the targets.
                         --strict exits 3 when a target is missed.
+        close-bench     seeds an empty PostgreSQL database with N obligations in INR, AED and USD, then closes,
+                        nets, settles (in-process mock bank) and reports the three windows with the Host's own
+                        classes, timing each phase; checks the outcome and prints the figures as JSON (or
+                        writes them to --result). --breakdown then times the parts of the largest window's
+                        reports apart. bench/close.sh runs it on a fresh database.
         """;
 
     public static int Run(string[] args)
@@ -28,7 +35,7 @@ internal static class BenchCli
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
-        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict"]);
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown"]);
         if (options is null)
         {
             Console.Error.WriteLine(Usage);
@@ -46,6 +53,7 @@ internal static class BenchCli
                     Seed: ULong(options, "--seed", ValidateBench.DefaultSeed),
                     WorkDirectory: options.GetValueOrDefault("--work"),
                     Strict: options.ContainsKey("--strict"))),
+                "close-bench" => CloseBenchFrom(options),
                 _ => UnknownVerb(args[0]),
             };
         }
@@ -61,6 +69,25 @@ internal static class BenchCli
         Console.Error.WriteLine($"bench: unknown verb '{verb}'.");
         Console.Error.WriteLine(Usage);
         return ExitUsage;
+    }
+
+    private static int CloseBenchFrom(Dictionary<string, string?> options)
+    {
+        if (options.GetValueOrDefault("--connection") is not string connection)
+        {
+            Console.Error.WriteLine("bench: close-bench needs --connection \"Host=...;Database=...\" (an empty database).");
+            return ExitUsage;
+        }
+
+        string reports = options.GetValueOrDefault("--reports") ?? Directory.CreateTempSubdirectory("deltran-close-bench-").FullName;
+        return CloseBench.Run(new CloseBench.Settings(
+            Obligations: Int(options, "--obligations", 1_000_000),
+            Participants: Int(options, "--participants", 50),
+            Connection: connection,
+            Seed: ULong(options, "--seed", CloseBench.DefaultSeed),
+            ReportsDirectory: Path.GetFullPath(reports),
+            ResultFile: options.GetValueOrDefault("--result"),
+            Breakdown: options.ContainsKey("--breakdown")));
     }
 
     private static int Generate(Dictionary<string, string?> options)

@@ -23,7 +23,7 @@ public sealed record WindowReportFiles(string Directory, int StatusReports, int 
 /// the transactions settled, a camt.053 per participant account the settlement moved, and the audit pack.
 /// Everything streams from the database, so a window of a million obligations is written in bounded memory.
 /// </summary>
-public sealed class WindowReporter(Func<DelTranDbContext> databases, IOptions<DelTranOptions> options, TimeProvider clock)
+public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<DelTranOptions> options, TimeProvider clock)
 {
     public const string StatusReportsFolder = "pacs002";
     public const string StatementsFolder = "camt053";
@@ -219,10 +219,15 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IOptions<De
         DateTimeOffset from = window.OpenedAt;
         DateTimeOffset to = window.CutoffAt ?? DateTimeOffset.MaxValue;
         string rejected = TransactionState.Rejected;
-        await foreach (TransactionRow t in db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == window.Currency)
-            .OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == window.Currency);
+        if (dialect.IsPostgres)
         {
-            // Filtered here: SQLite cannot compare DateTimeOffset columns in SQL.
+            query = query.Where(t => t.UpdatedAt >= from && t.UpdatedAt < to);
+        }
+
+        await foreach (TransactionRow t in query.OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            // Filtered here again: SQLite cannot compare DateTimeOffset columns in SQL.
             if (t.UpdatedAt >= from && t.UpdatedAt < to)
             {
                 yield return new RejectExportRow(t.Id, t.Uetr, t.EndToEndId, t.DebtorAgent, t.CreditorAgent, t.Currency, t.Amount, t.ReasonCode ?? "NARR", t.ReasonText, t.UpdatedAt);

@@ -259,9 +259,10 @@ public sealed class PostgresDialect : IDatabaseDialect
 
     public async Task<(long Count, decimal Sum)> WindowTotalsAsync(DelTranDbContext db, string windowId, CancellationToken cancellationToken)
     {
-        long count = await db.Obligations.LongCountAsync(o => o.WindowId == windowId, cancellationToken);
-        decimal sum = await db.Obligations.Where(o => o.WindowId == windowId).SumAsync(o => o.Amount, cancellationToken);
-        return (count, sum);
+        // One scan of the window for both figures.
+        var totals = await db.Obligations.Where(o => o.WindowId == windowId).GroupBy(o => 1)
+            .Select(g => new { Count = g.LongCount(), Sum = g.Sum(o => o.Amount) }).SingleOrDefaultAsync(cancellationToken);
+        return totals is null ? (0, 0m) : (totals.Count, totals.Sum);
     }
 
     public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken) =>

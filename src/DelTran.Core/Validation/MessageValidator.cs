@@ -365,6 +365,17 @@ public sealed class MessageValidator
             if (Bic.TryParse(agent?.Bic, out Bic instructing) && !instructing.SameInstitution(participant))
             {
                 AddTransactionIssue(tx, ReasonCode.RC01, path, $"Instructing agent {instructing} is not the sending participant {participant.Institution}.");
+                return;
+            }
+
+            // The debtor agent owes the obligation, so it must be the sender too: no participant makes another one pay.
+            if (!ReferenceEquals(agent, tx.DebtorAgent) && Bic.TryParse(tx.DebtorAgent?.Bic, out Bic debtor) && !debtor.SameInstitution(participant))
+            {
+                AddTransactionIssue(
+                    tx,
+                    ReasonCode.RC01,
+                    tx.DebtorSidePath("/DbtrAgt/FinInstnId/" + tx.AgentBicElement),
+                    $"Debtor agent {debtor} is not the sending participant {participant.Institution}: the debtor agent owes the obligation, so a participant instructs only its own payments.");
             }
         }
 

@@ -155,4 +155,17 @@ public sealed class TransactionRulesTests
             Assert.Equal("/Document/FIToFICstmrCdtTrf/GrpHdr/InstgAgt/FinInstnId/BICFI", issue.Path);
         }
     }
+
+    [Fact]
+    public void Validate_RefusesADebtorAgentOtherThanTheSender_WhenTheSenderInstructs()
+    {
+        var context = new ValidationContext(Pacs008Builder.BusinessDate, new InMemoryDuplicateRegistry()) { AuthenticatedSender = "SRCBINBB" };
+
+        ValidationReport report = Validate.Validator.Validate(new Pacs008Builder().Add(tx => tx.DebtorAgent = "KVRIINBBXXX").BuildStream(), context);
+
+        ValidationIssue issue = Assert.Single(report.Issues);
+        Assert.Equal(ReasonCode.RC01, issue.Code);
+        Assert.Equal("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/DbtrAgt/FinInstnId/BICFI", issue.Path);
+        Assert.Contains("KVRIINBB", issue.Message, StringComparison.Ordinal);
+    }
 }

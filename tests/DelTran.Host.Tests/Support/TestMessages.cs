@@ -25,6 +25,7 @@ public static class TestMessages
                 tx.EndToEndId = "E2E-" + n.ToString("D6", CultureInfo.InvariantCulture);
                 tx.Uetr = Uetr();
                 tx.Amount = "1.00";
+                tx.DebtorAgent = instructingAgent;
             });
         }
 

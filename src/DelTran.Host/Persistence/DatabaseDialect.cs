@@ -27,6 +27,9 @@ public interface IDatabaseDialect
     /// <summary>Locks (creating if absent) the position rows, in key order so concurrent stages cannot deadlock.</summary>
     Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken);
 
+    /// <summary>Stores a message's pacs.002 from a stream of its UTF-8 bytes, in the caller's transaction.</summary>
+    Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
     /// <summary>Registers UETRs; returns those that were registered before (the duplicates).</summary>
     Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken);
 
@@ -141,12 +144,33 @@ public sealed class PostgresDialect : IDatabaseDialect
         var ordered = keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal).ToList();
         string[] participants = [.. ordered.Select(k => k.Participant)];
         string[] currencies = [.. ordered.Select(k => k.Currency)];
+
+        // Positions almost always exist already: lock them in one statement, and create only when some are missing.
+        List<PositionRow> rows = await LockExistingPositionsAsync(db, participants, currencies, cancellationToken);
+        if (rows.Count == ordered.Count)
+        {
+            return rows;
+        }
+
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO positions (participant_bic, currency, net_position) SELECT p, c, 0 FROM unnest({participants}, {currencies}) AS k(p, c) ON CONFLICT DO NOTHING",
             cancellationToken);
-        return await db.Positions.FromSql(
+        return await LockExistingPositionsAsync(db, participants, currencies, cancellationToken);
+    }
+
+    private static Task<List<PositionRow>> LockExistingPositionsAsync(DelTranDbContext db, string[] participants, string[] currencies, CancellationToken cancellationToken) =>
+        db.Positions.FromSql(
             $"SELECT p.* FROM positions p JOIN unnest({participants}, {currencies}) AS k(p, c) ON p.participant_bic = k.p AND p.currency = k.c ORDER BY p.participant_bic, p.currency FOR UPDATE OF p")
             .ToListAsync(cancellationToken);
+
+    public async Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        // The UTF-8 bytes go up as a streamed bytea parameter and become text on the server, so a report of any
+        // size is never held in this process as one string.
+        var content = new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = xml };
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO status_reports (message_id, report_msg_id, xml, created_at) VALUES ({messageId}, {reportMsgId}, convert_from({content}, 'UTF8'), {createdAt})",
+            cancellationToken);
     }
 
     public async Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken)
@@ -179,31 +203,25 @@ public sealed class PostgresDialect : IDatabaseDialect
         string[] states = [.. transitions.Select(t => t.ToState)];
         string?[] codes = [.. transitions.Select(t => t.ReasonCode)];
         string?[] texts = [.. transitions.Select(t => t.ReasonText)];
+        DateTimeOffset[] ats = [.. transitions.Select(t => t.At)];
+        string[] stages = [.. transitions.Select(t => t.Stage)];
         DateTimeOffset at = transitions[0].At;
+
+        // One statement: the guarded move and, for the rows it really moved, their events (no second round trip,
+        // nothing encoded twice on the client).
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at} FROM unnest({ids}, {states}, {codes}, {texts}) AS v(id, s, c, x) WHERE t.id = v.id AND t.state = {fromState}",
+            $"""
+            WITH v AS (SELECT * FROM unnest({ids}, {states}, {codes}, {texts}, {ats}, {stages}) AS v(id, s, c, x, a, g)),
+            moved AS (
+                UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at}
+                FROM v WHERE t.id = v.id AND t.state = {fromState}
+                RETURNING t.id, v.s, v.c, v.x, v.a, v.g)
+            INSERT INTO transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail)
+            SELECT id, a, {fromState}, s, g, c, x FROM moved
+            """,
             cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (Transition t in transitions)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(t.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(t.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(fromState, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.ToState, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.Stage, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.ReasonCode, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.ReasonText, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
         if (obligations.Count == 0)
         {
             return;
@@ -341,6 +359,12 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
         }
 
         return rows;
+    }
+
+    public async Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
     }
 
     public async Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken)

@@ -35,23 +35,45 @@ public sealed class CompleteMessageConsumer(
             return;
         }
 
-        List<TransactionRow> transactions = await Db.Transactions.AsNoTracking()
+        // The group status needs only which states occur; the entries are then streamed from a cursor, in index
+        // order, into a temporary file, and from there into the database: memory does not grow with the message.
+        List<string> states = await Db.Transactions.Where(t => t.MessageId == row.Id).Select(t => t.State).Distinct().ToListAsync(cancellationToken);
+        DateTimeOffset now = Clock.GetUtcNow();
+        IEnumerable<TransactionRow> transactions = Db.Transactions.AsNoTracking()
             .Where(t => t.MessageId == row.Id)
             .OrderBy(t => t.Index)
-            .ToListAsync(cancellationToken);
+            .Select(t => new TransactionRow
+            {
+                Index = t.Index,
+                InstructionId = t.InstructionId,
+                EndToEndId = t.EndToEndId,
+                TransactionId = t.TransactionId,
+                Uetr = t.Uetr,
+                DebtorAgent = t.DebtorAgent,
+                CreditorAgent = t.CreditorAgent,
+                Amount = t.Amount,
+                Currency = t.Currency,
+                SettlementDate = t.SettlementDate,
+                State = t.State,
+                ReasonCode = t.ReasonCode,
+                ReasonText = t.ReasonText,
+            })
+            .AsEnumerable();
+        StatusReport report = StatusReports.Compose(row, states.Select(PipelineStatus.ForTransaction), transactions, Bic.Parse(options.Value.OwnBic), now);
 
-        DateTimeOffset now = Clock.GetUtcNow();
-        StatusReport report = StatusReports.Compose(row, transactions, Bic.Parse(options.Value.OwnBic), now);
-        using var buffer = new MemoryStream();
+        await using var buffer = new FileStream(
+            Path.Combine(Path.GetTempPath(), "deltran-pacs002-" + Guid.NewGuid().ToString("N") + ".xml"),
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            1 << 16,
+            FileOptions.DeleteOnClose);
+
+        // The writer pulls the entries synchronously (one open cursor on this transaction's connection).
         StatusReportWriter.Write(buffer, report, cancellationToken);
+        buffer.Position = 0;
+        await Dialect.InsertStatusReportAsync(Db, row.Id, report.MessageId, buffer, now, cancellationToken);
 
-        Db.StatusReports.Add(new StatusReportRow
-        {
-            MessageId = row.Id,
-            ReportMsgId = report.MessageId,
-            Xml = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
-            CreatedAt = now,
-        });
         row.State = MessageState.Completed;
         row.GroupStatus = report.GroupStatus.ToIsoCode();
         row.CompletedAt = now;
@@ -62,11 +84,18 @@ public sealed class CompleteMessageConsumer(
 /// <summary>Builds the pacs.002 of a message from what the pipeline recorded.</summary>
 public static class StatusReports
 {
-    public static StatusReport Compose(MessageRow message, IReadOnlyList<TransactionRow> transactions, Bic ownBic, DateTimeOffset now)
+    public static StatusReport Compose(MessageRow message, IReadOnlyList<TransactionRow> transactions, Bic ownBic, DateTimeOffset now) =>
+        Compose(message, transactions.Select(t => PipelineStatus.ForTransaction(t.State)), transactions, ownBic, now);
+
+    /// <summary>
+    /// The report of a message whose transactions are read lazily: <paramref name="transactions"/> (in index order)
+    /// is enumerated once, by the writer; <paramref name="statuses"/> gives the group status and needs each
+    /// transaction status that occurs only once.
+    /// </summary>
+    public static StatusReport Compose(MessageRow message, IEnumerable<TransactionStatus> statuses, IEnumerable<TransactionRow> transactions, Bic ownBic, DateTimeOffset now)
     {
         bool messageRejected = message.RejectReasons is not null;
-        var entries = transactions.Select(Entry).ToList();
-        GroupStatus group = PipelineStatus.ForGroup(messageRejected, entries.Select(e => e.Status));
+        GroupStatus group = PipelineStatus.ForGroup(messageRejected, statuses);
         MessageDefinition original = MessageDefinition.All.FirstOrDefault(d => d.Identifier == message.MessageType)
             ?? new MessageDefinition("UNKNOWN", MessageKind.FiToFiCreditTransfer);
 
@@ -77,7 +106,7 @@ public static class StatusReports
             InstructedAgent = Bic.TryParse(message.SenderBic, out Bic sender) ? sender : null,
             OriginalCreationDateTime = DateTimeOffset.TryParse(message.CreationDateTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset created) ? created : null,
             GroupReasons = messageRejected ? Reasons(message.RejectReasons) : [],
-            Transactions = messageRejected && transactions.Count == 0 ? [] : entries,
+            Transactions = transactions.Select(Entry),
         };
     }
 

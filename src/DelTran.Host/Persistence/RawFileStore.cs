@@ -54,13 +54,10 @@ public static class RawFileStore
     }
 
     // PostgreSQL: one binary COPY for all chunks (an INSERT per chunk took ~9 s for 266 MB on the bench), in the
-    // caller's transaction. TOAST compresses the chunks; lz4, where the server has it, costs a fraction of pglz's
-    // CPU. The setting is local to the transaction and the stored values say how they were compressed.
+    // caller's transaction, with lz4 rather than pglz for TOAST.
     private static async Task<(string Sha256, long Size)> CopyChunksAsync(DelTranDbContext db, NpgsqlConnection connection, Guid fileId, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync(
-            "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)",
-            cancellationToken);
+        await PostgresDialect.PreferLz4CompressionAsync(db, cancellationToken);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         byte[] buffer = new byte[ChunkSize];

@@ -19,6 +19,8 @@ public sealed class CompleteMessageConsumer(
     IOptions<DelTranOptions> options)
     : PipelineConsumer<CompleteMessage>(db, dialect, signal, clock)
 {
+    private const int ReportPageSize = 5000;
+
     protected override async Task HandleAsync(CompleteMessage message, CancellationToken cancellationToken)
     {
         MessageRow? row = await Db.Messages.FirstOrDefaultAsync(m => m.Id == message.MessageId, cancellationToken);
@@ -35,30 +37,11 @@ public sealed class CompleteMessageConsumer(
             return;
         }
 
-        // The group status needs only which states occur; the entries are then streamed from a cursor, in index
-        // order, into a temporary file, and from there into the database: memory does not grow with the message.
+        // The group status needs only which states occur; the entries are then read in pages, in index order, and
+        // written into a temporary file, and from there into the database: memory does not grow with the message.
         List<string> states = await Db.Transactions.Where(t => t.MessageId == row.Id).Select(t => t.State).Distinct().ToListAsync(cancellationToken);
         DateTimeOffset now = Clock.GetUtcNow();
-        IEnumerable<TransactionRow> transactions = Db.Transactions.AsNoTracking()
-            .Where(t => t.MessageId == row.Id)
-            .OrderBy(t => t.Index)
-            .Select(t => new TransactionRow
-            {
-                Index = t.Index,
-                InstructionId = t.InstructionId,
-                EndToEndId = t.EndToEndId,
-                TransactionId = t.TransactionId,
-                Uetr = t.Uetr,
-                DebtorAgent = t.DebtorAgent,
-                CreditorAgent = t.CreditorAgent,
-                Amount = t.Amount,
-                Currency = t.Currency,
-                SettlementDate = t.SettlementDate,
-                State = t.State,
-                ReasonCode = t.ReasonCode,
-                ReasonText = t.ReasonText,
-            })
-            .AsEnumerable();
+        IEnumerable<TransactionRow> transactions = ReportRows(row.Id);
         StatusReport report = StatusReports.Compose(row, states.Select(PipelineStatus.ForTransaction), transactions, Bic.Parse(options.Value.OwnBic), now);
 
         await using var buffer = new FileStream(
@@ -69,7 +52,7 @@ public sealed class CompleteMessageConsumer(
             1 << 16,
             FileOptions.DeleteOnClose);
 
-        // The writer pulls the entries synchronously (one open cursor on this transaction's connection).
+        // The writer pulls the entries synchronously, a page at a time.
         StatusReportWriter.Write(buffer, report, cancellationToken);
         buffer.Position = 0;
         await Dialect.InsertStatusReportAsync(Db, row.Id, report.MessageId, buffer, now, cancellationToken);
@@ -78,6 +61,48 @@ public sealed class CompleteMessageConsumer(
         row.GroupStatus = report.GroupStatus.ToIsoCode();
         row.CompletedAt = now;
         Send(new StatusReportReady(NewCommandId(), row.Id, row.InboundFileId));
+    }
+
+    // Keyset pages along the (message_id, index) index: one query for all rows is planned as a sequential scan and a
+    // sort of the whole message (18 s before the first row for 300k transactions on the bench machine).
+    private IEnumerable<TransactionRow> ReportRows(Guid messageId)
+    {
+        int after = int.MinValue;
+        while (true)
+        {
+            int from = after;
+            List<TransactionRow> page = [.. Db.Transactions.AsNoTracking()
+                .Where(t => t.MessageId == messageId && t.Index > from)
+                .OrderBy(t => t.Index)
+                .Take(ReportPageSize)
+                .Select(t => new TransactionRow
+                {
+                    Index = t.Index,
+                    InstructionId = t.InstructionId,
+                    EndToEndId = t.EndToEndId,
+                    TransactionId = t.TransactionId,
+                    Uetr = t.Uetr,
+                    DebtorAgent = t.DebtorAgent,
+                    CreditorAgent = t.CreditorAgent,
+                    Amount = t.Amount,
+                    Currency = t.Currency,
+                    SettlementDate = t.SettlementDate,
+                    State = t.State,
+                    ReasonCode = t.ReasonCode,
+                    ReasonText = t.ReasonText,
+                })];
+            foreach (TransactionRow transaction in page)
+            {
+                yield return transaction;
+            }
+
+            if (page.Count < ReportPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Index;
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using DelTran.Core.Iso20022.Writing;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Messaging;

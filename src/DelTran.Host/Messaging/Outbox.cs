@@ -129,12 +129,21 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        // Published together and awaited together: with publisher confirms on, each task completes once the broker
+        // has its message, and the confirms of a batch arrive in one round trip rather than one after another.
+        // Consumers never depend on the order of their commands.
+        var publishes = new List<Task>(rows.Count);
         foreach (OutboxRow row in rows)
         {
             (object message, Type type) = Outbox.Read(row);
-            // With publisher confirms on, this returns once the broker has the message.
-            await publisher.Publish(message, type, cancellationToken);
-            row.DispatchedAt = clock.GetUtcNow();
+            publishes.Add(publisher.Publish(message, type, cancellationToken));
+        }
+
+        await Task.WhenAll(publishes);
+        DateTimeOffset dispatchedAt = clock.GetUtcNow();
+        foreach (OutboxRow row in rows)
+        {
+            row.DispatchedAt = dispatchedAt;
             row.Attempts++;
         }
 

@@ -27,8 +27,14 @@ public interface IDatabaseDialect
     /// <summary>Locks (creating if absent) the position rows, in key order so concurrent stages cannot deadlock.</summary>
     Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken);
 
-    /// <summary>Registers UETRs; returns those that were registered before (the duplicates).</summary>
-    Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken);
+    /// <summary>Stores a message's pacs.002 from a stream of its UTF-8 bytes, in the caller's transaction.</summary>
+    Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers the UETRs of a message's VALIDATED transactions; returns those whose UETR was registered before
+    /// by another transaction (the duplicates), and whether the earlier one had other content.
+    /// </summary>
+    Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves transactions that are still in <paramref name="fromState"/>, writes their event rows and any new
@@ -57,6 +63,16 @@ public interface IDatabaseDialect
 
     /// <summary>Takes a closed window's obligations out of the running positions of the open window.</summary>
     Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken);
+}
+
+/// <summary>A transaction whose UETR was already registered; <see cref="Conflicting"/> when with another content hash.</summary>
+public sealed class UetrDuplicate
+{
+    public Guid TransactionId { get; set; }
+
+    public Guid Uetr { get; set; }
+
+    public bool Conflicting { get; set; }
 }
 
 /// <summary>One transaction's move, with its event.</summary>
@@ -141,32 +157,61 @@ public sealed class PostgresDialect : IDatabaseDialect
         var ordered = keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal).ToList();
         string[] participants = [.. ordered.Select(k => k.Participant)];
         string[] currencies = [.. ordered.Select(k => k.Currency)];
+
+        // Positions almost always exist already: lock them in one statement, and create only when some are missing.
+        List<PositionRow> rows = await LockExistingPositionsAsync(db, participants, currencies, cancellationToken);
+        if (rows.Count == ordered.Count)
+        {
+            return rows;
+        }
+
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO positions (participant_bic, currency, net_position) SELECT p, c, 0 FROM unnest({participants}, {currencies}) AS k(p, c) ON CONFLICT DO NOTHING",
             cancellationToken);
-        return await db.Positions.FromSql(
+        return await LockExistingPositionsAsync(db, participants, currencies, cancellationToken);
+    }
+
+    /// <summary>
+    /// For the rest of the caller's transaction, TOAST-compresses large values with lz4 where the server has it
+    /// (a fraction of pglz's CPU for raw files and reports). Stored values say how they were compressed, so
+    /// reading is unaffected.
+    /// </summary>
+    public static Task PreferLz4CompressionAsync(DelTranDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(
+            "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)",
+            cancellationToken);
+
+    private static Task<List<PositionRow>> LockExistingPositionsAsync(DelTranDbContext db, string[] participants, string[] currencies, CancellationToken cancellationToken) =>
+        db.Positions.FromSql(
             $"SELECT p.* FROM positions p JOIN unnest({participants}, {currencies}) AS k(p, c) ON p.participant_bic = k.p AND p.currency = k.c ORDER BY p.participant_bic, p.currency FOR UPDATE OF p")
             .ToListAsync(cancellationToken);
-    }
 
-    public async Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken)
+    public async Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        Guid[] uetrs = [.. rows.Select(r => r.Uetr)];
-        Guid[] transactions = [.. rows.Select(r => r.TransactionId)];
-        string[] hashes = [.. rows.Select(r => r.ContentHash)];
-        DateTimeOffset at = rows[0].RegisteredAt;
-        List<Guid> inserted = await db.Database.SqlQuery<Guid>(
-            $"INSERT INTO uetr_registry (uetr, transaction_id, content_hash, registered_at) SELECT u, t, h, {at} FROM unnest({uetrs}, {transactions}, {hashes}) AS r(u, t, h) ON CONFLICT (uetr) DO NOTHING RETURNING uetr AS \"Value\"")
-            .ToListAsync(cancellationToken);
-        var duplicates = new HashSet<Guid>(uetrs);
-        duplicates.ExceptWith(inserted);
-        return duplicates;
+        // The UTF-8 bytes go up as a streamed bytea parameter and become text on the server, so a report of any
+        // size is never held in this process as one string.
+        await PreferLz4CompressionAsync(db, cancellationToken);
+        var content = new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = xml };
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO status_reports (message_id, report_msg_id, xml, created_at) VALUES ({messageId}, {reportMsgId}, convert_from({content}, 'UTF8'), {createdAt})",
+            cancellationToken);
     }
+
+    public async Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Server-side from the rows just loaded: nothing per transaction is kept in this process. The duplicates are
+        // read by a second statement, whose snapshot also sees a registration that a concurrent instance committed
+        // while this insert waited on it.
+        string validated = TransactionStateValidated;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO uetr_registry (uetr, transaction_id, content_hash, registered_at) SELECT uetr, id, content_hash, {at} FROM transactions WHERE message_id = {messageId} AND state = {validated} AND uetr IS NOT NULL ON CONFLICT (uetr) DO NOTHING",
+            cancellationToken);
+        return await db.Database.SqlQuery<UetrDuplicate>(
+            $"SELECT t.id AS \"TransactionId\", t.uetr AS \"Uetr\", r.content_hash IS DISTINCT FROM t.content_hash AS \"Conflicting\" FROM transactions t JOIN uetr_registry r ON r.uetr = t.uetr WHERE t.message_id = {messageId} AND t.state = {validated} AND r.transaction_id <> t.id")
+            .ToListAsync(cancellationToken);
+    }
+
+    private const string TransactionStateValidated = Core.Pipeline.TransactionState.Validated;
 
     public async Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
     {
@@ -179,31 +224,25 @@ public sealed class PostgresDialect : IDatabaseDialect
         string[] states = [.. transitions.Select(t => t.ToState)];
         string?[] codes = [.. transitions.Select(t => t.ReasonCode)];
         string?[] texts = [.. transitions.Select(t => t.ReasonText)];
+        DateTimeOffset[] ats = [.. transitions.Select(t => t.At)];
+        string[] stages = [.. transitions.Select(t => t.Stage)];
         DateTimeOffset at = transitions[0].At;
+
+        // One statement: the guarded move and, for the rows it really moved, their events (no second round trip,
+        // nothing encoded twice on the client).
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at} FROM unnest({ids}, {states}, {codes}, {texts}) AS v(id, s, c, x) WHERE t.id = v.id AND t.state = {fromState}",
+            $"""
+            WITH v AS (SELECT * FROM unnest({ids}, {states}, {codes}, {texts}, {ats}, {stages}) AS v(id, s, c, x, a, g)),
+            moved AS (
+                UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at}
+                FROM v WHERE t.id = v.id AND t.state = {fromState}
+                RETURNING t.id, v.s, v.c, v.x, v.a, v.g)
+            INSERT INTO transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail)
+            SELECT id, a, {fromState}, s, g, c, x FROM moved
+            """,
             cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (Transition t in transitions)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(t.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(t.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(fromState, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.ToState, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.Stage, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.ReasonCode, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.ReasonText, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
         if (obligations.Count == 0)
         {
             return;
@@ -344,17 +383,30 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
         return rows;
     }
 
-    public async Task<HashSet<Guid>> RegisterUetrsAsync(DelTranDbContext db, IReadOnlyList<UetrRegistryRow> rows, CancellationToken cancellationToken)
+    public async Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        var duplicates = new HashSet<Guid>();
+        using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
+    }
+
+    public async Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var rows = await db.Transactions.AsNoTracking()
+            .Where(t => t.MessageId == messageId && t.State == Core.Pipeline.TransactionState.Validated && t.Uetr != null)
+            .Select(t => new UetrRegistryRow { Uetr = t.Uetr!.Value, TransactionId = t.Id, ContentHash = t.ContentHash!, RegisteredAt = at })
+            .ToListAsync(cancellationToken);
+        var earlier = new Dictionary<Guid, string>();
         foreach (UetrRegistryRow[] chunk in rows.Chunk(500))
         {
             Guid[] uetrs = [.. chunk.Select(r => r.Uetr)];
-            duplicates.UnionWith(await db.UetrRegistry.Where(u => uetrs.Contains(u.Uetr)).Select(u => u.Uetr).ToListAsync(cancellationToken));
+            foreach (var known in await db.UetrRegistry.AsNoTracking().Where(u => uetrs.Contains(u.Uetr)).Select(u => new { u.Uetr, u.ContentHash }).ToListAsync(cancellationToken))
+            {
+                earlier[known.Uetr] = known.ContentHash;
+            }
         }
 
-        db.UetrRegistry.AddRange(rows.Where(r => !duplicates.Contains(r.Uetr)));
-        return duplicates;
+        db.UetrRegistry.AddRange(rows.Where(r => !earlier.ContainsKey(r.Uetr)));
+        return [.. rows.Where(r => earlier.ContainsKey(r.Uetr)).Select(r => new UetrDuplicate { TransactionId = r.TransactionId, Uetr = r.Uetr, Conflicting = earlier[r.Uetr] != r.ContentHash })];
     }
 
     public async Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)

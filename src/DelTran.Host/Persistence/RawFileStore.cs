@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DelTran.Host.Persistence;
 
@@ -14,24 +16,18 @@ public static class RawFileStore
     /// </summary>
     public static async Task<(string Sha256, long Size)> WriteChunksAsync(DelTranDbContext db, Guid fileId, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            return await CopyChunksAsync(db, connection, fileId, content, maxBytes, cancellationToken);
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         byte[] buffer = new byte[ChunkSize];
         long size = 0;
         int sequence = 0;
         while (true)
         {
-            int filled = 0;
-            while (filled < buffer.Length)
-            {
-                int read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-
+            int filled = await FillAsync(content, buffer, cancellationToken);
             if (filled == 0)
             {
                 break;
@@ -55,6 +51,64 @@ public static class RawFileStore
         }
 
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    // PostgreSQL: one binary COPY for all chunks (an INSERT per chunk took ~9 s for 266 MB on the bench), in the
+    // caller's transaction, with lz4 rather than pglz for TOAST.
+    private static async Task<(string Sha256, long Size)> CopyChunksAsync(DelTranDbContext db, NpgsqlConnection connection, Guid fileId, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        await PostgresDialect.PreferLz4CompressionAsync(db, cancellationToken);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] buffer = new byte[ChunkSize];
+        long size = 0;
+        int sequence = 0;
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync("COPY inbound_file_chunks (file_id, sequence, data) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        while (true)
+        {
+            int filled = await FillAsync(content, buffer, cancellationToken);
+            if (filled == 0)
+            {
+                break;
+            }
+
+            size += filled;
+            if (size > maxBytes)
+            {
+                // Disposing the importer unfinished cancels the COPY; the caller rolls back.
+                throw new FileTooLargeException(maxBytes);
+            }
+
+            hash.AppendData(buffer, 0, filled);
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(fileId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(sequence++, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(new ReadOnlyMemory<byte>(buffer, 0, filled), NpgsqlDbType.Bytea, cancellationToken);
+            if (filled < buffer.Length)
+            {
+                break;
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        int filled = 0;
+        while (filled < buffer.Length)
+        {
+            int read = await content.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return filled;
     }
 
     /// <summary>A read-only seekable stream over a stored file; it loads one chunk at a time.</summary>

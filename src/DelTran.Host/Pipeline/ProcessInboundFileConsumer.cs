@@ -94,69 +94,86 @@ public sealed partial class ProcessInboundFileConsumer(
         row.TransactionCount = report.TransactionCount;
         row.DuplicateMsgId = messageIssues.Exists(i => i.Code == ReasonCode.AM05);
 
-        List<Guid> validated = sink.Validated.Select(v => v.TransactionId).ToList();
+        IEnumerable<(Guid Id, string Currency)> validated = sink.Validated;
+        int validatedCount = sink.Validated.Count;
         if (report.MessageRejected)
         {
             // A message-level finding refuses every transaction that was still in the running.
             ValidationIssue first = messageIssues.FirstOrDefault() ?? report.Issues[0];
             string text = Truncate(string.Join("\n", messageIssues.Select(i => $"{i.Code} {i.Path}: {i.Message}")), 2000);
             row.RejectReasons = text.Length > 0 ? text : $"{first.Code} {first.Path}: {first.Message}";
-            await RejectAsync(validated, first.Code, "Message rejected: " + first.Message, "validation", now, cancellationToken);
-            validated.Clear();
+            await RejectAsync([.. sink.Validated.Select(v => v.Id)], first.Code, "Message rejected: " + first.Message, "validation", now, cancellationToken);
+            validated = [];
+            validatedCount = 0;
         }
         else
         {
-            HashSet<Guid> duplicates = await Dialect.RegisterUetrsAsync(
-                Db,
-                [.. sink.Validated.Where(v => v.Uetr is not null).Select(v => new UetrRegistryRow { Uetr = v.Uetr!.Value, TransactionId = v.TransactionId, ContentHash = v.ContentHash, RegisteredAt = now })],
-                cancellationToken);
+            List<UetrDuplicate> duplicates = await Dialect.RegisterMessageUetrsAsync(Db, row.Id, now, cancellationToken);
             if (duplicates.Count > 0)
             {
-                await ReportDuplicatesAsync(sink, duplicates, now, validated, cancellationToken);
+                HashSet<Guid> rejected = await ReportDuplicatesAsync(duplicates, now, cancellationToken);
+                validated = sink.Validated.Where(v => !rejected.Contains(v.Id));
+                validatedCount -= rejected.Count;
             }
         }
 
-        row.State = validated.Count > 0 ? MessageState.Processing : MessageState.Received;
+        row.State = validatedCount > 0 ? MessageState.Processing : MessageState.Received;
         file.Status = InboundFileStatus.Parsed;
         file.MessageId = row.Id;
 
-        foreach (Guid[] batch in validated.Chunk(StageBatchSize))
+        foreach (Guid[] batch in StageBatches(validated))
         {
             Send(new ScreenTransactions(NewCommandId(), row.Id, batch));
         }
 
-        if (validated.Count == 0)
+        if (validatedCount == 0)
         {
             Send(new CompleteMessage(NewCommandId(), row.Id));
         }
 
-        LogFileProcessed(logger, file.Id, row.Id, report.TransactionCount, validated.Count);
+        LogFileProcessed(logger, file.Id, row.Id, report.TransactionCount, validatedCount);
     }
 
-    private async Task ReportDuplicatesAsync(LoadingSink sink, HashSet<Guid> duplicates, DateTimeOffset now, List<Guid> validated, CancellationToken cancellationToken)
+    /// <summary>
+    /// Batches of one currency each, interleaved across currencies. Risk and liquidity lock the positions of their
+    /// batch's currencies, so batches of different currencies run side by side instead of queueing on the same rows.
+    /// </summary>
+    public static IEnumerable<Guid[]> StageBatches(IEnumerable<(Guid Id, string Currency)> transactions)
     {
-        var byUetr = sink.Validated.Where(v => v.Uetr is Guid u && duplicates.Contains(u)).ToList();
-        Guid[] uetrs = [.. duplicates];
-        Dictionary<Guid, string> earlier = await Db.UetrRegistry.AsNoTracking().Where(u => uetrs.Contains(u.Uetr)).ToDictionaryAsync(u => u.Uetr, u => u.ContentHash, cancellationToken);
-        foreach (var group in byUetr.GroupBy(v => earlier.TryGetValue(v.Uetr!.Value, out string? hash) && hash != v.ContentHash))
+        List<Guid[][]> byCurrency = transactions
+            .GroupBy(t => t.Currency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Select(t => t.Id).Chunk(StageBatchSize).ToArray())
+            .ToList();
+        for (int round = 0; byCurrency.Exists(c => round < c.Length); round++)
+        {
+            foreach (Guid[][] batches in byCurrency.Where(c => round < c.Length))
+            {
+                yield return batches[round];
+            }
+        }
+    }
+
+    private async Task<HashSet<Guid>> ReportDuplicatesAsync(List<UetrDuplicate> duplicates, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var group in duplicates.GroupBy(d => d.Conflicting))
         {
             bool conflicting = group.Key;
-            List<Guid> ids = group.Select(v => v.TransactionId).ToList();
+            List<Guid> ids = group.Select(d => d.TransactionId).ToList();
             string text = conflicting
                 ? "UETR already received with different content (logged as suspicious)."
                 : "UETR already received.";
             await RejectAsync(ids, ReasonCode.DUPL, text, "duplicates", now, cancellationToken);
             if (conflicting)
             {
-                foreach (var v in group)
+                foreach (UetrDuplicate d in group)
                 {
-                    LogSuspiciousUetr(logger, v.Uetr!.Value, v.TransactionId);
+                    LogSuspiciousUetr(logger, d.Uetr, d.TransactionId);
                 }
             }
         }
 
-        var rejected = byUetr.Select(v => v.TransactionId).ToHashSet();
-        validated.RemoveAll(rejected.Contains);
+        return duplicates.Select(d => d.TransactionId).ToHashSet();
     }
 
     private async Task RejectAsync(IReadOnlyCollection<Guid> ids, string code, string text, string stage, DateTimeOffset now, CancellationToken cancellationToken)
@@ -200,12 +217,13 @@ public sealed partial class ProcessInboundFileConsumer(
 
         public ChannelReader<LoadBlock> Blocks => _blocks.Reader;
 
-        public List<(Guid TransactionId, Guid? Uetr, string ContentHash)> Validated { get; } = [];
+        /// <summary>The VALIDATED transactions' ids and currencies, in document order (the rest is in the database).</summary>
+        public List<(Guid Id, string Currency)> Validated { get; } = [];
 
         public void Accepted(CreditTransfer transfer)
         {
             TransactionRow row = TransactionRows.FromTransfer(transfer, messageId, now);
-            Validated.Add((row.Id, row.Uetr, row.ContentHash!));
+            Validated.Add((row.Id, row.Currency!));
             Add(row, null, null);
         }
 

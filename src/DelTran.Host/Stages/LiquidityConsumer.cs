@@ -34,6 +34,12 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 
         var candidates = rows.Select(Positions.Candidate).ToList();
 
+        // Read before any guard or lock, so that they are held only for the decision and the writes.
+        string[] debtors = [.. candidates.Select(c => c.Debtor.Institution).Distinct()];
+        var accounts = (await Db.SettlementAccounts.AsNoTracking().Where(a => debtors.Contains(a.ParticipantBic)).ToListAsync(cancellationToken))
+            .Where(a => Currency.TryParse(a.Currency, out _))
+            .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new SettlementAccount(a.Balance, a.CreditLine));
+
         // The window guard before any position lock: an obligation is stamped with the window open at its
         // acceptance, and a close of that currency waits for this transaction (and blocks the next) meanwhile.
         string[] currencies = [.. candidates.Select(c => c.Amount.Currency.Code).Distinct()];
@@ -50,11 +56,6 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             before[c.DebtorKey] += c.Amount.Amount;
             before[c.CreditorKey] -= c.Amount.Amount;
         }
-
-        string[] debtors = [.. candidates.Select(c => c.Debtor.Institution).Distinct()];
-        var accounts = (await Db.SettlementAccounts.AsNoTracking().Where(a => debtors.Contains(a.ParticipantBic)).ToListAsync(cancellationToken))
-            .Where(a => Currency.TryParse(a.Currency, out _))
-            .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new SettlementAccount(a.Balance, a.CreditLine));
 
         LiquidityEvaluation evaluation = LiquidityEngine.Evaluate(
             [.. candidates.Select(c => new LiquidityCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],

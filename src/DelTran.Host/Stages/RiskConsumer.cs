@@ -31,11 +31,14 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         }
 
         var candidates = rows.Select(Positions.Candidate).ToList();
-        var byKey = await Positions.LockAsync(Db, Dialect, candidates.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
-        string[] participants = [.. byKey.Keys.Select(k => k.Participant).Distinct()];
+
+        // Everything that needs no lock is read first: the position locks serialise every risk and liquidity batch,
+        // so they are held only for the decision and the writes.
+        string[] participants = [.. candidates.SelectMany(c => new[] { c.Debtor.Institution, c.Creditor.Institution }).Distinct()];
         Dictionary<PositionKey, decimal> caps = (await Db.RiskLimits.AsNoTracking().Where(l => participants.Contains(l.ParticipantBic)).ToListAsync(cancellationToken))
             .Where(l => Currency.TryParse(l.Currency, out _))
             .ToDictionary(l => new PositionKey(l.ParticipantBic, Currency.Parse(l.Currency)), l => l.NetDebitCap);
+        var byKey = await Positions.LockAsync(Db, Dialect, candidates.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
         var limits = new RiskLimits(
             options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value),
             caps);

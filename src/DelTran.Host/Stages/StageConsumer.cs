@@ -38,12 +38,8 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
 
     protected async Task<List<TransactionRow>> LoadAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken)
     {
-        var rows = new List<TransactionRow>(ids.Length);
-        foreach (Guid[] chunk in ids.Chunk(1000))
-        {
-            rows.AddRange(await Db.Transactions.AsNoTracking().Where(t => chunk.Contains(t.Id) && t.State == expectedState).ToListAsync(cancellationToken));
-        }
-
+        // One round trip: the ids travel as one array parameter (= ANY) on PostgreSQL, whatever the batch size.
+        List<TransactionRow> rows = await Db.Transactions.AsNoTracking().Where(t => ids.Contains(t.Id) && t.State == expectedState).ToListAsync(cancellationToken);
         rows.Sort((a, b) => a.Index.CompareTo(b.Index));
         return rows;
     }

@@ -1,0 +1,104 @@
+using System.Xml.Linq;
+using DelTran.Core.Iso20022.Writing;
+using DelTran.Core.Pipeline;
+using DelTran.Core.Tests.Support;
+using DelTran.Host.Messaging;
+using DelTran.Host.Persistence;
+using DelTran.Host.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Tests.Pipeline;
+
+/// <summary>
+/// A message larger than one stage batch, in several currencies: batches of one currency each, and one
+/// pacs.002 streamed from the database with every transaction in document order.
+/// </summary>
+public sealed class BatchingTests
+{
+    private static readonly XNamespace Pacs002 = "urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10";
+
+    [Fact]
+    public void StageBatches_GivesBatchesOfOneCurrencyInterleaved_WhenCurrenciesAreMixed()
+    {
+        string[] currencies = ["USD", "INR", "INR", "AED"];
+        var transactions = Enumerable.Range(0, (2 * ProcessInboundFileConsumer.StageBatchSize) + 10)
+            .Select(i => (Id: Guid.CreateVersion7(), Currency: currencies[i % currencies.Length]))
+            .ToList();
+        var currencyOf = transactions.ToDictionary(t => t.Id, t => t.Currency);
+
+        List<Guid[]> batches = [.. ProcessInboundFileConsumer.StageBatches(transactions)];
+
+        Assert.All(batches, b => Assert.Single(b.Select(id => currencyOf[id]).Distinct()));
+        Assert.All(batches, b => Assert.InRange(b.Length, 1, ProcessInboundFileConsumer.StageBatchSize));
+        // Every transaction exactly once, each currency's in document order.
+        Assert.Equal(transactions.Select(t => t.Id).Order(), batches.SelectMany(b => b).Order());
+        foreach (var currency in transactions.GroupBy(t => t.Currency))
+        {
+            Assert.Equal(currency.Select(t => t.Id), batches.SelectMany(b => b).Where(id => currencyOf[id] == currency.Key));
+        }
+
+        // Round-robin: the first batches are one of each currency, so the risk stage can take them side by side.
+        Assert.Equal(["AED", "INR", "USD"], batches.Take(3).Select(b => currencyOf[b[0]]));
+    }
+
+    [Theory]
+    [InlineData(PipelineMode.Embedded)]
+    [InlineData(PipelineMode.Production)]
+    public async Task Pipeline_StreamsOnePacs002InDocumentOrder_WhenTheMessageSpansBatchesAndCurrencies(PipelineMode mode)
+    {
+        await using PipelineHost host = await PipelineHost.StartAsync(mode);
+        var builder = new Pacs008Builder { MessageId = "BATCHES-" + Guid.NewGuid().ToString("N")[..12] };
+        int count = (2 * ProcessInboundFileConsumer.StageBatchSize) + 700;
+        for (int i = 0; i < count; i++)
+        {
+            int n = i;
+            builder.Add(tx =>
+            {
+                tx.EndToEndId = "E2E-" + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+                tx.Uetr = Guid.NewGuid().ToString("D") is var g ? g[..14] + "4" + g[15..19] + "b" + g[20..] : "";
+                if (n % 3 == 1)
+                {
+                    tx.Currency = "USD";
+                    tx.Amount = "10.00";
+                    tx.CreditorAgent = "LBHBUS33";
+                    tx.CreditorIban = null;
+                }
+                else
+                {
+                    tx.Amount = "100.00";
+                }
+            });
+        }
+
+        MessageRow message = await host.WaitForCompletionAsync(await host.SubmitAsync("SRCBINBB", builder.Build()), TimeSpan.FromMinutes(3));
+        List<TransactionRow> rows = await host.TransactionsAsync(message.Id);
+        Assert.Equal(count, rows.Count);
+        Assert.DoesNotContain(rows, r => r.State is TransactionState.Validated or TransactionState.Screened or TransactionState.RiskChecked);
+
+        await using DelTranDbContext db = host.Db();
+
+        // Every stage batch is of one currency.
+        var currencyOf = rows.ToDictionary(r => r.Id, r => r.Currency);
+        List<OutboxRow> commands = await db.Outbox.AsNoTracking().Where(o => o.MessageType == nameof(ScreenTransactions) || o.MessageType == nameof(CheckRisk) || o.MessageType == nameof(CheckLiquidity)).ToListAsync();
+        Guid[][] batches = [.. commands.Select(o => Outbox.Read(o).Message switch
+        {
+            ScreenTransactions s => s.TransactionIds,
+            CheckRisk r => r.TransactionIds,
+            CheckLiquidity l => l.TransactionIds,
+            _ => [],
+        })];
+        // INR's two thirds need two batches, USD's third one.
+        Assert.Equal(3, commands.Count(o => o.MessageType == nameof(ScreenTransactions)));
+        Assert.All(batches, b => Assert.Single(b.Select(id => currencyOf[id]).Distinct()));
+
+        // One report, every transaction once, in document order, with the status each one ended in.
+        string xml = await db.StatusReports.AsNoTracking().Where(r => r.MessageId == message.Id).Select(r => r.Xml).SingleAsync();
+        List<XElement> entries = [.. XDocument.Parse(xml).Descendants(Pacs002 + "TxInfAndSts")];
+        Assert.Equal(rows.Select(r => r.EndToEndId), entries.Select(e => e.Element(Pacs002 + "OrgnlEndToEndId")?.Value));
+        Assert.Equal(
+            rows.Select(r => PipelineStatus.ForTransaction(r.State).ToIsoCode()),
+            entries.Select(e => e.Element(Pacs002 + "TxSts")?.Value));
+        Assert.Equal(message.GroupStatus, XDocument.Parse(xml).Descendants(Pacs002 + "GrpSts").Single().Value);
+        Assert.Equal(rows.Count(r => r.State == TransactionState.Accepted), await db.Obligations.CountAsync());
+    }
+}

@@ -23,6 +23,8 @@ public static class ClearingServices
         ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
         services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));
         services.TryAddSingleton<Risk.BreakerService>();
+        services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
+            .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
         services.AddSingleton<WindowCloser>();
         services.AddSingleton<WindowNetter>();
         services.AddSingleton<SettlementRunner>();

@@ -62,6 +62,8 @@ public static class DelTranServices
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton<Risk.BreakerService>();
+        services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
+            .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
         services.AddSingleton<SanctionsProvider>();
         services.AddHostedService<OutboxDispatcher>();
 

@@ -2,6 +2,7 @@ using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Risk;
 using DelTran.Host.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Risk;
 
@@ -12,10 +13,10 @@ namespace DelTran.Host.Risk;
 /// Each instance keeps its own board (see docs/adr/0005): a trip on one instance does not stop the other until it
 /// sees the same failures.
 /// </summary>
-public sealed class BreakerService(ILogger<BreakerService> logger)
+public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<BreakerService> logger)
 {
     private readonly Lock _gate = new();
-    private readonly CircuitBreakerBoard _board = new(new CircuitBreakerOptions(), new CircuitBreakerOptions { MinimumVolume = 50 });
+    private readonly CircuitBreakerBoard _board = new(settings.Value.Participant, settings.Value.Corridor);
 
     public BreakerVerdict Check(Bic debtorAgent, Bic creditorAgent, Corridor corridor, DateTimeOffset now)
     {
@@ -76,6 +77,17 @@ public sealed class BreakerService(ILogger<BreakerService> logger)
             BreakerLog.Changed(logger, e.Subject.ToString(), e.Transition.ToString(), e.Explanation);
         }
     }
+}
+
+/// <summary>The "DelTran:Risk:Breakers" section: Core's breaker options for participants and for corridors.</summary>
+public sealed class BreakerSettings
+{
+    public const string Section = "DelTran:Risk:Breakers";
+
+    public CircuitBreakerOptions Participant { get; set; } = new();
+
+    /// <summary>A corridor carries many banks' traffic: it needs more volume before its reject rate means anything.</summary>
+    public CircuitBreakerOptions Corridor { get; set; } = new() { MinimumVolume = 50 };
 }
 
 internal static partial class BreakerLog

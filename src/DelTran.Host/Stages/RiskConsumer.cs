@@ -1,10 +1,13 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
+using DelTran.Core.Validation;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
+using DelTran.Host.Risk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +18,7 @@ namespace DelTran.Host.Stages;
 /// the open window. The positions are locked for the batch, so competing instances see each other's
 /// debits; accepted amounts are applied at once and released again if liquidity later refuses them.
 /// </summary>
-public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options)
+public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, BreakerService breakers)
     : StageConsumer<CheckRisk>(db, dialect, signal, clock)
 {
     protected override string Stage => "risk";
@@ -30,7 +33,36 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             return;
         }
 
-        var candidates = rows.Select(Positions.Candidate).ToList();
+        var all = rows.Select(Positions.Candidate).ToList();
+        DateTimeOffset now = Clock.GetUtcNow();
+
+        // Suspended participants and open circuit breakers refuse before any limit is looked at.
+        string[] parties = [.. all.SelectMany(c => new[] { c.Debtor.Institution, c.Creditor.Institution }).Distinct()];
+        HashSet<string> suspended = [.. await Db.Participants.AsNoTracking().Where(p => parties.Contains(p.Bic) && p.Suspended).Select(p => p.Bic).ToListAsync(cancellationToken)];
+        var refused = new Dictionary<string, (string Code, string Explanation)>(StringComparer.Ordinal);
+        foreach (PositionCandidate c in all)
+        {
+            if (suspended.Contains(c.Debtor.Institution))
+            {
+                refused[c.Id] = (BreakerReasonCodes.DebtorAgentSuspended, $"Debtor agent {c.Debtor.Institution} is suspended by an operator.");
+                continue;
+            }
+
+            if (suspended.Contains(c.Creditor.Institution))
+            {
+                refused[c.Id] = (BreakerReasonCodes.CreditorAgentSuspended, $"Creditor agent {c.Creditor.Institution} is suspended by an operator.");
+                continue;
+            }
+
+            BreakerVerdict verdict = breakers.Check(c.Debtor, c.Creditor, Corridor.Of(c.Debtor, c.Creditor, c.Amount.Currency), now);
+            breakers.Record(Db, verdict.Events);
+            if (!verdict.Allowed)
+            {
+                refused[c.Id] = (verdict.ReasonCode!, verdict.Explanation ?? "Refused by a circuit breaker.");
+            }
+        }
+
+        var candidates = all.Where(c => !refused.ContainsKey(c.Id)).ToList();
 
         // Everything that needs no lock is read first: the position locks serialise every risk and liquidity batch,
         // so they are held only for the decision and the writes.
@@ -39,9 +71,13 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             .Where(l => Currency.TryParse(l.Currency, out _))
             .ToDictionary(l => new PositionKey(l.ParticipantBic, Currency.Parse(l.Currency)), l => l.NetDebitCap);
         var byKey = await Positions.LockAsync(Db, Dialect, candidates.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
-        var limits = new RiskLimits(
-            options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value),
-            caps);
+        // A net debit cap never exceeds what the settlement account and credit line cover (Mojaloop #2880, #3695).
+        Dictionary<PositionKey, AvailableFunds> funds = (await Db.SettlementAccounts.AsNoTracking().Where(a => participants.Contains(a.ParticipantBic)).ToListAsync(cancellationToken))
+            .Where(a => Currency.TryParse(a.Currency, out _))
+            .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new AvailableFunds(a.Balance, a.CreditLine, a.Reserved));
+        RiskLimits limits = NetDebitCaps.Effective(
+            new RiskLimits(options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value), caps),
+            funds);
 
         RiskEvaluation evaluation = RiskEngine.Evaluate(
             [.. candidates.Select(c => new RiskCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],
@@ -50,9 +86,20 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         Positions.Apply(byKey, evaluation.Changes);
 
         var passed = new List<Guid>(rows.Count);
+        var decisions = candidates.Select((c, i) => (c.Id, evaluation.Decisions[i])).ToDictionary(d => d.Id, d => d.Item2, StringComparer.Ordinal);
         for (int i = 0; i < rows.Count; i++)
         {
-            RiskDecision decision = evaluation.Decisions[i];
+            PositionCandidate candidate = all[i];
+            if (refused.TryGetValue(candidate.Id, out var refusal))
+            {
+                Move(rows[i], TransactionState.Rejected, refusal.Code, refusal.Explanation);
+                continue;
+            }
+
+            RiskDecision decision = decisions[candidate.Id];
+            BreakerOutcome outcome = decision.Accepted ? BreakerOutcome.Accepted
+                : decision.ReasonCode is ReasonCode.AM14 or ReasonCode.AM04 ? BreakerOutcome.CapBreach : BreakerOutcome.Rejected;
+            breakers.Record(Db, breakers.RecordTransaction(candidate.Debtor, Corridor.Of(candidate.Debtor, candidate.Creditor, candidate.Amount.Currency), outcome, now));
             if (decision.Accepted)
             {
                 Move(rows[i], TransactionState.RiskChecked);

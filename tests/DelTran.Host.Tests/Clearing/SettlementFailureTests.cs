@@ -1,5 +1,7 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Persistence;
+using DelTran.Host.Risk;
+using Microsoft.Extensions.DependencyInjection;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,6 +154,10 @@ public sealed class SettlementFailureTests
         await harness.AddFaultAsync(new { mode = "fail", participant = "SRCBINBB" });
         Assert.Equal("FAILED", (await harness.Cycle.CloseAndSettleAsync(new CloseRequest("INR", "test close"), CancellationToken.None)).State);
         await harness.ClearFaultsAsync();
+        // The failure tripped SRCBINBB's breaker; an operator who knows the bank is back closes it by hand.
+        BreakerService breakers = harness.Pipeline.Services.GetRequiredService<BreakerService>();
+        Assert.False(breakers.Check(Core.Iso20022.Bic.Parse("SRCBINBBXXX"), Core.Iso20022.Bic.Parse("EPRLAEADXXX"), Core.Liquidity.Corridor.Of(Core.Iso20022.Bic.Parse("SRCBINBBXXX"), Core.Iso20022.Bic.Parse("EPRLAEADXXX"), Core.Amounts.Currency.Inr), DateTimeOffset.UtcNow).Allowed);
+        breakers.Reset(Core.Risk.BreakerSubject.ForParticipant("SRCBINBB"), "bank confirmed back", DateTimeOffset.UtcNow);
         await harness.SendAsync("SRCBINBB", ("SRCBINBBXXX", "EPRLAEADXXX", "5.00"));
 
         CycleResult next = await harness.Cycle.CloseAndSettleAsync(new CloseRequest("INR", "next close"), CancellationToken.None);

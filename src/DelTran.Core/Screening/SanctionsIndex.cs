@@ -140,9 +140,11 @@ public sealed class SanctionsIndex
         }
 
         var matches = new List<ScreeningMatch>();
-        foreach ((int nameId, double score) in bestByEntry.Values)
+        var reported = new HashSet<(string List, string Id)>();
+        foreach ((int nameId, double score) in bestByEntry.Values.OrderByDescending(v => v.Score).ThenBy(v => v.Name))
         {
-            if (score >= options.PossibleThreshold)
+            // Two versions of one list in the index (sdn.csv and SDN.XML) report an entry once, at its best.
+            if (score >= options.PossibleThreshold && reported.Add((_names[nameId].Entry.List, _names[nameId].Entry.Entry.Id)))
             {
                 ListedName listed = _names[nameId];
                 SanctionsEntry entry = listed.Entry.Entry;

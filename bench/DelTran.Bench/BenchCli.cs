@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DelTran.Bench;
 
-/// <summary>`generate` and `validate-bench`; see bench/README.md.</summary>
+/// <summary>`generate`, `validate-bench` and `screening-bench`; see bench/README.md.</summary>
 internal static class BenchCli
 {
     public const int ExitOk = 0;
@@ -13,11 +13,15 @@ internal static class BenchCli
         usage:
           DelTran.Bench generate --transactions N --out FILE [--seed S]
           DelTran.Bench validate-bench [--transactions 100000] [--runs 3] [--seed S] [--work DIR] [--strict]
+          DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 600] [--clean 600] [--runs 3] [--seed S] [--strict] [--misses]
 
         generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions (about 2.8 KB each).
         validate-bench  times xmllint --stream --schema <base xsd> and the Release `deltran validate` on the
                         same generated file, and prints throughput, peak memory and the targets.
                         --strict exits 3 when a target is missed.
+        screening-bench with every list of DIR (default ../shared/sanctions) loaded, times screening --names names
+                        in process and through the Release `deltran screen`, and measures recall and false positives
+                        on a seeded labelled set; --misses lists more of the names it got wrong.
         """;
 
     public static int Run(string[] args)
@@ -28,7 +32,7 @@ internal static class BenchCli
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
-        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict"]);
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--misses"]);
         if (options is null)
         {
             Console.Error.WriteLine(Usage);
@@ -46,6 +50,15 @@ internal static class BenchCli
                     Seed: ULong(options, "--seed", ValidateBench.DefaultSeed),
                     WorkDirectory: options.GetValueOrDefault("--work"),
                     Strict: options.ContainsKey("--strict"))),
+                "screening-bench" => ScreeningBench.Run(new ScreeningBench.Settings(
+                    ListsFolder: options.GetValueOrDefault("--lists"),
+                    Names: Int(options, "--names", 20_000),
+                    Perturbed: Int(options, "--perturbed", 600),
+                    Clean: Int(options, "--clean", 600),
+                    Seed: ULong(options, "--seed", ScreeningBench.DefaultSeed),
+                    Runs: Int(options, "--runs", 3),
+                    Strict: options.ContainsKey("--strict"),
+                    ShowMisses: options.ContainsKey("--misses"))),
                 _ => UnknownVerb(args[0]),
             };
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace DelTran.Core.Screening;
@@ -6,8 +7,8 @@ namespace DelTran.Core.Screening;
 /// Every name (primary and aliases) of one or more sanctions lists, normalised once and indexed for fast screening.
 /// Immutable after <see cref="Build"/>, so one instance serves any number of threads.
 /// <para>
-/// Blocking: the distinct tokens of all listed names form a vocabulary, grouped by blocks (first sound plus second
-/// or third). A query token is compared only with the vocabulary tokens of its blocks, and of those only with the ones
+/// Blocking: the distinct tokens of all listed names form a vocabulary, grouped by blocks (first sound plus second,
+/// third or last). A query token is compared only with the vocabulary tokens of its blocks, and of those only with the ones
 /// whose shared letters could reach the token floor (<see cref="LetterBag"/>); each similar token leads through a
 /// posting list to the names that contain it. <see cref="NameMatcher.TokenSimilarity"/> is zero outside a block and
 /// below the floor, and the early stop in <see cref="Collect"/> skips only names that cannot reach the possible
@@ -17,10 +18,13 @@ namespace DelTran.Core.Screening;
 /// </summary>
 public sealed class SanctionsIndex
 {
+    /// <summary>Query tokens whose similar vocabulary is remembered; beyond this the index stops remembering new ones.</summary>
+    public const int MaxCachedTokens = 200_000;
+
     private readonly ListedName[] _names;
     private readonly string[] _vocabulary;
     private readonly LetterBag[] _bags;
-    private readonly string[] _primaryKeys;
+    private readonly ConcurrentDictionary<string, (int Id, double Similarity)[]> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
     private readonly FrozenDictionary<string, int[]> _blocks;
 
@@ -31,7 +35,6 @@ public sealed class SanctionsIndex
         _names = names;
         _vocabulary = vocabulary;
         _bags = [.. vocabulary.Select(LetterBag.Of)];
-        _primaryKeys = [.. vocabulary.Select(token => NameMatcher.BlockKeys(token).Primary)];
         _postings = postings;
         _blocks = blocks;
     }
@@ -93,11 +96,7 @@ public sealed class SanctionsIndex
         }
 
         FrozenDictionary<string, int[]> blocks = Enumerable.Range(0, vocabulary.Length)
-            .SelectMany(id =>
-            {
-                (string primary, string? secondary) = NameMatcher.BlockKeys(vocabulary[id]);
-                return secondary is null ? [(Key: primary, Id: id)] : new[] { (Key: primary, Id: id), (Key: secondary, Id: id) };
-            })
+            .SelectMany(id => NameMatcher.BlockKeys(vocabulary[id]).Select(key => (Key: key, Id: id)))
             .GroupBy(pair => pair.Key, pair => pair.Id, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
@@ -108,7 +107,8 @@ public sealed class SanctionsIndex
     /// Screens one name. The matches are the listed entries scoring at least the possible threshold (one per entry,
     /// its best-scoring name), best first. <see cref="NameScreeningResult.Score"/> is the best match's score; for a
     /// clear name it is the best score among the names examined (the search stops early once nothing it has not yet
-    /// examined could reach the possible threshold), so it says how far from a match the name was, not more.
+    /// examined could reach the possible threshold, and below the threshold the score is the upper bound that lets
+    /// tokens share a partner), so it says roughly how far from a match the name was, not more.
     /// </summary>
     public NameScreeningResult Screen(string? name, ScreeningOptions options)
     {
@@ -129,7 +129,14 @@ public sealed class SanctionsIndex
         {
             int nameId = candidates.NameAt(c);
             ListedName listed = _names[nameId];
+            // The best similarities let tokens share a partner, an upper bound: names that could reach the threshold get
+            // the exact one-to-one score, as NameMatcher.Score computes it.
             double score = NameMatcher.Combine(query, candidates.QueryBest(c), listed.Normalized, candidates.ListedBest(c));
+            if (score >= options.PossibleThreshold)
+            {
+                score = NameMatcher.Score(query, listed.Normalized);
+            }
+
             best = Math.Max(best, score);
             if (!bestByEntry.TryGetValue(listed.Entry, out (int Name, double Score) current)
                 || score > current.Score
@@ -166,15 +173,16 @@ public sealed class SanctionsIndex
     /// with their best token similarities.
     /// <para>
     /// Prefix filtering, as in set-similarity joins: a name first reached through query token k matched none of the
-    /// tokens before it, and a name's score is at most (share of the query length it matched + 1) / 2. Query tokens
-    /// are taken rarest first, and once the tokens left weigh less than 2·threshold − 1 of the query, common tokens
+    /// tokens before it, and a name's score is at most w + (1 − w) × the share of the query length it matched (w being
+    /// <see cref="NameMatcher.BetterSideWeight"/>). Query tokens are taken rarest first, and once the tokens left weigh
+    /// less than <see cref="NameMatcher.NeededQueryShare"/> of the query, common tokens
     /// such as MUHAMAD or BIN only update names already found instead of adding hundreds of hopeless ones.
     /// </para>
     /// </summary>
     private Candidates Collect(NormalizedName query, double threshold)
     {
         int count = query.Tokens.Count;
-        var similar = new List<(int Id, double Similarity)>[count];
+        var similar = new (int Id, double Similarity)[count][];
         var postingCounts = new long[count];
         for (int i = 0; i < count; i++)
         {
@@ -186,7 +194,7 @@ public sealed class SanctionsIndex
         }
 
         int[] order = [.. Enumerable.Range(0, count).OrderBy(i => postingCounts[i]).ThenBy(i => i)];
-        double needed = ((2 * threshold) - 1) * query.TotalLength;
+        double needed = NameMatcher.NeededQueryShare(threshold) * query.TotalLength;
         double remaining = query.TotalLength;
         var candidates = new Candidates(count, _names);
         foreach (int i in order)
@@ -206,36 +214,37 @@ public sealed class SanctionsIndex
         return candidates;
     }
 
-    /// <summary>Vocabulary tokens sharing a block with the query token whose similarity reaches the floor.</summary>
-    private List<(int Id, double Similarity)> SimilarTokens(string token)
+    /// <summary>
+    /// Vocabulary tokens sharing a block with the query token whose similarity reaches the floor. Remembered per token
+    /// (up to <see cref="MaxCachedTokens"/>): names in payments repeat their words (Mohammed, Kumar, Trading), and the
+    /// answer for a token never changes in an immutable index.
+    /// </summary>
+    private (int Id, double Similarity)[] SimilarTokens(string token)
     {
-        var similar = new List<(int Id, double Similarity)>();
-        (string primary, string? secondary) = NameMatcher.BlockKeys(token);
-        LetterBag bag = LetterBag.Of(token);
-        Scan(primary, null);
-        if (secondary is not null)
+        if (_similarCache.TryGetValue(token, out (int Id, double Similarity)[]? cached))
         {
-            // Tokens also in the primary block were scored there already.
-            Scan(secondary, primary);
+            return cached;
         }
 
-        return similar;
-
-        void Scan(string key, string? skipPrimary)
+        var similar = new List<(int Id, double Similarity)>();
+        var seen = new HashSet<int>();
+        LetterBag bag = LetterBag.Of(token);
+        foreach (string key in NameMatcher.BlockKeys(token))
         {
             if (!_blocks.TryGetValue(key, out int[]? block))
             {
-                return;
+                continue;
             }
 
             foreach (int id in block)
             {
-                string listed = _vocabulary[id];
-                if (skipPrimary is not null && string.Equals(_primaryKeys[id], skipPrimary, StringComparison.Ordinal))
+                // A token sharing several blocks with the query is scored once.
+                if (!seen.Add(id))
                 {
                     continue;
                 }
 
+                string listed = _vocabulary[id];
                 if (bag.IsExact && _bags[id].IsExact
                     && !NameMatcher.CanReachFloor(LetterBag.Shared(bag, _bags[id]), token.Length, listed.Length, JaroWinkler.CommonPrefix(token, listed)))
                 {
@@ -249,6 +258,14 @@ public sealed class SanctionsIndex
                 }
             }
         }
+
+        (int Id, double Similarity)[] result = [.. similar];
+        if (_similarCache.Count < MaxCachedTokens)
+        {
+            _similarCache.TryAdd(token, result);
+        }
+
+        return result;
     }
 
     private static void AddName(List<ListedName> names, ListedEntry entry, string text, AliasKind? alias)

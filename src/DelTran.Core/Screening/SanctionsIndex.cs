@@ -22,17 +22,19 @@ public sealed class SanctionsIndex
     public const int MaxCachedTokens = 200_000;
 
     private readonly ListedName[] _names;
+    private readonly int[][] _nameTokens;
     private readonly string[] _vocabulary;
     private readonly LetterBag[] _bags;
     private readonly ConcurrentDictionary<string, (int Id, double Similarity)[]> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
     private readonly FrozenDictionary<string, int[]> _blocks;
 
-    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, string[] vocabulary, Posting[][] postings, FrozenDictionary<string, int[]> blocks)
+    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, Posting[][] postings, FrozenDictionary<string, int[]> blocks)
     {
         ListNames = listNames;
         EntryCount = entryCount;
         _names = names;
+        _nameTokens = nameTokens;
         _vocabulary = vocabulary;
         _bags = [.. vocabulary.Select(LetterBag.Of)];
         _postings = postings;
@@ -73,9 +75,11 @@ public sealed class SanctionsIndex
 
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var postings = new List<List<Posting>>();
+        var nameTokens = new int[names.Count][];
         for (int n = 0; n < names.Count; n++)
         {
             IReadOnlyList<string> tokens = names[n].Normalized.Tokens;
+            nameTokens[n] = new int[tokens.Count];
             for (int position = 0; position < tokens.Count; position++)
             {
                 if (!tokenIds.TryGetValue(tokens[position], out int id))
@@ -86,6 +90,7 @@ public sealed class SanctionsIndex
                 }
 
                 postings[id].Add(new Posting(n, position));
+                nameTokens[n][position] = id;
             }
         }
 
@@ -100,7 +105,7 @@ public sealed class SanctionsIndex
             .GroupBy(pair => pair.Key, pair => pair.Id, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
-        return new SanctionsIndex(listNames, entryCount, [.. names], vocabulary, [.. postings.Select(p => p.ToArray())], blocks);
+        return new SanctionsIndex(listNames, entryCount, [.. names], nameTokens, vocabulary, [.. postings.Select(p => p.ToArray())], blocks);
     }
 
     /// <summary>
@@ -120,7 +125,7 @@ public sealed class SanctionsIndex
             return NameScreeningResult.Clear;
         }
 
-        Candidates candidates = Collect(query, options.PossibleThreshold);
+        using Candidates candidates = Collect(query, options.PossibleThreshold);
 
         // Best name per entry; entries are told apart by their ListedEntry instance.
         var bestByEntry = new Dictionary<ListedEntry, (int Name, double Score)>(ReferenceEqualityComparer.Instance);
@@ -200,11 +205,20 @@ public sealed class SanctionsIndex
         foreach (int i in order)
         {
             bool mayAdd = remaining >= needed - 1e-9;
-            foreach ((int id, double similarity) in similar[i])
+            if (!mayAdd && postingCounts[i] > 4L * candidates.TokenCount)
             {
-                foreach (Posting posting in _postings[id])
+                // A common token (MUHAMAD, TRADING) can only update names already found: look it up in their tokens
+                // rather than walk its thousands of postings. Same updates, fewer steps.
+                UpdateCandidates(candidates, similar[i], i);
+            }
+            else
+            {
+                foreach ((int id, double similarity) in similar[i])
                 {
-                    candidates.Offer(posting, i, similarity, mayAdd);
+                    foreach (Posting posting in _postings[id])
+                    {
+                        candidates.Offer(posting, i, similarity, mayAdd);
+                    }
                 }
             }
 
@@ -212,6 +226,27 @@ public sealed class SanctionsIndex
         }
 
         return candidates;
+    }
+
+    private void UpdateCandidates(Candidates candidates, (int Id, double Similarity)[] similar, int queryToken)
+    {
+        var similarity = new Dictionary<int, double>(similar.Length);
+        foreach ((int id, double value) in similar)
+        {
+            similarity[id] = value;
+        }
+
+        for (int slot = 0; slot < candidates.Count; slot++)
+        {
+            int[] tokens = _nameTokens[candidates.NameAt(slot)];
+            for (int position = 0; position < tokens.Length; position++)
+            {
+                if (similarity.TryGetValue(tokens[position], out double value))
+                {
+                    candidates.Update(slot, position, queryToken, value);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -284,9 +319,14 @@ public sealed class SanctionsIndex
     private readonly record struct Posting(int Name, int Position);
 
     /// <summary>Best similarities per candidate name, in two flat arrays rather than two arrays per name.</summary>
-    private sealed class Candidates(int queryTokens, ListedName[] names)
+    private sealed class Candidates(int queryTokens, ListedName[] names) : IDisposable
     {
-        private readonly Dictionary<int, int> _slotOfName = [];
+        // Slot + 1 of each listed name, 0 for none: one array per thread, reused by every query and cleared after it,
+        // instead of a dictionary per query.
+        [ThreadStatic]
+        private static int[]? t_slots;
+
+        private readonly int[] _slotOfName = TakeSlots(names.Length);
         private readonly List<int> _names = [];
         private readonly List<int> _listedOffsets = [];
         private double[] _queryBest = new double[queryTokens * 16];
@@ -302,9 +342,13 @@ public sealed class SanctionsIndex
         public ReadOnlySpan<double> ListedBest(int slot) =>
             _listedBest.AsSpan(_listedOffsets[slot], names[_names[slot]].Normalized.Tokens.Count);
 
+        /// <summary>Listed tokens across the candidates so far.</summary>
+        public int TokenCount => _listedUsed;
+
         public void Offer(Posting posting, int queryToken, double similarity, bool mayAdd)
         {
-            if (!_slotOfName.TryGetValue(posting.Name, out int slot))
+            int slot = _slotOfName[posting.Name] - 1;
+            if (slot < 0)
             {
                 if (!mayAdd)
                 {
@@ -314,17 +358,39 @@ public sealed class SanctionsIndex
                 slot = Add(posting.Name);
             }
 
+            Update(slot, posting.Position, queryToken, similarity);
+        }
+
+        public void Update(int slot, int position, int queryToken, double similarity)
+        {
             ref double query = ref _queryBest[(slot * queryTokens) + queryToken];
             query = Math.Max(query, similarity);
-            ref double listed = ref _listedBest[_listedOffsets[slot] + posting.Position];
+            ref double listed = ref _listedBest[_listedOffsets[slot] + position];
             listed = Math.Max(listed, similarity);
+        }
+
+        public void Dispose()
+        {
+            foreach (int name in _names)
+            {
+                _slotOfName[name] = 0;
+            }
+
+            t_slots = _slotOfName;
+        }
+
+        private static int[] TakeSlots(int length)
+        {
+            int[]? slots = t_slots;
+            t_slots = null; // a nested query on this thread (none today) would get its own array
+            return slots is not null && slots.Length >= length ? slots : new int[length];
         }
 
         private int Add(int name)
         {
             int slot = _names.Count;
             int listedTokens = names[name].Normalized.Tokens.Count;
-            _slotOfName.Add(name, slot);
+            _slotOfName[name] = slot + 1;
             _names.Add(name);
             _listedOffsets.Add(_listedUsed);
             _listedUsed += listedTokens;

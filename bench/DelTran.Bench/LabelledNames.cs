@@ -172,40 +172,40 @@ internal static class LabelledNames
         switch (kind)
         {
             case NameKind.Typo:
-            {
-                int[] longWords = [.. Enumerable.Range(0, words.Count).Where(i => words[i].Length >= 5 && words[i].All(char.IsLetter))];
-                if (longWords.Length == 0)
                 {
-                    return null;
-                }
+                    int[] longWords = [.. Enumerable.Range(0, words.Count).Where(i => words[i].Length >= 5 && words[i].All(char.IsLetter))];
+                    if (longWords.Length == 0)
+                    {
+                        return null;
+                    }
 
-                int w = longWords[random.Below(longWords.Length)];
-                words[w] = Typo(words[w], ref random);
-                return string.Join(' ', words);
-            }
+                    int w = longWords[random.Below(longWords.Length)];
+                    words[w] = Typo(words[w], ref random);
+                    return string.Join(' ', words);
+                }
 
             case NameKind.DroppedToken:
-            {
-                if (words.Count < 3 || NameNormalizer.Normalize(name).Tokens.Count < 3)
                 {
-                    return null;
-                }
+                    if (words.Count < 3 || NameNormalizer.Normalize(name).Tokens.Count < 3)
+                    {
+                        return null;
+                    }
 
-                words.RemoveAt(1 + random.Below(words.Count - 1));
-                return string.Join(' ', words);
-            }
+                    words.RemoveAt(1 + random.Below(words.Count - 1));
+                    return string.Join(' ', words);
+                }
 
             case NameKind.SwappedTokens:
-            {
-                if (words.Count < 2)
                 {
-                    return null;
-                }
+                    if (words.Count < 2)
+                    {
+                        return null;
+                    }
 
-                int i = random.Below(words.Count - 1);
-                (words[i], words[i + 1]) = (words[i + 1], words[i]);
-                return string.Join(' ', words);
-            }
+                    int i = random.Below(words.Count - 1);
+                    (words[i], words[i + 1]) = (words[i + 1], words[i]);
+                    return string.Join(' ', words);
+                }
 
             default:
                 return Transliterate(words, ref random);

@@ -115,7 +115,8 @@ public static class NameMatcher
 
     /// <summary>
     /// The blocks a token belongs to: its first two sound classes and, from three characters on, its first and third and
-    /// its first and last, so that a wrong, missing or swapped letter inside the word still meets. Two tokens are
+    /// its first and last when the last is a consonant (a final vowel is too common in Arabic and Indian names to say much),
+    /// so that a wrong, missing or swapped letter inside the word still meets. Two tokens are
     /// comparable exactly when they share a block.
     /// </summary>
     internal static string[] BlockKeys(string token) => token.Length switch
@@ -123,6 +124,11 @@ public static class NameMatcher
         0 => [string.Empty],
         1 => [new string(SoundClass(token[0]), 1)],
         2 => [new string([SoundClass(token[0]), SoundClass(token[1])])],
+        _ when SoundClass(token[^1]) == 'A' =>
+        [
+            new string([SoundClass(token[0]), SoundClass(token[1])]),
+            new string([SoundClass(token[0]), '|', SoundClass(token[2])]),
+        ],
         _ =>
         [
             new string([SoundClass(token[0]), SoundClass(token[1])]),
@@ -185,7 +191,7 @@ public static class NameMatcher
         }
 
         return SoundClass(a[1]) == SoundClass(b[1])
-            || (a.Length >= 3 && b.Length >= 3 && (SoundClass(a[2]) == SoundClass(b[2]) || SoundClass(a[^1]) == SoundClass(b[^1])));
+            || (a.Length >= 3 && b.Length >= 3 && (SoundClass(a[2]) == SoundClass(b[2]) || (SoundClass(a[^1]) == SoundClass(b[^1]) && SoundClass(a[^1]) != 'A')));
     }
 
     private static double Weighted(NormalizedName name, ReadOnlySpan<double> best)

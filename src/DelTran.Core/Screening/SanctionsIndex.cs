@@ -23,6 +23,7 @@ public sealed class SanctionsIndex
 
     private readonly ListedName[] _names;
     private readonly int[][] _nameTokens;
+    private FrozenDictionary<string, ListedEntry[]> _byBic = FrozenDictionary<string, ListedEntry[]>.Empty;
     private readonly string[] _vocabulary;
     private readonly LetterBag[] _bags;
     private readonly ConcurrentDictionary<string, (int Id, double Similarity)[]> _similarCache = new(StringComparer.Ordinal);
@@ -105,7 +106,37 @@ public sealed class SanctionsIndex
             .GroupBy(pair => pair.Key, pair => pair.Id, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
-        return new SanctionsIndex(listNames, entryCount, [.. names], nameTokens, vocabulary, [.. postings.Select(p => p.ToArray())], blocks);
+        // Identifiers by the BIC's first eight characters (bank, country, location): branch codes vary between messages.
+        FrozenDictionary<string, ListedEntry[]> byBic = names
+            .Select(n => n.Entry)
+            .Distinct()
+            .SelectMany(e => e.Entry.Identifiers.Where(i => i.Length >= 8).Select(i => (Key: i[..8], Entry: e)))
+            .GroupBy(p => p.Key, p => p.Entry, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Distinct().ToArray(), StringComparer.Ordinal);
+
+        return new SanctionsIndex(listNames, entryCount, [.. names], nameTokens, vocabulary, [.. postings.Select(p => p.ToArray())], blocks) { _byBic = byBic };
+    }
+
+    /// <summary>
+    /// The listed entries that carry this BIC (compared on its first eight characters), each a match of score 1 whose
+    /// matched name is the listed identifier; empty when none.
+    /// </summary>
+    public IReadOnlyList<ScreeningMatch> ScreenBic(string? bic)
+    {
+        string? code = ListText.Clean(bic)?.ToUpperInvariant();
+        if (code is null || code.Length < 8 || !_byBic.TryGetValue(code[..8], out ListedEntry[]? entries))
+        {
+            return [];
+        }
+
+        return [.. entries.Select(e => new ScreeningMatch(
+            e.List,
+            e.Entry.Id,
+            e.Entry.Identifiers.First(i => i.StartsWith(code[..8], StringComparison.Ordinal)),
+            null,
+            e.Entry.PrimaryName,
+            e.Entry.Type,
+            1.0))];
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public sealed record ScreeningOptions
 
     public double PossibleThreshold { get; init; } = 0.88;
 
+    /// <summary>
+    /// ISO 3166 alpha-2 codes of comprehensively sanctioned jurisdictions: a party whose postal address or residence is
+    /// in one is held for an operator (possible), whatever its name. Empty by default: which countries is policy.
+    /// </summary>
+    public IReadOnlySet<string> EmbargoedCountries { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>What is wrong with these options; empty when they are usable. For ValidateOnStart in the host.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -168,7 +168,15 @@ public sealed class ComplianceOptions
 
     public double PossibleThreshold { get; set; } = 0.88;
 
-    public ScreeningOptions ToScreeningOptions() => new() { HitThreshold = HitThreshold, PossibleThreshold = PossibleThreshold };
+    /// <summary>ISO 3166 alpha-2 codes: a party with its address or residence in one is held. Empty by default.</summary>
+    public List<string> EmbargoedCountries { get; set; } = [];
+
+    public ScreeningOptions ToScreeningOptions() => new()
+    {
+        HitThreshold = HitThreshold,
+        PossibleThreshold = PossibleThreshold,
+        EmbargoedCountries = new HashSet<string>(EmbargoedCountries, StringComparer.OrdinalIgnoreCase),
+    };
 }
 
 public sealed class OperatorOptions

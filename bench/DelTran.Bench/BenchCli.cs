@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DelTran.Bench;
 
-/// <summary>`generate`, `validate-bench` and `close-bench`; see bench/README.md.</summary>
+/// <summary>`generate`, `validate-bench`, `close-bench` and `screening-bench`; see bench/README.md.</summary>
 internal static class BenchCli
 {
     public const int ExitOk = 0;
@@ -15,6 +15,7 @@ internal static class BenchCli
           DelTran.Bench validate-bench [--transactions 100000] [--runs 3] [--seed S] [--work DIR] [--strict]
           DelTran.Bench close-bench --connection NPGSQL [--obligations 1000000] [--participants 50] [--seed S]
                                     [--reports DIR] [--result FILE] [--breakdown]
+          DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 600] [--clean 600] [--runs 3] [--seed S] [--strict] [--misses]
 
         generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions (about 2.8 KB each).
         validate-bench  times xmllint --stream --schema <base xsd> and the Release `deltran validate` on the
@@ -25,6 +26,9 @@ internal static class BenchCli
                         classes, timing each phase; checks the outcome and prints the figures as JSON (or
                         writes them to --result). --breakdown then times the parts of the largest window's
                         reports apart. bench/close.sh runs it on a fresh database.
+        screening-bench with every list of DIR (default ../shared/sanctions) loaded, times screening --names names
+                        in process and through the Release `deltran screen`, and measures recall and false positives
+                        on a seeded labelled set; --misses lists more of the names it got wrong.
         """;
 
     public static int Run(string[] args)
@@ -35,7 +39,7 @@ internal static class BenchCli
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
-        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown"]);
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown", "--misses"]);
         if (options is null)
         {
             Console.Error.WriteLine(Usage);
@@ -54,6 +58,15 @@ internal static class BenchCli
                     WorkDirectory: options.GetValueOrDefault("--work"),
                     Strict: options.ContainsKey("--strict"))),
                 "close-bench" => CloseBenchFrom(options),
+                "screening-bench" => ScreeningBench.Run(new ScreeningBench.Settings(
+                    ListsFolder: options.GetValueOrDefault("--lists"),
+                    Names: Int(options, "--names", 20_000),
+                    Perturbed: Int(options, "--perturbed", 600),
+                    Clean: Int(options, "--clean", 600),
+                    Seed: ULong(options, "--seed", ScreeningBench.DefaultSeed),
+                    Runs: Int(options, "--runs", 3),
+                    Strict: options.ContainsKey("--strict"),
+                    ShowMisses: options.ContainsKey("--misses"))),
                 _ => UnknownVerb(args[0]),
             };
         }

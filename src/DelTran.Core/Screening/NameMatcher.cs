@@ -9,13 +9,21 @@ namespace DelTran.Core.Screening;
 /// candidates, so the index returns exactly the scores this class computes by brute force.
 /// </para>
 /// <para>
-/// A name's score is symmetric: each query token takes its best similarity among the candidate's tokens,
-/// weighted by token length; the same is done from the candidate's side; the score is the mean of the two.
-/// Extra or missing tokens on either side therefore pull the score down, and word order never matters.
+/// A name's score is symmetric: each query token takes its best similarity among the candidate's tokens, weighted
+/// by token length (the query's coverage); the same is done from the candidate's side. The score weighs the better
+/// coverage by <see cref="BetterSideWeight"/> and the other by the rest, so a name that is all contained in the other
+/// (a middle name left out, or added) still scores high enough to be held, while extra or missing tokens keep it below a
+/// hit; word order never matters. When either name is a single word, both sides weigh the same.
 /// </para>
 /// </summary>
 public static class NameMatcher
 {
+    /// <summary>
+    /// Weight of the better-covered side in a name's score. At 0.7 a listed name of three equal words matched by two of
+    /// them (or a query with one word more) scores 0.9: held, not rejected.
+    /// </summary>
+    public const double BetterSideWeight = 0.7;
+
     /// <summary>Token pairs less similar than this count as different words.</summary>
     public const double TokenFloor = 0.80;
 
@@ -31,7 +39,11 @@ public static class NameMatcher
         return SameBlock(a, b) ? SimilarityWithinBlock(a, b) : 0.0;
     }
 
-    /// <summary>Score of two names by brute force over all token pairs. <see cref="SanctionsIndex"/> gives the same numbers faster.</summary>
+    /// <summary>
+    /// Score of two names by brute force over all token pairs, each token paired with at most one of the other name's
+    /// (the most similar pairs first), so that KABI and KALID cannot both lean on one listed KHALID.
+    /// <see cref="SanctionsIndex"/> gives the same numbers faster.
+    /// </summary>
     public static double Score(NormalizedName query, NormalizedName candidate)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -41,16 +53,54 @@ public static class NameMatcher
             return 0.0;
         }
 
-        var bestQuery = new double[query.Tokens.Count];
-        var bestCandidate = new double[candidate.Tokens.Count];
-        for (int i = 0; i < bestQuery.Length; i++)
+        int n = query.Tokens.Count;
+        int m = candidate.Tokens.Count;
+        Span<double> pairs = n * m <= 256 ? stackalloc double[n * m] : new double[n * m];
+        for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < bestCandidate.Length; j++)
+            for (int j = 0; j < m; j++)
             {
-                double similarity = TokenSimilarity(query.Tokens[i], candidate.Tokens[j]);
-                bestQuery[i] = Math.Max(bestQuery[i], similarity);
-                bestCandidate[j] = Math.Max(bestCandidate[j], similarity);
+                pairs[(i * m) + j] = TokenSimilarity(query.Tokens[i], candidate.Tokens[j]);
             }
+        }
+
+        Span<double> bestQuery = n <= 64 ? stackalloc double[n] : new double[n];
+        Span<double> bestCandidate = m <= 64 ? stackalloc double[m] : new double[m];
+        bestQuery.Clear();
+        bestCandidate.Clear();
+        Span<bool> usedQuery = n <= 64 ? stackalloc bool[n] : new bool[n];
+        Span<bool> usedCandidate = m <= 64 ? stackalloc bool[m] : new bool[m];
+        usedQuery.Clear();
+        usedCandidate.Clear();
+        for (int round = Math.Min(n, m); round > 0; round--)
+        {
+            // Greedy assignment: the most similar free pair; ties go to the earlier tokens, so the result is deterministic.
+            int bestI = -1;
+            int bestJ = -1;
+            double best = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                if (usedQuery[i])
+                {
+                    continue;
+                }
+
+                for (int j = 0; j < m; j++)
+                {
+                    if (!usedCandidate[j] && pairs[(i * m) + j] > best)
+                    {
+                        (best, bestI, bestJ) = (pairs[(i * m) + j], i, j);
+                    }
+                }
+            }
+
+            if (bestI < 0)
+            {
+                break;
+            }
+
+            usedQuery[bestI] = usedCandidate[bestJ] = true;
+            bestQuery[bestI] = bestCandidate[bestJ] = best;
         }
 
         return Combine(query, bestQuery, candidate, bestCandidate);
@@ -64,15 +114,27 @@ public static class NameMatcher
     }
 
     /// <summary>
-    /// The blocks a token belongs to: its first two sound classes and, from three characters on, its first and third,
-    /// so that one wrong second letter still meets. Two tokens are comparable exactly when they share a block.
+    /// The blocks a token belongs to: its first two sound classes and, from three characters on, its first and third and
+    /// its first and last when the last is a consonant (a final vowel is too common in Arabic and Indian names to say much),
+    /// so that a wrong, missing or swapped letter inside the word still meets. Two tokens are
+    /// comparable exactly when they share a block.
     /// </summary>
-    internal static (string Primary, string? Secondary) BlockKeys(string token) => token.Length switch
+    internal static string[] BlockKeys(string token) => token.Length switch
     {
-        0 => (string.Empty, null),
-        1 => (new string(SoundClass(token[0]), 1), null),
-        2 => (new string([SoundClass(token[0]), SoundClass(token[1])]), null),
-        _ => (new string([SoundClass(token[0]), SoundClass(token[1])]), new string([SoundClass(token[0]), '|', SoundClass(token[2])])),
+        0 => [string.Empty],
+        1 => [new string(SoundClass(token[0]), 1)],
+        2 => [new string([SoundClass(token[0]), SoundClass(token[1])])],
+        _ when SoundClass(token[^1]) == 'A' =>
+        [
+            new string([SoundClass(token[0]), SoundClass(token[1])]),
+            new string([SoundClass(token[0]), '|', SoundClass(token[2])]),
+        ],
+        _ =>
+        [
+            new string([SoundClass(token[0]), SoundClass(token[1])]),
+            new string([SoundClass(token[0]), '|', SoundClass(token[2])]),
+            new string([SoundClass(token[0]), '>', SoundClass(token[^1])]),
+        ],
     };
 
     /// <summary>
@@ -95,8 +157,25 @@ public static class NameMatcher
     }
 
     /// <summary>Length-weighted mean of the best token similarities, from both sides.</summary>
-    internal static double Combine(NormalizedName query, ReadOnlySpan<double> bestQuery, NormalizedName candidate, ReadOnlySpan<double> bestCandidate) =>
-        (Weighted(query, bestQuery) + Weighted(candidate, bestCandidate)) / 2.0;
+    /// <summary>
+    /// The score from each token's best similarity on the other side. With every token free to pair with any other (not
+    /// one to one) this is an upper bound of <see cref="Score"/>, which is how the index uses it.
+    /// </summary>
+    internal static double Combine(NormalizedName query, ReadOnlySpan<double> bestQuery, NormalizedName candidate, ReadOnlySpan<double> bestCandidate)
+    {
+        double fromQuery = Weighted(query, bestQuery);
+        double fromCandidate = Weighted(candidate, bestCandidate);
+
+        // One word found inside a longer name (LAUREN in "Lauren Smith") says little: both sides weigh the same then.
+        double weight = query.Tokens.Count == 1 || candidate.Tokens.Count == 1 ? 0.5 : BetterSideWeight;
+        return (weight * Math.Max(fromQuery, fromCandidate)) + ((1.0 - weight) * Math.Min(fromQuery, fromCandidate));
+    }
+
+    /// <summary>
+    /// The least share of the query's length a candidate must match to reach <paramref name="threshold"/>: the score is
+    /// at most <see cref="BetterSideWeight"/> + (1 − <see cref="BetterSideWeight"/>) × the query's coverage.
+    /// </summary>
+    internal static double NeededQueryShare(double threshold) => (threshold - BetterSideWeight) / (1.0 - BetterSideWeight);
 
     // Same as sharing one of BlockKeys: a one-letter token (an initial) only meets another initial.
     private static bool SameBlock(string a, string b)
@@ -111,7 +190,8 @@ public static class NameMatcher
             return a.Length == b.Length;
         }
 
-        return SoundClass(a[1]) == SoundClass(b[1]) || (a.Length >= 3 && b.Length >= 3 && SoundClass(a[2]) == SoundClass(b[2]));
+        return SoundClass(a[1]) == SoundClass(b[1])
+            || (a.Length >= 3 && b.Length >= 3 && (SoundClass(a[2]) == SoundClass(b[2]) || (SoundClass(a[^1]) == SoundClass(b[^1]) && SoundClass(a[^1]) != 'A')));
     }
 
     private static double Weighted(NormalizedName name, ReadOnlySpan<double> best)

@@ -36,6 +36,9 @@ public static class OfacSdnCsvReader
 {
     public const string SdnSource = "sdn.csv";
     public const string AltSource = "alt.csv";
+    public const string AddSource = "add.csv";
+
+    private const int AddColumns = 6;
 
     private const int SdnColumns = 12;
     private const int AltColumns = 5;
@@ -43,7 +46,14 @@ public static class OfacSdnCsvReader
     // Enough to show what is wrong with a garbage file without holding one error per line of it.
     private const int MaxErrorsReported = 50;
 
-    public static SanctionsLoadResult Read(Stream sdn, Stream? alt, OfacCsvReaderOptions? options = null)
+    public static SanctionsLoadResult Read(Stream sdn, Stream? alt, OfacCsvReaderOptions? options = null) => Read(sdn, alt, null, options);
+
+    /// <summary>
+    /// Reads the trio: sdn.csv, and optionally alt.csv (aliases) and add.csv (6 columns: ent_num, add_num, address,
+    /// city/state/postal, country, add_remarks), whose countries become the entries' countries. An add.csv row for
+    /// an ent_num not in sdn.csv is treated like an orphan alias.
+    /// </summary>
+    public static SanctionsLoadResult Read(Stream sdn, Stream? alt, Stream? add, OfacCsvReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sdn);
         options ??= OfacCsvReaderOptions.Default;
@@ -56,6 +66,11 @@ public static class OfacSdnCsvReader
         if (alt is not null)
         {
             ReadAlt(alt, options, byId, errors, warnings);
+        }
+
+        if (add is not null)
+        {
+            ReadAdd(add, options, byId, errors, warnings);
         }
 
         if (entries.Count == 0)
@@ -109,6 +124,7 @@ public static class OfacSdnCsvReader
             }
 
             var entry = new PendingEntry(entNum, name.Trim(), type, SplitPrograms(fields[3]));
+            entry.Builder.AddIdentifiersFromText(fields[11]);
             entries.Add(entry);
             byId.Add(entNum, entry);
         }
@@ -161,20 +177,63 @@ public static class OfacSdnCsvReader
         }
 
         CheckEnd(AltSource, csv, options, errors);
-        if (orphans > 0)
+        ReportOrphans(AltSource, "alias", orphans, firstOrphanLine, firstOrphanEntNum, options, errors, warnings);
+    }
+
+    private static void ReadAdd(Stream stream, OfacCsvReaderOptions options, Dictionary<int, PendingEntry> byId, ErrorSink errors, List<SanctionsLoadIssue> warnings)
+    {
+        using var csv = new LegacyCsv(stream);
+        var fields = new List<string?>(AddColumns);
+        int orphans = 0;
+        int firstOrphanLine = 0;
+        int firstOrphanEntNum = 0;
+        while (csv.ReadLine() is { } line)
         {
-            var issue = new SanctionsLoadIssue(
-                AltSource,
-                firstOrphanLine,
-                Invariant($"{orphans} alias row(s) refer to an ent_num that is not in {SdnSource} (first: ent_num {firstOrphanEntNum}); the files are not from the same download"));
-            if (options.AllowOrphanAliases)
+            int lineNumber = csv.LineNumber;
+            if (!TryFields(AddSource, csv, line, fields, AddColumns, errors)
+                || !TryEntNum(AddSource, lineNumber, fields[0], errors, out int entNum)
+                || !TryNumber(AddSource, lineNumber, "add_num", fields[1], errors, out _))
             {
-                warnings.Add(issue);
+                continue;
             }
-            else
+
+            if (!byId.TryGetValue(entNum, out PendingEntry? entry))
             {
-                errors.Add(issue);
+                if (orphans++ == 0)
+                {
+                    firstOrphanLine = lineNumber;
+                    firstOrphanEntNum = entNum;
+                }
+
+                continue;
             }
+
+            entry.Builder.AddCountry(fields[4]);
+            entry.Builder.AddIdentifiersFromText(fields[5]);
+        }
+
+        CheckEnd(AddSource, csv, options, errors);
+        ReportOrphans(AddSource, "address", orphans, firstOrphanLine, firstOrphanEntNum, options, errors, warnings);
+    }
+
+    private static void ReportOrphans(string source, string what, int orphans, int firstLine, int firstEntNum, OfacCsvReaderOptions options, ErrorSink errors, List<SanctionsLoadIssue> warnings)
+    {
+        if (orphans == 0)
+        {
+            return;
+        }
+
+        var issue = new SanctionsLoadIssue(
+            source,
+            firstLine,
+            Invariant($"{orphans} {what} row(s) refer to an ent_num that is not in {SdnSource} (first: ent_num {firstEntNum}); the files are not from the same download"));
+        if (options.AllowOrphanAliases)
+        {
+            warnings.Add(issue);
+        }
+        else
+        {
+            errors.Add(issue);
         }
     }
 
@@ -264,7 +323,18 @@ public static class OfacSdnCsvReader
     {
         public List<SanctionsAlias> Aliases { get; } = [];
 
-        public SanctionsEntry ToEntry() => new(entNum.ToString(CultureInfo.InvariantCulture), name, [.. Aliases], type, programs);
+        /// <summary>Countries and identifiers; names stay in <see cref="Aliases"/>, as OFAC writes them (no de-duplication).</summary>
+        public EntryBuilder Builder { get; } = new(entNum.ToString(CultureInfo.InvariantCulture), type);
+
+        public SanctionsEntry ToEntry()
+        {
+            SanctionsEntry extra = Builder.Build();
+            return new(entNum.ToString(CultureInfo.InvariantCulture), name, [.. Aliases], type, programs)
+            {
+                Countries = extra.Countries,
+                Identifiers = extra.Identifiers,
+            };
+        }
     }
 
     // Keeps the first errors and counts the rest, so a garbage file costs bounded memory.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace DelTran.Core.Screening;
@@ -6,8 +7,8 @@ namespace DelTran.Core.Screening;
 /// Every name (primary and aliases) of one or more sanctions lists, normalised once and indexed for fast screening.
 /// Immutable after <see cref="Build"/>, so one instance serves any number of threads.
 /// <para>
-/// Blocking: the distinct tokens of all listed names form a vocabulary, grouped by blocks (first sound plus second
-/// or third). A query token is compared only with the vocabulary tokens of its blocks, and of those only with the ones
+/// Blocking: the distinct tokens of all listed names form a vocabulary, grouped by blocks (first sound plus second,
+/// third or last). A query token is compared only with the vocabulary tokens of its blocks, and of those only with the ones
 /// whose shared letters could reach the token floor (<see cref="LetterBag"/>); each similar token leads through a
 /// posting list to the names that contain it. <see cref="NameMatcher.TokenSimilarity"/> is zero outside a block and
 /// below the floor, and the early stop in <see cref="Collect"/> skips only names that cannot reach the possible
@@ -17,21 +18,26 @@ namespace DelTran.Core.Screening;
 /// </summary>
 public sealed class SanctionsIndex
 {
+    /// <summary>Query tokens whose similar vocabulary is remembered; beyond this the index stops remembering new ones.</summary>
+    public const int MaxCachedTokens = 200_000;
+
     private readonly ListedName[] _names;
+    private readonly int[][] _nameTokens;
+    private FrozenDictionary<string, ListedEntry[]> _byBic = FrozenDictionary<string, ListedEntry[]>.Empty;
     private readonly string[] _vocabulary;
     private readonly LetterBag[] _bags;
-    private readonly string[] _primaryKeys;
+    private readonly ConcurrentDictionary<string, (int Id, double Similarity)[]> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
     private readonly FrozenDictionary<string, int[]> _blocks;
 
-    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, string[] vocabulary, Posting[][] postings, FrozenDictionary<string, int[]> blocks)
+    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, Posting[][] postings, FrozenDictionary<string, int[]> blocks)
     {
         ListNames = listNames;
         EntryCount = entryCount;
         _names = names;
+        _nameTokens = nameTokens;
         _vocabulary = vocabulary;
         _bags = [.. vocabulary.Select(LetterBag.Of)];
-        _primaryKeys = [.. vocabulary.Select(token => NameMatcher.BlockKeys(token).Primary)];
         _postings = postings;
         _blocks = blocks;
     }
@@ -70,9 +76,11 @@ public sealed class SanctionsIndex
 
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var postings = new List<List<Posting>>();
+        var nameTokens = new int[names.Count][];
         for (int n = 0; n < names.Count; n++)
         {
             IReadOnlyList<string> tokens = names[n].Normalized.Tokens;
+            nameTokens[n] = new int[tokens.Count];
             for (int position = 0; position < tokens.Count; position++)
             {
                 if (!tokenIds.TryGetValue(tokens[position], out int id))
@@ -83,6 +91,7 @@ public sealed class SanctionsIndex
                 }
 
                 postings[id].Add(new Posting(n, position));
+                nameTokens[n][position] = id;
             }
         }
 
@@ -93,22 +102,49 @@ public sealed class SanctionsIndex
         }
 
         FrozenDictionary<string, int[]> blocks = Enumerable.Range(0, vocabulary.Length)
-            .SelectMany(id =>
-            {
-                (string primary, string? secondary) = NameMatcher.BlockKeys(vocabulary[id]);
-                return secondary is null ? [(Key: primary, Id: id)] : new[] { (Key: primary, Id: id), (Key: secondary, Id: id) };
-            })
+            .SelectMany(id => NameMatcher.BlockKeys(vocabulary[id]).Select(key => (Key: key, Id: id)))
             .GroupBy(pair => pair.Key, pair => pair.Id, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
-        return new SanctionsIndex(listNames, entryCount, [.. names], vocabulary, [.. postings.Select(p => p.ToArray())], blocks);
+        // Identifiers by the BIC's first eight characters (bank, country, location): branch codes vary between messages.
+        FrozenDictionary<string, ListedEntry[]> byBic = names
+            .Select(n => n.Entry)
+            .Distinct()
+            .SelectMany(e => e.Entry.Identifiers.Where(i => i.Length >= 8).Select(i => (Key: i[..8], Entry: e)))
+            .GroupBy(p => p.Key, p => p.Entry, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Distinct().ToArray(), StringComparer.Ordinal);
+
+        return new SanctionsIndex(listNames, entryCount, [.. names], nameTokens, vocabulary, [.. postings.Select(p => p.ToArray())], blocks) { _byBic = byBic };
+    }
+
+    /// <summary>
+    /// The listed entries that carry this BIC (compared on its first eight characters), each a match of score 1 whose
+    /// matched name is the listed identifier; empty when none.
+    /// </summary>
+    public IReadOnlyList<ScreeningMatch> ScreenBic(string? bic)
+    {
+        string? code = ListText.Clean(bic)?.ToUpperInvariant();
+        if (code is null || code.Length < 8 || !_byBic.TryGetValue(code[..8], out ListedEntry[]? entries))
+        {
+            return [];
+        }
+
+        return [.. entries.Select(e => new ScreeningMatch(
+            e.List,
+            e.Entry.Id,
+            e.Entry.Identifiers.First(i => i.StartsWith(code[..8], StringComparison.Ordinal)),
+            null,
+            e.Entry.PrimaryName,
+            e.Entry.Type,
+            1.0))];
     }
 
     /// <summary>
     /// Screens one name. The matches are the listed entries scoring at least the possible threshold (one per entry,
     /// its best-scoring name), best first. <see cref="NameScreeningResult.Score"/> is the best match's score; for a
     /// clear name it is the best score among the names examined (the search stops early once nothing it has not yet
-    /// examined could reach the possible threshold), so it says how far from a match the name was, not more.
+    /// examined could reach the possible threshold, and below the threshold the score is the upper bound that lets
+    /// tokens share a partner), so it says roughly how far from a match the name was, not more.
     /// </summary>
     public NameScreeningResult Screen(string? name, ScreeningOptions options)
     {
@@ -120,7 +156,7 @@ public sealed class SanctionsIndex
             return NameScreeningResult.Clear;
         }
 
-        Candidates candidates = Collect(query, options.PossibleThreshold);
+        using Candidates candidates = Collect(query, options.PossibleThreshold);
 
         // Best name per entry; entries are told apart by their ListedEntry instance.
         var bestByEntry = new Dictionary<ListedEntry, (int Name, double Score)>(ReferenceEqualityComparer.Instance);
@@ -129,7 +165,14 @@ public sealed class SanctionsIndex
         {
             int nameId = candidates.NameAt(c);
             ListedName listed = _names[nameId];
+            // The best similarities let tokens share a partner, an upper bound: names that could reach the threshold get
+            // the exact one-to-one score, as NameMatcher.Score computes it.
             double score = NameMatcher.Combine(query, candidates.QueryBest(c), listed.Normalized, candidates.ListedBest(c));
+            if (score >= options.PossibleThreshold)
+            {
+                score = NameMatcher.Score(query, listed.Normalized);
+            }
+
             best = Math.Max(best, score);
             if (!bestByEntry.TryGetValue(listed.Entry, out (int Name, double Score) current)
                 || score > current.Score
@@ -140,9 +183,11 @@ public sealed class SanctionsIndex
         }
 
         var matches = new List<ScreeningMatch>();
-        foreach ((int nameId, double score) in bestByEntry.Values)
+        var reported = new HashSet<(string List, string Id)>();
+        foreach ((int nameId, double score) in bestByEntry.Values.OrderByDescending(v => v.Score).ThenBy(v => v.Name))
         {
-            if (score >= options.PossibleThreshold)
+            // Two versions of one list in the index (sdn.csv and SDN.XML) report an entry once, at its best.
+            if (score >= options.PossibleThreshold && reported.Add((_names[nameId].Entry.List, _names[nameId].Entry.Entry.Id)))
             {
                 ListedName listed = _names[nameId];
                 SanctionsEntry entry = listed.Entry.Entry;
@@ -164,15 +209,16 @@ public sealed class SanctionsIndex
     /// with their best token similarities.
     /// <para>
     /// Prefix filtering, as in set-similarity joins: a name first reached through query token k matched none of the
-    /// tokens before it, and a name's score is at most (share of the query length it matched + 1) / 2. Query tokens
-    /// are taken rarest first, and once the tokens left weigh less than 2·threshold − 1 of the query, common tokens
+    /// tokens before it, and a name's score is at most w + (1 − w) × the share of the query length it matched (w being
+    /// <see cref="NameMatcher.BetterSideWeight"/>). Query tokens are taken rarest first, and once the tokens left weigh
+    /// less than <see cref="NameMatcher.NeededQueryShare"/> of the query, common tokens
     /// such as MUHAMAD or BIN only update names already found instead of adding hundreds of hopeless ones.
     /// </para>
     /// </summary>
     private Candidates Collect(NormalizedName query, double threshold)
     {
         int count = query.Tokens.Count;
-        var similar = new List<(int Id, double Similarity)>[count];
+        var similar = new (int Id, double Similarity)[count][];
         var postingCounts = new long[count];
         for (int i = 0; i < count; i++)
         {
@@ -184,17 +230,26 @@ public sealed class SanctionsIndex
         }
 
         int[] order = [.. Enumerable.Range(0, count).OrderBy(i => postingCounts[i]).ThenBy(i => i)];
-        double needed = ((2 * threshold) - 1) * query.TotalLength;
+        double needed = NameMatcher.NeededQueryShare(threshold) * query.TotalLength;
         double remaining = query.TotalLength;
         var candidates = new Candidates(count, _names);
         foreach (int i in order)
         {
             bool mayAdd = remaining >= needed - 1e-9;
-            foreach ((int id, double similarity) in similar[i])
+            if (!mayAdd && postingCounts[i] > 4L * candidates.TokenCount)
             {
-                foreach (Posting posting in _postings[id])
+                // A common token (MUHAMAD, TRADING) can only update names already found: look it up in their tokens
+                // rather than walk its thousands of postings. Same updates, fewer steps.
+                UpdateCandidates(candidates, similar[i], i);
+            }
+            else
+            {
+                foreach ((int id, double similarity) in similar[i])
                 {
-                    candidates.Offer(posting, i, similarity, mayAdd);
+                    foreach (Posting posting in _postings[id])
+                    {
+                        candidates.Offer(posting, i, similarity, mayAdd);
+                    }
                 }
             }
 
@@ -204,36 +259,58 @@ public sealed class SanctionsIndex
         return candidates;
     }
 
-    /// <summary>Vocabulary tokens sharing a block with the query token whose similarity reaches the floor.</summary>
-    private List<(int Id, double Similarity)> SimilarTokens(string token)
+    private void UpdateCandidates(Candidates candidates, (int Id, double Similarity)[] similar, int queryToken)
     {
-        var similar = new List<(int Id, double Similarity)>();
-        (string primary, string? secondary) = NameMatcher.BlockKeys(token);
-        LetterBag bag = LetterBag.Of(token);
-        Scan(primary, null);
-        if (secondary is not null)
+        var similarity = new Dictionary<int, double>(similar.Length);
+        foreach ((int id, double value) in similar)
         {
-            // Tokens also in the primary block were scored there already.
-            Scan(secondary, primary);
+            similarity[id] = value;
         }
 
-        return similar;
+        for (int slot = 0; slot < candidates.Count; slot++)
+        {
+            int[] tokens = _nameTokens[candidates.NameAt(slot)];
+            for (int position = 0; position < tokens.Length; position++)
+            {
+                if (similarity.TryGetValue(tokens[position], out double value))
+                {
+                    candidates.Update(slot, position, queryToken, value);
+                }
+            }
+        }
+    }
 
-        void Scan(string key, string? skipPrimary)
+    /// <summary>
+    /// Vocabulary tokens sharing a block with the query token whose similarity reaches the floor. Remembered per token
+    /// (up to <see cref="MaxCachedTokens"/>): names in payments repeat their words (Mohammed, Kumar, Trading), and the
+    /// answer for a token never changes in an immutable index.
+    /// </summary>
+    private (int Id, double Similarity)[] SimilarTokens(string token)
+    {
+        if (_similarCache.TryGetValue(token, out (int Id, double Similarity)[]? cached))
+        {
+            return cached;
+        }
+
+        var similar = new List<(int Id, double Similarity)>();
+        var seen = new HashSet<int>();
+        LetterBag bag = LetterBag.Of(token);
+        foreach (string key in NameMatcher.BlockKeys(token))
         {
             if (!_blocks.TryGetValue(key, out int[]? block))
             {
-                return;
+                continue;
             }
 
             foreach (int id in block)
             {
-                string listed = _vocabulary[id];
-                if (skipPrimary is not null && string.Equals(_primaryKeys[id], skipPrimary, StringComparison.Ordinal))
+                // A token sharing several blocks with the query is scored once.
+                if (!seen.Add(id))
                 {
                     continue;
                 }
 
+                string listed = _vocabulary[id];
                 if (bag.IsExact && _bags[id].IsExact
                     && !NameMatcher.CanReachFloor(LetterBag.Shared(bag, _bags[id]), token.Length, listed.Length, JaroWinkler.CommonPrefix(token, listed)))
                 {
@@ -247,6 +324,14 @@ public sealed class SanctionsIndex
                 }
             }
         }
+
+        (int Id, double Similarity)[] result = [.. similar];
+        if (_similarCache.Count < MaxCachedTokens)
+        {
+            _similarCache.TryAdd(token, result);
+        }
+
+        return result;
     }
 
     private static void AddName(List<ListedName> names, ListedEntry entry, string text, AliasKind? alias)
@@ -265,9 +350,14 @@ public sealed class SanctionsIndex
     private readonly record struct Posting(int Name, int Position);
 
     /// <summary>Best similarities per candidate name, in two flat arrays rather than two arrays per name.</summary>
-    private sealed class Candidates(int queryTokens, ListedName[] names)
+    private sealed class Candidates(int queryTokens, ListedName[] names) : IDisposable
     {
-        private readonly Dictionary<int, int> _slotOfName = [];
+        // Slot + 1 of each listed name, 0 for none: one array per thread, reused by every query and cleared after it,
+        // instead of a dictionary per query.
+        [ThreadStatic]
+        private static int[]? t_slots;
+
+        private readonly int[] _slotOfName = TakeSlots(names.Length);
         private readonly List<int> _names = [];
         private readonly List<int> _listedOffsets = [];
         private double[] _queryBest = new double[queryTokens * 16];
@@ -283,9 +373,13 @@ public sealed class SanctionsIndex
         public ReadOnlySpan<double> ListedBest(int slot) =>
             _listedBest.AsSpan(_listedOffsets[slot], names[_names[slot]].Normalized.Tokens.Count);
 
+        /// <summary>Listed tokens across the candidates so far.</summary>
+        public int TokenCount => _listedUsed;
+
         public void Offer(Posting posting, int queryToken, double similarity, bool mayAdd)
         {
-            if (!_slotOfName.TryGetValue(posting.Name, out int slot))
+            int slot = _slotOfName[posting.Name] - 1;
+            if (slot < 0)
             {
                 if (!mayAdd)
                 {
@@ -295,17 +389,39 @@ public sealed class SanctionsIndex
                 slot = Add(posting.Name);
             }
 
+            Update(slot, posting.Position, queryToken, similarity);
+        }
+
+        public void Update(int slot, int position, int queryToken, double similarity)
+        {
             ref double query = ref _queryBest[(slot * queryTokens) + queryToken];
             query = Math.Max(query, similarity);
-            ref double listed = ref _listedBest[_listedOffsets[slot] + posting.Position];
+            ref double listed = ref _listedBest[_listedOffsets[slot] + position];
             listed = Math.Max(listed, similarity);
+        }
+
+        public void Dispose()
+        {
+            foreach (int name in _names)
+            {
+                _slotOfName[name] = 0;
+            }
+
+            t_slots = _slotOfName;
+        }
+
+        private static int[] TakeSlots(int length)
+        {
+            int[]? slots = t_slots;
+            t_slots = null; // a nested query on this thread (none today) would get its own array
+            return slots is not null && slots.Length >= length ? slots : new int[length];
         }
 
         private int Add(int name)
         {
             int slot = _names.Count;
             int listedTokens = names[name].Normalized.Tokens.Count;
-            _slotOfName.Add(name, slot);
+            _slotOfName[name] = slot + 1;
             _names.Add(name);
             _listedOffsets.Add(_listedUsed);
             _listedUsed += listedTokens;

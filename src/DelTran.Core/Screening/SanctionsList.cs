@@ -29,9 +29,22 @@ public sealed record SanctionsEntry(
     string PrimaryName,
     IReadOnlyList<SanctionsAlias> Aliases,
     SanctionsEntryType Type,
-    IReadOnlyList<string> Programs);
+    IReadOnlyList<string> Programs)
+{
+    /// <summary>
+    /// Countries of the entry's addresses, nationalities and citizenships, as the list writes them: a name
+    /// ("Saudi Arabia") in OFAC, UN and UK lists, an ISO 3166 code in the EU's ("SA", or "SAU" in the 1.0 file).
+    /// </summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
 
-/// <summary>A sanctions list as loaded from one publication, e.g. "OFAC-SDN".</summary>
+    /// <summary>BIC-like identifiers (SWIFT/BIC codes) the list gives for the entry, upper case.</summary>
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+}
+
+/// <summary>
+/// A sanctions list as loaded from one publication. <see cref="Name"/> is the list id: OFAC-SDN, OFAC-CONS,
+/// UN-SC, EU-FSF or UK-HMT for the published formats (<see cref="ListLoader"/>).
+/// </summary>
 public sealed record SanctionsList(string Name, IReadOnlyList<SanctionsEntry> Entries)
 {
     public int AliasCount => Entries.Sum(e => e.Aliases.Count);

@@ -12,8 +12,9 @@ public sealed record SanctionsLoadIssue(string Source, int Line, string Message)
 /// </summary>
 public sealed class SanctionsLoadResult
 {
-    private SanctionsLoadResult(SanctionsList? list, IReadOnlyList<SanctionsLoadIssue> errors, IReadOnlyList<SanctionsLoadIssue> warnings)
+    private SanctionsLoadResult(SanctionsList? list, IReadOnlyList<SanctionsLoadIssue> errors, IReadOnlyList<SanctionsLoadIssue> warnings, DateOnly? publicationDate = null)
     {
+        PublicationDate = publicationDate;
         List = list;
         Errors = errors;
         Warnings = warnings;
@@ -29,8 +30,14 @@ public sealed class SanctionsLoadResult
 
     public bool IsLoaded => List is not null;
 
-    public static SanctionsLoadResult Loaded(SanctionsList list, IReadOnlyList<SanctionsLoadIssue>? warnings = null) =>
-        new(list ?? throw new ArgumentNullException(nameof(list)), [], warnings ?? []);
+    /// <summary>The publication date the file carries (OFAC XML, UN, EU, UK); null for OFAC's CSV, which carries none.</summary>
+    public DateOnly? PublicationDate { get; }
+
+    public static SanctionsLoadResult Loaded(SanctionsList list, IReadOnlyList<SanctionsLoadIssue>? warnings = null, DateOnly? publicationDate = null) =>
+        new(list ?? throw new ArgumentNullException(nameof(list)), [], warnings ?? [], publicationDate);
+
+    internal static SanctionsLoadResult From(string listName, List<SanctionsEntry> entries, DateOnly? publicationDate, IssueSink errors, List<SanctionsLoadIssue> warnings) =>
+        errors.Count > 0 ? Refused(errors.ToList()) : Loaded(new SanctionsList(listName, entries), warnings, publicationDate);
 
     public static SanctionsLoadResult Refused(IReadOnlyList<SanctionsLoadIssue> errors)
     {

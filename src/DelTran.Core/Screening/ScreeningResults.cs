@@ -58,9 +58,21 @@ public sealed record PartyScreeningResult(ScreeningParty Party, string Name, Nam
 /// </summary>
 public sealed record TransactionScreeningResult(ScreeningDecision Decision, IReadOnlyList<PartyScreeningResult> Parties)
 {
+    /// <summary>Agents and parties whose BIC (first eight characters) a list gives for a listed entry: each a hit.</summary>
+    public IReadOnlyList<IdentifierScreeningResult> IdentifierHits { get; init; } = [];
+
+    /// <summary>Parties whose address or residence is in an embargoed country (<see cref="ScreeningOptions.EmbargoedCountries"/>): each held.</summary>
+    public IReadOnlyList<CountryScreeningResult> EmbargoedCountries { get; init; } = [];
+
     public string? ReasonCode => Decision == ScreeningDecision.Hit ? Validation.ReasonCode.RR04 : null;
 
     public bool IsRejected => Decision == ScreeningDecision.Hit;
 
     public bool IsHeld => Decision == ScreeningDecision.Possible;
 }
+
+/// <summary>A party or agent whose BIC a sanctions list names, with the entries that carry it (score 1).</summary>
+public sealed record IdentifierScreeningResult(ScreeningParty Party, string Bic, IReadOnlyList<ScreeningMatch> Matches);
+
+/// <summary>A party whose postal address or country of residence is an embargoed country.</summary>
+public sealed record CountryScreeningResult(ScreeningParty Party, string Country);

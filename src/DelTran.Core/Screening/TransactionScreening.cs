@@ -6,9 +6,10 @@ namespace DelTran.Core.Screening;
 public static class TransactionScreening
 {
     /// <summary>
-    /// Screens the debtor, creditor and ultimate parties and, where the message names them, the agents.
-    /// Parties without a name are not screened (agents are usually identified by BIC only). The transaction's
-    /// decision is the worst of its parties'.
+    /// Screens the names of the debtor, creditor and ultimate parties and, where the message names them, the agents;
+    /// every BIC (agents', and parties' organisation BIC) against the lists' SWIFT/BIC identifiers (a hit); and the
+    /// parties' address and residence countries against <see cref="ScreeningOptions.EmbargoedCountries"/> (held).
+    /// The transaction's decision is the worst of all these.
     /// </summary>
     public static TransactionScreeningResult Screen(CreditTransfer transfer, SanctionsIndex index, ScreeningOptions options)
     {
@@ -17,7 +18,7 @@ public static class TransactionScreening
         ArgumentNullException.ThrowIfNull(options);
 
         CreditTransferRecord record = transfer.Record;
-        return ScreenParties(
+        TransactionScreeningResult byName = ScreenParties(
             [
                 (ScreeningParty.Debtor, record.Debtor?.Name),
                 (ScreeningParty.UltimateDebtor, record.UltimateDebtor?.Name),
@@ -31,6 +32,49 @@ public static class TransactionScreening
             ],
             index,
             options);
+
+        (ScreeningParty Party, string? Bic)[] bics =
+        [
+            (ScreeningParty.Debtor, record.Debtor?.OrganisationBic),
+            (ScreeningParty.UltimateDebtor, record.UltimateDebtor?.OrganisationBic),
+            (ScreeningParty.Creditor, record.Creditor?.OrganisationBic),
+            (ScreeningParty.UltimateCreditor, record.UltimateCreditor?.OrganisationBic),
+            (ScreeningParty.DebtorAgent, record.DebtorAgent?.Bic),
+            (ScreeningParty.CreditorAgent, record.CreditorAgent?.Bic),
+            (ScreeningParty.IntermediaryAgent1, record.IntermediaryAgent1?.Bic),
+            (ScreeningParty.InstructingAgent, record.InstructingAgent?.Bic),
+            (ScreeningParty.InstructedAgent, record.InstructedAgent?.Bic),
+        ];
+        List<IdentifierScreeningResult> identifierHits = [.. bics
+            .Select(b => (b.Party, b.Bic, Matches: index.ScreenBic(b.Bic)))
+            .Where(b => b.Matches.Count > 0)
+            .Select(b => new IdentifierScreeningResult(b.Party, b.Bic!, b.Matches))];
+
+        (ScreeningParty Party, PartyRecord? Record)[] parties =
+        [
+            (ScreeningParty.Debtor, record.Debtor),
+            (ScreeningParty.UltimateDebtor, record.UltimateDebtor),
+            (ScreeningParty.Creditor, record.Creditor),
+            (ScreeningParty.UltimateCreditor, record.UltimateCreditor),
+        ];
+        List<CountryScreeningResult> embargoed = [.. parties
+            .SelectMany(p => new[] { p.Record?.Address?.Country, p.Record?.CountryOfResidence }.Select(c => (p.Party, Country: c?.Trim())))
+            .Where(p => !string.IsNullOrEmpty(p.Country) && options.EmbargoedCountries.Contains(p.Country))
+            .Distinct()
+            .Select(p => new CountryScreeningResult(p.Party, p.Country!.ToUpperInvariant()))];
+
+        ScreeningDecision decision = byName.Decision;
+        if (embargoed.Count > 0 && decision < ScreeningDecision.Possible)
+        {
+            decision = ScreeningDecision.Possible;
+        }
+
+        if (identifierHits.Count > 0)
+        {
+            decision = ScreeningDecision.Hit;
+        }
+
+        return byName with { Decision = decision, IdentifierHits = identifierHits, EmbargoedCountries = embargoed };
     }
 
     /// <summary>Screens named parties (e.g. as stored by the pipeline); the decision is the worst party's.</summary>

@@ -8,7 +8,9 @@ namespace DelTran.Host.Cli;
 /// <summary>The command line: one executable, several verbs.</summary>
 public static class DelTranCli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) => Run(args, Console.In, stdout, stderr, clock);
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var files = new Argument<string[]>("files")
         {
@@ -127,11 +129,37 @@ public static class DelTranCli
             return 0;
         });
 
+        var lists = new Option<string?>("--lists")
+        {
+            Description = "Folder of sanctions list files in their published formats (default: the configured lists).",
+        };
+        var screen = new Command("screen", "Screen names, one per line on stdin, against the sanctions lists; one JSON line per name.")
+        {
+            lists,
+            config,
+        };
+        screen.SetAction(parse =>
+        {
+            DelTranOptions options;
+            try
+            {
+                options = HostConfiguration.BindOptions(HostConfiguration.Build(parse.GetValue(config)));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or InvalidOperationException)
+            {
+                stderr.WriteLine("deltran: configuration: " + ex.Message);
+                return ScreenCommand.ExitUsage;
+            }
+
+            return ScreenCommand.Run(parse.GetValue(lists), options, stdin, stdout, stderr);
+        });
+
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
         {
             validate,
             process,
             serve,
+            screen,
         };
         root.SetAction((parse, cancellationToken) => serve.Parse([.. args]).InvokeAsync(cancellationToken: cancellationToken));
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Screening;
 using DelTran.Core.Validation;
 
 namespace DelTran.Host.Configuration;
@@ -147,18 +148,35 @@ public sealed class LiquidityOptions
     }
 }
 
-/// <summary>Compliance stage: the OFAC SDN list in its legacy CSV format, and the decision thresholds.</summary>
+/// <summary>
+/// Compliance stage: the sanctions lists screened against, and the decision thresholds. Lists come from
+/// <see cref="SdnCsv"/>/<see cref="AltCsv"/> (the embedded default points them at the demo list) and from every
+/// folder in <see cref="Lists"/>, read in the published formats (OFAC CSV and XML, UN, EU, UK).
+/// </summary>
 public sealed class ComplianceOptions
 {
-    /// <summary>sdn.csv; relative paths are taken from the executable's folder. Empty: screening finds nothing (logged).</summary>
+    /// <summary>sdn.csv; relative paths are taken from the executable's folder. Empty: only <see cref="Lists"/> are screened.</summary>
     public string? SdnCsv { get; set; }
 
     /// <summary>alt.csv (aliases), optional.</summary>
     public string? AltCsv { get; set; }
 
+    /// <summary>Folders of list files in their published formats (see DelTran.Core.Screening.ListLoader); relative to the executable's folder.</summary>
+    public List<string> Lists { get; set; } = [];
+
     public double HitThreshold { get; set; } = 0.97;
 
     public double PossibleThreshold { get; set; } = 0.88;
+
+    /// <summary>ISO 3166 alpha-2 codes: a party with its address or residence in one is held. Empty by default.</summary>
+    public List<string> EmbargoedCountries { get; set; } = [];
+
+    public ScreeningOptions ToScreeningOptions() => new()
+    {
+        HitThreshold = HitThreshold,
+        PossibleThreshold = PossibleThreshold,
+        EmbargoedCountries = new HashSet<string>(EmbargoedCountries, StringComparer.OrdinalIgnoreCase),
+    };
 }
 
 public sealed class OperatorOptions

@@ -5,51 +5,141 @@ using Microsoft.Extensions.Options;
 namespace DelTran.Host.Stages;
 
 /// <summary>
-/// The sanctions index the compliance stage screens against, built once from the configured OFAC SDN CSV
-/// files. A refused (broken or truncated) file stops the service from screening at all rather than
-/// screening against nothing: every batch fails and waits, and the error is logged with its line.
+/// The sanctions index the compliance stage screens against, built from every configured list: the OFAC CSV pair
+/// (<see cref="ComplianceOptions.SdnCsv"/>) and the list folders (<see cref="ComplianceOptions.Lists"/>).
+/// <para>
+/// At first use a refused (broken or truncated) list stops the service from screening at all rather than screening
+/// against less: every batch fails and waits, and the error is logged with its line. <see cref="Reload"/> (for a
+/// scheduled refresh) instead keeps the previous version of a refused list in force and swaps in the rest.
+/// </para>
 /// </summary>
 public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, ILogger<SanctionsProvider> logger)
 {
-    private readonly Lazy<SanctionsIndex> _index = new(() => Load(options.Value.Compliance, logger));
+    private readonly Lock _gate = new();
+    private (SanctionsListSet Set, SanctionsIndex Index)? _current;
 
-    public SanctionsIndex Index => _index.Value;
+    public SanctionsIndex Index => Current.Index;
 
-    public ScreeningOptions Options => new()
+    /// <summary>The list versions in force, for the operators' view and the versions table.</summary>
+    public IReadOnlyList<SanctionsListVersion> Versions => Current.Set.Versions;
+
+    public ScreeningOptions Options => options.Value.Compliance.ToScreeningOptions();
+
+    private (SanctionsListSet Set, SanctionsIndex Index) Current
     {
-        HitThreshold = options.Value.Compliance.HitThreshold,
-        PossibleThreshold = options.Value.Compliance.PossibleThreshold,
-    };
-
-    private static SanctionsIndex Load(ComplianceOptions compliance, ILogger logger)
-    {
-        if (string.IsNullOrWhiteSpace(compliance.SdnCsv))
+        get
         {
-            LogNoList(logger);
-            return SanctionsIndex.Build([]);
+            lock (_gate)
+            {
+                return _current ??= First();
+            }
         }
-
-        string sdnPath = Path.GetFullPath(compliance.SdnCsv, AppContext.BaseDirectory);
-        using FileStream sdn = File.OpenRead(sdnPath);
-        using FileStream? alt = string.IsNullOrWhiteSpace(compliance.AltCsv) ? null : File.OpenRead(Path.GetFullPath(compliance.AltCsv, AppContext.BaseDirectory));
-        SanctionsLoadResult result = OfacSdnCsvReader.Read(sdn, alt);
-        if (result.List is not { } list)
-        {
-            string errors = string.Join("; ", result.Errors.Take(5));
-            LogRefused(logger, sdnPath, errors);
-            throw new InvalidDataException($"Sanctions list {sdnPath} was refused: {errors}");
-        }
-
-        LogLoaded(logger, list.Name, list.Entries.Count, list.AliasCount, sdnPath);
-        return SanctionsIndex.Build(list);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No sanctions list configured (DelTran:Compliance:SdnCsv): screening finds no match")]
+    /// <summary>
+    /// Reads the configured lists again. Loaded lists replace their previous versions; a refused one is logged and its
+    /// previous version stays in force. Returns every list's result, for the caller to record.
+    /// </summary>
+    public IReadOnlyList<ListFileResult> Reload()
+    {
+        IReadOnlyList<ListFileResult> results = LoadConfigured(options.Value.Compliance);
+        lock (_gate)
+        {
+            SanctionsListSet set = (_current?.Set ?? SanctionsListSet.Empty).Apply(results);
+            Log(results, keepsPrevious: true);
+            _current = (set, set.BuildIndex());
+        }
+
+        return results;
+    }
+
+    /// <summary>Every configured list, loaded: the OFAC CSV pair first, then each folder's lists.</summary>
+    public static IReadOnlyList<ListFileResult> LoadConfigured(ComplianceOptions compliance)
+    {
+        ArgumentNullException.ThrowIfNull(compliance);
+        var results = new List<ListFileResult>();
+        if (!string.IsNullOrWhiteSpace(compliance.SdnCsv))
+        {
+            string sdn = Path.GetFullPath(compliance.SdnCsv, AppContext.BaseDirectory);
+            var files = new List<ListFile> { Read(sdn, Path.GetFileName(sdn)) };
+            if (!string.IsNullOrWhiteSpace(compliance.AltCsv))
+            {
+                string alt = Path.GetFullPath(compliance.AltCsv, AppContext.BaseDirectory);
+                files.Add(Read(alt, Path.GetFileName(alt)));
+            }
+
+            results.AddRange(ListLoader.Load(files).Lists);
+        }
+
+        foreach (string folder in compliance.Lists)
+        {
+            results.AddRange(LoadFolder(Path.GetFullPath(folder, AppContext.BaseDirectory)).Lists);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Reads every file under <paramref name="directory"/> (sub-folders included, names relative to it with '/') and
+    /// loads the lists among them. Throws <see cref="DirectoryNotFoundException"/> or <see cref="IOException"/> when the
+    /// folder or a file cannot be read; a file that reads but is broken is a refused result, not an exception.
+    /// </summary>
+    public static ListFolderLoad LoadFolder(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"List folder {directory} does not exist.");
+        }
+
+        List<ListFile> files = [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => Read(path, Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/')))];
+        return ListLoader.Load(files);
+    }
+
+    private static ListFile Read(string path, string name) => new(name, File.ReadAllBytes(path));
+
+    private (SanctionsListSet Set, SanctionsIndex Index) First()
+    {
+        ComplianceOptions compliance = options.Value.Compliance;
+        IReadOnlyList<ListFileResult> results = LoadConfigured(compliance);
+        Log(results, keepsPrevious: false);
+        if (results.FirstOrDefault(r => !r.IsLoaded) is { } refused)
+        {
+            throw new InvalidDataException($"Sanctions list {refused.Source} was refused: {refused.RefusalReason}");
+        }
+
+        if (results.Count == 0)
+        {
+            LogNoList(logger);
+        }
+
+        SanctionsListSet set = SanctionsListSet.Empty.Apply(results);
+        return (set, set.BuildIndex());
+    }
+
+    private void Log(IReadOnlyList<ListFileResult> results, bool keepsPrevious)
+    {
+        foreach (ListFileResult result in results)
+        {
+            if (result.Version is { } version)
+            {
+                LogLoaded(logger, version.ListId, version.EntryCount, version.AliasCount, result.Source, version.PublicationDate, version.Sha256);
+            }
+            else
+            {
+                LogRefused(logger, result.Source, result.RefusalReason, keepsPrevious ? "the previous version stays in force" : "screening stops");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No sanctions list configured (DelTran:Compliance:SdnCsv, DelTran:Compliance:Lists): screening finds no match")]
     private static partial void LogNoList(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sanctions list {Path} refused: {Errors}")]
-    private static partial void LogRefused(ILogger logger, string path, string errors);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sanctions list {Source} refused ({Consequence}): {Errors}")]
+    private static partial void LogRefused(ILogger logger, string source, string? errors, string consequence);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sanctions list {List} loaded: {Entries} entries, {Aliases} aliases from {Path}")]
-    private static partial void LogLoaded(ILogger logger, string list, int entries, int aliases, string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sanctions list {List} loaded: {Entries} entries, {Aliases} aliases from {Source}, publication date {Published} (null when the file carries none), SHA-256 {Sha256}")]
+    private static partial void LogLoaded(ILogger logger, string list, int entries, int aliases, string source, DateOnly? published, string sha256);
 }

@@ -89,14 +89,64 @@ public sealed class TransactionScreeningTests
         Assert.Equal(ScreeningDecision.Clear, result.Decision);
     }
 
+    [Fact]
+    public void Screen_RejectsWithRR04_WhenAnAgentsBicIsListed_WhateverItsBranch()
+    {
+        SanctionsIndex index = SanctionsIndex.Build(ListFiles.LoadOne(ListFiles.Own("sdn-small.xml")).List!);
+
+        TransactionScreeningResult result = TransactionScreening.Screen(Transfer(creditorAgentBic: "NSEXIRTH123"), index, Options);
+
+        Assert.Equal(ScreeningDecision.Hit, result.Decision);
+        Assert.Equal(ReasonCode.RR04, result.ReasonCode);
+        IdentifierScreeningResult hit = Assert.Single(result.IdentifierHits);
+        Assert.Equal((ScreeningParty.CreditorAgent, "NSEXIRTH123"), (hit.Party, hit.Bic));
+        Assert.Equal(("OFAC-SDN", "90002", "NSEXIRTH", 1.0), (hit.Matches[0].List, hit.Matches[0].EntryId, hit.Matches[0].MatchedName, hit.Matches[0].Score));
+    }
+
+    [Fact]
+    public void Screen_FindsNoBicHit_ForBicsNoListGives()
+    {
+        SanctionsIndex index = SanctionsIndex.Build(ListFiles.LoadOne(ListFiles.Own("sdn-small.xml")).List!);
+
+        TransactionScreeningResult result = TransactionScreening.Screen(Transfer(), index, Options);
+
+        Assert.Empty(result.IdentifierHits);
+        Assert.Equal(ScreeningDecision.Clear, result.Decision);
+    }
+
+    [Fact]
+    public void Screen_Holds_WhenAPartyLivesInAnEmbargoedCountry()
+    {
+        var options = Options with { EmbargoedCountries = new HashSet<string>(["KP", "IR"], StringComparer.OrdinalIgnoreCase) };
+
+        TransactionScreeningResult result = TransactionScreening.Screen(Transfer(creditorCountry: "ir"), Index, options);
+
+        Assert.Equal(ScreeningDecision.Possible, result.Decision);
+        Assert.Null(result.ReasonCode);
+        Assert.Equal([new CountryScreeningResult(ScreeningParty.Creditor, "IR")], result.EmbargoedCountries);
+    }
+
+    [Fact]
+    public void Screen_IgnoresCountries_WhenNoneIsEmbargoed()
+    {
+        TransactionScreeningResult result = TransactionScreening.Screen(Transfer(creditorCountry: "IR"), Index, Options);
+
+        Assert.Equal(ScreeningDecision.Clear, result.Decision);
+        Assert.Empty(result.EmbargoedCountries);
+    }
+
     private static CreditTransfer Transfer(
         string? debtor = "Rajesh Kumar Sharma",
         string? creditor = "Fatima Al Hashimi",
         string? ultimateCreditor = null,
-        (ScreeningParty Party, string Name)? named = null)
+        (ScreeningParty Party, string Name)? named = null,
+        string creditorAgentBic = "EPRLAEADXXX",
+        string? creditorCountry = null)
     {
         string? NameOf(ScreeningParty party) => named is { } n && n.Party == party ? n.Name : null;
-        PartyRecord? Party(string? name) => name is null ? null : new PartyRecord(name, null, null, null, null);
+        PartyRecord? Party(string? name, string? country = null) => name is null
+            ? null
+            : new PartyRecord(name, country is null ? null : new PostalAddressRecord(null, null, null, null, null, country, []), null, null, null);
         AgentRecord Agent(string bic, ScreeningParty party) => new(bic, null, null, NameOf(party));
 
         var record = new CreditTransferRecord
@@ -106,11 +156,11 @@ public sealed class TransactionScreeningTests
             AgentBicElement = "BICFI",
             EndToEndId = "E2E-SCREEN-1",
             Debtor = Party(debtor),
-            Creditor = Party(creditor),
+            Creditor = Party(creditor, creditorCountry),
             UltimateDebtor = Party(NameOf(ScreeningParty.UltimateDebtor)),
             UltimateCreditor = Party(ultimateCreditor),
             DebtorAgent = Agent("SRCBINBBXXX", ScreeningParty.DebtorAgent),
-            CreditorAgent = Agent("EPRLAEADXXX", ScreeningParty.CreditorAgent),
+            CreditorAgent = Agent(creditorAgentBic, ScreeningParty.CreditorAgent),
             IntermediaryAgent1 = NameOf(ScreeningParty.IntermediaryAgent1) is null ? null : Agent("LBHBUS33XXX", ScreeningParty.IntermediaryAgent1),
             InstructingAgent = Agent("SRCBINBBXXX", ScreeningParty.InstructingAgent),
             InstructedAgent = Agent("EPRLAEADXXX", ScreeningParty.InstructedAgent),

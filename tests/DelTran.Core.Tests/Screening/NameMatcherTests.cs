@@ -1,0 +1,75 @@
+using CsCheck;
+using DelTran.Core.Screening;
+
+namespace DelTran.Core.Tests.Screening;
+
+/// <summary>How two names score: one-to-one token pairs, the better-covered side, word order and single words.</summary>
+public sealed class NameMatcherTests
+{
+    private static double Score(string query, string listed) => NameMatcher.Score(NameNormalizer.Normalize(query), NameNormalizer.Normalize(listed));
+
+    [Theory]
+    [InlineData("Viktor Kassandrov", "Viktor Pavlovich Kassandrov")] // a middle name left out
+    [InlineData("Viktor Pavlovich Kassandrov", "Viktor Kassandrov")] // a middle name added
+    [InlineData("Ramesh Chaudhary", "Ramesh Kumar Choudhury")]
+    public void Score_HoldsButDoesNotReject_WhenOneNameIsContainedInTheOther(string query, string listed)
+    {
+        double score = Score(query, listed);
+
+        Assert.Equal(ScreeningDecision.Possible, ScreeningOptions.Default.Decide(score));
+    }
+
+    [Fact]
+    public void Score_PairsEachTokenOnce_SoTwoSimilarWordsCannotShareOneListedWord()
+    {
+        // KABI and KALID are both within the token floor of KHALID; only one of them may pair with it.
+        double shared = Score("Khalid Kaabi", "Khalid");
+
+        Assert.Equal(ScreeningDecision.Clear, ScreeningOptions.Default.Decide(shared));
+    }
+
+    [Theory]
+    [InlineData("Lauren Smith", "LAUREN")]
+    [InlineData("Daniel Young", "DANIEL")]
+    public void Score_WeighsBothSidesAlike_WhenOneNameIsASingleWord(string query, string listed)
+    {
+        double score = Score(query, listed);
+
+        Assert.Equal(ScreeningDecision.Clear, ScreeningOptions.Default.Decide(score));
+        Assert.Equal(Score(listed, query), score, 12);
+    }
+
+    [Fact]
+    public void Score_IsTheSameInEitherDirection()
+    {
+        Gen.Select(Gen.Int[0, Names.Length - 1], Gen.Int[0, Names.Length - 1])
+            .Sample(pair => Assert.Equal(Score(Names[pair.Item1], Names[pair.Item2]), Score(Names[pair.Item2], Names[pair.Item1]), 12), iter: 300);
+    }
+
+    [Fact]
+    public void Score_IgnoresWordOrder()
+    {
+        Assert.Equal(1.0, Score("Kassandrov Viktor Pavlovich", "Viktor Pavlovich Kassandrov"));
+    }
+
+    [Fact]
+    public void Score_FindsATypoInsideAWord_EvenWhenTheSecondAndThirdLettersChange()
+    {
+        // KSASANDROV shares neither its second nor its third letter with KASANDROV: the first-and-last block meets.
+        Assert.True(NameMatcher.TokenSimilarity("KSASANDROV", "KASANDROV") >= NameMatcher.TokenFloor);
+        Assert.NotEqual(ScreeningDecision.Clear, ScreeningOptions.Default.Decide(Score("Viktor Pavlovich Ksasandrov", "Viktor Pavlovich Kassandrov")));
+    }
+
+    [Fact]
+    public void TokenSimilarity_DoesNotPairWordsByAFinalVowelAlone()
+    {
+        // SHAMA and SALA share only the first letter and a final A, as countless Arabic and Indian names do.
+        Assert.Equal(0.0, NameMatcher.TokenSimilarity("SHAMA", "SALA"));
+    }
+
+    private static readonly string[] Names =
+    [
+        "Viktor Pavlovich Kassandrov", "Khalid Kaabi", "Rajesh Kumar Sharma", "Mohammed Ali", "Golden Star Trading LLC",
+        "Abdul Karim", "Priya", "Daniel Young", "Kalid Al Kabi", "Husain Abd al-Karim Bakri", "Muhammad Yousef Hussaini",
+    ];
+}

@@ -46,9 +46,7 @@ public static class ClearingServices
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (storage.UsesPostgres)
             {
-                hangfire.UsePostgreSqlStorage(
-                    postgres => postgres.UseNpgsqlConnection(storage.PostgresConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                hangfire.UseStorage(HangfireSchema.CreatePostgresStorage(storage.PostgresConnectionString!));
             }
             else
             {
@@ -85,4 +83,40 @@ public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Hangfire's tables on PostgreSQL, installed by one instance at a time. Hangfire.PostgreSql's own install is not safe
+/// against several instances starting together on an empty database (its DDL races, and the loser fails to start), so
+/// the install runs here under a PostgreSQL advisory lock, and the storage itself never installs.
+/// </summary>
+internal static class HangfireSchema
+{
+    private const string Schema = "hangfire";
+
+    public static JobStorage CreatePostgresStorage(string connectionString)
+    {
+        using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            connection.Open();
+            Execute(connection, "SELECT pg_advisory_lock(hashtext('deltran.hangfire.schema'))");
+            try
+            {
+                PostgreSqlObjectsInstaller.Install(connection, Schema);
+            }
+            finally
+            {
+                Execute(connection, "SELECT pg_advisory_unlock(hashtext('deltran.hangfire.schema'))");
+            }
+        }
+
+        var options = new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = false };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options, null), options);
+    }
+
+    private static void Execute(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
 }

@@ -374,7 +374,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task OpenApi_ListsTheThreeOperations_WithTheirMediaTypesAndErrors()
+    public async Task OpenApi_ListsEveryOperation_WithTheMessagesMediaTypesAndErrors()
     {
         using HttpClient client = Server.Client();
 
@@ -388,7 +388,19 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(
-            ["GET /api/v1/messages/{id}", "GET /api/v1/messages/{id}/status-report", "POST /api/v1/messages"],
+            [
+                "GET /api/v1/liquidity/forecast",
+                "GET /api/v1/messages/{id}", "GET /api/v1/messages/{id}/status-report",
+                "GET /api/v1/participants/{bic}/balances", "GET /api/v1/participants/{bic}/events",
+                "GET /api/v1/review", "GET /api/v1/review/{id}/decisions",
+                "GET /api/v1/risk/breakers",
+                "GET /api/v1/windows", "GET /api/v1/windows/{id}", "GET /api/v1/windows/{id}/positions", "GET /api/v1/windows/{id}/reports/{file}",
+                "POST /api/v1/messages",
+                "POST /api/v1/participants/{bic}/resume", "POST /api/v1/participants/{bic}/suspend",
+                "POST /api/v1/review/{id}/reject", "POST /api/v1/review/{id}/release",
+                "POST /api/v1/risk/breakers/reset",
+                "POST /api/v1/windows/{currency}/close", "POST /api/v1/windows/{id}/retry",
+            ],
             operations);
 
         JsonElement post = document.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/v1/messages").Value.GetProperty("post");

@@ -1,9 +1,9 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Persistence;
 using DelTran.Host.Risk;
-using Microsoft.Extensions.DependencyInjection;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Clearing;
 

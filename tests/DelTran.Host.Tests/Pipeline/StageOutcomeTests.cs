@@ -14,7 +14,8 @@ public sealed class StageOutcomeTests
     private static Dictionary<string, string?> Settings()
     {
         Dictionary<string, string?> settings = PipelineHost.BaseSettings();
-        // SRCBINBB's AED account covers only 1,000 while its cap allows 1,000,000: liquidity, not risk, refuses.
+        // SRCBINBB's AED account covers only 1,000 while its configured cap says 1,000,000: the effective cap is what the
+        // account covers (a cap never exceeds balance + credit line), so risk refuses it with AM14 before liquidity is asked.
         settings["DelTran:Participants:0:Accounts:2:Balance"] = "1000";
         settings["DelTran:Participants:0:Accounts:2:CreditLine"] = "0";
         settings["DelTran:Participants:0:Accounts:2:NetDebitCap"] = "1000000";
@@ -57,7 +58,7 @@ public sealed class StageOutcomeTests
         Assert.Equal(TransactionState.Accepted, outcome["CAP-1"].State);
         Assert.Equal(TransactionState.Accepted, outcome["CAP-2"].State);
         Assert.Equal((TransactionState.Rejected, "AM14"), outcome["CAP-3"]);
-        Assert.Equal((TransactionState.Rejected, "AM04"), outcome["NO-FUNDS"]);
+        Assert.Equal((TransactionState.Rejected, "AM14"), outcome["NO-FUNDS"]);
         Assert.Equal("PDNG", message.GroupStatus);
 
         await using DelTranDbContext db = host.Db();
@@ -88,7 +89,7 @@ public sealed class StageOutcomeTests
     private static int StagesReached(TransactionRow row) => (row.EndToEndId, row.State) switch
     {
         ("SANCTIONED" or "POSSIBLE", _) => 1,
-        ("OVER-MAX" or "CAP-3", _) => 2,
+        ("OVER-MAX" or "CAP-3" or "NO-FUNDS", _) => 2,
         _ => 3,
     };
 }

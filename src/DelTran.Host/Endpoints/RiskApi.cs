@@ -17,6 +17,7 @@ public static class RiskApi
                 ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
                 : await next(context));
         api.MapGet("/breakers", BreakersAsync).WithSummary("The circuit breakers of this instance with their states, and the latest recorded transitions.");
+        api.MapGet("/aml-alerts", AmlAlertsAsync).WithSummary("The latest AML alerts: rule, severity, explanation, and whether the payment was rejected.");
         api.MapPost("/breakers/reset", ResetAsync).WithSummary("Closes a participant's breaker by hand, with a reason.");
     }
 
@@ -27,6 +28,13 @@ public static class RiskApi
             .Select(e => new { e.Subject, e.Transition, from = e.FromState, to = e.ToState, e.Cause, e.At, e.Explanation }).ToListAsync(cancellationToken);
         var states = breakers.Snapshot(clock.GetUtcNow()).Select(b => new { subject = b.Subject.ToString(), state = b.State.ToString(), suspension = b.SuspensionReason });
         return TypedResults.Ok(new { breakers = states, events });
+    }
+
+    private static async Task<IResult> AmlAlertsAsync(Func<DelTranDbContext> databases, int? limit, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        return TypedResults.Ok(await db.AmlAlerts.AsNoTracking().OrderByDescending(a => a.Id).Take(Math.Clamp(limit ?? 200, 1, 1000))
+            .Select(a => new { a.TransactionId, a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At }).ToListAsync(cancellationToken));
     }
 
     private static async Task<IResult> ResetAsync(ResetRequest body, HttpContext http, BreakerService breakers, Func<DelTranDbContext> databases, TimeProvider clock, CancellationToken cancellationToken)

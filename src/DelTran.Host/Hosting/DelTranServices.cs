@@ -34,6 +34,9 @@ public static class DelTranServices
         services.AddOptions<DelTranOptions>().Bind(configuration.GetSection(DelTranOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran configuration is invalid; run 'deltran validate --help' or see README.md")
             .ValidateOnStart();
+        services.AddOptions<AmlOptions>().Bind(configuration.GetSection(AmlOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran:Aml is invalid: check the thresholds and the country codes")
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HealthState>();

@@ -62,6 +62,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<BreakerEventRow> BreakerEvents => Set<BreakerEventRow>();
 
+    public DbSet<AmlAlertRow> AmlAlerts => Set<AmlAlertRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -206,6 +208,12 @@ public abstract class DelTranDbContext : DbContext
         {
             e.ToTable("breaker_events");
             e.HasIndex(b => b.At);
+        });
+        modelBuilder.Entity<AmlAlertRow>(e =>
+        {
+            e.ToTable("aml_alerts");
+            e.HasIndex(a => a.TransactionId);
+            e.HasIndex(a => a.At);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

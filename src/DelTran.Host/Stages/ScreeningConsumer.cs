@@ -1,9 +1,16 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using DelTran.Core.Aml;
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Screening;
 using DelTran.Core.Validation;
+using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Stages;
 
@@ -12,7 +19,7 @@ namespace DelTran.Host.Stages;
 /// a possible match HOLDs it for an operator, a clean one goes on to risk. The matched entry, list and
 /// score are recorded on the transaction; logs carry no names.
 /// </summary>
-public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions)
+public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions, IOptions<AmlOptions> aml)
     : StageConsumer<ScreenTransactions>(db, dialect, signal, clock)
 {
     protected override string Stage => "compliance";
@@ -26,6 +33,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         ScreeningOptions options = sanctions.Options;
         var passed = new List<Guid>(rows.Count);
         int leaving = 0;
+        AmlRulebook rulebook = aml.Value.ToRulebook();
         foreach (TransactionRow row in rows)
         {
             TransactionScreeningResult result = TransactionScreening.ScreenParties(
@@ -48,8 +56,19 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
                     leaving++;
                     break;
                 default:
-                    Move(row, TransactionState.Screened);
-                    passed.Add(row.Id);
+                    // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
+                    AmlAssessment assessment = Assess(row, rulebook);
+                    if (assessment.Reject)
+                    {
+                        Move(row, TransactionState.Rejected, assessment.ReasonCode, "AML: " + assessment.Explanation);
+                        leaving++;
+                    }
+                    else
+                    {
+                        Move(row, TransactionState.Screened);
+                        passed.Add(row.Id);
+                    }
+
                     break;
             }
         }
@@ -60,6 +79,34 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         CheckCompletion(message.MessageId, leaving);
+    }
+
+    private AmlAssessment Assess(TransactionRow row, AmlRulebook rulebook)
+    {
+        if (!Bic.TryParse(row.DebtorAgent, out Bic debtorAgent) || !Bic.TryParse(row.CreditorAgent, out Bic creditorAgent)
+            || row.Amount is not decimal amount || !Currency.TryParse(row.Currency, out Currency currency))
+        {
+            return new AmlAssessment(row.Id.ToString("D"), []);
+        }
+
+        DateTimeOffset now = Clock.GetUtcNow();
+        // The customer as a stable key, never a name: a hash of the debtor agent and the debtor's name.
+        string debtorId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(debtorAgent.Institution + "|" + (row.DebtorName ?? string.Empty).ToUpperInvariant())))[..16];
+        AmlAssessment assessment = AmlRules.Assess(new AmlTransaction(row.Id.ToString("D"), debtorId, debtorAgent, creditorAgent, new Money(amount, currency), now), [], rulebook);
+        foreach (AmlAlert alert in assessment.Alerts)
+        {
+            Db.AmlAlerts.Add(new AmlAlertRow
+            {
+                TransactionId = row.Id,
+                RuleId = alert.RuleId,
+                Severity = alert.Severity.ToString(),
+                Explanation = alert.Explanation,
+                Rejected = alert.Reject,
+                At = now,
+            });
+        }
+
+        return assessment;
     }
 
     private static string Describe(TransactionScreeningResult result)

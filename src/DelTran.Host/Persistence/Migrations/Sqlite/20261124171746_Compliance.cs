@@ -12,6 +12,24 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aml_alerts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    transaction_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rule_id = table.Column<string>(type: "TEXT", nullable: false),
+                    severity = table.Column<string>(type: "TEXT", nullable: false),
+                    explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    rejected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aml_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "breaker_events",
                 columns: table => new
                 {
@@ -77,6 +95,16 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_aml_alerts_at",
+                table: "aml_alerts",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aml_alerts_transaction_id",
+                table: "aml_alerts",
+                column: "transaction_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_breaker_events_at",
                 table: "breaker_events",
                 column: "at");
@@ -95,6 +123,9 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "aml_alerts");
+
             migrationBuilder.DropTable(
                 name: "breaker_events");
 

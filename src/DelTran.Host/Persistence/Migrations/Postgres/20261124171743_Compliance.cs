@@ -13,6 +13,24 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aml_alerts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transaction_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rule_id = table.Column<string>(type: "text", nullable: false),
+                    severity = table.Column<string>(type: "text", nullable: false),
+                    explanation = table.Column<string>(type: "text", nullable: false),
+                    rejected = table.Column<bool>(type: "boolean", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aml_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "breaker_events",
                 columns: table => new
                 {
@@ -78,6 +96,16 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_aml_alerts_at",
+                table: "aml_alerts",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aml_alerts_transaction_id",
+                table: "aml_alerts",
+                column: "transaction_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_breaker_events_at",
                 table: "breaker_events",
                 column: "at");
@@ -96,6 +124,9 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "aml_alerts");
+
             migrationBuilder.DropTable(
                 name: "breaker_events");
 

@@ -1,0 +1,47 @@
+using DelTran.Core.Pipeline;
+using DelTran.Core.Tests.Support;
+using DelTran.Host.Persistence;
+using DelTran.Host.Tests.Cli;
+
+namespace DelTran.Host.Tests.Pipeline;
+
+/// <summary>The compliance stage checks agents' BICs against the lists' identifiers, not only parties' names.</summary>
+public sealed class ScreeningStageTests
+{
+    [Fact]
+    public async Task Compliance_RejectsAPayment_WhenAListNamesAnAgentsBic()
+    {
+        string folder = Directory.CreateTempSubdirectory("deltran-lists-").FullName;
+        try
+        {
+            // The demo list plus one fictional entity whose OFAC remarks carry KVRIINBB's BIC.
+            string demo = Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "sanctions", "demo_sdn.csv");
+            string sdn = Path.Combine(folder, "sdn.csv");
+            string listed = "90999,\"KAVERI SHELL TRADING FZE\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"SWIFT/BIC KVRIINBB; fictional entry for a DelTran test.\"\r\n";
+            // OFAC's files end with a 0x1A marker (a missing one means truncated), and alt.csv lives beside sdn.csv.
+            await File.WriteAllTextAsync(sdn, (await File.ReadAllTextAsync(demo)).TrimEnd('\x1A') + listed + "\x1A");
+            string alt = Path.Combine(folder, "alt.csv");
+            File.Copy(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "sanctions", "demo_alt.csv"), alt);
+            Dictionary<string, string?> settings = PipelineHost.BaseSettings();
+            settings["DelTran:Compliance:SdnCsv"] = sdn;
+            settings["DelTran:Compliance:AltCsv"] = alt;
+            await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
+            string Uetr() => Guid.NewGuid().ToString("D") is var g ? g[..14] + "4" + g[15..19] + "a" + g[20..] : "";
+            var builder = new Pacs008Builder { MessageId = "BIC-" + Guid.NewGuid().ToString("N")[..12] };
+            builder.Add(tx => { tx.EndToEndId = "TO-LISTED-BANK"; tx.Uetr = Uetr(); tx.CreditorAgent = "KVRIINBBXXX"; tx.CreditorIban = null; });
+            builder.Add(tx => { tx.EndToEndId = "TO-CLEAN-BANK"; tx.Uetr = Uetr(); });
+
+            MessageRow message = await host.WaitForCompletionAsync(await host.SubmitAsync("SRCBINBB", builder.Build()));
+
+            var outcome = (await host.TransactionsAsync(message.Id)).ToDictionary(t => t.EndToEndId!);
+            Assert.Equal((TransactionState.Rejected, "RR04"), (outcome["TO-LISTED-BANK"].State, outcome["TO-LISTED-BANK"].ReasonCode));
+            Assert.Contains("creditor agent KVRIINBBXXX is listed", outcome["TO-LISTED-BANK"].ReasonText, StringComparison.Ordinal);
+            Assert.Equal(TransactionState.Accepted, outcome["TO-CLEAN-BANK"].State);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -64,6 +64,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<AmlAlertRow> AmlAlerts => Set<AmlAlertRow>();
 
+    public DbSet<SanctionsListVersionRow> SanctionsListVersions => Set<SanctionsListVersionRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -214,6 +216,13 @@ public abstract class DelTranDbContext : DbContext
             e.ToTable("aml_alerts");
             e.HasIndex(a => a.TransactionId);
             e.HasIndex(a => a.At);
+        });
+        modelBuilder.Entity<SanctionsListVersionRow>(e =>
+        {
+            e.ToTable("sanctions_list_versions");
+            // A version is recorded once, however often the job sees it.
+            e.HasIndex(v => new { v.Source, v.Sha256, v.Status }).IsUnique();
+            e.Property(v => v.Status).HasMaxLength(16);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

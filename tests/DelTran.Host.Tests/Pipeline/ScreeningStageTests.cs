@@ -2,6 +2,8 @@ using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Persistence;
 using DelTran.Host.Tests.Cli;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Pipeline;
 
@@ -37,6 +39,49 @@ public sealed class ScreeningStageTests
             Assert.Equal((TransactionState.Rejected, "RR04"), (outcome["TO-LISTED-BANK"].State, outcome["TO-LISTED-BANK"].ReasonCode));
             Assert.Contains("creditor agent KVRIINBBXXX is listed", outcome["TO-LISTED-BANK"].ReasonText, StringComparison.Ordinal);
             Assert.Equal(TransactionState.Accepted, outcome["TO-CLEAN-BANK"].State);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>The hourly list reload: new versions recorded once, a broken file refused with the previous version kept.</summary>
+public sealed class SanctionsListsJobTests
+{
+    [Fact]
+    public async Task Reload_RecordsEachVersionOnce_AndKeepsThePreviousWhenAFileIsBroken()
+    {
+        string folder = Directory.CreateTempSubdirectory("deltran-lists-").FullName;
+        try
+        {
+            string un = Path.Combine(folder, "un-consolidated.xml");
+            File.Copy(Path.Combine(CliRunner.RepoRoot, "tests", "DelTran.Core.Tests", "Screening", "Lists", "un-small.xml"), un);
+            Dictionary<string, string?> settings = PipelineHost.BaseSettings();
+            settings["DelTran:Compliance:Lists:0"] = folder;
+            await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
+            var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
+            var job = new Jobs.SanctionsListsJob(provider, host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+
+            await job.RunAsync(CancellationToken.None);
+            await job.RunAsync(CancellationToken.None);
+            string inForce = provider.Versions.Single(v => v.Source == "un-consolidated.xml").Sha256;
+
+            // A truncated download replaces the file: refused, recorded, and the loaded version stays in force.
+            byte[] whole = await File.ReadAllBytesAsync(un);
+            await File.WriteAllBytesAsync(un, whole[..(whole.Length / 2)]);
+            await job.RunAsync(CancellationToken.None);
+
+            await using DelTranDbContext db = host.Db();
+            var versions = await db.SanctionsListVersions.AsNoTracking().Where(v => v.Source == "un-consolidated.xml").OrderBy(v => v.Id).ToListAsync();
+            Assert.Equal(["LOADED", "REFUSED"], versions.Select(v => v.Status));
+            Assert.Equal(inForce, versions[0].Sha256);
+            Assert.Equal("UN-SC", versions[0].ListId);
+            Assert.True(versions[0].Entries > 0);
+            Assert.False(string.IsNullOrEmpty(versions[1].Reason));
+            Assert.Equal(inForce, provider.Versions.Single(v => v.Source == "un-consolidated.xml").Sha256);
         }
         finally
         {

@@ -718,6 +718,63 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("risk_limits", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.SanctionsListVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("Format")
+                        .HasColumnType("text")
+                        .HasColumnName("format");
+
+                    b.Property<string>("ListId")
+                        .HasColumnType("text")
+                        .HasColumnName("list_id");
+
+                    b.Property<DateOnly?>("PublicationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("publication_date");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Sha256", "Status")
+                        .IsUnique();
+
+                    b.ToTable("sanctions_list_versions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
                 {
                     b.Property<string>("ParticipantBic")

@@ -697,6 +697,61 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("risk_limits", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.SanctionsListVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("Format")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("ListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_id");
+
+                    b.Property<DateOnly?>("PublicationDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publication_date");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "Sha256", "Status")
+                        .IsUnique();
+
+                    b.ToTable("sanctions_list_versions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
                 {
                     b.Property<string>("ParticipantBic")

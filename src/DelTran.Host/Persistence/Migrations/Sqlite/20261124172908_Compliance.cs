@@ -94,6 +94,27 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sanctions_list_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    source = table.Column<string>(type: "TEXT", nullable: false),
+                    list_id = table.Column<string>(type: "TEXT", nullable: true),
+                    format = table.Column<string>(type: "TEXT", nullable: true),
+                    publication_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    entries = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    recorded_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sanctions_list_versions", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_aml_alerts_at",
                 table: "aml_alerts",
@@ -118,6 +139,12 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                 name: "IX_review_decisions_transaction_id",
                 table: "review_decisions",
                 column: "transaction_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sanctions_list_versions_source_sha256_status",
+                table: "sanctions_list_versions",
+                columns: new[] { "source", "sha256", "status" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -134,6 +161,9 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "review_decisions");
+
+            migrationBuilder.DropTable(
+                name: "sanctions_list_versions");
         }
     }
 }

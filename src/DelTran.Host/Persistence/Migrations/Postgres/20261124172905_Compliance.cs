@@ -95,6 +95,27 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sanctions_list_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    source = table.Column<string>(type: "text", nullable: false),
+                    list_id = table.Column<string>(type: "text", nullable: true),
+                    format = table.Column<string>(type: "text", nullable: true),
+                    publication_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    sha256 = table.Column<string>(type: "text", nullable: false),
+                    entries = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: true),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sanctions_list_versions", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_aml_alerts_at",
                 table: "aml_alerts",
@@ -119,6 +140,12 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                 name: "IX_review_decisions_transaction_id",
                 table: "review_decisions",
                 column: "transaction_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sanctions_list_versions_source_sha256_status",
+                table: "sanctions_list_versions",
+                columns: new[] { "source", "sha256", "status" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -135,6 +162,9 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "review_decisions");
+
+            migrationBuilder.DropTable(
+                name: "sanctions_list_versions");
         }
     }
 }

@@ -57,6 +57,14 @@ public sealed class DelTranOptions
             }
         }
 
+        foreach ((string corridor, decimal max) in Risk.MaxPerCorridor)
+        {
+            if (!LiquidityOptions.TryParseCorridor(corridor, out _) || max <= 0)
+            {
+                problems.Add($"DelTran:Risk:MaxPerCorridor:{corridor} must be a positive amount on a corridor written IN-AE-INR.");
+            }
+        }
+
         foreach (string corridor in Liquidity.Corridors)
         {
             if (LiquidityOptions.TryParseCorridor(corridor, out _) is false)
@@ -127,6 +135,23 @@ public sealed class SettlementAccountOptions
 public sealed class RiskOptions
 {
     public Dictionary<string, decimal> MaxPerTransaction { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Maximum per transaction on a corridor, keyed "IN-AE-INR" (a ':' would split the configuration key).</summary>
+    public Dictionary<string, decimal> MaxPerCorridor { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<Core.Liquidity.Corridor, decimal> CorridorMaximums()
+    {
+        var maximums = new Dictionary<Core.Liquidity.Corridor, decimal>();
+        foreach ((string key, decimal max) in MaxPerCorridor)
+        {
+            if (LiquidityOptions.TryParseCorridor(key, out var c))
+            {
+                maximums[new Core.Liquidity.Corridor(c.DebtorCountry, c.CreditorCountry, Core.Amounts.Currency.Parse(c.Currency))] = max;
+            }
+        }
+
+        return maximums;
+    }
 }
 
 /// <summary>Liquidity stage: the corridors DelTran clears, as "debtor country-creditor country:currency".</summary>

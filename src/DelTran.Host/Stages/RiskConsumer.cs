@@ -76,7 +76,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             .Where(a => Currency.TryParse(a.Currency, out _))
             .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new AvailableFunds(a.Balance, a.CreditLine, a.Reserved));
         RiskLimits limits = NetDebitCaps.Effective(
-            new RiskLimits(options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value), caps),
+            new RiskLimits(options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value), caps, 0m, options.Value.Risk.CorridorMaximums()),
             funds);
 
         RiskEvaluation evaluation = RiskEngine.Evaluate(

@@ -40,3 +40,27 @@ public sealed class AmlStageTests
         Assert.Equal(("AML-HIGH-RISK-COUNTRY", true), (risky.RuleId, risky.Rejected));
     }
 }
+
+/// <summary>The risk stage's maximum per transaction on a corridor, from configuration.</summary>
+public sealed class CorridorLimitTests
+{
+    [Fact]
+    public async Task Risk_RefusesAPaymentAboveItsCorridorMaximum_AndPassesOthers()
+    {
+        Dictionary<string, string?> settings = PipelineHost.BaseSettings();
+        settings["DelTran:Risk:MaxPerCorridor:IN-AE-INR"] = "1000";
+        await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
+        string Uetr() => Guid.NewGuid().ToString("D") is var g ? g[..14] + "4" + g[15..19] + "b" + g[20..] : "";
+        var builder = new Pacs008Builder { MessageId = "COR-" + Guid.NewGuid().ToString("N")[..12] };
+        builder.Add(tx => { tx.EndToEndId = "ABOVE"; tx.Uetr = Uetr(); tx.Amount = "1500.00"; });
+        builder.Add(tx => { tx.EndToEndId = "BELOW"; tx.Uetr = Uetr(); tx.Amount = "999.00"; });
+        builder.Add(tx => { tx.EndToEndId = "OTHER-CORRIDOR"; tx.Uetr = Uetr(); tx.Amount = "1500.00"; tx.CreditorAgent = "KVRIINBBXXX"; tx.CreditorIban = null; });
+
+        MessageRow message = await host.WaitForCompletionAsync(await host.SubmitAsync("SRCBINBB", builder.Build()));
+
+        var outcome = (await host.TransactionsAsync(message.Id)).ToDictionary(t => t.EndToEndId!, t => (t.State, t.ReasonCode));
+        Assert.Equal((TransactionState.Rejected, "AM02"), outcome["ABOVE"]);
+        Assert.Equal((TransactionState.Accepted, (string?)null), outcome["BELOW"]);
+        Assert.Equal((TransactionState.Accepted, (string?)null), outcome["OTHER-CORRIDOR"]);
+    }
+}

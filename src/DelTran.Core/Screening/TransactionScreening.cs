@@ -77,6 +77,26 @@ public static class TransactionScreening
         return byName with { Decision = decision, IdentifierHits = identifierHits, EmbargoedCountries = embargoed };
     }
 
+    /// <summary>
+    /// The first of the agents whose BIC a list names (OFAC's "SWIFT/BIC ..." identifiers), described for the operator;
+    /// null when none is listed. A listed agent is a hit whatever the parties' names say.
+    /// </summary>
+    public static string? ListedAgent(SanctionsIndex index, string? debtorAgentBic, string? creditorAgentBic)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        foreach ((string side, string? bic) in new[] { ("debtor agent", debtorAgentBic), ("creditor agent", creditorAgentBic) })
+        {
+            IReadOnlyList<ScreeningMatch> matches = index.ScreenBic(bic);
+            if (matches.Count > 0)
+            {
+                ScreeningMatch match = matches[0];
+                return $"{side} {bic} is listed: {match.List} {match.EntryId} '{match.MatchedName}'";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Screens named parties (e.g. as stored by the pipeline); the decision is the worst party's.</summary>
     public static TransactionScreeningResult ScreenParties(IEnumerable<(ScreeningParty Party, string? Name)> parties, SanctionsIndex index, ScreeningOptions options)
     {

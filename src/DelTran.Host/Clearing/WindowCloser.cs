@@ -114,13 +114,14 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
     {
         if (dialect.IsPostgres)
         {
+            // The same rule as WindowAssignment.BelongsBefore (half-open: at the cut-off is late), run by the database.
             return await db.Obligations.Where(o => o.WindowId == windowId && o.AcceptedAt >= cutoff)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, nextId), cancellationToken);
         }
 
         // SQLite stores DateTimeOffset as text and cannot compare it in SQL: pick the late ones here (embedded windows are small).
         var late = (await db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId).Select(o => new { o.Id, o.AcceptedAt }).ToListAsync(cancellationToken))
-            .Where(o => o.AcceptedAt >= cutoff).Select(o => o.Id).ToList();
+            .Where(o => !WindowAssignment.BelongsBefore(o.AcceptedAt, cutoff)).Select(o => o.Id).ToList();
         foreach (long[] chunk in late.Chunk(500))
         {
             await db.Obligations.Where(o => chunk.Contains(o.Id))

@@ -8,7 +8,7 @@ namespace DelTran.Host.Clearing;
 
 /// <summary>
 /// Nets a closed window: streams its obligations into Core's netting (memory grows with participants, not
-/// obligations), checks conservation against totals the database computes on its own, and stores the
+/// obligations), checks conservation against the totals the close recorded in its own transaction, and stores the
 /// multilateral and bilateral positions. A failed check stops the window in FAILED with the operator's message.
 /// </summary>
 public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, TimeProvider clock, ILogger<WindowNetter> logger)

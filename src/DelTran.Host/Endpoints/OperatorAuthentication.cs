@@ -55,3 +55,16 @@ public sealed class OperatorAuthentication(IOptions<DelTranOptions> options)
         return null;
     }
 }
+
+public static class OperatorEndpoints
+{
+    /// <summary>Admits only DelTran's operators to the endpoints: anyone else gets 401 before the handler runs.</summary>
+    public static TBuilder RequireOperator<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => OperatorOf(context.HttpContext) is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
+            : await next(context));
+
+    /// <summary>The authenticated operator's name, or null.</summary>
+    public static string? OperatorOf(HttpContext http) => http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request);
+}

@@ -16,12 +16,12 @@ public static class ParticipantsApi
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/participants").WithTags("Participants");
         api.MapGet("/{bic}/balances", BalancesAsync).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.");
-        app.MapGet("/api/v1/liquidity/forecast", ForecastAsync).WithTags("Participants")
+        app.MapGet("/api/v1/liquidity/forecast", ForecastAsync).WithTags("Participants").RequireOperator()
             .WithSummary("Each participant's expected net position at the next cut-off of a currency, with an alert when it would exceed its available funds (operators).");
-        api.MapGet("/{bic}/events", EventsAsync).WithSummary("Suspensions and resumptions of a participant (operators).");
-        api.MapPost("/{bic}/suspend", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, true, body, http, databases, clock, keys, ct))
+        api.MapGet("/{bic}/events", EventsAsync).RequireOperator().WithSummary("Suspensions and resumptions of a participant (operators).");
+        api.MapPost("/{bic}/suspend", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, true, body, http, databases, clock, keys, ct)).RequireOperator()
             .WithSummary("Suspends a participant: its messages are refused and its transactions rejected until resumed (operators).");
-        api.MapPost("/{bic}/resume", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, false, body, http, databases, clock, keys, ct))
+        api.MapPost("/{bic}/resume", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, false, body, http, databases, clock, keys, ct)).RequireOperator()
             .WithSummary("Resumes a suspended participant (operators).");
     }
 
@@ -66,13 +66,8 @@ public static class ParticipantsApi
         });
     }
 
-    private static async Task<IResult> ForecastAsync(string? currency, HttpContext http, OperatorAuthentication operators, Clearing.LiquidityForecasts forecasts, CancellationToken cancellationToken)
+    private static async Task<IResult> ForecastAsync(string? currency, Clearing.LiquidityForecasts forecasts, CancellationToken cancellationToken)
     {
-        if (operators.Authenticate(http.Request) is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.");
-        }
-
         string code = (currency ?? string.Empty).ToUpperInvariant();
         if (!Currency.TryParse(code, out _))
         {
@@ -98,13 +93,8 @@ public static class ParticipantsApi
         }));
     }
 
-    private static async Task<IResult> EventsAsync(string bic, HttpContext http, OperatorAuthentication operators, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    private static async Task<IResult> EventsAsync(string bic, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
     {
-        if (operators.Authenticate(http.Request) is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.");
-        }
-
         await using DelTranDbContext db = databases();
         string code = bic.ToUpperInvariant();
         return TypedResults.Ok(await db.ParticipantEvents.AsNoTracking().Where(e => e.ParticipantBic == code).OrderBy(e => e.Id)
@@ -113,12 +103,7 @@ public static class ParticipantsApi
 
     private static async Task<IResult> SetSuspendedAsync(string bic, bool suspend, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken cancellationToken)
     {
-        string? who = http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request);
-        if (who is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.");
-        }
-
+        string who = OperatorEndpoints.OperatorOf(http)!;
         string? reason = body.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {

@@ -12,10 +12,7 @@ public static class ReviewApi
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1/review").WithTags("Review").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.HttpContext.Request) is null
-                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
-                : await next(context));
+        RouteGroupBuilder api = app.MapGroup("/api/v1/review").WithTags("Review").RequireOperator();
         api.MapGet("/", ListAsync).WithSummary("HELD transactions awaiting a compliance decision, oldest first, with the possible match.");
         api.MapGet("/{id:guid}/decisions", DecisionsAsync).WithSummary("The decisions taken on a transaction: who, when, why.");
         api.MapPost("/{id:guid}/release", (Guid id, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken ct) => DecideAsync(id, ReviewDecision.Release, body, http, review, ct))
@@ -67,7 +64,7 @@ public static class ReviewApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A comment (1 to 1000 characters) saying why is required.");
         }
 
-        string who = http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request)!;
+        string who = OperatorEndpoints.OperatorOf(http)!;
         ReviewOutcome outcome = await review.DecideAsync(id, decision, who, comment, cancellationToken);
         return outcome switch
         {

@@ -12,10 +12,7 @@ public static class RiskApi
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1/risk").WithTags("Risk").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.HttpContext.Request) is null
-                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
-                : await next(context));
+        RouteGroupBuilder api = app.MapGroup("/api/v1/risk").WithTags("Risk").RequireOperator();
         api.MapGet("/breakers", BreakersAsync).WithSummary("The circuit breakers of this instance with their states, and the latest recorded transitions.");
         api.MapGet("/aml-alerts", AmlAlertsAsync).WithSummary("The latest AML alerts: rule, severity, explanation, and whether the payment was rejected.");
         api.MapPost("/breakers/reset", ResetAsync).WithSummary("Closes a participant's breaker by hand, with a reason.");
@@ -46,7 +43,7 @@ public static class RiskApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Give the participant's BIC8 and a reason.");
         }
 
-        string who = http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request)!;
+        string who = OperatorEndpoints.OperatorOf(http)!;
         await using DelTranDbContext db = databases();
         breakers.Record(db, breakers.Reset(BreakerSubject.ForParticipant(participant), $"{reason} (by {who})", clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

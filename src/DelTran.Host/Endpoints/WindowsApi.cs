@@ -13,10 +13,7 @@ public static class WindowsApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1/windows").WithTags("Windows").AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.HttpContext.Request) is null
-                ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
-                : await next(context));
+        RouteGroupBuilder api = app.MapGroup("/api/v1/windows").WithTags("Windows").RequireOperator();
         api.MapGet("/", ListAsync).WithSummary("Clearing windows, newest first; filter by currency and state.");
         api.MapGet("/{id}", GetAsync).WithSummary("A window with its totals and state history.");
         api.MapGet("/{id}/positions", PositionsAsync).WithSummary("A closed window's multilateral net positions and bilateral view.");
@@ -88,7 +85,7 @@ public static class WindowsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"'{currency}' is not a currency.");
         }
 
-        string who = http.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(http.Request)!;
+        string who = OperatorEndpoints.OperatorOf(http)!;
         CloseResult result = await closer.CloseAsync(new CloseRequest(code, $"closed by operator {who}") { WindowId = windowId }, cancellationToken);
         if (result.Outcome != CloseOutcome.Closed)
         {

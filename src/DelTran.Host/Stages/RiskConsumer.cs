@@ -42,15 +42,9 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         var refused = new Dictionary<string, (string Code, string Explanation)>(StringComparer.Ordinal);
         foreach (PositionCandidate c in all)
         {
-            if (suspended.Contains(c.Debtor.Institution))
+            if (Suspensions.Check(c.Debtor, c.Creditor, suspended) is Refusal refusal)
             {
-                refused[c.Id] = (BreakerReasonCodes.DebtorAgentSuspended, $"Debtor agent {c.Debtor.Institution} is suspended by an operator.");
-                continue;
-            }
-
-            if (suspended.Contains(c.Creditor.Institution))
-            {
-                refused[c.Id] = (BreakerReasonCodes.CreditorAgentSuspended, $"Creditor agent {c.Creditor.Institution} is suspended by an operator.");
+                refused[c.Id] = (refusal.ReasonCode, refusal.Explanation);
                 continue;
             }
 

@@ -37,7 +37,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         foreach (TransactionRow row in rows)
         {
             // An agent whose BIC a list names (OFAC's "SWIFT/BIC ..." identifiers) is a hit, whatever the names say.
-            string? listedAgent = ListedAgent(index, row);
+            string? listedAgent = TransactionScreening.ListedAgent(index, row.DebtorAgent, row.CreditorAgent);
             if (listedAgent is not null)
             {
                 Move(row, TransactionState.Rejected, ReasonCode.RR04, "Sanctions hit: " + listedAgent);
@@ -88,21 +88,6 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         CheckCompletion(message.MessageId, leaving);
-    }
-
-    private static string? ListedAgent(SanctionsIndex index, TransactionRow row)
-    {
-        foreach ((string side, string? bic) in new[] { ("debtor agent", row.DebtorAgent), ("creditor agent", row.CreditorAgent) })
-        {
-            IReadOnlyList<ScreeningMatch> matches = index.ScreenBic(bic);
-            if (matches.Count > 0)
-            {
-                ScreeningMatch match = matches[0];
-                return $"{side} {bic} is listed: {match.List} {match.EntryId} '{match.MatchedName}'";
-            }
-        }
-
-        return null;
     }
 
     private AmlAssessment Assess(TransactionRow row, AmlRulebook rulebook)

@@ -112,7 +112,8 @@ internal static class HangfireSchema
             }
         }
 
-        var options = new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = false };
+        // A closed window should settle within seconds, not wait for the storage's default 15-second queue poll.
+        var options = new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = false, QueuePollInterval = TimeSpan.FromSeconds(1) };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options, null), options);
     }
 

@@ -44,6 +44,20 @@ public sealed record AmlRulebook
 
     public AmlRuleSettings HighRiskCountry { get; init; } = new(Severity: AmlSeverity.High);
 
+    /// <summary>The band structuring watches in a currency, [threshold × (1 − band), threshold); null when the rule or the threshold is off.</summary>
+    public (decimal Floor, decimal Ceiling)? StructuringBand(Currency currency) =>
+        Structuring is { } structuring && ReportingThresholds.TryGetValue(currency, out decimal ceiling)
+            ? (ceiling * (1 - structuring.Band), ceiling)
+            : null;
+
+    /// <summary>The longest window any enabled rule looks back over; how far back the Host must keep and read flows.</summary>
+    public TimeSpan LongestWindow => new[]
+    {
+        Structuring is { Settings.Enabled: true } s ? s.Window : TimeSpan.Zero,
+        DebtorVelocity is { Settings.Enabled: true } d ? d.Window : TimeSpan.Zero,
+        CorridorVelocity is { Settings.Enabled: true } c ? c.Window : TimeSpan.Zero,
+    }.Max();
+
     /// <summary>What is wrong with the rulebook; empty when usable. The Host calls it at start-up.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -26,8 +26,18 @@ public static class AmlRules
     /// <summary>Runs every enabled rule, in the order of the constants above, and returns their alerts.</summary>
     public static AmlAssessment Assess(AmlTransaction transaction, IReadOnlyList<AmlFlow> history, AmlRulebook rulebook)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(history);
+        return Assess(transaction, AmlPriorActivity.From(transaction, history, rulebook), rulebook);
+    }
+
+    /// <summary>
+    /// The same rules over counts and totals of the payments before this one (<see cref="AmlPriorActivity"/>), which a
+    /// database can aggregate without shipping every recent payment of a busy debtor or corridor.
+    /// </summary>
+    public static AmlAssessment Assess(AmlTransaction transaction, AmlPriorActivity prior, AmlRulebook rulebook)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(prior);
         ArgumentNullException.ThrowIfNull(rulebook);
 
         var alerts = new List<AmlAlert>();
@@ -40,29 +50,25 @@ public static class AmlRules
             alerts.Add(Alert(ThresholdRule, rulebook.Threshold, Invariant($"{transaction.Amount} is at or above the reporting threshold of {Money.FormatAmount(limit, currency)} {currency.Code}.")));
         }
 
-        if (rulebook.Structuring is { Settings.Enabled: true } structuring && threshold is decimal ceiling)
+        if (rulebook.Structuring is { Settings.Enabled: true } structuring && rulebook.StructuringBand(currency) is (decimal floor, decimal ceiling)
+            && amount >= floor && amount < ceiling)
         {
-            decimal floor = ceiling * (1 - structuring.Band);
-            if (amount >= floor && amount < ceiling)
+            int count = 1 + prior.JustBelowThreshold;
+            if (count >= structuring.Count)
             {
-                int count = 1 + Within(history, transaction, structuring.Window)
-                    .Count(f => f.DebtorId == transaction.DebtorId && f.Amount.Currency == currency && f.Amount.Amount >= floor && f.Amount.Amount < ceiling);
-                if (count >= structuring.Count)
-                {
-                    alerts.Add(Alert(StructuringRule, structuring.Settings, Invariant(
-                        $"Debtor {transaction.DebtorId} made {count} payments in {currency.Code} between {Money.FormatAmount(floor, currency)} and the threshold of {Money.FormatAmount(ceiling, currency)} within {structuring.Window} (limit {structuring.Count}).")));
-                }
+                alerts.Add(Alert(StructuringRule, structuring.Settings, Invariant(
+                    $"Debtor {transaction.DebtorId} made {count} payments in {currency.Code} between {Money.FormatAmount(floor, currency)} and the threshold of {Money.FormatAmount(ceiling, currency)} within {structuring.Window} (limit {structuring.Count}).")));
             }
         }
 
         if (rulebook.DebtorVelocity is { Settings.Enabled: true } debtorVelocity)
         {
-            Velocity(DebtorVelocityRule, debtorVelocity, "debtor " + transaction.DebtorId, transaction, Within(history, transaction, debtorVelocity.Window).Where(f => f.DebtorId == transaction.DebtorId), alerts);
+            Velocity(DebtorVelocityRule, debtorVelocity, "debtor " + transaction.DebtorId, transaction, prior.Debtor, alerts);
         }
 
         if (rulebook.CorridorVelocity is { Settings.Enabled: true } corridorVelocity)
         {
-            Velocity(CorridorVelocityRule, corridorVelocity, "corridor " + transaction.Corridor, transaction, Within(history, transaction, corridorVelocity.Window).Where(f => f.Corridor == transaction.Corridor), alerts);
+            Velocity(CorridorVelocityRule, corridorVelocity, "corridor " + transaction.Corridor, transaction, prior.Corridor, alerts);
         }
 
         if (rulebook.HighRiskCountry.Enabled && rulebook.HighRiskCountries.Count > 0)
@@ -81,12 +87,58 @@ public static class AmlRules
         return new AmlAssessment(transaction.TransactionId, alerts);
     }
 
-    private static void Velocity(string ruleId, VelocityRule rule, string subject, AmlTransaction transaction, IEnumerable<AmlFlow> flows, List<AmlAlert> alerts)
+    /// <summary>
+    /// Assesses a batch in order. Each payment's prior activity is what was stored before the batch
+    /// (<paramref name="stored"/>) plus the batch's earlier payments that were not rejected, so payments split across
+    /// one file are caught as surely as payments spread over a day.
+    /// </summary>
+    public static IReadOnlyList<AmlAssessment> AssessBatch(IReadOnlyList<AmlTransaction> batch, Func<AmlTransaction, AmlPriorActivity> stored, AmlRulebook rulebook)
     {
-        List<AmlFlow> recent = [.. flows];
-        int count = recent.Count + 1;
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(rulebook);
+
+        var justBelow = new Dictionary<(string, Currency), int>();
+        var debtorCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var debtorTotal = new Dictionary<(string, Currency), decimal>();
+        var corridorCount = new Dictionary<Liquidity.Corridor, int>();
+        var corridorTotal = new Dictionary<Liquidity.Corridor, decimal>();
+        var assessments = new List<AmlAssessment>(batch.Count);
+        foreach (AmlTransaction transaction in batch)
+        {
+            Currency currency = transaction.Amount.Currency;
+            (string, Currency) debtorInCurrency = (transaction.DebtorId, currency);
+            AmlPriorActivity before = stored(transaction);
+            var prior = new AmlPriorActivity(
+                before.JustBelowThreshold + justBelow.GetValueOrDefault(debtorInCurrency),
+                new AmlVolume(before.Debtor.Count + debtorCount.GetValueOrDefault(transaction.DebtorId), before.Debtor.TotalInCurrency + debtorTotal.GetValueOrDefault(debtorInCurrency)),
+                new AmlVolume(before.Corridor.Count + corridorCount.GetValueOrDefault(transaction.Corridor), before.Corridor.TotalInCurrency + corridorTotal.GetValueOrDefault(transaction.Corridor)));
+            AmlAssessment assessment = Assess(transaction, prior, rulebook);
+            assessments.Add(assessment);
+            if (assessment.Reject)
+            {
+                continue;
+            }
+
+            if (rulebook.StructuringBand(currency) is (decimal floor, decimal ceiling) && transaction.Amount.Amount >= floor && transaction.Amount.Amount < ceiling)
+            {
+                justBelow[debtorInCurrency] = justBelow.GetValueOrDefault(debtorInCurrency) + 1;
+            }
+
+            debtorCount[transaction.DebtorId] = debtorCount.GetValueOrDefault(transaction.DebtorId) + 1;
+            debtorTotal[debtorInCurrency] = debtorTotal.GetValueOrDefault(debtorInCurrency) + transaction.Amount.Amount;
+            corridorCount[transaction.Corridor] = corridorCount.GetValueOrDefault(transaction.Corridor) + 1;
+            corridorTotal[transaction.Corridor] = corridorTotal.GetValueOrDefault(transaction.Corridor) + transaction.Amount.Amount;
+        }
+
+        return assessments;
+    }
+
+    private static void Velocity(string ruleId, VelocityRule rule, string subject, AmlTransaction transaction, AmlVolume prior, List<AmlAlert> alerts)
+    {
+        int count = prior.Count + 1;
         Currency currency = transaction.Amount.Currency;
-        decimal total = transaction.Amount.Amount + recent.Where(f => f.Amount.Currency == currency).Sum(f => f.Amount.Amount);
+        decimal total = transaction.Amount.Amount + prior.TotalInCurrency;
         List<string> breaches = [];
         if (rule.MaxCount is int maxCount && count > maxCount)
         {
@@ -103,12 +155,6 @@ public static class AmlRules
             alerts.Add(Alert(ruleId, rule.Settings, Invariant($"Velocity of {subject} within {rule.Window}: {string.Join(" and ", breaches)}.")));
         }
     }
-
-    private static IEnumerable<AmlFlow> Within(IReadOnlyList<AmlFlow> history, AmlTransaction transaction, TimeSpan window) =>
-        history.Where(f =>
-            !string.Equals(f.TransactionId, transaction.TransactionId, StringComparison.Ordinal)
-            && f.At > transaction.At - window
-            && f.At <= transaction.At);
 
     private static void Touch(List<string> touched, string party, string? country, AmlRulebook rulebook)
     {

@@ -363,6 +363,16 @@ public sealed class SanctionsListSet
 
     public IReadOnlyList<SanctionsList> Lists => [.. _bySource.Values.Select(v => v.List)];
 
+    /// <summary>
+    /// One line per list version in force (source, list, publication date, SHA-256), in source order: what an auditor
+    /// needs to find each file among the recorded versions.
+    /// </summary>
+    public string Describe() => string.Join("\n", _bySource.Values.Select(v =>
+        $"{v.Version.Source}\t{v.Version.ListId}\t{v.Version.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{v.Version.Sha256}"));
+
+    /// <summary>Names this exact set of versions (32 hex digits of the SHA-256 of <see cref="Describe"/>): recorded on every transaction it screened.</summary>
+    public string Fingerprint => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Describe())))[..32];
+
     public SanctionsListSet Apply(IEnumerable<ListFileResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);

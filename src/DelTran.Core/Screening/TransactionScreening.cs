@@ -5,63 +5,37 @@ namespace DelTran.Core.Screening;
 /// <summary>The compliance stage for one credit transfer: every named party is screened against the index.</summary>
 public static class TransactionScreening
 {
+    /// <summary>Screens a credit transfer as read: see <see cref="Screen(ScreeningSubject, SanctionsIndex, ScreeningOptions)"/>.</summary>
+    public static TransactionScreeningResult Screen(CreditTransfer transfer, SanctionsIndex index, ScreeningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        return Screen(ScreeningSubject.From(transfer.Record), index, options);
+    }
+
     /// <summary>
     /// Screens the names of the debtor, creditor and ultimate parties and, where the message names them, the agents;
     /// every BIC (agents', and parties' organisation BIC) against the lists' SWIFT/BIC identifiers (a hit); and the
     /// parties' address and residence countries against <see cref="ScreeningOptions.EmbargoedCountries"/> (held).
     /// The transaction's decision is the worst of all these.
     /// </summary>
-    public static TransactionScreeningResult Screen(CreditTransfer transfer, SanctionsIndex index, ScreeningOptions options)
+    public static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options)
     {
-        ArgumentNullException.ThrowIfNull(transfer);
+        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
 
-        CreditTransferRecord record = transfer.Record;
-        TransactionScreeningResult byName = ScreenParties(
-            [
-                (ScreeningParty.Debtor, record.Debtor?.Name),
-                (ScreeningParty.UltimateDebtor, record.UltimateDebtor?.Name),
-                (ScreeningParty.Creditor, record.Creditor?.Name),
-                (ScreeningParty.UltimateCreditor, record.UltimateCreditor?.Name),
-                (ScreeningParty.DebtorAgent, record.DebtorAgent?.Name),
-                (ScreeningParty.CreditorAgent, record.CreditorAgent?.Name),
-                (ScreeningParty.IntermediaryAgent1, record.IntermediaryAgent1?.Name),
-                (ScreeningParty.InstructingAgent, record.InstructingAgent?.Name),
-                (ScreeningParty.InstructedAgent, record.InstructedAgent?.Name),
-            ],
-            index,
-            options);
+        TransactionScreeningResult byName = ScreenParties(subject.Parties.Select(p => (p.Party, p.Name)), index, options);
 
-        (ScreeningParty Party, string? Bic)[] bics =
-        [
-            (ScreeningParty.Debtor, record.Debtor?.OrganisationBic),
-            (ScreeningParty.UltimateDebtor, record.UltimateDebtor?.OrganisationBic),
-            (ScreeningParty.Creditor, record.Creditor?.OrganisationBic),
-            (ScreeningParty.UltimateCreditor, record.UltimateCreditor?.OrganisationBic),
-            (ScreeningParty.DebtorAgent, record.DebtorAgent?.Bic),
-            (ScreeningParty.CreditorAgent, record.CreditorAgent?.Bic),
-            (ScreeningParty.IntermediaryAgent1, record.IntermediaryAgent1?.Bic),
-            (ScreeningParty.InstructingAgent, record.InstructingAgent?.Bic),
-            (ScreeningParty.InstructedAgent, record.InstructedAgent?.Bic),
-        ];
-        List<IdentifierScreeningResult> identifierHits = [.. bics
-            .Select(b => (b.Party, b.Bic, Matches: index.ScreenBic(b.Bic)))
+        List<IdentifierScreeningResult> identifierHits = [.. subject.Parties
+            .Select(p => (p.Party, p.Bic, Matches: index.ScreenBic(p.Bic)))
             .Where(b => b.Matches.Count > 0)
             .Select(b => new IdentifierScreeningResult(b.Party, b.Bic!, b.Matches))];
 
-        (ScreeningParty Party, PartyRecord? Record)[] parties =
-        [
-            (ScreeningParty.Debtor, record.Debtor),
-            (ScreeningParty.UltimateDebtor, record.UltimateDebtor),
-            (ScreeningParty.Creditor, record.Creditor),
-            (ScreeningParty.UltimateCreditor, record.UltimateCreditor),
-        ];
-        List<CountryScreeningResult> embargoed = [.. parties
-            .SelectMany(p => new[] { p.Record?.Address?.Country, p.Record?.CountryOfResidence }.Select(c => (p.Party, Country: c?.Trim())))
-            .Where(p => !string.IsNullOrEmpty(p.Country) && options.EmbargoedCountries.Contains(p.Country))
+        List<CountryScreeningResult> embargoed = [.. subject.Parties
+            .SelectMany(p => p.Countries.Select(c => (p.Party, Country: c.Trim().ToUpperInvariant())))
+            .Where(p => p.Country.Length > 0 && options.EmbargoedCountries.Contains(p.Country))
             .Distinct()
-            .Select(p => new CountryScreeningResult(p.Party, p.Country!.ToUpperInvariant()))];
+            .Select(p => new CountryScreeningResult(p.Party, p.Country))];
 
         ScreeningDecision decision = byName.Decision;
         if (embargoed.Count > 0 && decision < ScreeningDecision.Possible)
@@ -78,23 +52,31 @@ public static class TransactionScreening
     }
 
     /// <summary>
-    /// The first of the agents whose BIC a list names (OFAC's "SWIFT/BIC ..." identifiers), described for the operator;
-    /// null when none is listed. A listed agent is a hit whatever the parties' names say.
+    /// What an operator reads on the transaction: the listed BIC, else the best-scoring name and the entry it matched,
+    /// else the embargoed country; null for a clear result.
     /// </summary>
-    public static string? ListedAgent(SanctionsIndex index, string? debtorAgentBic, string? creditorAgentBic)
+    public static string? Explain(TransactionScreeningResult result)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        foreach ((string side, string? bic) in new[] { ("debtor agent", debtorAgentBic), ("creditor agent", creditorAgentBic) })
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.IdentifierHits.Count > 0)
         {
-            IReadOnlyList<ScreeningMatch> matches = index.ScreenBic(bic);
-            if (matches.Count > 0)
-            {
-                ScreeningMatch match = matches[0];
-                return $"{side} {bic} is listed: {match.List} {match.EntryId} '{match.MatchedName}'";
-            }
+            IdentifierScreeningResult hit = result.IdentifierHits[0];
+            ScreeningMatch match = hit.Matches[0];
+            return $"{hit.Party} BIC {hit.Bic} is listed: {match.List} {match.EntryId} '{match.MatchedName}'";
         }
 
-        return null;
+        PartyScreeningResult? worst = result.Parties.Where(p => p.Decision > ScreeningDecision.Clear).MaxBy(p => p.Result.Score);
+        if (worst is not null)
+        {
+            ScreeningMatch? match = worst.Result.Matches.Count > 0 ? worst.Result.Matches[0] : null;
+            return match is null
+                ? $"{worst.Party} '{worst.Name}'"
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{worst.Party} '{worst.Name}' matches {match.List} {match.EntryId} '{match.MatchedName}' (score {match.Score:F3})");
+        }
+
+        return result.EmbargoedCountries.Count > 0
+            ? "embargoed country: " + string.Join(", ", result.EmbargoedCountries.Select(c => $"{c.Party} {c.Country}"))
+            : null;
     }
 
     /// <summary>Screens named parties (e.g. as stored by the pipeline); the decision is the worst party's.</summary>

@@ -1,0 +1,34 @@
+using DelTran.Core.Screening;
+
+namespace DelTran.Core.Tests.Screening;
+
+public sealed class ListSetFingerprintTests
+{
+    [Fact]
+    public void Fingerprint_NamesTheExactVersionsInForce()
+    {
+        ListFileResult small = ListFiles.LoadOne(ListFiles.Own("sdn-small.xml"));
+        SanctionsListSet one = SanctionsListSet.Empty.Apply([small]);
+        SanctionsListSet again = SanctionsListSet.Empty.Apply([ListFiles.LoadOne(ListFiles.Own("sdn-small.xml"))]);
+
+        Assert.Equal(one.Fingerprint, again.Fingerprint);
+        Assert.Matches("^[0-9A-F]{32}$", one.Fingerprint);
+        Assert.NotEqual(SanctionsListSet.Empty.Fingerprint, one.Fingerprint);
+        string line = Assert.Single(one.Describe().Split('\n'));
+        Assert.Equal(["sdn-small.xml", small.Version!.ListId, small.Version.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-", small.Sha256], line.Split('\t'));
+    }
+
+    [Fact]
+    public void Fingerprint_Changes_WhenAListFileChanges()
+    {
+        ListFile original = ListFiles.Own("sdn-small.xml");
+        byte[] edited = original.Content.ToArray();
+        int at = Array.LastIndexOf(edited, (byte)'<');
+        byte[] changed = [.. edited[..at], .. "<!-- re-issued -->"u8.ToArray(), .. edited[at..]];
+
+        SanctionsListSet before = SanctionsListSet.Empty.Apply([ListFiles.LoadOne(original)]);
+        SanctionsListSet after = before.Apply([ListFiles.LoadOne(new ListFile("sdn-small.xml", changed))]);
+
+        Assert.NotEqual(before.Fingerprint, after.Fingerprint);
+    }
+}

@@ -101,3 +101,50 @@ public sealed class SanctionsListVersionRow
 
     public DateTimeOffset RecordedAt { get; set; }
 }
+
+/// <summary>A set of sanctions list versions that screened transactions, named by its fingerprint. Written once per set.</summary>
+public sealed class ScreeningListSetRow
+{
+    /// <summary>32 hex digits of the SHA-256 of <see cref="Versions"/>.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>One line per list version: source, list, publication date, SHA-256 (see sanctions_list_versions).</summary>
+    public required string Versions { get; set; }
+
+    public DateTimeOffset FirstUsedAt { get; set; }
+}
+
+/// <summary>How compliance screened one transaction: against which list set, with what decision and best score.</summary>
+public sealed class TransactionScreeningRow
+{
+    public Guid TransactionId { get; set; }
+
+    public required string ListSetId { get; set; }
+
+    /// <summary>CLEAR, POSSIBLE or HIT.</summary>
+    public required string Decision { get; set; }
+
+    public double Score { get; set; }
+
+    public DateTimeOffset ScreenedAt { get; set; }
+}
+
+/// <summary>
+/// A payment that passed compliance, as the AML rules remember it: the customer's key (never a name or account
+/// number), the corridor, the amount. Structuring and velocity count these over their windows.
+/// </summary>
+public sealed class AmlFlowRow
+{
+    public Guid TransactionId { get; set; }
+
+    public required string DebtorKey { get; set; }
+
+    /// <summary>"IN->AE INR": the corridor includes its currency.</summary>
+    public required string Corridor { get; set; }
+
+    public required string Currency { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

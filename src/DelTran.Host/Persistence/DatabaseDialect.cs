@@ -42,6 +42,9 @@ public interface IDatabaseDialect
     /// </summary>
     Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken);
 
+    /// <summary>Adds compliance's record of each screened transaction and the AML flows of those that passed, in the caller's transaction.</summary>
+    Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes the window guard of these currencies in shared mode, for a transaction that accepts obligations: many
     /// may hold it at once, but never while a close of the currency holds it exclusively. Take it before any
@@ -88,7 +91,7 @@ public sealed class PostgresDialect : IDatabaseDialect
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-            "COPY transactions (id, message_id, index, instruction_id, end_to_end_id, transaction_id, uetr, content_hash, debtor_agent, creditor_agent, amount, currency, instructed_amount, instructed_currency, exchange_rate, settlement_date, debtor_name, creditor_name, ultimate_debtor_name, ultimate_creditor_name, state, reason_code, reason_text, updated_at) FROM STDIN (FORMAT BINARY)",
+            "COPY transactions (id, message_id, index, instruction_id, end_to_end_id, transaction_id, uetr, content_hash, debtor_agent, creditor_agent, amount, currency, instructed_amount, instructed_currency, exchange_rate, settlement_date, debtor_name, creditor_name, ultimate_debtor_name, ultimate_creditor_name, screening_subject, state, reason_code, reason_text, updated_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (TransactionRow t in transactions)
@@ -114,6 +117,7 @@ public sealed class PostgresDialect : IDatabaseDialect
                 await WriteNullable(copy, t.CreditorName, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.UltimateDebtorName, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.UltimateCreditorName, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, t.ScreeningSubject, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(t.State, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.ReasonCode, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.ReasonText, NpgsqlDbType.Text, cancellationToken);
@@ -272,6 +276,45 @@ public sealed class PostgresDialect : IDatabaseDialect
         await obligationCopy.CompleteAsync(cancellationToken);
     }
 
+    public async Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (screenings.Count > 0)
+        {
+            await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+                "COPY transaction_screenings (transaction_id, list_set_id, decision, score, screened_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (TransactionScreeningRow row in screenings)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.ListSetId, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(row.Decision, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(row.Score, NpgsqlDbType.Double, cancellationToken);
+                await copy.WriteAsync(row.ScreenedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        if (flows.Count > 0)
+        {
+            await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+                "COPY aml_flows (transaction_id, debtor_key, corridor, currency, amount, at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (AmlFlowRow row in flows)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.DebtorKey, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(row.Corridor, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(row.Currency, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(row.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+    }
+
     public async Task EnterWindowGuardSharedAsync(DelTranDbContext db, IEnumerable<string> currencies, CancellationToken cancellationToken)
     {
         foreach (string currency in currencies.Distinct().Order(StringComparer.Ordinal))
@@ -361,6 +404,14 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
 
     public Task<List<OutboxRow>> ClaimOutboxAsync(DelTranDbContext db, int max, CancellationToken cancellationToken) =>
         db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(max).ToListAsync(cancellationToken);
+
+    public Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, CancellationToken cancellationToken)
+    {
+        // Saved with the consumer's other changes.
+        db.TransactionScreenings.AddRange(screenings);
+        db.AmlFlows.AddRange(flows);
+        return Task.CompletedTask;
+    }
 
     public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
         db.InboundFiles.FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);

@@ -66,6 +66,12 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<SanctionsListVersionRow> SanctionsListVersions => Set<SanctionsListVersionRow>();
 
+    public DbSet<ScreeningListSetRow> ScreeningListSets => Set<ScreeningListSetRow>();
+
+    public DbSet<TransactionScreeningRow> TransactionScreenings => Set<TransactionScreeningRow>();
+
+    public DbSet<AmlFlowRow> AmlFlows => Set<AmlFlowRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -216,6 +222,31 @@ public abstract class DelTranDbContext : DbContext
             e.ToTable("aml_alerts");
             e.HasIndex(a => a.TransactionId);
             e.HasIndex(a => a.At);
+        });
+        modelBuilder.Entity<ScreeningListSetRow>(e =>
+        {
+            e.ToTable("screening_list_sets");
+            e.HasKey(l => l.Id);
+            e.Property(l => l.Id).HasMaxLength(32);
+        });
+        modelBuilder.Entity<TransactionScreeningRow>(e =>
+        {
+            e.ToTable("transaction_screenings");
+            e.HasKey(s => s.TransactionId);
+            e.Property(s => s.ListSetId).HasMaxLength(32);
+            e.Property(s => s.Decision).HasMaxLength(8);
+            e.HasIndex(s => s.ListSetId);
+        });
+        modelBuilder.Entity<AmlFlowRow>(e =>
+        {
+            e.ToTable("aml_flows");
+            e.HasKey(f => f.TransactionId);
+            e.Property(f => f.DebtorKey).HasMaxLength(32);
+            e.Property(f => f.Corridor).HasMaxLength(16);
+            e.Property(f => f.Currency).HasMaxLength(3);
+            // Structuring and velocity read a debtor's or a corridor's flows over a window ending now.
+            e.HasIndex(f => new { f.DebtorKey, f.At });
+            e.HasIndex(f => new { f.Corridor, f.At });
         });
         modelBuilder.Entity<SanctionsListVersionRow>(e =>
         {

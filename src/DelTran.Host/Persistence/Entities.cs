@@ -183,6 +183,9 @@ public sealed class TransactionRow
 
     public string? UltimateCreditorName { get; set; }
 
+    /// <summary>What compliance screens (every party's and agent's name, BIC and countries), as <c>ScreeningSubject.Encode</c> wrote it at ingest.</summary>
+    public string? ScreeningSubject { get; set; }
+
     public required string State { get; set; }
 
     public string? ReasonCode { get; set; }

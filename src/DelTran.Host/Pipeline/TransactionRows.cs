@@ -1,5 +1,6 @@
 using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
+using DelTran.Core.Screening;
 using DelTran.Core.Validation;
 using DelTran.Host.Persistence;
 
@@ -33,6 +34,7 @@ public static class TransactionRows
             CreditorName = r.Creditor?.Name,
             UltimateDebtorName = r.UltimateDebtor?.Name,
             UltimateCreditorName = r.UltimateCreditor?.Name,
+            ScreeningSubject = ScreeningSubject.From(r).Encode(),
             State = TransactionState.Validated,
             UpdatedAt = now,
         };

@@ -17,8 +17,27 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
 {
     private readonly Lock _gate = new();
     private (SanctionsListSet Set, SanctionsIndex Index)? _current;
+    private ScreeningSnapshot? _snapshot;
 
     public SanctionsIndex Index => Current.Index;
+
+    /// <summary>The index with the name of the list set it was built from, taken together so a batch records what screened it.</summary>
+    public ScreeningSnapshot Snapshot
+    {
+        get
+        {
+            (SanctionsListSet set, SanctionsIndex index) = Current;
+            lock (_gate)
+            {
+                if (_snapshot is null || !ReferenceEquals(_snapshot.Index, index))
+                {
+                    _snapshot = new ScreeningSnapshot(index, set.Fingerprint, set.Describe());
+                }
+
+                return _snapshot;
+            }
+        }
+    }
 
     /// <summary>The list versions in force, for the operators' view and the versions table.</summary>
     public IReadOnlyList<SanctionsListVersion> Versions => Current.Set.Versions;
@@ -143,3 +162,6 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sanctions list {List} loaded: {Entries} entries, {Aliases} aliases from {Source}, publication date {Published} (null when the file carries none), SHA-256 {Sha256}")]
     private static partial void LogLoaded(ILogger logger, string list, int entries, int aliases, string source, DateOnly? published, string sha256);
 }
+
+/// <summary>A sanctions index and the list set it was built from: its fingerprint and one line per list version.</summary>
+public sealed record ScreeningSnapshot(SanctionsIndex Index, string Fingerprint, string Description);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using DelTran.Core.Aml;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
@@ -10,14 +7,16 @@ using DelTran.Core.Validation;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Stages;
 
 /// <summary>
-/// Compliance: screens the parties' names of each VALIDATED transaction. A strong match rejects it (RR04),
-/// a possible match HOLDs it for an operator, a clean one goes on to risk. The matched entry, list and
-/// score are recorded on the transaction; logs carry no names.
+/// Compliance: screens each VALIDATED transaction as its message gave it (every party's and agent's name, BIC and
+/// countries). A strong match or a listed BIC rejects it (RR04); a possible match or an embargoed country HOLDs it for
+/// an operator; a clean one goes through the AML rules and on to risk. Each screening is recorded with the list set
+/// that screened it; the matched entry, list and score go into the transaction's reason; logs carry no names.
 /// </summary>
 public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions, IOptions<AmlOptions> aml)
     : StageConsumer<ScreenTransactions>(db, dialect, signal, clock)
@@ -29,59 +28,92 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
     protected override async Task DecideAsync(ScreenTransactions message, CancellationToken cancellationToken)
     {
         List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.Validated, cancellationToken);
-        SanctionsIndex index = sanctions.Index;
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        ScreeningSnapshot lists = sanctions.Snapshot;
         ScreeningOptions options = sanctions.Options;
-        var passed = new List<Guid>(rows.Count);
+        DateTimeOffset now = Clock.GetUtcNow();
+        var screenings = new List<TransactionScreeningRow>(rows.Count);
+        var clean = new List<(TransactionRow Row, ScreeningSubject Subject)>(rows.Count);
         int leaving = 0;
-        AmlRulebook rulebook = aml.Value.ToRulebook();
         foreach (TransactionRow row in rows)
         {
-            // An agent whose BIC a list names (OFAC's "SWIFT/BIC ..." identifiers) is a hit, whatever the names say.
-            string? listedAgent = TransactionScreening.ListedAgent(index, row.DebtorAgent, row.CreditorAgent);
-            if (listedAgent is not null)
+            ScreeningSubject subject = Subject(row);
+            TransactionScreeningResult result = TransactionScreening.Screen(subject, lists.Index, options);
+            screenings.Add(new TransactionScreeningRow
             {
-                Move(row, TransactionState.Rejected, ReasonCode.RR04, "Sanctions hit: " + listedAgent);
-                leaving++;
-                continue;
-            }
-
-            TransactionScreeningResult result = TransactionScreening.ScreenParties(
-                [
-                    (ScreeningParty.Debtor, row.DebtorName),
-                    (ScreeningParty.UltimateDebtor, row.UltimateDebtorName),
-                    (ScreeningParty.Creditor, row.CreditorName),
-                    (ScreeningParty.UltimateCreditor, row.UltimateCreditorName),
-                ],
-                index,
-                options);
+                TransactionId = row.Id,
+                ListSetId = lists.Fingerprint,
+                Decision = result.Decision.ToString().ToUpperInvariant(),
+                Score = result.Parties.Count == 0 ? 0 : result.Parties.Max(p => p.Result.Score),
+                ScreenedAt = now,
+            });
             switch (result.Decision)
             {
                 case ScreeningDecision.Hit:
-                    Move(row, TransactionState.Rejected, ReasonCode.RR04, "Sanctions hit: " + Describe(result));
+                    Move(row, TransactionState.Rejected, ReasonCode.RR04, "Sanctions hit: " + TransactionScreening.Explain(result));
                     leaving++;
                     break;
                 case ScreeningDecision.Possible:
-                    Move(row, TransactionState.Held, null, "Possible sanctions match, held for review: " + Describe(result));
+                    Move(row, TransactionState.Held, null, "Possible sanctions match, held for review: " + TransactionScreening.Explain(result));
                     leaving++;
                     break;
                 default:
-                    // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
-                    AmlAssessment assessment = Assess(row, rulebook);
-                    if (assessment.Reject)
-                    {
-                        Move(row, TransactionState.Rejected, assessment.ReasonCode, "AML: " + assessment.Explanation);
-                        leaving++;
-                    }
-                    else
-                    {
-                        Move(row, TransactionState.Screened);
-                        passed.Add(row.Id);
-                    }
-
+                    clean.Add((row, subject));
                     break;
             }
         }
 
+        // Written once per set; two instances racing on a new set lose on the key, and the retry finds it.
+        if (!await Db.ScreeningListSets.AnyAsync(l => l.Id == lists.Fingerprint, cancellationToken))
+        {
+            Db.ScreeningListSets.Add(new ScreeningListSetRow { Id = lists.Fingerprint, Versions = lists.Description, FirstUsedAt = now });
+        }
+
+        // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
+        var passed = new List<Guid>(clean.Count);
+        var flows = new List<AmlFlowRow>(clean.Count);
+        AmlRulebook rulebook = aml.Value.ToRulebook();
+        var assessed = clean.Select(c => (c.Row, Payment: Payment(c.Row, c.Subject, now))).ToList();
+        List<AmlTransaction> payments = [.. assessed.Where(a => a.Payment is not null).Select(a => a.Payment!)];
+        Func<AmlTransaction, AmlPriorActivity> stored = await AmlHistory.LoadAsync(Db, Dialect, payments, rulebook, now, cancellationToken);
+        IReadOnlyList<AmlAssessment> assessments = AmlRules.AssessBatch(payments, stored, rulebook);
+        int next = 0;
+        foreach ((TransactionRow row, AmlTransaction? payment) in assessed)
+        {
+            AmlAssessment? assessment = payment is null ? null : assessments[next++];
+            if (assessment is not null)
+            {
+                Record(row, assessment, now);
+            }
+
+            if (assessment is { Reject: true })
+            {
+                Move(row, TransactionState.Rejected, assessment.ReasonCode, "AML: " + assessment.Explanation);
+                leaving++;
+                continue;
+            }
+
+            Move(row, TransactionState.Screened);
+            passed.Add(row.Id);
+            if (payment is not null)
+            {
+                flows.Add(new AmlFlowRow
+                {
+                    TransactionId = row.Id,
+                    DebtorKey = payment.DebtorId,
+                    Corridor = payment.Corridor.ToString(),
+                    Currency = payment.Amount.Currency.Code,
+                    Amount = payment.Amount.Amount,
+                    At = now,
+                });
+            }
+        }
+
+        await Dialect.InsertScreeningsAsync(Db, screenings, flows, cancellationToken);
         if (passed.Count > 0)
         {
             Send(new CheckRisk(NewCommandId(), message.MessageId, [.. passed]));
@@ -90,18 +122,42 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         CheckCompletion(message.MessageId, leaving);
     }
 
-    private AmlAssessment Assess(TransactionRow row, AmlRulebook rulebook)
+    /// <summary>The stored subject; a row from before subjects were kept is screened on its stored names and agents' BICs.</summary>
+    private static ScreeningSubject Subject(TransactionRow row) =>
+        ScreeningSubject.TryDecode(row.ScreeningSubject, out ScreeningSubject subject)
+            ? subject
+            : new ScreeningSubject(
+                [
+                    new ScreenedParty(ScreeningParty.Debtor, row.DebtorName, null, []),
+                    new ScreenedParty(ScreeningParty.UltimateDebtor, row.UltimateDebtorName, null, []),
+                    new ScreenedParty(ScreeningParty.Creditor, row.CreditorName, null, []),
+                    new ScreenedParty(ScreeningParty.UltimateCreditor, row.UltimateCreditorName, null, []),
+                    new ScreenedParty(ScreeningParty.DebtorAgent, null, row.DebtorAgent, []),
+                    new ScreenedParty(ScreeningParty.CreditorAgent, null, row.CreditorAgent, []),
+                ],
+                null);
+
+    private static AmlTransaction? Payment(TransactionRow row, ScreeningSubject subject, DateTimeOffset now)
     {
         if (!Bic.TryParse(row.DebtorAgent, out Bic debtorAgent) || !Bic.TryParse(row.CreditorAgent, out Bic creditorAgent)
             || row.Amount is not decimal amount || !Currency.TryParse(row.Currency, out Currency currency))
         {
-            return new AmlAssessment(row.Id.ToString("D"), []);
+            return null;
         }
 
-        DateTimeOffset now = Clock.GetUtcNow();
-        // The customer as a stable key, never a name: a hash of the debtor agent and the debtor's name.
-        string debtorId = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(debtorAgent.Institution + "|" + (row.DebtorName ?? string.Empty).ToUpperInvariant())))[..16];
-        AmlAssessment assessment = AmlRules.Assess(new AmlTransaction(row.Id.ToString("D"), debtorId, debtorAgent, creditorAgent, new Money(amount, currency), now), [], rulebook);
+        return new AmlTransaction(
+            row.Id.ToString("D"),
+            subject.DebtorKey(debtorAgent),
+            debtorAgent,
+            creditorAgent,
+            new Money(amount, currency),
+            now,
+            subject.CountryOf(ScreeningParty.Debtor),
+            subject.CountryOf(ScreeningParty.Creditor));
+    }
+
+    private void Record(TransactionRow row, AmlAssessment assessment, DateTimeOffset now)
+    {
         foreach (AmlAlert alert in assessment.Alerts)
         {
             Db.AmlAlerts.Add(new AmlAlertRow
@@ -114,16 +170,5 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
                 At = now,
             });
         }
-
-        return assessment;
-    }
-
-    private static string Describe(TransactionScreeningResult result)
-    {
-        PartyScreeningResult worst = result.Parties.MaxBy(p => p.Result.Score)!;
-        ScreeningMatch? match = worst.Result.Matches.Count > 0 ? worst.Result.Matches[0] : null;
-        return match is null
-            ? $"{worst.Party} '{worst.Name}'"
-            : string.Create(CultureInfo.InvariantCulture, $"{worst.Party} '{worst.Name}' matches {match.List} {match.EntryId} '{match.MatchedName}' (score {match.Score:F3})");
     }
 }

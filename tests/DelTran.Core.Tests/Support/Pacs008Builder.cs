@@ -95,6 +95,9 @@ public sealed class Pacs008Builder
 
         public string DebtorAccount { get; set; } = "004512345678";
 
+        /// <summary>The creditor's postal address country (with a town, as structured addresses carry), when set.</summary>
+        public string? CreditorCountry { get; set; }
+
         public void WriteTo(StringBuilder xml)
         {
             xml.Append("<CdtTrfTxInf><PmtId><EndToEndId>").Append(EndToEndId).Append("</EndToEndId>");
@@ -121,6 +124,11 @@ public sealed class Pacs008Builder
             if (CreditorName is not null)
             {
                 xml.Append("<Nm>").Append(CreditorName).Append("</Nm>");
+            }
+
+            if (CreditorCountry is not null)
+            {
+                xml.Append("<PstlAdr><TwnNm>Capital</TwnNm><Ctry>").Append(CreditorCountry).Append("</Ctry></PstlAdr>");
             }
 
             xml.Append("</Cdtr>");

@@ -37,7 +37,7 @@ public sealed class ScreeningStageTests
 
             var outcome = (await host.TransactionsAsync(message.Id)).ToDictionary(t => t.EndToEndId!);
             Assert.Equal((TransactionState.Rejected, "RR04"), (outcome["TO-LISTED-BANK"].State, outcome["TO-LISTED-BANK"].ReasonCode));
-            Assert.Contains("creditor agent KVRIINBBXXX is listed", outcome["TO-LISTED-BANK"].ReasonText, StringComparison.Ordinal);
+            Assert.Contains("CreditorAgent BIC KVRIINBBXXX is listed", outcome["TO-LISTED-BANK"].ReasonText, StringComparison.Ordinal);
             Assert.Equal(TransactionState.Accepted, outcome["TO-CLEAN-BANK"].State);
         }
         finally

@@ -67,6 +67,49 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("aml_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.AmlFlowRow", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Corridor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("corridor");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("DebtorKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("debtor_key");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("Corridor", "At");
+
+                    b.HasIndex("DebtorKey", "At");
+
+                    b.ToTable("aml_flows", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ApiKeyRow", b =>
                 {
                     b.Property<long>("Id")
@@ -775,6 +818,27 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("sanctions_list_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ScreeningListSetRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FirstUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_used_at");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("versions");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("screening_list_sets", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
@@ -1028,6 +1092,10 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("reason_text");
 
+                    b.Property<string>("ScreeningSubject")
+                        .HasColumnType("text")
+                        .HasColumnName("screening_subject");
+
                     b.Property<DateOnly?>("SettlementDate")
                         .HasColumnType("date")
                         .HasColumnName("settlement_date");
@@ -1067,6 +1135,40 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasIndex("MessageId", "State");
 
                     b.ToTable("transactions", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.TransactionScreeningRow", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ListSetId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("list_set_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("screened_at");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("ListSetId");
+
+                    b.ToTable("transaction_screenings", (string)null);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.UetrRegistryRow", b =>

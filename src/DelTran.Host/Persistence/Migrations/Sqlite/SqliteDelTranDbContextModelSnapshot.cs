@@ -60,6 +60,49 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("aml_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.AmlFlowRow", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Corridor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corridor");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("DebtorKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debtor_key");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("Corridor", "At");
+
+                    b.HasIndex("DebtorKey", "At");
+
+                    b.ToTable("aml_flows", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ApiKeyRow", b =>
                 {
                     b.Property<long>("Id")
@@ -752,6 +795,27 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("sanctions_list_versions", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.ScreeningListSetRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FirstUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_used_at");
+
+                    b.Property<string>("Versions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("versions");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("screening_list_sets", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.SettlementAccountRow", b =>
                 {
                     b.Property<string>("ParticipantBic")
@@ -1003,6 +1067,10 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason_text");
 
+                    b.Property<string>("ScreeningSubject")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screening_subject");
+
                     b.Property<DateOnly?>("SettlementDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("settlement_date");
@@ -1042,6 +1110,40 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasIndex("MessageId", "State");
 
                     b.ToTable("transactions", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.TransactionScreeningRow", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ListSetId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_set_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("ScreenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_at");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("ListSetId");
+
+                    b.ToTable("transaction_screenings", (string)null);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.UetrRegistryRow", b =>

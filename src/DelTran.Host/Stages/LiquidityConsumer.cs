@@ -57,17 +57,17 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             before[c.CreditorKey] -= c.Amount.Amount;
         }
 
-        LiquidityEvaluation evaluation = LiquidityEngine.Evaluate(
+        // The benchmark's pass without checks accepts every transaction.
+        IReadOnlyList<LiquidityDecision>? decisions = options.Value.BenchmarkWithoutChecks ? null : LiquidityEngine.Evaluate(
             [.. candidates.Select(c => new LiquidityCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],
             Corridors(),
             accounts,
-            before);
+            before).Decisions;
 
         for (int i = 0; i < rows.Count; i++)
         {
-            LiquidityDecision decision = evaluation.Decisions[i];
             PositionCandidate candidate = candidates[i];
-            if (decision.Accepted)
+            if (decisions?[i] is not { Accepted: false } decision)
             {
                 Move(rows[i], TransactionState.Accepted);
                 AddObligation(Obligation(rows[i], candidate, acceptedAt, windows[candidate.Amount.Currency.Code].Id));

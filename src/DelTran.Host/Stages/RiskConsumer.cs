@@ -35,6 +35,11 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
 
         var all = rows.Select(Positions.Candidate).ToList();
         DateTimeOffset now = Clock.GetUtcNow();
+        if (options.Value.BenchmarkWithoutChecks)
+        {
+            await PassUncheckedAsync(message, rows, all, cancellationToken);
+            return;
+        }
 
         // Suspended participants and open circuit breakers refuse before any limit is looked at.
         string[] parties = [.. all.SelectMany(c => new[] { c.Debtor.Institution, c.Creditor.Institution }).Distinct()];
@@ -111,6 +116,20 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         }
 
         CheckCompletion(message.MessageId, rows.Count - passed.Count);
+    }
+
+    /// <summary>The benchmark's pass without checks: every amount still moves the running positions, as an accepted one does.</summary>
+    private async Task PassUncheckedAsync(CheckRisk message, List<TransactionRow> rows, List<PositionCandidate> all, CancellationToken cancellationToken)
+    {
+        var byKey = await Positions.LockAsync(Db, Dialect, all.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
+        foreach (PositionCandidate c in all)
+        {
+            byKey[c.DebtorKey].NetPosition -= c.Amount.Amount;
+            byKey[c.CreditorKey].NetPosition += c.Amount.Amount;
+        }
+
+        rows.ForEach(row => Move(row, TransactionState.RiskChecked));
+        Send(new CheckLiquidity(NewCommandId(), message.MessageId, [.. rows.Select(r => r.Id)]));
     }
 }
 

@@ -6,6 +6,9 @@
 # Two timings: the whole `deltran process` run (host start, pipeline, report copy, clearing cycle), and the
 # pipeline proper from the database's records (file received -> pacs.002 stored), with the peak RSS up to then.
 #   bench/pipeline.sh [N ...]
+# BENCH_WITHOUT_CHECKS=true runs the stages without their checks (DelTran:BenchmarkWithoutChecks), BENCH_LISTS=DIR
+# screens against the lists in DIR, and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb" per size: see
+# bench/stages.sh, which compares the two.
 # Uses the test servers of ./build.sh (started here unless DELTRAN_TEST_POSTGRES is already set).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,6 +33,9 @@ deltran=src/DelTran.Host/bin/Release/net10.0/deltran
 work=bench/work
 mkdir -p "$work"
 
+# Screen against these lists as well as the demo list (the stage-overhead bench loads every list of ../shared).
+if [[ -n ${BENCH_LISTS:-} ]]; then export DelTran__Compliance__Lists__0="$BENCH_LISTS"; fi
+
 rows=()
 for n in "${sizes[@]}"; do
   file="$work/pipeline-${n}tx.xml"
@@ -41,6 +47,7 @@ for n in "${sizes[@]}"; do
   ConnectionStrings__deltran="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
+  DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
     /usr/bin/time -f "%e %M" -o "$out/time" "$deltran" process --in "$file" --out "$out/reports" >"$out/stdout" 2>&1 &
   time_pid=$!
   # The process's peak resident set so far (VmHWM), sampled with the wall clock: it gives the peak up to the moment
@@ -70,6 +77,7 @@ for n in "${sizes[@]}"; do
     -c "CREATE TABLE copy_probe (LIKE transactions INCLUDING ALL)"
   copy_ms=$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -qAt -c '\timing on' -c "\copy copy_probe FROM '$out/tx.bin' WITH (FORMAT binary)" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
   rows+=("$n $(du -m "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb")
+  [[ -z ${BENCH_RESULTS:-} ]] || echo "$n $pipeline_s $seconds $peak_kb" >>"$BENCH_RESULTS"
   psql_admin -d postgres -c "DROP DATABASE $db WITH (FORCE)"
   rm -rf "$out"
 done

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Issue 5's stage-overhead benchmark: the same pipeline run (bench/pipeline.sh) with the compliance, risk and
+# liquidity checks on and then off (DelTran:BenchmarkWithoutChecks: the stages still move every transaction and keep
+# positions, windows and obligations, but decide nothing). Runs alternate on/off so background load falls on both.
+# With checks on, every list in ../shared/sanctions is loaded, as a production screening would.
+#   bench/stages.sh [--transactions N] [--pairs K] [--lists DIR]
+# Target: the checks cost at most 20% of the throughput without them.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+n=100000 pairs=2 lists=../shared/sanctions
+while (($#)); do
+  case $1 in
+    --transactions) n=$2; shift 2 ;;
+    --pairs) pairs=$2; shift 2 ;;
+    --lists) lists=$2; shift 2 ;;
+    *) echo "bench/stages.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[[ -d $lists ]] || { echo "bench/stages.sh: no list folder $lists" >&2; exit 2; }
+lists=$(cd "$lists" && pwd)
+
+if [[ -z ${DELTRAN_TEST_POSTGRES:-} ]]; then
+  eval "$(./build.sh servers)"
+  trap './build.sh servers-stop "$DELTRAN_TEST_SERVERS_DIR" >/dev/null 2>&1 || true' EXIT
+fi
+
+results=$(mktemp -d)
+for ((i = 1; i <= pairs; i++)); do
+  BENCH_RESULTS="$results/on" BENCH_LISTS="$lists" bench/pipeline.sh "$n" >&2
+  BENCH_RESULTS="$results/off" BENCH_WITHOUT_CHECKS=true bench/pipeline.sh "$n" >&2
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+on=$(cut -d' ' -f2 "$results/on" | median)
+off=$(cut -d' ' -f2 "$results/off" | median)
+printf '\nstage overhead, %d transactions, %d runs each (pipeline: file in -> pacs.002 stored), load average %s\n' "$n" "$pairs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-34s %10s %10s   %s\n' "" "seconds" "tx/s" "runs (s)"
+printf '%-34s %10.1f %10.0f   %s\n' "checks on (every list of $(basename "$lists"))" "$on" "$(awk -v n="$n" -v s="$on" 'BEGIN { print n / s }')" "$(cut -d' ' -f2 "$results/on" | tr '\n' ' ')"
+printf '%-34s %10.1f %10.0f   %s\n' "checks off" "$off" "$(awk -v n="$n" -v s="$off" 'BEGIN { print n / s }')" "$(cut -d' ' -f2 "$results/off" | tr '\n' ' ')"
+awk -v on="$on" -v off="$off" 'BEGIN { loss = 1 - off / on; printf "throughput lost to the checks: %.1f%% (target <= 20%%): %s\n", loss * 100, (loss <= 0.20 ? "PASS" : "MISS") }'
+rm -rf "$results"

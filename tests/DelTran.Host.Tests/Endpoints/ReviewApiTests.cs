@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DelTran.Core.Tests.Support;
+using DelTran.Host.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Tests.Endpoints;
 
@@ -58,6 +60,35 @@ public sealed class ReviewApiTests
         var statuses = TestMessages.TransactionStatuses(System.Xml.Linq.XDocument.Parse(await report.Content.ReadAsStringAsync()));
         Assert.Contains(("HELD-2", "RJCT"), statuses);
         Assert.Contains(("HELD-1", "ACCP"), statuses);
+    }
+
+    [Fact]
+    public async Task AHeldTransaction_UndecidedAtTheCutOff_RollsIntoTheNextWindow()
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production);
+        using HttpClient ops = server.Client(OperatorKey);
+        var builder = new Pacs008Builder { MessageId = TestMessages.UniqueMsgId("ROLL") };
+        builder.Add(tx => { tx.EndToEndId = "CLEAN"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "10.00"; });
+        builder.Add(tx => { tx.EndToEndId = "HELD"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "20.00"; tx.CreditorName = "Viktor Pavlov Kassandro"; });
+        using HttpResponseMessage submitted = await server.SubmitAsync("SRCBINBB", System.Text.Encoding.UTF8.GetBytes(builder.Build()));
+        Guid messageFile = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await ApiServer.WaitForCompletion(server.BaseAddress, ApiServer.DemoKey("SRCBINBB"), messageFile);
+        Guid held = (await ops.GetFromJsonAsync<JsonElement>("/api/v1/review")).EnumerateArray().Single().GetProperty("transactionId").GetGuid();
+
+        // The INR window closes while the payment is still held: only the clean one is in it.
+        Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync("/api/v1/windows/INR/close?windowId=INR-000001", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ops.PostAsJsonAsync($"/api/v1/review/{held}/release", new { comment = "Different person: passport checked." })).StatusCode);
+        await WaitForGroupStatusAsync(server, messageFile, "ACCP");
+
+        await using DelTranDbContext db = server.Db();
+        var windows = await db.Obligations.AsNoTracking()
+            .Join(db.Transactions.AsNoTracking(), o => o.TransactionId, t => t.Id, (o, t) => new { t.EndToEndId, o.WindowId })
+            .Where(o => o.EndToEndId == "CLEAN" || o.EndToEndId == "HELD")
+            .ToDictionaryAsync(o => o.EndToEndId!, o => o.WindowId);
+        Assert.Equal("INR-000001", windows["CLEAN"]);
+        Assert.Equal("INR-000002", windows["HELD"]);
+        JsonElement closed = await ops.GetFromJsonAsync<JsonElement>("/api/v1/windows/INR-000001");
+        Assert.Equal(1, closed.GetProperty("window").GetProperty("obligations").GetInt64());
     }
 
     private static async Task<JsonElement> WaitForGroupStatusAsync(ApiServer server, Guid id, string status)

@@ -26,3 +26,10 @@ public sealed record CompleteMessage(Guid CommandId, Guid MessageId) : IPipeline
 
 /// <summary>A message's pacs.002 is stored and can be delivered to its sender's channel.</summary>
 public sealed record StatusReportReady(Guid CommandId, Guid MessageId, Guid InboundFileId) : IPipelineCommand;
+
+/// <summary>
+/// A circuit breaker changed state (tripped, half-opened, recovered, reset): published for whoever watches risk, from
+/// the outbox row written with its breaker_events row. DelTran's own stages do not consume it.
+/// </summary>
+public sealed record CircuitBreakerChanged(
+    Guid CommandId, string Subject, string Transition, string FromState, string ToState, string Cause, DateTimeOffset At, string Explanation) : IPipelineCommand;

@@ -1,6 +1,7 @@
 using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Risk;
+using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +60,7 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
         }
     }
 
-    /// <summary>Adds the events to the caller's unit of work (saved with its transaction) and logs them.</summary>
+    /// <summary>Adds the events to the caller's unit of work (saved with its transaction) with their bus events, and logs them.</summary>
     public void Record(DelTranDbContext db, IEnumerable<BreakerEvent> events)
     {
         foreach (BreakerEvent e in events)
@@ -74,6 +75,7 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
                 At = e.At,
                 Explanation = e.Explanation,
             });
+            Outbox.Add(db, new CircuitBreakerChanged(Guid.CreateVersion7(), e.Subject.ToString(), e.Transition.ToString(), e.From.ToString(), e.To.ToString(), e.Cause.ToString(), e.At, e.Explanation), e.At);
             BreakerLog.Changed(logger, e.Subject.ToString(), e.Transition.ToString(), e.Explanation);
         }
     }

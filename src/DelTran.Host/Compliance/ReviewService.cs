@@ -1,9 +1,12 @@
 using DelTran.Core.Pipeline;
 using DelTran.Core.Validation;
+using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
+using DelTran.Host.Stages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Compliance;
 
@@ -22,12 +25,12 @@ public enum ReviewOutcome
 
 /// <summary>
 /// The compliance review queue: a HELD transaction (a possible sanctions match) is released, and goes on to
-/// risk and liquidity as if it had screened clean, or rejected with RR04. Each decision is recorded with the
+/// the AML rules, risk and liquidity as if it had screened clean, or rejected with RR04. Each decision is recorded with the
 /// operator, the time and the comment, in the same transaction as the move; the message's pacs.002 is then
 /// written again with the outcome. A held transaction has no obligation, so one still undecided at a window's
 /// cut-off is simply not in that window: released later, it is accepted into the window then open.
 /// </summary>
-public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock)
+public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<AmlOptions> aml)
 {
     public const string ReleaseCode = "RELEASE";
     public const string RejectCode = "REJECT";
@@ -50,9 +53,19 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
 
         DateTimeOffset now = clock.GetUtcNow();
         string detail = $"{(decision == ReviewDecision.Release ? "released" : "rejected")} by {operatorName}: {comment}";
-        Transition move = decision == ReviewDecision.Release
-            ? new Transition(row.Id, TransactionState.Screened, null, null, "review", now)
-            : new Transition(row.Id, TransactionState.Rejected, ReasonCode.RR04, "Sanctions review: " + detail, "review", now);
+        Transition move = new(row.Id, TransactionState.Rejected, ReasonCode.RR04, "Sanctions review: " + detail, "review", now);
+        if (decision == ReviewDecision.Release)
+        {
+            // Released from the sanctions hold, it meets the AML rules a clean payment meets before risk.
+            AmlOutcome outcome = (await AmlStage.AssessAsync(db, dialect, aml.Value.ToRulebook(), [(row, AmlStage.Subject(row))], now, cancellationToken))[0];
+            move = outcome.Assessment is { Reject: true } rejected
+                ? new Transition(row.Id, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation, "review", now)
+                : new Transition(row.Id, TransactionState.Screened, null, null, "review", now);
+            if (outcome.Flow is { } flow && move.ToState == TransactionState.Screened)
+            {
+                db.AmlFlows.Add(flow);
+            }
+        }
 
         // Guarded on HELD: of two operators deciding at once, the second changes nothing.
         int moved = await db.Transactions.Where(t => t.Id == row.Id && t.State == TransactionState.Held).ExecuteUpdateAsync(
@@ -89,7 +102,7 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
         await db.Messages.Where(m => m.Id == row.MessageId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, MessageState.Processing).SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), cancellationToken);
         await db.StatusReports.Where(r => r.MessageId == row.MessageId).ExecuteDeleteAsync(cancellationToken);
-        Outbox.Add(db, decision == ReviewDecision.Release
+        Outbox.Add(db, move.ToState == TransactionState.Screened
             ? new CheckRisk(Guid.CreateVersion7(), row.MessageId, [row.Id])
             : new CompleteMessage(Guid.CreateVersion7(), row.MessageId), now);
         await db.SaveChangesAsync(cancellationToken);

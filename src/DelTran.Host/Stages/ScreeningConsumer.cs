@@ -1,6 +1,3 @@
-using DelTran.Core.Aml;
-using DelTran.Core.Amounts;
-using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Screening;
 using DelTran.Core.Validation;
@@ -48,7 +45,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         int leaving = 0;
         foreach (TransactionRow row in rows)
         {
-            ScreeningSubject subject = Subject(row);
+            ScreeningSubject subject = AmlStage.Subject(row);
             TransactionScreeningResult result = TransactionScreening.Screen(subject, lists.Index, options);
             screenings.Add(new TransactionScreeningRow
             {
@@ -83,40 +80,20 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
         var passed = new List<Guid>(clean.Count);
         var flows = new List<AmlFlowRow>(clean.Count);
-        AmlRulebook rulebook = aml.Value.ToRulebook();
-        var assessed = clean.Select(c => (c.Row, Payment: Payment(c.Row, c.Subject, now))).ToList();
-        List<AmlTransaction> payments = [.. assessed.Where(a => a.Payment is not null).Select(a => a.Payment!)];
-        Func<AmlTransaction, AmlPriorActivity> stored = await AmlHistory.LoadAsync(Db, Dialect, payments, rulebook, now, cancellationToken);
-        IReadOnlyList<AmlAssessment> assessments = AmlRules.AssessBatch(payments, stored, rulebook);
-        int next = 0;
-        foreach ((TransactionRow row, AmlTransaction? payment) in assessed)
+        foreach (AmlOutcome outcome in await AmlStage.AssessAsync(Db, Dialect, aml.Value.ToRulebook(), clean, now, cancellationToken))
         {
-            AmlAssessment? assessment = payment is null ? null : assessments[next++];
-            if (assessment is not null)
+            if (outcome.Assessment is { Reject: true } rejected)
             {
-                Record(row, assessment, now);
-            }
-
-            if (assessment is { Reject: true })
-            {
-                Move(row, TransactionState.Rejected, assessment.ReasonCode, "AML: " + assessment.Explanation);
+                Move(outcome.Row, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation);
                 leaving++;
                 continue;
             }
 
-            Move(row, TransactionState.Screened);
-            passed.Add(row.Id);
-            if (payment is not null)
+            Move(outcome.Row, TransactionState.Screened);
+            passed.Add(outcome.Row.Id);
+            if (outcome.Flow is { } flow)
             {
-                flows.Add(new AmlFlowRow
-                {
-                    TransactionId = row.Id,
-                    DebtorKey = payment.DebtorId,
-                    Corridor = payment.Corridor.ToString(),
-                    Currency = payment.Amount.Currency.Code,
-                    Amount = payment.Amount.Amount,
-                    At = now,
-                });
+                flows.Add(flow);
             }
         }
 
@@ -127,55 +104,5 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         CheckCompletion(message.MessageId, leaving);
-    }
-
-    /// <summary>The stored subject; a row from before subjects were kept is screened on its stored names and agents' BICs.</summary>
-    private static ScreeningSubject Subject(TransactionRow row) =>
-        ScreeningSubject.TryDecode(row.ScreeningSubject, out ScreeningSubject subject)
-            ? subject
-            : new ScreeningSubject(
-                [
-                    new ScreenedParty(ScreeningParty.Debtor, row.DebtorName, null, []),
-                    new ScreenedParty(ScreeningParty.UltimateDebtor, row.UltimateDebtorName, null, []),
-                    new ScreenedParty(ScreeningParty.Creditor, row.CreditorName, null, []),
-                    new ScreenedParty(ScreeningParty.UltimateCreditor, row.UltimateCreditorName, null, []),
-                    new ScreenedParty(ScreeningParty.DebtorAgent, null, row.DebtorAgent, []),
-                    new ScreenedParty(ScreeningParty.CreditorAgent, null, row.CreditorAgent, []),
-                ],
-                null);
-
-    private static AmlTransaction? Payment(TransactionRow row, ScreeningSubject subject, DateTimeOffset now)
-    {
-        if (!Bic.TryParse(row.DebtorAgent, out Bic debtorAgent) || !Bic.TryParse(row.CreditorAgent, out Bic creditorAgent)
-            || row.Amount is not decimal amount || !Currency.TryParse(row.Currency, out Currency currency))
-        {
-            return null;
-        }
-
-        return new AmlTransaction(
-            row.Id.ToString("D"),
-            subject.DebtorKey(debtorAgent),
-            debtorAgent,
-            creditorAgent,
-            new Money(amount, currency),
-            now,
-            subject.CountryOf(ScreeningParty.Debtor),
-            subject.CountryOf(ScreeningParty.Creditor));
-    }
-
-    private void Record(TransactionRow row, AmlAssessment assessment, DateTimeOffset now)
-    {
-        foreach (AmlAlert alert in assessment.Alerts)
-        {
-            Db.AmlAlerts.Add(new AmlAlertRow
-            {
-                TransactionId = row.Id,
-                RuleId = alert.RuleId,
-                Severity = alert.Severity.ToString(),
-                Explanation = alert.Explanation,
-                Rejected = alert.Reject,
-                At = now,
-            });
-        }
     }
 }

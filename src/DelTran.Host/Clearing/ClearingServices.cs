@@ -42,6 +42,9 @@ public static class ClearingServices
         services.AddTransient<ContinueWindowJob>();
         services.AddTransient<ForecastAlertJob>();
         services.AddTransient<SanctionsListsJob>();
+        services.AddTransient<ListDownloader>();
+        // Lists run to tens of megabytes and their publishers are slow at times.
+        services.AddHttpClient(ListDownloader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();

@@ -195,6 +195,15 @@ public sealed class ComplianceOptions
     /// <summary>Folders of list files in their published formats (see DelTran.Core.Screening.ListLoader); relative to the executable's folder.</summary>
     public List<string> Lists { get; set; } = [];
 
+    /// <summary>
+    /// Lists fetched from their publishers' URLs by the hourly job into <see cref="DownloadFolder"/>, which is screened
+    /// as one more list folder. A download replaces the file only once it loads; a broken one is refused and recorded.
+    /// </summary>
+    public List<ListDownloadOptions> Downloads { get; set; } = [];
+
+    /// <summary>Where downloaded lists are kept (relative to the executable's folder); needed with <see cref="Downloads"/>.</summary>
+    public string? DownloadFolder { get; set; }
+
     public double HitThreshold { get; set; } = 0.97;
 
     public double PossibleThreshold { get; set; } = 0.88;
@@ -208,6 +217,14 @@ public sealed class ComplianceOptions
         PossibleThreshold = PossibleThreshold,
         EmbargoedCountries = new HashSet<string>(EmbargoedCountries, StringComparer.OrdinalIgnoreCase),
     };
+}
+
+/// <summary>One list to download: its URL and the file name it is kept under (which tells its format, e.g. sdn.csv, consolidated.xml).</summary>
+public sealed class ListDownloadOptions
+{
+    public string Url { get; set; } = string.Empty;
+
+    public string File { get; set; } = string.Empty;
 }
 
 public sealed class OperatorOptions

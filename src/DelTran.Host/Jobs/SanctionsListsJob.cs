@@ -6,19 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace DelTran.Host.Jobs;
 
 /// <summary>
-/// Hourly: reads the configured sanctions lists again. A new version replaces the one in force; a broken or truncated
+/// Hourly: downloads the lists configured with a URL (<see cref="ListDownloader"/>), then reads the configured lists again. A new version replaces the one in force; a broken or truncated
 /// file is refused, the previous version stays in force, and an alert is logged. Every version seen, loaded or
 /// refused, is recorded once with its publication date and SHA-256.
 /// </summary>
-public sealed class SanctionsListsJob(SanctionsProvider sanctions, Func<DelTranDbContext> databases, TimeProvider clock, ILogger<SanctionsListsJob> logger)
+public sealed class SanctionsListsJob(SanctionsProvider sanctions, ListDownloader downloader, Func<DelTranDbContext> databases, TimeProvider clock, ILogger<SanctionsListsJob> logger)
 {
     public const string RecurringId = "reload-sanctions-lists";
     public const string Cron = "0 * * * *";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<ListFileResult> refusedDownloads = await downloader.DownloadAsync(cancellationToken);
         IReadOnlyList<ListFileResult> results = sanctions.Reload();
-        await RecordAsync(results, cancellationToken);
+        await RecordAsync([.. refusedDownloads, .. results], cancellationToken);
     }
 
     public async Task RecordAsync(IReadOnlyList<ListFileResult> results, CancellationToken cancellationToken)

@@ -95,6 +95,13 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
             results.AddRange(LoadFolder(Path.GetFullPath(folder, AppContext.BaseDirectory)).Lists);
         }
 
+        // Downloaded lists, once the first download has landed.
+        if (compliance.Downloads.Count > 0 && !string.IsNullOrWhiteSpace(compliance.DownloadFolder)
+            && Directory.Exists(Path.GetFullPath(compliance.DownloadFolder, AppContext.BaseDirectory)))
+        {
+            results.AddRange(LoadFolder(Path.GetFullPath(compliance.DownloadFolder, AppContext.BaseDirectory)).Lists);
+        }
+
         return results;
     }
 
@@ -112,6 +119,7 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
         }
 
         List<ListFile> files = [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(path => !Path.GetRelativePath(directory, path).StartsWith(Jobs.ListDownloader.StagingFolder, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(path => Read(path, Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/')))];
         return ListLoader.Load(files);

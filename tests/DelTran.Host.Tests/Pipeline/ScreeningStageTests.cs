@@ -2,8 +2,10 @@ using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Persistence;
 using DelTran.Host.Tests.Cli;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DelTran.Host.Tests.Pipeline;
 
@@ -63,7 +65,7 @@ public sealed class SanctionsListsJobTests
             settings["DelTran:Compliance:Lists:0"] = folder;
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
             var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Jobs.SanctionsListsJob(provider, host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+            var job = new Jobs.SanctionsListsJob(provider, ListDownloads.Downloader(host, settings), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
 
             await job.RunAsync(CancellationToken.None);
             await job.RunAsync(CancellationToken.None);
@@ -88,5 +90,72 @@ public sealed class SanctionsListsJobTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+}
+
+/// <summary>Lists fetched from a publisher's URL: a download replaces the file in force only once it loads.</summary>
+public sealed class ListDownloads
+{
+    internal static Jobs.ListDownloader Downloader(PipelineHost host, Dictionary<string, string?> settings) => new(
+        new OneClient(),
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.ListDownloader>.Instance);
+
+    [Fact]
+    public async Task Reload_DownloadsANewVersion_AndRefusesABrokenDownload_KeepingTheFileInForce()
+    {
+        string folder = Directory.CreateTempSubdirectory("deltran-downloads-").FullName;
+        byte[] good = await File.ReadAllBytesAsync(Path.Combine(CliRunner.RepoRoot, "tests", "DelTran.Core.Tests", "Screening", "Lists", "un-small.xml"));
+        byte[] served = good;
+        Microsoft.AspNetCore.Builder.WebApplicationBuilder publisherBuilder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        publisherBuilder.Logging.ClearProviders();
+        await using Microsoft.AspNetCore.Builder.WebApplication publisher = publisherBuilder.Build();
+        publisher.Urls.Add("http://127.0.0.1:0");
+        publisher.MapGet("/un/consolidated.xml", () => Microsoft.AspNetCore.Http.Results.Bytes(served, "application/xml"));
+        publisher.MapGet("/missing.xml", () => Microsoft.AspNetCore.Http.Results.NotFound());
+        await publisher.StartAsync();
+        try
+        {
+            string baseUrl = publisher.Urls.First();
+            Dictionary<string, string?> settings = PipelineHost.BaseSettings();
+            settings["DelTran:Compliance:DownloadFolder"] = folder;
+            settings["DelTran:Compliance:Downloads:0:Url"] = baseUrl + "/un/consolidated.xml";
+            settings["DelTran:Compliance:Downloads:0:File"] = "un-consolidated.xml";
+            settings["DelTran:Compliance:Downloads:1:Url"] = baseUrl + "/missing.xml";
+            settings["DelTran:Compliance:Downloads:1:File"] = "eu-consolidated.xml";
+            await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
+            var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
+            var job = new Jobs.SanctionsListsJob(provider, Downloader(host, settings), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+
+            // First run: the UN list arrives (the missing one is logged and skipped) and screens from then on.
+            await job.RunAsync(CancellationToken.None);
+            string inForce = provider.Versions.Single(v => v.Source == "un-consolidated.xml").Sha256;
+            Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(folder, "un-consolidated.xml")));
+
+            // The publisher then serves a truncated file: refused and recorded, the good file stays in force and on disk.
+            served = good[..(good.Length / 2)];
+            await job.RunAsync(CancellationToken.None);
+
+            Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(folder, "un-consolidated.xml")));
+            Assert.Equal(inForce, provider.Versions.Single(v => v.Source == "un-consolidated.xml").Sha256);
+            Assert.False(File.Exists(Path.Combine(folder, "eu-consolidated.xml")));
+            Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, Jobs.ListDownloader.StagingFolder)));
+            await using DelTranDbContext db = host.Db();
+            var versions = await db.SanctionsListVersions.AsNoTracking().Where(v => v.Source == "un-consolidated.xml").OrderBy(v => v.Id).ToListAsync();
+            Assert.Equal([("LOADED", inForce), ("REFUSED", ListLoaderSha(served))], versions.Select(v => (v.Status, v.Sha256)));
+        }
+        finally
+        {
+            await publisher.StopAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string ListLoaderSha(byte[] content) => Core.Screening.ListLoader.Sha256Hex(content);
+
+    private sealed class OneClient : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new() { Timeout = TimeSpan.FromSeconds(30) };
     }
 }

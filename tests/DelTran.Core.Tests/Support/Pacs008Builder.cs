@@ -95,6 +95,14 @@ public sealed class Pacs008Builder
 
         public string DebtorAccount { get; set; } = "004512345678";
 
+        /// <summary>InstdAmt, e.g. "1000.00"; written only when set, in <see cref="InstructedCurrency"/>.</summary>
+        public string? InstructedAmount { get; set; }
+
+        public string InstructedCurrency { get; set; } = "USD";
+
+        /// <summary>XchgRate, written only when set.</summary>
+        public string? ExchangeRate { get; set; }
+
         public void WriteTo(StringBuilder xml)
         {
             xml.Append("<CdtTrfTxInf><PmtId><EndToEndId>").Append(EndToEndId).Append("</EndToEndId>");
@@ -107,6 +115,16 @@ public sealed class Pacs008Builder
             if (SettlementDate is not null)
             {
                 xml.Append("<IntrBkSttlmDt>").Append(SettlementDate).Append("</IntrBkSttlmDt>");
+            }
+
+            if (InstructedAmount is not null)
+            {
+                xml.Append("<InstdAmt Ccy=\"").Append(InstructedCurrency).Append("\">").Append(InstructedAmount).Append("</InstdAmt>");
+            }
+
+            if (ExchangeRate is not null)
+            {
+                xml.Append("<XchgRate>").Append(ExchangeRate).Append("</XchgRate>");
             }
 
             xml.Append("<ChrgBr>SHAR</ChrgBr><Dbtr>");

@@ -45,6 +45,7 @@ public static class ClearingServices
         services.AddTransient<ListDownloader>();
         // Lists run to tens of megabytes and their publishers are slow at times.
         services.AddHttpClient(ListDownloader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+        services.AddTransient<FxRatesJob>();
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -69,6 +70,7 @@ public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<SanctionsListsJob>(SanctionsListsJob.RecurringId, job => job.RunAsync(CancellationToken.None), SanctionsListsJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        jobs.AddOrUpdate<FxRatesJob>(FxRatesJob.RecurringId, job => job.RunAsync(CancellationToken.None), FxRatesJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         foreach (string currency in deltran.Value.ToRulebook().AcceptedCurrencies)
         {
             string id = CloseWindowJob.RecurringId(currency);

@@ -14,7 +14,10 @@ public static class MessagesApi
 
     public sealed record SubmissionResponse(Guid Id, string Status, string StatusUrl);
 
-    public sealed record TransactionOutcome(int Index, string? EndToEndId, Guid? Uetr, string State, string? ReasonCode, string? Reason);
+    public sealed record TransactionOutcome(int Index, string? EndToEndId, Guid? Uetr, string State, string? ReasonCode, string? Reason, FxOutcome? Fx = null);
+
+    /// <summary>The FX path an accepted transaction was priced by: the instructed amount into the settlement currency.</summary>
+    public sealed record FxOutcome(string RateTableVersion, DateTimeOffset PricedAt, decimal SourceAmount, string SourceCurrency, decimal ResultAmount, string ResultCurrency, decimal EffectiveRate, string Path);
 
     public sealed record MessageStatus(
         Guid Id,
@@ -149,8 +152,20 @@ public static class MessagesApi
         var states = new Dictionary<string, int>(StringComparer.Ordinal);
         if (message is not null)
         {
-            outcomes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).OrderBy(t => t.Index).Skip(skip).Take(take)
-                .Select(t => new TransactionOutcome(t.Index, t.EndToEndId, t.Uetr, t.State, t.ReasonCode, t.ReasonText)).ToListAsync(cancellationToken);
+            outcomes = await (
+                from t in db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).OrderBy(t => t.Index).Skip(skip).Take(take)
+                join f in db.TransactionFx.AsNoTracking() on t.Id equals f.TransactionId into fx
+                from f in fx.DefaultIfEmpty()
+                orderby t.Index
+                select new TransactionOutcome(
+                    t.Index,
+                    t.EndToEndId,
+                    t.Uetr,
+                    t.State,
+                    t.ReasonCode,
+                    t.ReasonText,
+                    f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency, f.ResultAmount, f.ResultCurrency, f.EffectiveRate, f.Path)))
+                .ToListAsync(cancellationToken);
             foreach (var group in await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             {
                 states[group.Key] = group.Count;

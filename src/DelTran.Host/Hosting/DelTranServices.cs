@@ -37,6 +37,9 @@ public static class DelTranServices
         services.AddOptions<AmlOptions>().Bind(configuration.GetSection(AmlOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran:Aml is invalid: check the thresholds and the country codes")
             .ValidateOnStart();
+        services.AddOptions<FxOptions>().Bind(configuration.GetSection(FxOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran:Fx is invalid: check Pivot and each of Rates (pair, bid, ask, ValidFrom and ValidTo with an offset)")
+            .ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HealthState>();
@@ -68,6 +71,8 @@ public static class DelTranServices
         services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
             .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
         services.AddSingleton<SanctionsProvider>();
+        services.AddSingleton<Fx.FxRatesProvider>();
+        services.AddHostedService<Fx.FxRatesStartup>();
         services.AddHostedService<OutboxDispatcher>();
 
         // Instances that share a prefix compete for the same queues (scale-out); the prefix also names the message

@@ -69,6 +69,7 @@ public static class ServeHost
         ReviewApi.Map(app);
         ParticipantsApi.Map(app);
         RiskApi.Map(app);
+        FxApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

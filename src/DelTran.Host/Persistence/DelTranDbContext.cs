@@ -72,6 +72,10 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<AmlFlowRow> AmlFlows => Set<AmlFlowRow>();
 
+    public DbSet<FxRateVersionRow> FxRateVersions => Set<FxRateVersionRow>();
+
+    public DbSet<TransactionFxRow> TransactionFx => Set<TransactionFxRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -255,6 +259,26 @@ public abstract class DelTranDbContext : DbContext
             e.HasIndex(v => new { v.Source, v.Sha256, v.Status }).IsUnique();
             e.Property(v => v.Status).HasMaxLength(16);
         });
+        modelBuilder.Entity<FxRateVersionRow>(e =>
+        {
+            e.ToTable("fx_rate_versions");
+            // A version is recorded once, however many instances or reloads see it.
+            e.HasIndex(v => new { v.VersionId, v.Status }).IsUnique();
+            e.Property(v => v.VersionId).HasMaxLength(32);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.Status).HasMaxLength(16);
+        });
+        modelBuilder.Entity<TransactionFxRow>(e =>
+        {
+            e.ToTable("transaction_fx");
+            // One conversion per transaction, whatever a redelivered batch tries.
+            e.HasKey(f => f.TransactionId);
+            e.HasOne<TransactionRow>().WithMany().HasForeignKey(f => f.TransactionId);
+            e.HasIndex(f => f.RateTableVersion);
+            e.Property(f => f.RateTableVersion).HasMaxLength(32);
+            e.Property(f => f.SourceCurrency).HasMaxLength(3);
+            e.Property(f => f.ResultCurrency).HasMaxLength(3);
+        });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {
             e.ToTable("ledger_entries");
@@ -271,7 +295,7 @@ public abstract class DelTranDbContext : DbContext
                 if (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?))
                 {
                     // Exchange rates are ISO BaseOneRate (up to 10 fractional digits); money is ActiveCurrencyAndAmount.
-                    bool rate = property.Name is nameof(TransactionRow.ExchangeRate) or nameof(ClearingWindowRow.NettingEfficiency);
+                    bool rate = property.Name is nameof(TransactionRow.ExchangeRate) or nameof(ClearingWindowRow.NettingEfficiency) or nameof(TransactionFxRow.EffectiveRate);
                     property.SetPrecision(rate ? 21 : 18);
                     property.SetScale(rate ? 10 : 5);
                 }

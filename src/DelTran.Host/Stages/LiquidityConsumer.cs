@@ -1,10 +1,12 @@
 using DelTran.Core.Amounts;
+using DelTran.Core.Fx;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Host.Clearing;
 using DelTran.Host.Configuration;
+using DelTran.Host.Fx;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +15,13 @@ using Microsoft.Extensions.Options;
 namespace DelTran.Host.Stages;
 
 /// <summary>
-/// Liquidity: only configured corridors and currencies, and the debtor's projected net debit covered by
-/// its settlement account balance plus credit line. An accepted transaction becomes an obligation; a
-/// refused one gives back the position that risk had applied for it.
+/// Liquidity: a transaction instructed in another currency than it settles in first needs a valid FX path at the
+/// acceptance instant (refused AM03 without one, docs/adr/0006-fx.md); then only configured corridors and currencies,
+/// and the debtor's projected net debit covered by its settlement account balance plus credit line. An accepted
+/// transaction becomes an obligation, with its FX path recorded; a refused one gives back the position that risk had
+/// applied for it.
 /// </summary>
-public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options)
+public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates)
     : StageConsumer<CheckLiquidity>(db, dialect, signal, clock)
 {
     protected override string Stage => "liquidity";
@@ -40,6 +44,15 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             .Where(a => Currency.TryParse(a.Currency, out _))
             .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new SettlementAccount(a.Balance, a.CreditLine));
 
+        // The rate table only when some transaction needs a conversion; its version is recorded (once) with the paths.
+        Money?[] instructed = [.. rows.Select(Instructed)];
+        FxRatesState? rates = null;
+        if (Enumerable.Range(0, rows.Count).Any(i => instructed[i] is { } m && m.Currency != candidates[i].Amount.Currency))
+        {
+            rates = fxRates.Current();
+            await FxRateVersions.AddUnrecordedAsync(Db, rates, Clock.GetUtcNow(), cancellationToken);
+        }
+
         // The window guard before any position lock: an obligation is stamped with the window open at its
         // acceptance, and a close of that currency waits for this transaction (and blocks the next) meanwhile.
         string[] currencies = [.. candidates.Select(c => c.Amount.Currency.Code).Distinct()];
@@ -57,20 +70,45 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             before[c.CreditorKey] -= c.Amount.Amount;
         }
 
-        // The benchmark's pass without checks accepts every transaction.
-        IReadOnlyList<LiquidityDecision>? decisions = options.Value.BenchmarkWithoutChecks ? null : LiquidityEngine.Evaluate(
-            [.. candidates.Select(c => new LiquidityCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],
-            Corridors(),
-            accounts,
-            before).Decisions;
+        // FX first, at the acceptance instant: a transaction without a valid path never uses the debtor's coverage.
+        // The benchmark's pass without checks prices nothing and accepts every transaction.
+        bool check = !options.Value.BenchmarkWithoutChecks;
+        Currency pivot = fxRates.Options.PivotCurrency();
+        FxDecision[] fx = check ? [.. candidates.Select((c, i) => FxConversion.Decide(c.Amount, instructed[i], rates?.Table, acceptedAt, pivot))] : [];
+        var decisions = new LiquidityDecision?[rows.Count];
+        if (check)
+        {
+            int[] priced = [.. Enumerable.Range(0, rows.Count).Where(i => !fx[i].Refused)];
+            LiquidityEvaluation evaluation = LiquidityEngine.Evaluate(
+                [.. priced.Select(i => candidates[i]).Select(c => new LiquidityCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],
+                Corridors(),
+                accounts,
+                before);
+            for (int k = 0; k < priced.Length; k++)
+            {
+                decisions[priced[k]] = evaluation.Decisions[k];
+            }
+
+            for (int i = 0; i < rows.Count; i++)
+            {
+                if (fx[i].Refused)
+                {
+                    decisions[i] = LiquidityDecision.Reject(candidates[i].Id, fx[i].ReasonCode!, fx[i].Explanation!);
+                }
+            }
+        }
 
         for (int i = 0; i < rows.Count; i++)
         {
             PositionCandidate candidate = candidates[i];
-            if (decisions?[i] is not { Accepted: false } decision)
+            if (decisions[i] is not { Accepted: false } decision)
             {
                 Move(rows[i], TransactionState.Accepted);
                 AddObligation(Obligation(rows[i], candidate, acceptedAt, windows[candidate.Amount.Currency.Code].Id));
+                if (check && fx[i].Path is { } path)
+                {
+                    Db.TransactionFx.Add(FxRateVersions.Row(rows[i].Id, path));
+                }
             }
             else
             {
@@ -98,9 +136,12 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         return new Corridors(currencies, corridors);
     }
 
+    private static Money? Instructed(TransactionRow row) =>
+        row.InstructedAmount is decimal amount && Currency.TryParse(row.InstructedCurrency, out Currency currency) ? new Money(amount, currency) : null;
+
     private static ObligationRow Obligation(TransactionRow row, PositionCandidate candidate, DateTimeOffset acceptedAt, string windowId)
     {
-        Money? instructed = row.InstructedAmount is decimal amount && Currency.TryParse(row.InstructedCurrency, out Currency currency) ? new Money(amount, currency) : null;
+        Money? instructed = Instructed(row);
         (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, instructed, row.ExchangeRate);
         return new ObligationRow
         {

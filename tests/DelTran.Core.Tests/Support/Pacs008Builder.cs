@@ -98,6 +98,14 @@ public sealed class Pacs008Builder
         /// <summary>The creditor's postal address country (with a town, as structured addresses carry), when set.</summary>
         public string? CreditorCountry { get; set; }
 
+        /// <summary>InstdAmt, e.g. "1000.00"; written only when set, in <see cref="InstructedCurrency"/>.</summary>
+        public string? InstructedAmount { get; set; }
+
+        public string InstructedCurrency { get; set; } = "USD";
+
+        /// <summary>XchgRate, written only when set.</summary>
+        public string? ExchangeRate { get; set; }
+
         public void WriteTo(StringBuilder xml)
         {
             xml.Append("<CdtTrfTxInf><PmtId><EndToEndId>").Append(EndToEndId).Append("</EndToEndId>");
@@ -110,6 +118,16 @@ public sealed class Pacs008Builder
             if (SettlementDate is not null)
             {
                 xml.Append("<IntrBkSttlmDt>").Append(SettlementDate).Append("</IntrBkSttlmDt>");
+            }
+
+            if (InstructedAmount is not null)
+            {
+                xml.Append("<InstdAmt Ccy=\"").Append(InstructedCurrency).Append("\">").Append(InstructedAmount).Append("</InstdAmt>");
+            }
+
+            if (ExchangeRate is not null)
+            {
+                xml.Append("<XchgRate>").Append(ExchangeRate).Append("</XchgRate>");
             }
 
             xml.Append("<ChrgBr>SHAR</ChrgBr><Dbtr>");

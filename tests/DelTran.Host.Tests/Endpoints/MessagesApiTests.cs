@@ -389,6 +389,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
             .ToList();
         Assert.Equal(
             [
+                "GET /api/v1/fx/rates", "GET /api/v1/fx/versions", "GET /api/v1/fx/versions/{versionId}",
                 "GET /api/v1/liquidity/forecast",
                 "GET /api/v1/messages/{id}", "GET /api/v1/messages/{id}/status-report",
                 "GET /api/v1/participants/{bic}/balances", "GET /api/v1/participants/{bic}/events",

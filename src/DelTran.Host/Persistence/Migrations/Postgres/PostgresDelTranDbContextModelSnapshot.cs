@@ -298,6 +298,71 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("consumed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.FxRateVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Quotes")
+                        .HasColumnType("integer")
+                        .HasColumnName("quotes");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Status")
+                        .IsUnique();
+
+                    b.ToTable("fx_rate_versions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.InboundFileChunkRow", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -1018,6 +1083,70 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("transaction_events", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.TransactionFxRow", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<bool>("Direct")
+                        .HasColumnType("boolean")
+                        .HasColumnName("direct");
+
+                    b.Property<decimal>("EffectiveRate")
+                        .HasPrecision(21, 10)
+                        .HasColumnType("numeric(21,10)")
+                        .HasColumnName("effective_rate");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path");
+
+                    b.Property<DateTimeOffset>("PricedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("priced_at");
+
+                    b.Property<string>("RateTableVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rate_table_version");
+
+                    b.Property<decimal>("ResultAmount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("result_amount");
+
+                    b.Property<string>("ResultCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("result_currency");
+
+                    b.Property<decimal>("SourceAmount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("source_amount");
+
+                    b.Property<string>("SourceCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("source_currency");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("steps");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("RateTableVersion");
+
+                    b.ToTable("transaction_fx", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.TransactionRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1373,6 +1502,15 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.TransactionFxRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.TransactionRow", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -287,6 +287,69 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("consumed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.FxRateVersionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Quotes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quotes");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("VersionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Status")
+                        .IsUnique();
+
+                    b.ToTable("fx_rate_versions", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.InboundFileChunkRow", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -993,6 +1056,70 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("transaction_events", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.TransactionFxRow", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transaction_id");
+
+                    b.Property<bool>("Direct")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direct");
+
+                    b.Property<decimal>("EffectiveRate")
+                        .HasPrecision(21, 10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_rate");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<DateTimeOffset>("PricedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priced_at");
+
+                    b.Property<string>("RateTableVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_table_version");
+
+                    b.Property<decimal>("ResultAmount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_amount");
+
+                    b.Property<string>("ResultCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_currency");
+
+                    b.Property<decimal>("SourceAmount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_amount");
+
+                    b.Property<string>("SourceCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_currency");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("steps");
+
+                    b.HasKey("TransactionId");
+
+                    b.HasIndex("RateTableVersion");
+
+                    b.ToTable("transaction_fx", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.TransactionRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1346,6 +1473,15 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasOne("DelTran.Host.Persistence.ClearingWindowRow", null)
                         .WithMany()
                         .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.TransactionFxRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.TransactionRow", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -172,6 +172,18 @@ public static class NameMatcher
     }
 
     /// <summary>
+    /// <see cref="Combine(NormalizedName, ReadOnlySpan{double}, NormalizedName, ReadOnlySpan{double})"/> from the token
+    /// lengths alone, the same sums in the same order (so the same number), for the index's flat arrays.
+    /// </summary>
+    internal static double Combine(ReadOnlySpan<int> queryLengths, int queryLength, ReadOnlySpan<double> bestQuery, ReadOnlySpan<int> candidateLengths, int candidateLength, ReadOnlySpan<double> bestCandidate)
+    {
+        double fromQuery = Weighted(queryLengths, queryLength, bestQuery);
+        double fromCandidate = Weighted(candidateLengths, candidateLength, bestCandidate);
+        double weight = queryLengths.Length == 1 || candidateLengths.Length == 1 ? 0.5 : BetterSideWeight;
+        return (weight * Math.Max(fromQuery, fromCandidate)) + ((1.0 - weight) * Math.Min(fromQuery, fromCandidate));
+    }
+
+    /// <summary>
     /// The least share of the query's length a candidate must match to reach <paramref name="threshold"/>: the score is
     /// at most <see cref="BetterSideWeight"/> + (1 − <see cref="BetterSideWeight"/>) × the query's coverage.
     /// </summary>
@@ -203,6 +215,17 @@ public static class NameMatcher
         }
 
         return sum / name.TotalLength;
+    }
+
+    private static double Weighted(ReadOnlySpan<int> lengths, int total, ReadOnlySpan<double> best)
+    {
+        double sum = 0;
+        for (int i = 0; i < best.Length; i++)
+        {
+            sum += lengths[i] * best[i];
+        }
+
+        return sum / total;
     }
 
     // Letters that transliterations swap at the start of a word share a class: Osama/Usama, Kareem/Careem/Qarim, Zaid/Said, Wahid/Vahid.

@@ -27,20 +27,25 @@ public sealed class SanctionsIndex
     private FrozenDictionary<string, ListedEntry[]> _byBic = FrozenDictionary<string, ListedEntry[]>.Empty;
     private readonly string[] _vocabulary;
     private readonly LetterBag[] _bags;
-    private readonly ConcurrentDictionary<string, (int Id, double Similarity)[]> _similarCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SimilarVocabulary> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
     private readonly FrozenDictionary<string, int[]> _blocks;
 
-    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, Posting[][] postings, FrozenDictionary<string, int[]> blocks)
+    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, (int Name, int Position)[][] postings, FrozenDictionary<string, int[]> blocks)
     {
         ListNames = listNames;
         EntryCount = entryCount;
         _names = names;
         _nameTokens = nameTokens;
         _shapes = NameShapes.Of(names);
+        _postings = [.. postings.Select(list => list.Select(p => new Posting(
+            p.Name,
+            p.Position,
+            _shapes.TotalLength[p.Name],
+            _shapes.LongestTokensLength(p.Name, 1),
+            _shapes.LongestTokensLength(p.Name, 2))).ToArray())];
         _vocabulary = vocabulary;
         _bags = [.. vocabulary.Select(LetterBag.Of)];
-        _postings = postings;
         _blocks = blocks;
     }
 
@@ -77,7 +82,7 @@ public sealed class SanctionsIndex
         }
 
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new List<List<Posting>>();
+        var postings = new List<List<(int Name, int Position)>>();
         var nameTokens = new int[names.Count][];
         for (int n = 0; n < names.Count; n++)
         {
@@ -92,7 +97,7 @@ public sealed class SanctionsIndex
                     postings.Add([]);
                 }
 
-                postings[id].Add(new Posting(n, position));
+                postings[id].Add((n, position));
                 nameTokens[n][position] = id;
             }
         }
@@ -259,14 +264,9 @@ public sealed class SanctionsIndex
         Span<long> postingCounts = count <= 64 ? stackalloc long[count] : new long[count];
         for (int i = 0; i < count; i++)
         {
-            similar[i] = SimilarTokens(query.Tokens[i]);
-            long postings = 0;
-            foreach ((int id, _) in similar[i])
-            {
-                postings += _postings[id].Length;
-            }
-
-            postingCounts[i] = postings;
+            SimilarVocabulary vocabulary = SimilarTokens(query.Tokens[i]);
+            similar[i] = vocabulary.Tokens;
+            postingCounts[i] = vocabulary.Postings;
         }
 
         Span<int> order = count <= 64 ? stackalloc int[count] : new int[count];
@@ -322,7 +322,7 @@ public sealed class SanctionsIndex
                     foreach (Posting posting in _postings[id])
                     {
                         if (!work.Update(posting, i, similarity)
-                            && _shapes.LongestTokensLength(posting.Name, tokensLeft) >= (listedShare * _shapes.TotalLength[posting.Name]) - 1e-9)
+                            && LongestTokensLength(posting, tokensLeft) >= (listedShare * posting.NameLength) - 1e-9)
                         {
                             work.Add(posting.Name, _shapes.TokenCount(posting.Name));
                             work.Update(posting, i, similarity);
@@ -334,6 +334,13 @@ public sealed class SanctionsIndex
             remaining -= queryLengths[i];
         }
     }
+
+    private int LongestTokensLength(Posting posting, int tokens) => tokens switch
+    {
+        1 => posting.LongestToken,
+        2 => posting.LongestTwoTokens,
+        _ => _shapes.LongestTokensLength(posting.Name, tokens),
+    };
 
     private void UpdateCandidates(Workspace work, (int Id, double Similarity)[] similar, int queryToken)
     {
@@ -367,9 +374,9 @@ public sealed class SanctionsIndex
     /// (up to <see cref="MaxCachedTokens"/>): names in payments repeat their words (Mohammed, Kumar, Trading), and the
     /// answer for a token never changes in an immutable index.
     /// </summary>
-    private (int Id, double Similarity)[] SimilarTokens(string token)
+    private SimilarVocabulary SimilarTokens(string token)
     {
-        if (_similarCache.TryGetValue(token, out (int Id, double Similarity)[]? cached))
+        if (_similarCache.TryGetValue(token, out SimilarVocabulary? cached))
         {
             return cached;
         }
@@ -407,7 +414,7 @@ public sealed class SanctionsIndex
             }
         }
 
-        (int Id, double Similarity)[] result = [.. similar];
+        var result = new SimilarVocabulary([.. similar], similar.Sum(s => (long)_postings[s.Id].Length));
         if (_similarCache.Count < MaxCachedTokens)
         {
             _similarCache.TryAdd(token, result);
@@ -429,7 +436,14 @@ public sealed class SanctionsIndex
 
     private sealed record ListedName(ListedEntry Entry, string Text, AliasKind? Alias, NormalizedName Normalized);
 
-    private readonly record struct Posting(int Name, int Position);
+    /// <summary>
+    /// One occurrence of a vocabulary token: the name and the token's position in it, with the name's length and the
+    /// summed length of its longest one and two tokens, so that the candidate filter reads them in order.
+    /// </summary>
+    private readonly record struct Posting(int Name, int Position, int NameLength, int LongestToken, int LongestTwoTokens);
+
+    /// <summary>The vocabulary tokens similar to a query token, and how many postings they lead to.</summary>
+    private sealed record SimilarVocabulary((int Id, double Similarity)[] Tokens, long Postings);
 
     /// <summary>
     /// The token lengths of every listed name in flat arrays, read for every candidate of every query: the lengths in

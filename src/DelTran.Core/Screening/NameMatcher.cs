@@ -5,7 +5,8 @@ namespace DelTran.Core.Screening;
 /// <para>
 /// Token similarity is Jaro-Winkler, counted only when it reaches <see cref="TokenFloor"/> and the tokens share a
 /// block: the same first sound and the same second or third (vowels, C/K/Q, S/Z and V/W each count as one sound).
-/// Otherwise two tokens are simply different words. The blocks are also how <see cref="SanctionsIndex"/> finds
+/// Otherwise two tokens are simply different words. Between the floor and <see cref="PartialKnee"/> it is lowered
+/// steeply: a typo in a long word stays near 1, while two merely alike words count for little. The blocks are also how <see cref="SanctionsIndex"/> finds
 /// candidates, so the index returns exactly the scores this class computes by brute force.
 /// </para>
 /// <para>
@@ -19,13 +20,23 @@ namespace DelTran.Core.Screening;
 public static class NameMatcher
 {
     /// <summary>
-    /// Weight of the better-covered side in a name's score. At 0.7 a listed name of three equal words matched by two of
-    /// them (or a query with one word more) scores 0.9: held, not rejected.
+    /// Weight of the better-covered side in a name's score. At 0.78 a listed name of three equal words matched by two of
+    /// them (or a query with one word more) scores about 0.93: held, not rejected. A left-out middle name or patronymic
+    /// (Nikolai LEVICHEV for Nikolai Vladimirovich LEVICHEV) still reaches the possible threshold.
     /// </summary>
-    public const double BetterSideWeight = 0.7;
+    public const double BetterSideWeight = 0.78;
 
     /// <summary>Token pairs less similar than this count as different words.</summary>
     public const double TokenFloor = 0.80;
+
+    /// <summary>
+    /// Jaro-Winkler below this is more often two different words than one word with a typo (TUNAIJI/TUNISI,
+    /// MARINA/MAIWAND, GRANITE/GRANDEUR): such a pair counts for less, by <see cref="PartialPenalty"/>.
+    /// </summary>
+    public const double PartialKnee = 0.92;
+
+    /// <summary>Each point of Jaro-Winkler below <see cref="PartialKnee"/> costs this many more: 0.85 counts as 0.64.</summary>
+    public const double PartialPenalty = 3.0;
 
     public static double TokenSimilarity(string a, string b)
     {
@@ -106,11 +117,19 @@ public static class NameMatcher
         return Combine(query, bestQuery, candidate, bestCandidate);
     }
 
-    /// <summary><see cref="TokenSimilarity"/> for two tokens already known to share a block.</summary>
+    /// <summary>
+    /// <see cref="TokenSimilarity"/> for two tokens already known to share a block: Jaro-Winkler from the floor up,
+    /// lowered below <see cref="PartialKnee"/>. Always above zero for a pair at the floor (0.44 at 0.80).
+    /// </summary>
     internal static double SimilarityWithinBlock(string a, string b)
     {
         double similarity = JaroWinkler.Similarity(a, b);
-        return similarity >= TokenFloor ? similarity : 0.0;
+        if (similarity < TokenFloor)
+        {
+            return 0.0;
+        }
+
+        return similarity >= PartialKnee ? similarity : similarity - (PartialPenalty * (PartialKnee - similarity));
     }
 
     /// <summary>

@@ -12,19 +12,28 @@ namespace DelTran.Core.Screening;
 /// <para>
 /// A name's score is symmetric: each query token takes its best similarity among the candidate's tokens, weighted
 /// by token length (the query's coverage); the same is done from the candidate's side. The score weighs the better
-/// coverage by <see cref="BetterSideWeight"/> and the other by the rest, so a name that is all contained in the other
-/// (a middle name left out, or added) still scores high enough to be held, while extra or missing tokens keep it below a
-/// hit; word order never matters. When either name is a single word, both sides weigh the same.
+/// coverage by <see cref="BetterSideWeight"/> (rising to <see cref="WholeSideWeight"/> when that side is matched
+/// exactly) and the other by the rest, so a name that is all contained in the other (a middle name left out, or added)
+/// still scores high enough to be held, while extra or missing tokens keep it below a hit; word order never matters.
+/// When either name is a single word, both sides weigh the same.
 /// </para>
 /// </summary>
 public static class NameMatcher
 {
+    /// <summary>Weight of the better-covered side in a name's score while that side is matched only in part.</summary>
+    public const double BetterSideWeight = 0.7;
+
     /// <summary>
-    /// Weight of the better-covered side in a name's score. At 0.78 a listed name of three equal words matched by two of
-    /// them (or a query with one word more) scores about 0.93: held, not rejected. A left-out middle name or patronymic
-    /// (Nikolai LEVICHEV for Nikolai Vladimirovich LEVICHEV) still reaches the possible threshold.
+    /// Weight of the better-covered side when every word of it is matched exactly, rising from
+    /// <see cref="BetterSideWeight"/> as its coverage goes from <see cref="WholeSideFrom"/> to 1. A name wholly contained
+    /// in the other is the usual left-out (or added) middle name or patronymic: at 0.8 Nikolai LEVICHEV against Nikolai
+    /// Vladimirovich LEVICHEV scores 0.91 and a listed name of three equal words matched by two scores 0.93, held and
+    /// not rejected, while two names that differ a little in several words keep the lower weight.
     /// </summary>
-    public const double BetterSideWeight = 0.78;
+    public const double WholeSideWeight = 0.8;
+
+    /// <summary>The coverage of the better side from which its weight starts to rise to <see cref="WholeSideWeight"/>.</summary>
+    public const double WholeSideFrom = 0.98;
 
     /// <summary>Token pairs less similar than this count as different words.</summary>
     public const double TokenFloor = 0.80;
@@ -184,10 +193,7 @@ public static class NameMatcher
     {
         double fromQuery = Weighted(query, bestQuery);
         double fromCandidate = Weighted(candidate, bestCandidate);
-
-        // One word found inside a longer name (LAUREN in "Lauren Smith") says little: both sides weigh the same then.
-        double weight = query.Tokens.Count == 1 || candidate.Tokens.Count == 1 ? 0.5 : BetterSideWeight;
-        return (weight * Math.Max(fromQuery, fromCandidate)) + ((1.0 - weight) * Math.Min(fromQuery, fromCandidate));
+        return Weigh(fromQuery, fromCandidate, query.Tokens.Count == 1 || candidate.Tokens.Count == 1);
     }
 
     /// <summary>
@@ -198,15 +204,34 @@ public static class NameMatcher
     {
         double fromQuery = Weighted(queryLengths, queryLength, bestQuery);
         double fromCandidate = Weighted(candidateLengths, candidateLength, bestCandidate);
-        double weight = queryLengths.Length == 1 || candidateLengths.Length == 1 ? 0.5 : BetterSideWeight;
-        return (weight * Math.Max(fromQuery, fromCandidate)) + ((1.0 - weight) * Math.Min(fromQuery, fromCandidate));
+        return Weigh(fromQuery, fromCandidate, queryLengths.Length == 1 || candidateLengths.Length == 1);
+    }
+
+    /// <summary>
+    /// The score from the two coverages. It never falls when either coverage grows, so the index may bound it from
+    /// bounds of the coverages, and it is at most <see cref="WholeSideWeight"/> × the better + the rest × the other.
+    /// </summary>
+    private static double Weigh(double fromQuery, double fromCandidate, bool singleWord)
+    {
+        double better = Math.Max(fromQuery, fromCandidate);
+        double other = Math.Min(fromQuery, fromCandidate);
+
+        // One word found inside a longer name (LAUREN in "Lauren Smith") says little: both sides weigh the same then.
+        if (singleWord)
+        {
+            return 0.5 * (better + other);
+        }
+
+        double whole = Math.Clamp((better - WholeSideFrom) / (1.0 - WholeSideFrom), 0.0, 1.0);
+        double weight = BetterSideWeight + ((WholeSideWeight - BetterSideWeight) * whole);
+        return (weight * better) + ((1.0 - weight) * other);
     }
 
     /// <summary>
     /// The least share of the query's length a candidate must match to reach <paramref name="threshold"/>: the score is
-    /// at most <see cref="BetterSideWeight"/> + (1 − <see cref="BetterSideWeight"/>) × the query's coverage.
+    /// at most <see cref="WholeSideWeight"/> + (1 − <see cref="WholeSideWeight"/>) × the query's coverage.
     /// </summary>
-    internal static double NeededQueryShare(double threshold) => (threshold - BetterSideWeight) / (1.0 - BetterSideWeight);
+    internal static double NeededQueryShare(double threshold) => (threshold - WholeSideWeight) / (1.0 - WholeSideWeight);
 
     // Same as sharing one of BlockKeys: a one-letter token (an initial) only meets another initial.
     private static bool SameBlock(string a, string b)

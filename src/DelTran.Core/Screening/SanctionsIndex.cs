@@ -249,7 +249,7 @@ public sealed class SanctionsIndex
     /// <para>
     /// Prefix filtering, as in set-similarity joins: a name first reached through query token k matched none of the
     /// tokens before it, so the share of the query it can cover is at most the share a of the tokens left. A score is
-    /// w × the better coverage + (1 − w) × the other (w being <see cref="NameMatcher.BetterSideWeight"/>; a single
+    /// at most w × the better coverage + (1 − w) × the other (w being <see cref="NameMatcher.WholeSideWeight"/>; a single
     /// word weighs both alike, which only lowers it), so such a name must cover at least
     /// min((t − (1 − w)a) / w, (t − wa) / (1 − w)) of its own length with no more tokens than the query has left:
     /// a name whose longest tokens fall short is not added. Query tokens are taken rarest first, and once the tokens
@@ -288,7 +288,7 @@ public sealed class SanctionsIndex
             order[j + 1] = token;
         }
 
-        double weight = NameMatcher.BetterSideWeight;
+        double weight = NameMatcher.WholeSideWeight;
         double needed = NameMatcher.NeededQueryShare(threshold) * query.TotalLength;
         double remaining = query.TotalLength;
         work.Begin(count);

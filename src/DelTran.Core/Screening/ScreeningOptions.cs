@@ -10,8 +10,8 @@ namespace DelTran.Core.Screening;
 /// The defaults come from perturbing listed names against ordinary Indian, Emirati and American names: a hit
 /// rejects without a human, so it needs all tokens the same after normalisation or nearly so (one typo in a long
 /// name); a dropped or added middle name scores about 0.93 and is held. On bench/screening.sh's labelled set (every
-/// list of ../shared/sanctions) these give recall 0.977-0.988 on perturbed listed names and 0.3-1.5% of ordinary
-/// names held, over eight seeds (seed 20260505: 0.982 and 1.5%).
+/// list of ../shared/sanctions) these give recall 0.977-0.988 on perturbed listed names and 0.2-1.2% of ordinary
+/// names held, over eight seeds (seed 20260505: 0.983 and 1.2%).
 /// </para>
 /// </summary>
 public sealed record ScreeningOptions

@@ -248,7 +248,9 @@ public sealed class SanctionsIndex
     /// with their best token similarities, into <paramref name="work"/>.
     /// <para>
     /// Prefix filtering, as in set-similarity joins: a name first reached through query token k matched none of the
-    /// tokens before it, so the share of the query it can cover is at most the share a of the tokens left. A score is
+    /// tokens before it, and its similarity to token k is at most the one it is first met with (most similar first),
+    /// so the share of the query it can cover is at most the share a of the tokens left, token k counted at that
+    /// similarity. A score is
     /// at most w × the better coverage + (1 − w) × the other (w being <see cref="NameMatcher.WholeSideWeight"/>; a single
     /// word weighs both alike, which only lowers it), so such a name must cover at least
     /// min((t − (1 − w)a) / w, (t − wa) / (1 − w)) of its own length with no more tokens than the query has left:
@@ -314,11 +316,13 @@ public sealed class SanctionsIndex
             }
             else
             {
-                double queryShare = remaining / query.TotalLength;
-                double listedShare = Math.Min((threshold - ((1.0 - weight) * queryShare)) / weight, (threshold - (weight * queryShare)) / (1.0 - weight));
                 int tokensLeft = count - k;
                 foreach ((int id, double similarity) in similar[i])
                 {
+                    // Most similar first, so a name is first met at its best similarity to this token, which bounds its
+                    // share of the query.
+                    double queryShare = (remaining - (queryLengths[i] * (1.0 - similarity))) / query.TotalLength;
+                    double listedShare = Math.Min((threshold - ((1.0 - weight) * queryShare)) / weight, (threshold - (weight * queryShare)) / (1.0 - weight));
                     foreach (Posting posting in _postings[id])
                     {
                         if (!work.Update(posting, i, similarity)
@@ -414,6 +418,8 @@ public sealed class SanctionsIndex
             }
         }
 
+        // Most similar first: Collect relies on it.
+        similar.Sort(static (a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Id.CompareTo(b.Id));
         var result = new SimilarVocabulary([.. similar], similar.Sum(s => (long)_postings[s.Id].Length));
         if (_similarCache.Count < MaxCachedTokens)
         {

@@ -5,27 +5,47 @@ namespace DelTran.Core.Screening;
 /// <para>
 /// Token similarity is Jaro-Winkler, counted only when it reaches <see cref="TokenFloor"/> and the tokens share a
 /// block: the same first sound and the same second or third (vowels, C/K/Q, S/Z and V/W each count as one sound).
-/// Otherwise two tokens are simply different words. The blocks are also how <see cref="SanctionsIndex"/> finds
+/// Otherwise two tokens are simply different words. Between the floor and <see cref="PartialKnee"/> it is lowered
+/// steeply: a typo in a long word stays near 1, while two merely alike words count for little. The blocks are also how <see cref="SanctionsIndex"/> finds
 /// candidates, so the index returns exactly the scores this class computes by brute force.
 /// </para>
 /// <para>
 /// A name's score is symmetric: each query token takes its best similarity among the candidate's tokens, weighted
 /// by token length (the query's coverage); the same is done from the candidate's side. The score weighs the better
-/// coverage by <see cref="BetterSideWeight"/> and the other by the rest, so a name that is all contained in the other
-/// (a middle name left out, or added) still scores high enough to be held, while extra or missing tokens keep it below a
-/// hit; word order never matters. When either name is a single word, both sides weigh the same.
+/// coverage by <see cref="BetterSideWeight"/> (rising to <see cref="WholeSideWeight"/> when that side is matched
+/// exactly) and the other by the rest, so a name that is all contained in the other (a middle name left out, or added)
+/// still scores high enough to be held, while extra or missing tokens keep it below a hit; word order never matters.
+/// When either name is a single word, both sides weigh the same.
 /// </para>
 /// </summary>
 public static class NameMatcher
 {
-    /// <summary>
-    /// Weight of the better-covered side in a name's score. At 0.7 a listed name of three equal words matched by two of
-    /// them (or a query with one word more) scores 0.9: held, not rejected.
-    /// </summary>
+    /// <summary>Weight of the better-covered side in a name's score while that side is matched only in part.</summary>
     public const double BetterSideWeight = 0.7;
+
+    /// <summary>
+    /// Weight of the better-covered side when every word of it is matched exactly, rising from
+    /// <see cref="BetterSideWeight"/> as its coverage goes from <see cref="WholeSideFrom"/> to 1. A name wholly contained
+    /// in the other is the usual left-out (or added) middle name or patronymic: at 0.8 Nikolai LEVICHEV against Nikolai
+    /// Vladimirovich LEVICHEV scores 0.91 and a listed name of three equal words matched by two scores 0.93, held and
+    /// not rejected, while two names that differ a little in several words keep the lower weight.
+    /// </summary>
+    public const double WholeSideWeight = 0.8;
+
+    /// <summary>The coverage of the better side from which its weight starts to rise to <see cref="WholeSideWeight"/>.</summary>
+    public const double WholeSideFrom = 0.98;
 
     /// <summary>Token pairs less similar than this count as different words.</summary>
     public const double TokenFloor = 0.80;
+
+    /// <summary>
+    /// Jaro-Winkler below this is more often two different words than one word with a typo (TUNAIJI/TUNISI,
+    /// MARINA/MAIWAND, GRANITE/GRANDEUR): such a pair counts for less, by <see cref="PartialPenalty"/>.
+    /// </summary>
+    public const double PartialKnee = 0.92;
+
+    /// <summary>Each point of Jaro-Winkler below <see cref="PartialKnee"/> costs this many more: 0.85 counts as 0.64.</summary>
+    public const double PartialPenalty = 3.0;
 
     public static double TokenSimilarity(string a, string b)
     {
@@ -106,11 +126,19 @@ public static class NameMatcher
         return Combine(query, bestQuery, candidate, bestCandidate);
     }
 
-    /// <summary><see cref="TokenSimilarity"/> for two tokens already known to share a block.</summary>
+    /// <summary>
+    /// <see cref="TokenSimilarity"/> for two tokens already known to share a block: Jaro-Winkler from the floor up,
+    /// lowered below <see cref="PartialKnee"/>. Always above zero for a pair at the floor (0.44 at 0.80).
+    /// </summary>
     internal static double SimilarityWithinBlock(string a, string b)
     {
         double similarity = JaroWinkler.Similarity(a, b);
-        return similarity >= TokenFloor ? similarity : 0.0;
+        if (similarity < TokenFloor)
+        {
+            return 0.0;
+        }
+
+        return similarity >= PartialKnee ? similarity : similarity - (PartialPenalty * (PartialKnee - similarity));
     }
 
     /// <summary>
@@ -165,17 +193,45 @@ public static class NameMatcher
     {
         double fromQuery = Weighted(query, bestQuery);
         double fromCandidate = Weighted(candidate, bestCandidate);
+        return Weigh(fromQuery, fromCandidate, query.Tokens.Count == 1 || candidate.Tokens.Count == 1);
+    }
+
+    /// <summary>
+    /// <see cref="Combine(NormalizedName, ReadOnlySpan{double}, NormalizedName, ReadOnlySpan{double})"/> from the token
+    /// lengths alone, the same sums in the same order (so the same number), for the index's flat arrays.
+    /// </summary>
+    internal static double Combine(ReadOnlySpan<int> queryLengths, int queryLength, ReadOnlySpan<double> bestQuery, ReadOnlySpan<int> candidateLengths, int candidateLength, ReadOnlySpan<double> bestCandidate)
+    {
+        double fromQuery = Weighted(queryLengths, queryLength, bestQuery);
+        double fromCandidate = Weighted(candidateLengths, candidateLength, bestCandidate);
+        return Weigh(fromQuery, fromCandidate, queryLengths.Length == 1 || candidateLengths.Length == 1);
+    }
+
+    /// <summary>
+    /// The score from the two coverages. It never falls when either coverage grows, so the index may bound it from
+    /// bounds of the coverages, and it is at most <see cref="WholeSideWeight"/> × the better + the rest × the other.
+    /// </summary>
+    private static double Weigh(double fromQuery, double fromCandidate, bool singleWord)
+    {
+        double better = Math.Max(fromQuery, fromCandidate);
+        double other = Math.Min(fromQuery, fromCandidate);
 
         // One word found inside a longer name (LAUREN in "Lauren Smith") says little: both sides weigh the same then.
-        double weight = query.Tokens.Count == 1 || candidate.Tokens.Count == 1 ? 0.5 : BetterSideWeight;
-        return (weight * Math.Max(fromQuery, fromCandidate)) + ((1.0 - weight) * Math.Min(fromQuery, fromCandidate));
+        if (singleWord)
+        {
+            return 0.5 * (better + other);
+        }
+
+        double whole = Math.Clamp((better - WholeSideFrom) / (1.0 - WholeSideFrom), 0.0, 1.0);
+        double weight = BetterSideWeight + ((WholeSideWeight - BetterSideWeight) * whole);
+        return (weight * better) + ((1.0 - weight) * other);
     }
 
     /// <summary>
     /// The least share of the query's length a candidate must match to reach <paramref name="threshold"/>: the score is
-    /// at most <see cref="BetterSideWeight"/> + (1 − <see cref="BetterSideWeight"/>) × the query's coverage.
+    /// at most <see cref="WholeSideWeight"/> + (1 − <see cref="WholeSideWeight"/>) × the query's coverage.
     /// </summary>
-    internal static double NeededQueryShare(double threshold) => (threshold - BetterSideWeight) / (1.0 - BetterSideWeight);
+    internal static double NeededQueryShare(double threshold) => (threshold - WholeSideWeight) / (1.0 - WholeSideWeight);
 
     // Same as sharing one of BlockKeys: a one-letter token (an initial) only meets another initial.
     private static bool SameBlock(string a, string b)
@@ -203,6 +259,17 @@ public static class NameMatcher
         }
 
         return sum / name.TotalLength;
+    }
+
+    private static double Weighted(ReadOnlySpan<int> lengths, int total, ReadOnlySpan<double> best)
+    {
+        double sum = 0;
+        for (int i = 0; i < best.Length; i++)
+        {
+            sum += lengths[i] * best[i];
+        }
+
+        return sum / total;
     }
 
     // Letters that transliterations swap at the start of a word share a class: Osama/Usama, Kareem/Careem/Qarim, Zaid/Said, Wahid/Vahid.

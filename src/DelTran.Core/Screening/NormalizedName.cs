@@ -10,9 +10,15 @@ public sealed class NormalizedName
     public NormalizedName(IReadOnlyList<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        Tokens = [.. tokens];
-        Key = string.Join(' ', Tokens.Order(StringComparer.Ordinal));
-        TotalLength = Tokens.Sum(t => t.Length);
+        string[] copy = [.. tokens];
+        Tokens = copy;
+        int length = 0;
+        foreach (string token in copy)
+        {
+            length += token.Length;
+        }
+
+        TotalLength = length;
     }
 
     public static NormalizedName Empty { get; } = new([]);
@@ -20,7 +26,8 @@ public sealed class NormalizedName
     public IReadOnlyList<string> Tokens { get; }
 
     /// <summary>The tokens sorted and joined by one space: two names with the same key are the same name.</summary>
-    public string Key { get; }
+    // Made on first use: screening never reads it, and sorting and joining on every query cost more than the rest of normalising.
+    public string Key => field ??= string.Join(' ', Tokens.Order(StringComparer.Ordinal));
 
     /// <summary>Sum of the token lengths, the weight of the name in a score.</summary>
     public int TotalLength { get; }

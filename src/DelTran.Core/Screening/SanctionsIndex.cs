@@ -23,22 +23,29 @@ public sealed class SanctionsIndex
 
     private readonly ListedName[] _names;
     private readonly int[][] _nameTokens;
+    private readonly NameShapes _shapes;
     private FrozenDictionary<string, ListedEntry[]> _byBic = FrozenDictionary<string, ListedEntry[]>.Empty;
     private readonly string[] _vocabulary;
     private readonly LetterBag[] _bags;
-    private readonly ConcurrentDictionary<string, (int Id, double Similarity)[]> _similarCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SimilarVocabulary> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
     private readonly FrozenDictionary<string, int[]> _blocks;
 
-    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, Posting[][] postings, FrozenDictionary<string, int[]> blocks)
+    private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, (int Name, int Position)[][] postings, FrozenDictionary<string, int[]> blocks)
     {
         ListNames = listNames;
         EntryCount = entryCount;
         _names = names;
         _nameTokens = nameTokens;
+        _shapes = NameShapes.Of(names);
+        _postings = [.. postings.Select(list => list.Select(p => new Posting(
+            p.Name,
+            p.Position,
+            _shapes.TotalLength[p.Name],
+            _shapes.LongestTokensLength(p.Name, 1),
+            _shapes.LongestTokensLength(p.Name, 2))).ToArray())];
         _vocabulary = vocabulary;
         _bags = [.. vocabulary.Select(LetterBag.Of)];
-        _postings = postings;
         _blocks = blocks;
     }
 
@@ -75,7 +82,7 @@ public sealed class SanctionsIndex
         }
 
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new List<List<Posting>>();
+        var postings = new List<List<(int Name, int Position)>>();
         var nameTokens = new int[names.Count][];
         for (int n = 0; n < names.Count; n++)
         {
@@ -90,7 +97,7 @@ public sealed class SanctionsIndex
                     postings.Add([]);
                 }
 
-                postings[id].Add(new Posting(n, position));
+                postings[id].Add((n, position));
                 nameTokens[n][position] = id;
             }
         }
@@ -156,24 +163,51 @@ public sealed class SanctionsIndex
             return NameScreeningResult.Clear;
         }
 
-        using Candidates candidates = Collect(query, options.PossibleThreshold);
-
-        // Best name per entry; entries are told apart by their ListedEntry instance.
-        var bestByEntry = new Dictionary<ListedEntry, (int Name, double Score)>(ReferenceEqualityComparer.Instance);
-        double best = 0.0;
-        for (int c = 0; c < candidates.Count; c++)
+        Span<int> queryLengths = query.Tokens.Count <= 64 ? stackalloc int[query.Tokens.Count] : new int[query.Tokens.Count];
+        for (int i = 0; i < queryLengths.Length; i++)
         {
-            int nameId = candidates.NameAt(c);
-            ListedName listed = _names[nameId];
+            queryLengths[i] = query.Tokens[i].Length;
+        }
+
+        Workspace work = Workspace.Take(_names.Length, _vocabulary.Length);
+        try
+        {
+            Collect(query, queryLengths, options.PossibleThreshold, work);
+            return Decide(query, queryLengths, options, work);
+        }
+        finally
+        {
+            work.Return();
+        }
+    }
+
+    private NameScreeningResult Decide(NormalizedName query, ReadOnlySpan<int> queryLengths, ScreeningOptions options, Workspace work)
+    {
+        // Only names at or above the threshold are reported, so only they are kept, best name per entry; entries are
+        // told apart by their ListedEntry instance.
+        Dictionary<ListedEntry, (int Name, double Score)>? bestByEntry = null;
+        double best = 0.0;
+        for (int c = 0; c < work.Count; c++)
+        {
+            int nameId = work.NameAt(c);
             // The best similarities let tokens share a partner, an upper bound: names that could reach the threshold get
             // the exact one-to-one score, as NameMatcher.Score computes it.
-            double score = NameMatcher.Combine(query, candidates.QueryBest(c), listed.Normalized, candidates.ListedBest(c));
-            if (score >= options.PossibleThreshold)
+            double score = NameMatcher.Combine(queryLengths, query.TotalLength, work.QueryBest(c), _shapes.Lengths(nameId), _shapes.TotalLength[nameId], work.ListedBest(c));
+            if (score < options.PossibleThreshold)
             {
-                score = NameMatcher.Score(query, listed.Normalized);
+                best = Math.Max(best, score);
+                continue;
             }
 
+            ListedName listed = _names[nameId];
+            score = NameMatcher.Score(query, listed.Normalized);
             best = Math.Max(best, score);
+            if (score < options.PossibleThreshold)
+            {
+                continue;
+            }
+
+            bestByEntry ??= new Dictionary<ListedEntry, (int Name, double Score)>(ReferenceEqualityComparer.Instance);
             if (!bestByEntry.TryGetValue(listed.Entry, out (int Name, double Score) current)
                 || score > current.Score
                 || (score == current.Score && nameId < current.Name))
@@ -182,12 +216,17 @@ public sealed class SanctionsIndex
             }
         }
 
-        var matches = new List<ScreeningMatch>();
+        if (bestByEntry is null)
+        {
+            return new NameScreeningResult(options.Decide(best), best, []);
+        }
+
+        var matches = new List<ScreeningMatch>(bestByEntry.Count);
         var reported = new HashSet<(string List, string Id)>();
         foreach ((int nameId, double score) in bestByEntry.Values.OrderByDescending(v => v.Score).ThenBy(v => v.Name))
         {
             // Two versions of one list in the index (sdn.csv and SDN.XML) report an entry once, at its best.
-            if (score >= options.PossibleThreshold && reported.Add((_names[nameId].Entry.List, _names[nameId].Entry.Entry.Id)))
+            if (reported.Add((_names[nameId].Entry.List, _names[nameId].Entry.Entry.Id)))
             {
                 ListedName listed = _names[nameId];
                 SanctionsEntry entry = listed.Entry.Entry;
@@ -206,77 +245,131 @@ public sealed class SanctionsIndex
 
     /// <summary>
     /// The listed names that share a similar token with the query and could still reach <paramref name="threshold"/>,
-    /// with their best token similarities.
+    /// with their best token similarities, into <paramref name="work"/>.
     /// <para>
     /// Prefix filtering, as in set-similarity joins: a name first reached through query token k matched none of the
-    /// tokens before it, and a name's score is at most w + (1 − w) × the share of the query length it matched (w being
-    /// <see cref="NameMatcher.BetterSideWeight"/>). Query tokens are taken rarest first, and once the tokens left weigh
-    /// less than <see cref="NameMatcher.NeededQueryShare"/> of the query, common tokens
-    /// such as MUHAMAD or BIN only update names already found instead of adding hundreds of hopeless ones.
+    /// tokens before it, and its similarity to token k is at most the one it is first met with (most similar first),
+    /// so the share of the query it can cover is at most the share a of the tokens left, token k counted at that
+    /// similarity. A score is
+    /// at most w × the better coverage + (1 − w) × the other (w being <see cref="NameMatcher.WholeSideWeight"/>; a single
+    /// word weighs both alike, which only lowers it), so such a name must cover at least
+    /// min((t − (1 − w)a) / w, (t − wa) / (1 − w)) of its own length with no more tokens than the query has left:
+    /// a name whose longest tokens fall short is not added. Query tokens are taken rarest first, and once the tokens
+    /// left weigh less than <see cref="NameMatcher.NeededQueryShare"/> of the query, common tokens such as MUHAMAD or
+    /// BIN only update names already found instead of adding hundreds of hopeless ones.
     /// </para>
     /// </summary>
-    private Candidates Collect(NormalizedName query, double threshold)
+    private void Collect(NormalizedName query, ReadOnlySpan<int> queryLengths, double threshold, Workspace work)
     {
-        int count = query.Tokens.Count;
+        int count = queryLengths.Length;
         var similar = new (int Id, double Similarity)[count][];
-        var postingCounts = new long[count];
+        Span<long> postingCounts = count <= 64 ? stackalloc long[count] : new long[count];
         for (int i = 0; i < count; i++)
         {
-            similar[i] = SimilarTokens(query.Tokens[i]);
-            foreach ((int id, _) in similar[i])
-            {
-                postingCounts[i] += _postings[id].Length;
-            }
+            SimilarVocabulary vocabulary = SimilarTokens(query.Tokens[i]);
+            similar[i] = vocabulary.Tokens;
+            postingCounts[i] = vocabulary.Postings;
         }
 
-        int[] order = [.. Enumerable.Range(0, count).OrderBy(i => postingCounts[i]).ThenBy(i => i)];
+        Span<int> order = count <= 64 ? stackalloc int[count] : new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        // Rarest first; ties in query order (insertion sort: a name has a handful of tokens).
+        for (int i = 1; i < count; i++)
+        {
+            int token = order[i];
+            int j = i - 1;
+            for (; j >= 0 && postingCounts[order[j]] > postingCounts[token]; j--)
+            {
+                order[j + 1] = order[j];
+            }
+
+            order[j + 1] = token;
+        }
+
+        double weight = NameMatcher.WholeSideWeight;
         double needed = NameMatcher.NeededQueryShare(threshold) * query.TotalLength;
         double remaining = query.TotalLength;
-        var candidates = new Candidates(count, _names);
-        foreach (int i in order)
+        work.Begin(count);
+        for (int k = 0; k < count; k++)
         {
+            int i = order[k];
             bool mayAdd = remaining >= needed - 1e-9;
-            if (!mayAdd && postingCounts[i] > 4L * candidates.TokenCount)
+            if (!mayAdd && postingCounts[i] > 4L * work.TokenCount)
             {
                 // A common token (MUHAMAD, TRADING) can only update names already found: look it up in their tokens
                 // rather than walk its thousands of postings. Same updates, fewer steps.
-                UpdateCandidates(candidates, similar[i], i);
+                UpdateCandidates(work, similar[i], i);
             }
-            else
+            else if (!mayAdd)
             {
                 foreach ((int id, double similarity) in similar[i])
                 {
                     foreach (Posting posting in _postings[id])
                     {
-                        candidates.Offer(posting, i, similarity, mayAdd);
+                        work.Update(posting, i, similarity);
+                    }
+                }
+            }
+            else
+            {
+                int tokensLeft = count - k;
+                foreach ((int id, double similarity) in similar[i])
+                {
+                    // Most similar first, so a name is first met at its best similarity to this token, which bounds its
+                    // share of the query.
+                    double queryShare = (remaining - (queryLengths[i] * (1.0 - similarity))) / query.TotalLength;
+                    double listedShare = Math.Min((threshold - ((1.0 - weight) * queryShare)) / weight, (threshold - (weight * queryShare)) / (1.0 - weight));
+                    foreach (Posting posting in _postings[id])
+                    {
+                        if (!work.Update(posting, i, similarity)
+                            && LongestTokensLength(posting, tokensLeft) >= (listedShare * posting.NameLength) - 1e-9)
+                        {
+                            work.Add(posting.Name, _shapes.TokenCount(posting.Name));
+                            work.Update(posting, i, similarity);
+                        }
                     }
                 }
             }
 
-            remaining -= query.Tokens[i].Length;
+            remaining -= queryLengths[i];
         }
-
-        return candidates;
     }
 
-    private void UpdateCandidates(Candidates candidates, (int Id, double Similarity)[] similar, int queryToken)
+    private int LongestTokensLength(Posting posting, int tokens) => tokens switch
     {
-        var similarity = new Dictionary<int, double>(similar.Length);
+        1 => posting.LongestToken,
+        2 => posting.LongestTwoTokens,
+        _ => _shapes.LongestTokensLength(posting.Name, tokens),
+    };
+
+    private void UpdateCandidates(Workspace work, (int Id, double Similarity)[] similar, int queryToken)
+    {
+        double[] similarity = work.SimilarityByToken;
         foreach ((int id, double value) in similar)
         {
             similarity[id] = value;
         }
 
-        for (int slot = 0; slot < candidates.Count; slot++)
+        for (int slot = 0; slot < work.Count; slot++)
         {
-            int[] tokens = _nameTokens[candidates.NameAt(slot)];
+            int[] tokens = _nameTokens[work.NameAt(slot)];
             for (int position = 0; position < tokens.Length; position++)
             {
-                if (similarity.TryGetValue(tokens[position], out double value))
+                double value = similarity[tokens[position]];
+                if (value > 0.0)
                 {
-                    candidates.Update(slot, position, queryToken, value);
+                    work.Update(slot, position, queryToken, value);
                 }
             }
+        }
+
+        foreach ((int id, _) in similar)
+        {
+            similarity[id] = 0.0;
         }
     }
 
@@ -285,9 +378,9 @@ public sealed class SanctionsIndex
     /// (up to <see cref="MaxCachedTokens"/>): names in payments repeat their words (Mohammed, Kumar, Trading), and the
     /// answer for a token never changes in an immutable index.
     /// </summary>
-    private (int Id, double Similarity)[] SimilarTokens(string token)
+    private SimilarVocabulary SimilarTokens(string token)
     {
-        if (_similarCache.TryGetValue(token, out (int Id, double Similarity)[]? cached))
+        if (_similarCache.TryGetValue(token, out SimilarVocabulary? cached))
         {
             return cached;
         }
@@ -325,7 +418,9 @@ public sealed class SanctionsIndex
             }
         }
 
-        (int Id, double Similarity)[] result = [.. similar];
+        // Most similar first: Collect relies on it.
+        similar.Sort(static (a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.Id.CompareTo(b.Id));
+        var result = new SimilarVocabulary([.. similar], similar.Sum(s => (long)_postings[s.Id].Length));
         if (_similarCache.Count < MaxCachedTokens)
         {
             _similarCache.TryAdd(token, result);
@@ -347,95 +442,190 @@ public sealed class SanctionsIndex
 
     private sealed record ListedName(ListedEntry Entry, string Text, AliasKind? Alias, NormalizedName Normalized);
 
-    private readonly record struct Posting(int Name, int Position);
+    /// <summary>
+    /// One occurrence of a vocabulary token: the name and the token's position in it, with the name's length and the
+    /// summed length of its longest one and two tokens, so that the candidate filter reads them in order.
+    /// </summary>
+    private readonly record struct Posting(int Name, int Position, int NameLength, int LongestToken, int LongestTwoTokens);
 
-    /// <summary>Best similarities per candidate name, in two flat arrays rather than two arrays per name.</summary>
-    private sealed class Candidates(int queryTokens, ListedName[] names) : IDisposable
+    /// <summary>The vocabulary tokens similar to a query token, and how many postings they lead to.</summary>
+    private sealed record SimilarVocabulary((int Id, double Similarity)[] Tokens, long Postings);
+
+    /// <summary>
+    /// The token lengths of every listed name in flat arrays, read for every candidate of every query: the lengths in
+    /// reading order, and the running sums of the lengths from the longest down (how much of a name its k longest
+    /// tokens can cover).
+    /// </summary>
+    private sealed class NameShapes
     {
-        // Slot + 1 of each listed name, 0 for none: one array per thread, reused by every query and cleared after it,
-        // instead of a dictionary per query.
-        [ThreadStatic]
-        private static int[]? t_slots;
+        private readonly int[] _start;
+        private readonly int[] _lengths;
+        private readonly int[] _longestSums;
 
-        private readonly int[] _slotOfName = TakeSlots(names.Length);
-        private readonly List<int> _names = [];
-        private readonly List<int> _listedOffsets = [];
-        private double[] _queryBest = new double[queryTokens * 16];
-        private double[] _listedBest = new double[64];
+        private NameShapes(int[] start, int[] lengths, int[] longestSums, int[] totalLength)
+        {
+            _start = start;
+            _lengths = lengths;
+            _longestSums = longestSums;
+            TotalLength = totalLength;
+        }
+
+        public int[] TotalLength { get; }
+
+        public static NameShapes Of(ListedName[] names)
+        {
+            int[] start = new int[names.Length + 1];
+            for (int n = 0; n < names.Length; n++)
+            {
+                start[n + 1] = start[n] + names[n].Normalized.Tokens.Count;
+            }
+
+            int[] lengths = new int[start[^1]];
+            int[] longestSums = new int[start[^1]];
+            int[] total = new int[names.Length];
+            for (int n = 0; n < names.Length; n++)
+            {
+                IReadOnlyList<string> tokens = names[n].Normalized.Tokens;
+                for (int t = 0; t < tokens.Count; t++)
+                {
+                    lengths[start[n] + t] = tokens[t].Length;
+                }
+
+                Span<int> sums = longestSums.AsSpan(start[n], tokens.Count);
+                lengths.AsSpan(start[n], tokens.Count).CopyTo(sums);
+                sums.Sort(static (a, b) => b.CompareTo(a));
+                for (int t = 1; t < sums.Length; t++)
+                {
+                    sums[t] += sums[t - 1];
+                }
+
+                total[n] = names[n].Normalized.TotalLength;
+            }
+
+            return new NameShapes(start, lengths, longestSums, total);
+        }
+
+        public int TokenCount(int name) => _start[name + 1] - _start[name];
+
+        public ReadOnlySpan<int> Lengths(int name) => _lengths.AsSpan(_start[name], _start[name + 1] - _start[name]);
+
+        /// <summary>The summed length of the name's <paramref name="tokens"/> longest tokens (all of them when it has fewer).</summary>
+        public int LongestTokensLength(int name, int tokens) => _longestSums[_start[name] + Math.Min(tokens, _start[name + 1] - _start[name]) - 1];
+    }
+
+    /// <summary>
+    /// One query's candidates and their best similarities, in flat arrays kept per thread and reused by every query
+    /// (cleared after it) rather than allocated per query.
+    /// </summary>
+    private sealed class Workspace
+    {
+        [ThreadStatic]
+        private static Workspace? t_workspace;
+
+        // Slot + 1 of each listed name, 0 for none.
+        private readonly int[] _slotOfName;
+        private int[] _names = new int[256];
+        private int[] _listedOffsets = new int[256];
+        private double[] _queryBest = new double[1024];
+        private double[] _listedBest = new double[1024];
+        private int _queryTokens;
         private int _listedUsed;
 
-        public int Count => _names.Count;
+        private Workspace(int names, int vocabulary)
+        {
+            _slotOfName = new int[names];
+            SimilarityByToken = new double[vocabulary];
+        }
 
-        public int NameAt(int slot) => _names[slot];
-
-        public ReadOnlySpan<double> QueryBest(int slot) => _queryBest.AsSpan(slot * queryTokens, queryTokens);
-
-        public ReadOnlySpan<double> ListedBest(int slot) =>
-            _listedBest.AsSpan(_listedOffsets[slot], names[_names[slot]].Normalized.Tokens.Count);
+        public int Count { get; private set; }
 
         /// <summary>Listed tokens across the candidates so far.</summary>
         public int TokenCount => _listedUsed;
 
-        public void Offer(Posting posting, int queryToken, double similarity, bool mayAdd)
+        /// <summary>Zero for every vocabulary token between uses: a common token's similar tokens, set and cleared by the caller.</summary>
+        public double[] SimilarityByToken { get; }
+
+        public static Workspace Take(int names, int vocabulary)
+        {
+            Workspace? work = t_workspace;
+            t_workspace = null; // a nested query on this thread (none today) would get its own
+            return work is not null && work._slotOfName.Length == names && work.SimilarityByToken.Length == vocabulary
+                ? work
+                : new Workspace(names, vocabulary);
+        }
+
+        public void Begin(int queryTokens)
+        {
+            _queryTokens = queryTokens;
+            Count = 0;
+            _listedUsed = 0;
+        }
+
+        public void Return()
+        {
+            for (int slot = 0; slot < Count; slot++)
+            {
+                _slotOfName[_names[slot]] = 0;
+            }
+
+            Count = 0;
+            t_workspace = this;
+        }
+
+        public int NameAt(int slot) => _names[slot];
+
+        public ReadOnlySpan<double> QueryBest(int slot) => _queryBest.AsSpan(slot * _queryTokens, _queryTokens);
+
+        public ReadOnlySpan<double> ListedBest(int slot) =>
+            _listedBest.AsSpan(_listedOffsets[slot], (slot + 1 < Count ? _listedOffsets[slot + 1] : _listedUsed) - _listedOffsets[slot]);
+
+        /// <summary>Records a similarity for a name already a candidate; false when it is not one.</summary>
+        public bool Update(Posting posting, int queryToken, double similarity)
         {
             int slot = _slotOfName[posting.Name] - 1;
             if (slot < 0)
             {
-                if (!mayAdd)
-                {
-                    return;
-                }
-
-                slot = Add(posting.Name);
+                return false;
             }
 
             Update(slot, posting.Position, queryToken, similarity);
+            return true;
         }
 
         public void Update(int slot, int position, int queryToken, double similarity)
         {
-            ref double query = ref _queryBest[(slot * queryTokens) + queryToken];
+            ref double query = ref _queryBest[(slot * _queryTokens) + queryToken];
             query = Math.Max(query, similarity);
             ref double listed = ref _listedBest[_listedOffsets[slot] + position];
             listed = Math.Max(listed, similarity);
         }
 
-        public void Dispose()
+        public void Add(int name, int listedTokens)
         {
-            foreach (int name in _names)
+            int slot = Count;
+            if (slot == _names.Length)
             {
-                _slotOfName[name] = 0;
+                Array.Resize(ref _names, _names.Length * 2);
+                Array.Resize(ref _listedOffsets, _listedOffsets.Length * 2);
             }
 
-            t_slots = _slotOfName;
-        }
+            if ((slot + 1) * _queryTokens > _queryBest.Length)
+            {
+                Array.Resize(ref _queryBest, Math.Max(_queryBest.Length * 2, (slot + 1) * _queryTokens));
+            }
 
-        private static int[] TakeSlots(int length)
-        {
-            int[]? slots = t_slots;
-            t_slots = null; // a nested query on this thread (none today) would get its own array
-            return slots is not null && slots.Length >= length ? slots : new int[length];
-        }
+            if (_listedUsed + listedTokens > _listedBest.Length)
+            {
+                Array.Resize(ref _listedBest, Math.Max(_listedBest.Length * 2, _listedUsed + listedTokens));
+            }
 
-        private int Add(int name)
-        {
-            int slot = _names.Count;
-            int listedTokens = names[name].Normalized.Tokens.Count;
             _slotOfName[name] = slot + 1;
-            _names.Add(name);
-            _listedOffsets.Add(_listedUsed);
+            _names[slot] = name;
+            _listedOffsets[slot] = _listedUsed;
+            _queryBest.AsSpan(slot * _queryTokens, _queryTokens).Clear();
+            _listedBest.AsSpan(_listedUsed, listedTokens).Clear();
             _listedUsed += listedTokens;
-            if ((slot + 1) * queryTokens > _queryBest.Length)
-            {
-                Array.Resize(ref _queryBest, _queryBest.Length * 2);
-            }
-
-            if (_listedUsed > _listedBest.Length)
-            {
-                Array.Resize(ref _listedBest, Math.Max(_listedBest.Length * 2, _listedUsed));
-            }
-
-            return slot;
+            Count++;
         }
     }
 }

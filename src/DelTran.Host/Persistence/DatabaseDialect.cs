@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -29,6 +30,13 @@ public interface IDatabaseDialect
 
     /// <summary>Stores a message's pacs.002 from a stream of its UTF-8 bytes, in the caller's transaction.</summary>
     Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A message's stored pacs.002 as a stream of its UTF-8 bytes, read from the database as the caller reads it (a report
+    /// of any size is never whole in this process); null when none is stored. The stream holds the context's connection
+    /// until it is disposed.
+    /// </summary>
+    Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Registers the UETRs of a message's VALIDATED transactions; returns those whose UETR was registered before
@@ -195,6 +203,47 @@ public sealed class PostgresDialect : IDatabaseDialect
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO status_reports (message_id, report_msg_id, xml, created_at) VALUES ({messageId}, {reportMsgId}, convert_from({content}, 'UTF8'), {createdAt})",
             cancellationToken);
+    }
+
+    public async Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken)
+    {
+        // Sequential access: Npgsql hands the column over as a stream off the wire instead of buffering the row.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        NpgsqlCommand? command = null;
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            command = new NpgsqlCommand("SELECT convert_to(xml, 'UTF8') FROM status_reports WHERE message_id = $1", (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+                Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = messageId } },
+            };
+            reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess | System.Data.CommandBehavior.SingleRow, cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                NpgsqlDataReader owned = reader;
+                NpgsqlCommand ownedCommand = command;
+                var stream = new OwningReadStream(await owned.GetStreamAsync(0, cancellationToken), owned.DisposeAsync, ownedCommand.DisposeAsync, () => new ValueTask(db.Database.CloseConnectionAsync()));
+                reader = null;
+                command = null;
+                return stream;
+            }
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync();
+            }
+
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        return null;
     }
 
     public async Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -387,6 +436,29 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
     {
         using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
+    }
+
+    public async Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken)
+    {
+        // SQLite's incremental blob I/O reads the stored text in place, a buffer at a time.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            List<long> rowids = await db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM status_reports WHERE message_id = {messageId}").ToListAsync(cancellationToken);
+            if (rowids.Count > 0)
+            {
+                var blob = new Microsoft.Data.Sqlite.SqliteBlob((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), "status_reports", "xml", rowids[0], readOnly: true);
+                return new OwningReadStream(blob, () => new ValueTask(db.Database.CloseConnectionAsync()));
+            }
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+
+        await db.Database.CloseConnectionAsync();
+        return null;
     }
 
     public async Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken)

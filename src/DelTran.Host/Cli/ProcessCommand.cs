@@ -182,7 +182,7 @@ public static class ProcessCommand
     private static async Task<List<Guid>> WaitForCompletionAsync(Func<DelTranDbContext> factory, Guid[] fileIds, IAnsiConsole console, TimeSpan stall, CancellationToken cancellationToken)
     {
         var sinceProgress = Stopwatch.StartNew();
-        (int Completed, long Events) last = (-1, -1);
+        (int Completed, long Outbox) last = (-1, -1);
         while (true)
         {
             await using DelTranDbContext db = factory();
@@ -197,8 +197,10 @@ public static class ProcessCommand
                 return [];
             }
 
-            // The newest event id says whether work moves; counting every event row cost seconds of database time per run.
-            (int Completed, long Events) now = (done.Count, await db.TransactionEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0);
+            // The newest outbox id says whether work moves: every stage commit writes outbox rows. It is a small table;
+            // the newest event id walked back over every uncommitted row of a bulk load at each poll (seconds of
+            // database time per run), and a count of events was worse.
+            (int Completed, long Outbox) now = (done.Count, await db.Outbox.MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0);
             if (now != last)
             {
                 if (now.Completed != last.Completed && fileIds.Length > 1)

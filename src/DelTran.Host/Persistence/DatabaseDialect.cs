@@ -25,6 +25,9 @@ public interface IDatabaseDialect
     /// <summary>Locks the inbound file row so only one consumer parses a file, whatever the redeliveries.</summary>
     Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken);
 
+    /// <summary>Locks the message row, so that of several completion checks of one message only one writes its pacs.002.</summary>
+    Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken);
+
     /// <summary>Locks (creating if absent) the position rows, in key order so concurrent stages cannot deadlock.</summary>
     Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken);
 
@@ -159,6 +162,9 @@ public sealed class PostgresDialect : IDatabaseDialect
 
     public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
         db.InboundFiles.FromSql($"SELECT * FROM inbound_files WHERE id = {fileId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+
+    public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
+        db.Messages.FromSql($"SELECT * FROM messages WHERE id = {messageId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
 
     public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
     {
@@ -413,6 +419,10 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
 
     public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
         db.InboundFiles.FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+
+    // The write gate already serialises every consumer's transaction.
+    public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
+        db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
 
     public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
     {

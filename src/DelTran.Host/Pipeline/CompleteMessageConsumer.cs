@@ -23,7 +23,9 @@ public sealed class CompleteMessageConsumer(
 
     protected override async Task HandleAsync(CompleteMessage message, CancellationToken cancellationToken)
     {
-        MessageRow? row = await Db.Messages.FirstOrDefaultAsync(m => m.Id == message.MessageId, cancellationToken);
+        // Locked: the last batches of a message each ask for this check, and without the lock every one of them found
+        // nothing in flight and composed the whole report, for all but one to lose on the key (5 times over at 300k).
+        MessageRow? row = await Dialect.LockMessageAsync(Db, message.MessageId, cancellationToken);
         if (row is null || row.State == MessageState.Completed)
         {
             return;

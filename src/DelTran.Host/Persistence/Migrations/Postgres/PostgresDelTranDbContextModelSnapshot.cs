@@ -1059,8 +1059,6 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Uetr");
-
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
 

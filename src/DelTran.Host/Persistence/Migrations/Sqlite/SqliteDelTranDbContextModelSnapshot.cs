@@ -1034,8 +1034,6 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Uetr");
-
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
 

@@ -444,8 +444,23 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
 
     public async Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
+        if (!xml.CanSeek)
+        {
+            using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
+            return;
+        }
+
+        // The row is made with room for the bytes (a zeroblob, which SQLite never allocates whole), and the bytes are
+        // then written into it in place by incremental blob I/O: the report is never one string here. SQLite hands a
+        // BLOB in a TEXT column back as text, so readers see the same report either way.
+        long length = xml.Length - xml.Position;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO status_reports (message_id, report_msg_id, xml, created_at) VALUES ({messageId}, {reportMsgId}, zeroblob({length}), {createdAt})",
+            cancellationToken);
+        long rowid = (await db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM status_reports WHERE message_id = {messageId}").ToListAsync(cancellationToken))[0];
+        await using var blob = new Microsoft.Data.Sqlite.SqliteBlob((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), "status_reports", "xml", rowid, readOnly: false);
+        await xml.CopyToAsync(blob, cancellationToken);
     }
 
     public async Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken)

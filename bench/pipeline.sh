@@ -83,6 +83,9 @@ for n in "${sizes[@]}"; do
   pipeline_kb=$(awk -v end="$t_out" '$1 <= end + 0.25 && $2 > m { m = $2 } END { print m + 0 }' "$out/hwm")
   decided=$(psql_admin -d "$db" -c "SELECT count(*) FROM transactions WHERE state IN ('ACCEPTED','REJECTED','HELD')")
   [[ $decided == "$n" ]] || { echo "bench: only $decided of $n transactions decided" >&2; exit 1; }
+  # Per-stage timings from the events: when each stage's first and last transaction moved, after the file arrived.
+  echo "bench: $n transactions, stage spans (stage, events, first s, last s after the file arrived):" >&2
+  psql_admin -d "$db" -F ' ' -c "SELECT e.stage, count(*), round(extract(epoch FROM min(e.at) - f.received_at)::numeric, 1), round(extract(epoch FROM max(e.at) - f.received_at)::numeric, 1) FROM transaction_events e CROSS JOIN inbound_files f GROUP BY e.stage, f.received_at ORDER BY 3, 4" >&2
   reports=$(find "$out/reports" -name '*.pacs002.xml' | wc -l)
   [[ $reports == 1 ]] || { echo "bench: expected one pacs.002, found $reports" >&2; exit 1; }
 
@@ -91,7 +94,7 @@ for n in "${sizes[@]}"; do
   psql_admin -d "$db" -c "\copy transactions TO '$out/tx.bin' WITH (FORMAT binary)" \
     -c "CREATE TABLE copy_probe (LIKE transactions INCLUDING ALL)"
   copy_ms=$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -qAt -c '\timing on' -c "\copy copy_probe FROM '$out/tx.bin' WITH (FORMAT binary)" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
-  rows+=("$n $(du -m "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb $cpu_s $pg_cpu $rmq_cpu ${load_before// /,} ${load_after// /,}")
+  rows+=("$n $(du -mL "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb $cpu_s $pg_cpu $rmq_cpu ${load_before// /,} ${load_after// /,}")
   psql_admin -d postgres -c "DROP DATABASE $db WITH (FORCE)"
   rm -rf "$out"
 done

@@ -284,13 +284,17 @@ public sealed class PostgresDialect : IDatabaseDialect
         DateTimeOffset at = transitions[0].At;
 
         // One statement: the guarded move and, for the rows it really moved, their events (no second round trip,
-        // nothing encoded twice on the client).
+        // nothing encoded twice on the client). The guard is written "(…) IS TRUE" (the same for a NOT NULL column) so
+        // that it cannot be an index condition: with statistics from before the stages ran, the planner took the
+        // (message_id, state) index for a state it believed empty and compared every row in that state with every id
+        // of the batch (1.2 s instead of 0.3 s per batch in one bench run). The rows are found by primary key; the
+        // guard is still checked on the row version that is updated.
         await db.Database.ExecuteSqlAsync(
             $"""
             WITH v AS (SELECT * FROM unnest({ids}, {states}, {codes}, {texts}, {ats}, {stages}) AS v(id, s, c, x, a, g)),
             moved AS (
                 UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at}
-                FROM v WHERE t.id = v.id AND t.state = {fromState}
+                FROM v WHERE t.id = v.id AND (t.state = {fromState}) IS TRUE
                 RETURNING t.id, v.s, v.c, v.x, v.a, v.g)
             INSERT INTO transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail)
             SELECT id, a, {fromState}, s, g, c, x FROM moved

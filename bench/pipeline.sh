@@ -7,7 +7,7 @@
 # pipeline proper from the database's records (file received -> pacs.002 stored), with the peak RSS up to then.
 #   bench/pipeline.sh [N ...]
 # BENCH_WITHOUT_CHECKS=true runs the stages without their checks (DelTran:BenchmarkWithoutChecks), BENCH_LISTS=DIR
-# screens against the lists in DIR, and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb" per size: see
+# screens against the lists in DIR, and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb cpu_s pg_cpu_s" per size: see
 # bench/stages.sh, which compares the two.
 # Uses the test servers of ./build.sh (started here unless DELTRAN_TEST_POSTGRES is already set).
 set -euo pipefail
@@ -25,6 +25,16 @@ fi
 
 pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$DELTRAN_TEST_POSTGRES")
 psql_admin() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+# CPU seconds of a server so far: its own and its reaped children's (PostgreSQL's backends are the postmaster's children).
+server_cpu() {
+  local pid
+  pid=$(head -n1 "$1" 2>/dev/null) || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13 + $14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0
+}
+pg_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/pg/postmaster.pid
+rmq_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/rabbitmq/node.pid
+# BENCH_PG_STATEMENTS=1 prints the statements that took the most database time (needs pg_stat_statements preloaded).
+pg_statements=${BENCH_PG_STATEMENTS:-0}
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
@@ -43,12 +53,15 @@ for n in "${sizes[@]}"; do
   db="bench_pipeline_$n"
   psql_admin -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   out=$(mktemp -d)
-  echo "bench: $n transactions end to end (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo "bench: $n transactions end to end (load average $load_before)" >&2
+  if [[ $pg_statements == 1 ]]; then psql_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
+  pg_cpu0=$(server_cpu "$pg_pidfile"); rmq_cpu0=$(server_cpu "$rmq_pidfile")
   ConnectionStrings__deltran="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
-    /usr/bin/time -f "%e %M" -o "$out/time" "$deltran" process --in "$file" --out "$out/reports" >"$out/stdout" 2>&1 &
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$deltran" process --in "$file" --out "$out/reports" >"$out/stdout" 2>&1 &
   time_pid=$!
   # The process's peak resident set so far (VmHWM), sampled with the wall clock: it gives the peak up to the moment
   # the pacs.002 was stored, apart from what `process` does afterwards (copying reports out, the clearing cycle).
@@ -58,7 +71,16 @@ for n in "${sizes[@]}"; do
     sleep 0.25
   done
   wait "$time_pid" || { cat "$out/stdout" >&2; exit 1; }
-  read -r seconds peak_kb <"$out/time"
+  read -r seconds peak_kb user_s sys_s <"$out/time"
+  sleep 1 # the postmaster reaps the run's backends
+  cpu_s=$(awk -v u="$user_s" -v s="$sys_s" 'BEGIN { printf "%.1f", u + s }')
+  pg_cpu=$(awk -v a="$pg_cpu0" -v b="$(server_cpu "$pg_pidfile")" 'BEGIN { printf "%.1f", b - a }')
+  rmq_cpu=$(awk -v a="$rmq_cpu0" -v b="$(server_cpu "$rmq_pidfile")" 'BEGIN { printf "%.1f", b - a }')
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  if [[ $pg_statements == 1 ]]; then
+    echo "bench: $n transactions, statements by total database time:" >&2
+    psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -P pager=off -c "SELECT calls, round(total_exec_time)::bigint AS ms, round((total_exec_time / calls)::numeric, 2) AS ms_per_call, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 25" >&2
+  fi
 
   # The pipeline proper, from the database's own records: the file's arrival (ingest starts) to its pacs.002 stored
   # (the StatusReportReady command is written in that transaction, once every transaction is decided and every
@@ -68,6 +90,9 @@ for n in "${sizes[@]}"; do
   pipeline_kb=$(awk -v end="$t_out" '$1 <= end + 0.25 && $2 > m { m = $2 } END { print m + 0 }' "$out/hwm")
   decided=$(psql_admin -d "$db" -c "SELECT count(*) FROM transactions WHERE state IN ('ACCEPTED','REJECTED','HELD')")
   [[ $decided == "$n" ]] || { echo "bench: only $decided of $n transactions decided" >&2; exit 1; }
+  # Per-stage timings from the events: when each stage's first and last transaction moved, after the file arrived.
+  echo "bench: $n transactions, stage spans (stage, events, first s, last s after the file arrived):" >&2
+  psql_admin -d "$db" -F ' ' -c "SELECT e.stage, count(*), round(extract(epoch FROM min(e.at) - f.received_at)::numeric, 1), round(extract(epoch FROM max(e.at) - f.received_at)::numeric, 1) FROM transaction_events e CROSS JOIN inbound_files f GROUP BY e.stage, f.received_at ORDER BY 3, 4" >&2
   reports=$(find "$out/reports" -name '*.pacs002.xml' | wc -l)
   [[ $reports == 1 ]] || { echo "bench: expected one pacs.002, found $reports" >&2; exit 1; }
 
@@ -76,18 +101,19 @@ for n in "${sizes[@]}"; do
   psql_admin -d "$db" -c "\copy transactions TO '$out/tx.bin' WITH (FORMAT binary)" \
     -c "CREATE TABLE copy_probe (LIKE transactions INCLUDING ALL)"
   copy_ms=$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -qAt -c '\timing on' -c "\copy copy_probe FROM '$out/tx.bin' WITH (FORMAT binary)" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
-  rows+=("$n $(du -m "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb")
-  [[ -z ${BENCH_RESULTS:-} ]] || echo "$n $pipeline_s $seconds $peak_kb" >>"$BENCH_RESULTS"
+  rows+=("$n $(du -mL "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb $cpu_s $pg_cpu $rmq_cpu ${load_before// /,} ${load_after// /,}")
+  [[ -z ${BENCH_RESULTS:-} ]] || echo "$n $pipeline_s $seconds $peak_kb $cpu_s $pg_cpu" >>"$BENCH_RESULTS"
   psql_admin -d postgres -c "DROP DATABASE $db WITH (FORCE)"
   rm -rf "$out"
 done
 
-printf '\n%-8s %6s | %-26s | %-33s | %14s   %s\n' "" "" "deltran process (all of it)" "pipeline: file in -> pacs.002" "" ""
-printf '%-8s %6s | %9s %6s %9s | %9s %8s %14s | %14s   %s\n' "txs" "MB" "seconds" "tx/s" "peak MB" "seconds" "tx/s" "peak MB so far" "raw COPY tx/s" "target >= 10,000 tx/s"
+printf '\n%-8s %6s | %-26s | %-33s | %-22s | %14s   %s\n' "" "" "deltran process (all of it)" "pipeline: file in -> pacs.002" "CPU s, whole run" "" ""
+printf '%-8s %6s | %9s %6s %9s | %9s %8s %14s | %7s %6s %7s | %14s   %s\n' "txs" "MB" "seconds" "tx/s" "peak MB" "seconds" "tx/s" "peak MB so far" "deltran" "pg" "rabbit" "raw COPY tx/s" "target >= 10,000 tx/s"
 for row in "${rows[@]}"; do
-  read -r n mb seconds peak_kb copy_ms pipeline_s pipeline_kb <<<"$row"
-  awk -v n="$n" -v mb="$mb" -v s="$seconds" -v kb="$peak_kb" -v ms="$copy_ms" -v ps="$pipeline_s" -v pkb="$pipeline_kb" 'BEGIN {
-    rate = n / ps; printf "%-8d %6d | %9.1f %6.0f %9.0f | %9.1f %8.0f %14.0f | %14.0f   %s\n", n, mb, s, n / s, kb / 1024, ps, rate, pkb / 1024, n / (ms / 1000), (rate >= 10000 ? "PASS" : "MISS") }'
+  read -r n mb seconds peak_kb copy_ms pipeline_s pipeline_kb cpu_s pg_cpu rmq_cpu load_before load_after <<<"$row"
+  awk -v n="$n" -v mb="$mb" -v s="$seconds" -v kb="$peak_kb" -v ms="$copy_ms" -v ps="$pipeline_s" -v pkb="$pipeline_kb" -v c="$cpu_s" -v pc="$pg_cpu" -v rc="$rmq_cpu" 'BEGIN {
+    rate = n / ps; printf "%-8d %6d | %9.1f %6.0f %9.0f | %9.1f %8.0f %14.0f | %7.1f %6.1f %7.1f | %14.0f   %s\n", n, mb, s, n / s, kb / 1024, ps, rate, pkb / 1024, c, pc, rc, n / (ms / 1000), (rate >= 10000 ? "PASS" : "MISS") }'
+  echo "         load average before ${load_before//,/ }, after ${load_after//,/ }"
 done
 echo "'deltran process' also starts the host, copies the pacs.002 out and runs the clearing cycle (close, net, settle, window reports)."
 echo "Reference: Mojaloop publishes about 650 transfers/s end to end on a cluster; a non-validating XmlReader parses this file at about 80k tx/s here."

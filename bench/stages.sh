@@ -35,8 +35,13 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 on=$(cut -d' ' -f2 "$results/on" | median)
 off=$(cut -d' ' -f2 "$results/off" | median)
 printf '\nstage overhead, %d transactions, %d runs each (pipeline: file in -> pacs.002 stored), load average %s\n' "$n" "$pairs" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %10s %10s   %s\n' "" "seconds" "tx/s" "runs (s)"
-printf '%-34s %10.1f %10.0f   %s\n' "checks on (every list of $(basename "$lists"))" "$on" "$(awk -v n="$n" -v s="$on" 'BEGIN { print n / s }')" "$(cut -d' ' -f2 "$results/on" | tr '\n' ' ')"
-printf '%-34s %10.1f %10.0f   %s\n' "checks off" "$off" "$(awk -v n="$n" -v s="$off" 'BEGIN { print n / s }')" "$(cut -d' ' -f2 "$results/off" | tr '\n' ' ')"
+printf '%-34s %10s %10s %14s %14s   %s\n' "" "seconds" "tx/s" "deltran cpu s" "postgres cpu s" "runs (s)"
+for side in on off; do
+  label="checks off"
+  [[ $side == off ]] || label="checks on (every list of $(basename "$lists"))"
+  seconds=$(cut -d' ' -f2 "$results/$side" | median)
+  printf '%-34s %10.1f %10.0f %14.1f %14.1f   %s\n' "$label" "$seconds" "$(awk -v n="$n" -v s="$seconds" 'BEGIN { print n / s }')" \
+    "$(cut -d' ' -f5 "$results/$side" | median)" "$(cut -d' ' -f6 "$results/$side" | median)" "$(cut -d' ' -f2 "$results/$side" | tr '\n' ' ')"
+done
 awk -v on="$on" -v off="$off" 'BEGIN { loss = 1 - off / on; printf "throughput lost to the checks: %.1f%% (target <= 20%%): %s\n", loss * 100, (loss <= 0.20 ? "PASS" : "MISS") }'
 rm -rf "$results"

@@ -65,8 +65,9 @@ public interface IDropFolder
     /// <summary>
     /// Writes a whole file under a hidden temporary name and then renames it to <paramref name="name"/>, so a
     /// reader never sees it half written. Never overwrites: false (and nothing written) when the name exists.
+    /// The content is copied from the stream's current position to its end, a buffer at a time.
     /// </summary>
-    Task<bool> TryWriteAsync(DropArea area, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+    Task<bool> TryWriteAsync(DropArea area, string name, Stream content, CancellationToken cancellationToken);
 
     /// <summary>Deletes a file if it exists.</summary>
     Task DeleteAsync(DropArea area, string name, CancellationToken cancellationToken);

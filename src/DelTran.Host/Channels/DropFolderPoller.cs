@@ -151,7 +151,7 @@ public sealed partial class DropFolderPoller(IDropFolder folder, IngestService i
             movedTo = await MoveOutAsync(claim, DropArea.Rejected, file.Name, "rejected-" + Guid.CreateVersion7().ToString("N"), finish.Token);
             if (movedTo is not null)
             {
-                await folder.TryWriteAsync(DropArea.Rejected, movedTo + ".txt", Encoding.UTF8.GetBytes(TooLargeExplanation(file)), finish.Token);
+                await folder.TryWriteAsync(DropArea.Rejected, movedTo + ".txt", new MemoryStream(Encoding.UTF8.GetBytes(TooLargeExplanation(file)), writable: false), finish.Token);
             }
 
             LogTooLarge(logger, folder.Channel, folder.Participant, file.Name, file.Length, ingest.MaxFileBytes);

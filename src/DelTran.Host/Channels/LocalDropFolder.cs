@@ -98,7 +98,7 @@ public sealed class LocalDropFolder(string channel, string participant, string r
     public Task<Stream> OpenReadAsync(DropArea area, string name, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(PathOf(area, name), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan));
 
-    public async Task<bool> TryWriteAsync(DropArea area, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task<bool> TryWriteAsync(DropArea area, string name, Stream content, CancellationToken cancellationToken)
     {
         string target = PathOf(area, name);
         if (File.Exists(target))
@@ -111,7 +111,7 @@ public sealed class LocalDropFolder(string channel, string participant, string r
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(content, cancellationToken);
+                await content.CopyToAsync(stream, cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -85,7 +85,7 @@ public sealed class SftpDropFolder(SftpChannelOptions options, SftpParticipantOp
     public Task<Stream> OpenReadAsync(DropArea area, string name, CancellationToken cancellationToken) =>
         RunAsync<Stream>(async client => await client.OpenAsync(PathOf(area, name), FileMode.Open, FileAccess.Read, cancellationToken), cancellationToken);
 
-    public Task<bool> TryWriteAsync(DropArea area, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+    public Task<bool> TryWriteAsync(DropArea area, string name, Stream content, CancellationToken cancellationToken) =>
         RunAsync(
             async client =>
             {
@@ -100,7 +100,7 @@ public sealed class SftpDropFolder(SftpChannelOptions options, SftpParticipantOp
                 {
                     await using (Renci.SshNet.Sftp.SftpFileStream stream = await client.OpenAsync(temporary, FileMode.CreateNew, FileAccess.Write, cancellationToken))
                     {
-                        await stream.WriteAsync(content, cancellationToken);
+                        await content.CopyToAsync(stream, cancellationToken);
                         await stream.FlushAsync(cancellationToken);
                     }
 

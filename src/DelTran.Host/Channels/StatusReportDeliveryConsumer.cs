@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using MassTransit;
@@ -49,26 +48,57 @@ public sealed partial class StatusReportDeliveryConsumer(
             return;
         }
 
-        string? xml = await db.StatusReports.AsNoTracking().Where(r => r.MessageId == message.MessageId).Select(r => r.Xml).FirstOrDefaultAsync(cancellationToken);
         string? groupStatus = await db.Messages.AsNoTracking().Where(m => m.Id == message.MessageId).Select(m => m.GroupStatus).FirstOrDefaultAsync(cancellationToken);
-        if (xml is null)
+
+        // The report comes out of the database as a stream into a temporary file, and is written and compared from
+        // there: memory does not grow with the report, and no database read stays open while a server is slow.
+        await using FileStream? content = await SpoolReportAsync(message.MessageId, cancellationToken);
+        if (content is null)
         {
             LogNoReport(logger, message.MessageId, file.Id);
             return;
         }
 
-        string report = await WriteReportAsync(folder, file, message.CommandId, Encoding.UTF8.GetBytes(xml), cancellationToken);
+        string report = await WriteReportAsync(folder, file, message.CommandId, content, cancellationToken);
         string? rejected = groupStatus == RejectedGroupStatus ? await MoveToRejectedAsync(folder, file, cancellationToken) : null;
         LogDelivered(logger, folder.Channel, folder.Participant, file.OriginalName, report, groupStatus, rejected);
         await RecordAsync(message.CommandId, cancellationToken);
     }
 
+    private async Task<FileStream?> SpoolReportAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        await using Stream? stored = await dialect.OpenStatusReportAsync(db, messageId, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var spool = new FileStream(
+            Path.Combine(Path.GetTempPath(), "deltran-delivery-" + Guid.NewGuid().ToString("N") + ".xml"),
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            1 << 16,
+            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await stored.CopyToAsync(spool, cancellationToken);
+            return spool;
+        }
+        catch
+        {
+            await spool.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Writes the report under its name; a same-named file with other bytes (another file's report) keeps its name.</summary>
-    private static async Task<string> WriteReportAsync(IDropFolder folder, InboundFileRow file, Guid commandId, byte[] content, CancellationToken cancellationToken)
+    private static async Task<string> WriteReportAsync(IDropFolder folder, InboundFileRow file, Guid commandId, FileStream content, CancellationToken cancellationToken)
     {
         string name = DropNames.Report(file.OriginalName);
         foreach (string candidate in new[] { name, DropNames.Suffixed(name, commandId.ToString("N")) })
         {
+            content.Position = 0;
             if (await folder.TryWriteAsync(DropArea.Outbound, candidate, content, cancellationToken)
                 || await HasContentAsync(folder, DropArea.Outbound, candidate, content, cancellationToken))
             {
@@ -135,7 +165,7 @@ public sealed partial class StatusReportDeliveryConsumer(
         }
     }
 
-    private static async Task<bool> HasContentAsync(IDropFolder folder, DropArea area, string name, byte[] content, CancellationToken cancellationToken)
+    private static async Task<bool> HasContentAsync(IDropFolder folder, DropArea area, string name, FileStream content, CancellationToken cancellationToken)
     {
         if (await folder.GetAsync(area, name, cancellationToken) is not { } existing || existing.Length != content.Length)
         {
@@ -143,9 +173,8 @@ public sealed partial class StatusReportDeliveryConsumer(
         }
 
         await using Stream stream = await folder.OpenReadAsync(area, name, cancellationToken);
-        byte[] bytes = new byte[content.Length];
-        await stream.ReadExactlyAsync(bytes, cancellationToken);
-        return bytes.AsSpan().SequenceEqual(content);
+        content.Position = 0;
+        return await StreamComparison.EqualAsync(stream, content, cancellationToken);
     }
 
     private static async Task<string> Sha256Async(IDropFolder folder, DropArea area, string name, CancellationToken cancellationToken)

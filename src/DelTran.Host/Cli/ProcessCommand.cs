@@ -88,13 +88,13 @@ public static class ProcessCommand
 
         Directory.CreateDirectory(outputDirectory);
         var table = new Table().AddColumns("file", "message", "type", "txs", "accepted", "rejected", "held", "status", "pacs.002");
+        var dialect = host.Services.GetRequiredService<IDatabaseDialect>();
         await using (DelTranDbContext db = factory())
         {
             foreach ((string path, string relative, Guid fileId) in fileIds)
             {
                 InboundFileRow file = await db.InboundFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, cancellationToken);
                 MessageRow message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == file.MessageId, cancellationToken);
-                StatusReportRow report = await db.StatusReports.AsNoTracking().FirstAsync(r => r.MessageId == message.Id, cancellationToken);
                 var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
                 int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
 
@@ -102,7 +102,7 @@ public static class ProcessCommand
                 string outputName = Path.ChangeExtension(relative, null) + ".pacs002.xml";
                 string target = Path.Combine(outputDirectory, outputName);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                await File.WriteAllTextAsync(target, report.Xml, cancellationToken);
+                await CopyStatusReportAsync(dialect, db, message.Id, target, cancellationToken);
                 table.AddRow(
                     Markup.Escape(relative),
                     Markup.Escape(message.MsgId ?? "-"),
@@ -126,6 +126,15 @@ public static class ProcessCommand
             + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the in-process mock bank") + $"; state in {data}.");
         await host.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>Streams a message's stored pacs.002 into a file: the report is never whole in memory.</summary>
+    public static async Task CopyStatusReportAsync(IDatabaseDialect dialect, DelTranDbContext db, Guid messageId, string target, CancellationToken cancellationToken)
+    {
+        await using Stream report = await dialect.OpenStatusReportAsync(db, messageId, cancellationToken)
+            ?? throw new InvalidOperationException($"Message {messageId} is completed but has no stored pacs.002.");
+        await using var file = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        await report.CopyToAsync(file, cancellationToken);
     }
 
     private static async Task<Table> CloseWindowsAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -173,7 +182,7 @@ public static class ProcessCommand
     private static async Task<List<Guid>> WaitForCompletionAsync(Func<DelTranDbContext> factory, Guid[] fileIds, IAnsiConsole console, TimeSpan stall, CancellationToken cancellationToken)
     {
         var sinceProgress = Stopwatch.StartNew();
-        (int Completed, long Events) last = (-1, -1);
+        (int Completed, long Outbox) last = (-1, -1);
         while (true)
         {
             await using DelTranDbContext db = factory();
@@ -188,8 +197,10 @@ public static class ProcessCommand
                 return [];
             }
 
-            // The newest event id says whether work moves; counting every event row cost seconds of database time per run.
-            (int Completed, long Events) now = (done.Count, await db.TransactionEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0);
+            // The newest outbox id says whether work moves: every stage commit writes outbox rows. It is a small table;
+            // the newest event id walked back over every uncommitted row of a bulk load at each poll (seconds of
+            // database time per run), and a count of events was worse.
+            (int Completed, long Outbox) now = (done.Count, await db.Outbox.MaxAsync(o => (long?)o.Id, cancellationToken) ?? 0);
             if (now != last)
             {
                 if (now.Completed != last.Completed && fileIds.Length > 1)

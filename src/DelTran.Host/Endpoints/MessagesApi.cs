@@ -187,7 +187,7 @@ public static class MessagesApi
             message?.State == MessageState.Completed ? $"/api/v1/messages/{id}/status-report" : null));
     }
 
-    private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, CancellationToken cancellationToken)
+    private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, IDatabaseDialect dialect, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = dbFactory();
         (InboundFileRow? file, IResult? refusal) = await FindOwnFileAsync(id, http, auth, db, cancellationToken);
@@ -196,12 +196,18 @@ public static class MessagesApi
             return refusal!;
         }
 
-        string? xml = file.MessageId is Guid messageId
-            ? await db.StatusReports.AsNoTracking().Where(r => r.MessageId == messageId).Select(r => r.Xml).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return xml is null
-            ? Results.Problem("The status report is not written yet: some transactions are still being processed.", statusCode: StatusCodes.Status409Conflict, title: "Not ready")
-            : Results.Text(xml, "application/xml", System.Text.Encoding.UTF8);
+        // Streamed from the database into the response: the report is never whole in memory. The context (and its
+        // connection) must outlive the copy, so the body is written here rather than by a deferred result.
+        await using Stream? report = file.MessageId is Guid messageId ? await dialect.OpenStatusReportAsync(db, messageId, cancellationToken) : null;
+        if (report is null)
+        {
+            return Results.Problem("The status report is not written yet: some transactions are still being processed.", statusCode: StatusCodes.Status409Conflict, title: "Not ready");
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/xml; charset=utf-8";
+        await report.CopyToAsync(http.Response.Body, cancellationToken);
+        return Results.Empty;
     }
 
     /// <summary>The caller's own inbound file, or the refusal: 401 without a valid key, 404 for an unknown id or another participant's.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,11 +25,21 @@ public interface IDatabaseDialect
     /// <summary>Locks the inbound file row so only one consumer parses a file, whatever the redeliveries.</summary>
     Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken);
 
+    /// <summary>Locks the message row, so that of several completion checks of one message only one writes its pacs.002.</summary>
+    Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken);
+
     /// <summary>Locks (creating if absent) the position rows, in key order so concurrent stages cannot deadlock.</summary>
     Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken);
 
     /// <summary>Stores a message's pacs.002 from a stream of its UTF-8 bytes, in the caller's transaction.</summary>
     Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A message's stored pacs.002 as a stream of its UTF-8 bytes, read from the database as the caller reads it (a report
+    /// of any size is never whole in this process); null when none is stored. The stream holds the context's connection
+    /// until it is disposed.
+    /// </summary>
+    Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Registers the UETRs of a message's VALIDATED transactions; returns those whose UETR was registered before
@@ -156,6 +167,9 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
         db.InboundFiles.FromSql($"SELECT * FROM inbound_files WHERE id = {fileId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
 
+    public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
+        db.Messages.FromSql($"SELECT * FROM messages WHERE id = {messageId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+
     public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
     {
         var ordered = keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal).ToList();
@@ -201,6 +215,47 @@ public sealed class PostgresDialect : IDatabaseDialect
             cancellationToken);
     }
 
+    public async Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken)
+    {
+        // Sequential access: Npgsql hands the column over as a stream off the wire instead of buffering the row.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        NpgsqlCommand? command = null;
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            command = new NpgsqlCommand("SELECT convert_to(xml, 'UTF8') FROM status_reports WHERE message_id = $1", (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+                Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = messageId } },
+            };
+            reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess | System.Data.CommandBehavior.SingleRow, cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                NpgsqlDataReader owned = reader;
+                NpgsqlCommand ownedCommand = command;
+                var stream = new OwningReadStream(await owned.GetStreamAsync(0, cancellationToken), owned.DisposeAsync, ownedCommand.DisposeAsync, () => new ValueTask(db.Database.CloseConnectionAsync()));
+                reader = null;
+                command = null;
+                return stream;
+            }
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync();
+            }
+
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        return null;
+    }
+
     public async Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Server-side from the rows just loaded: nothing per transaction is kept in this process. The duplicates are
@@ -233,13 +288,17 @@ public sealed class PostgresDialect : IDatabaseDialect
         DateTimeOffset at = transitions[0].At;
 
         // One statement: the guarded move and, for the rows it really moved, their events (no second round trip,
-        // nothing encoded twice on the client).
+        // nothing encoded twice on the client). The guard is written "(…) IS TRUE" (the same for a NOT NULL column) so
+        // that it cannot be an index condition: with statistics from before the stages ran, the planner took the
+        // (message_id, state) index for a state it believed empty and compared every row in that state with every id
+        // of the batch (1.2 s instead of 0.3 s per batch in one bench run). The rows are found by primary key; the
+        // guard is still checked on the row version that is updated.
         await db.Database.ExecuteSqlAsync(
             $"""
             WITH v AS (SELECT * FROM unnest({ids}, {states}, {codes}, {texts}, {ats}, {stages}) AS v(id, s, c, x, a, g)),
             moved AS (
                 UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at}
-                FROM v WHERE t.id = v.id AND t.state = {fromState}
+                FROM v WHERE t.id = v.id AND (t.state = {fromState}) IS TRUE
                 RETURNING t.id, v.s, v.c, v.x, v.a, v.g)
             INSERT INTO transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail)
             SELECT id, a, {fromState}, s, g, c, x FROM moved
@@ -416,6 +475,10 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
     public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
         db.InboundFiles.FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
 
+    // The write gate already serialises every consumer's transaction.
+    public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
+        db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+
     public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
     {
         var rows = new List<PositionRow>();
@@ -436,8 +499,46 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
 
     public async Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
+        if (!xml.CanSeek)
+        {
+            using var reader = new StreamReader(xml, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            db.StatusReports.Add(new StatusReportRow { MessageId = messageId, ReportMsgId = reportMsgId, Xml = await reader.ReadToEndAsync(cancellationToken), CreatedAt = createdAt });
+            return;
+        }
+
+        // The row is made with room for the bytes (a zeroblob, which SQLite never allocates whole), and the bytes are
+        // then written into it in place by incremental blob I/O: the report is never one string here. SQLite hands a
+        // BLOB in a TEXT column back as text, so readers see the same report either way.
+        long length = xml.Length - xml.Position;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO status_reports (message_id, report_msg_id, xml, created_at) VALUES ({messageId}, {reportMsgId}, zeroblob({length}), {createdAt})",
+            cancellationToken);
+        long rowid = (await db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM status_reports WHERE message_id = {messageId}").ToListAsync(cancellationToken))[0];
+        await using var blob = new Microsoft.Data.Sqlite.SqliteBlob((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), "status_reports", "xml", rowid, readOnly: false);
+        await xml.CopyToAsync(blob, cancellationToken);
+    }
+
+    public async Task<Stream?> OpenStatusReportAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken)
+    {
+        // SQLite's incremental blob I/O reads the stored text in place, a buffer at a time.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            List<long> rowids = await db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM status_reports WHERE message_id = {messageId}").ToListAsync(cancellationToken);
+            if (rowids.Count > 0)
+            {
+                var blob = new Microsoft.Data.Sqlite.SqliteBlob((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), "status_reports", "xml", rowids[0], readOnly: true);
+                return new OwningReadStream(blob, () => new ValueTask(db.Database.CloseConnectionAsync()));
+            }
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+
+        await db.Database.CloseConnectionAsync();
+        return null;
     }
 
     public async Task<List<UetrDuplicate>> RegisterMessageUetrsAsync(DelTranDbContext db, Guid messageId, DateTimeOffset at, CancellationToken cancellationToken)

@@ -129,7 +129,8 @@ public abstract class DelTranDbContext : DbContext
         {
             e.ToTable("transactions");
             e.HasIndex(t => new { t.MessageId, t.Index }).IsUnique();
-            e.HasIndex(t => t.Uetr);
+            // No index on uetr: no query looks a transaction up by its UETR (uetr_registry answers that), and every
+            // index here is written again for each row a stage moves (a random UUID's index the dearest).
             // Completion asks "is any transaction of this message still in a stage?": an index answers it.
             e.HasIndex(t => new { t.MessageId, t.State });
             e.HasOne<MessageRow>().WithMany().HasForeignKey(t => t.MessageId);

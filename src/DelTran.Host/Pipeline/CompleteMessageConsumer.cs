@@ -23,8 +23,8 @@ public sealed class CompleteMessageConsumer(
 
     protected override async Task HandleAsync(CompleteMessage message, CancellationToken cancellationToken)
     {
-        MessageRow? row = await Db.Messages.FirstOrDefaultAsync(m => m.Id == message.MessageId, cancellationToken);
-        if (row is null || row.State == MessageState.Completed)
+        MessageRow? seen = await Db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == message.MessageId, cancellationToken);
+        if (seen is null || seen.State == MessageState.Completed)
         {
             return;
         }
@@ -32,7 +32,17 @@ public sealed class CompleteMessageConsumer(
         // Only committed states are seen: a stage still working on a batch keeps it in flight here, and its own
         // completion check, sent through the outbox after its commit, comes later.
         string[] inFlight = [TransactionState.Validated, TransactionState.Screened, TransactionState.RiskChecked];
-        if (await Db.Transactions.AnyAsync(t => t.MessageId == row.Id && inFlight.Contains(t.State), cancellationToken))
+        if (await Db.Transactions.AnyAsync(t => t.MessageId == seen.Id && inFlight.Contains(t.State), cancellationToken))
+        {
+            return;
+        }
+
+        // Nothing is in flight any more, and the last batches each ask for this check: the message row is locked, so that
+        // one of them writes the report and the others find it completed. Without the lock each composed the whole
+        // report, for all but one to lose on the key (five times over at 300k). Locked only now, so the many checks
+        // while batches are still in flight never queue on the row.
+        MessageRow? row = await Dialect.LockMessageAsync(Db, message.MessageId, cancellationToken);
+        if (row is null || row.State == MessageState.Completed)
         {
             return;
         }

@@ -1256,8 +1256,6 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Uetr");
-
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
 

@@ -1229,8 +1229,6 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Uetr");
-
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
 

@@ -48,6 +48,25 @@ public sealed class DelTranOptions
             {
                 problems.Add($"DelTran:Participants:{i}:Bic '{Participants[i].Bic}' is not a valid BIC.");
             }
+
+            for (int j = 0; j < Participants[i].Accounts.Count; j++)
+            {
+                SettlementAccountOptions account = Participants[i].Accounts[j];
+                string at = $"DelTran:Participants:{i}:Accounts:{j}";
+                if (!Core.Amounts.Currency.TryParse(account.Currency, out _))
+                {
+                    problems.Add($"{at}:Currency '{account.Currency}' is not an ISO 4217 currency.");
+                }
+
+                foreach ((string name, decimal value) in new[] { ("Balance", account.Balance), ("CreditLine", account.CreditLine), ("NetDebitCap", account.NetDebitCap) })
+                {
+                    // Stored as numeric(18,5): a larger figure would fail in the database at start-up instead of here.
+                    if (value < 0 || value >= SettlementAccountOptions.AmountLimit)
+                    {
+                        problems.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at}:{name} {value} must be at least 0 and below 10,000,000,000,000."));
+                    }
+                }
+            }
         }
 
         if (Participants.Count == 0)
@@ -128,6 +147,9 @@ public sealed class ParticipantOptions
 /// <summary>A participant's settlement account in one currency, with its credit line and net debit cap.</summary>
 public sealed class SettlementAccountOptions
 {
+    /// <summary>Amounts are stored as numeric(18,5): 13 digits before the point.</summary>
+    public const decimal AmountLimit = 10_000_000_000_000m;
+
     public string Currency { get; set; } = string.Empty;
 
     public decimal Balance { get; set; }

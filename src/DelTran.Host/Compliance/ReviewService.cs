@@ -61,6 +61,7 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
             move = outcome.Assessment is { Reject: true } rejected
                 ? new Transition(row.Id, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation, "review", now)
                 : new Transition(row.Id, TransactionState.Screened, null, null, "review", now);
+            db.AmlAlerts.AddRange(outcome.Alerts);
             if (outcome.Flow is { } flow && move.ToState == TransactionState.Screened)
             {
                 db.AmlFlows.Add(flow);

@@ -53,8 +53,8 @@ public interface IDatabaseDialect
     /// </summary>
     Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken);
 
-    /// <summary>Adds compliance's record of each screened transaction and the AML flows of those that passed, in the caller's transaction.</summary>
-    Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, CancellationToken cancellationToken);
+    /// <summary>Adds compliance's record of each screened transaction, the AML alerts, and the AML flows of those that passed, in the caller's transaction.</summary>
+    Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes the window guard of these currencies in shared mode, for a transaction that accepts obligations: many
@@ -335,7 +335,7 @@ public sealed class PostgresDialect : IDatabaseDialect
         await obligationCopy.CompleteAsync(cancellationToken);
     }
 
-    public async Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, CancellationToken cancellationToken)
+    public async Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (screenings.Count > 0)
@@ -367,6 +367,25 @@ public sealed class PostgresDialect : IDatabaseDialect
                 await copy.WriteAsync(row.Corridor, NpgsqlDbType.Varchar, cancellationToken);
                 await copy.WriteAsync(row.Currency, NpgsqlDbType.Varchar, cancellationToken);
                 await copy.WriteAsync(row.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        // A third of a typical file crosses a reporting threshold: one COPY, not an insert per alert.
+        if (alerts.Count > 0)
+        {
+            await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+                "COPY aml_alerts (transaction_id, rule_id, severity, explanation, rejected, at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (AmlAlertRow row in alerts)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(row.RuleId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(row.Severity, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(row.Explanation, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(row.Rejected, NpgsqlDbType.Boolean, cancellationToken);
                 await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
             }
 
@@ -464,11 +483,12 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
     public Task<List<OutboxRow>> ClaimOutboxAsync(DelTranDbContext db, int max, CancellationToken cancellationToken) =>
         db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(max).ToListAsync(cancellationToken);
 
-    public Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, CancellationToken cancellationToken)
+    public Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken)
     {
         // Saved with the consumer's other changes.
         db.TransactionScreenings.AddRange(screenings);
         db.AmlFlows.AddRange(flows);
+        db.AmlAlerts.AddRange(alerts);
         return Task.CompletedTask;
     }
 

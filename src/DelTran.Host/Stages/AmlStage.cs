@@ -6,13 +6,13 @@ using DelTran.Host.Persistence;
 
 namespace DelTran.Host.Stages;
 
-/// <summary>One transaction after the AML rules: its assessment (null when it lacks what they need) and, if it passed, its flow to keep.</summary>
-public sealed record AmlOutcome(TransactionRow Row, AmlAssessment? Assessment, AmlFlowRow? Flow);
+/// <summary>One transaction after the AML rules: its assessment (null when it lacks what they need), its alerts to record and, if it passed, its flow to keep.</summary>
+public sealed record AmlOutcome(TransactionRow Row, AmlAssessment? Assessment, IReadOnlyList<AmlAlertRow> Alerts, AmlFlowRow? Flow);
 
 /// <summary>
 /// The AML rules for transactions clean of sanctions, whether they screened clean or an operator released them: reads
-/// the recorded flows the rules need, assesses the batch in order, and adds each alert to the caller's unit of work.
-/// The caller moves the transactions and stores the returned flows of those that pass.
+/// the recorded flows the rules need and assesses the batch in order. The caller moves the transactions and stores the
+/// returned alerts, and the flows of those that pass.
 /// </summary>
 public static class AmlStage
 {
@@ -29,23 +29,20 @@ public static class AmlStage
         {
             if (payment is null)
             {
-                outcomes.Add(new AmlOutcome(row, null, null));
+                outcomes.Add(new AmlOutcome(row, null, [], null));
                 continue;
             }
 
             AmlAssessment assessment = assessments[next++];
-            foreach (AmlAlert alert in assessment.Alerts)
+            AmlAlertRow[] alerts = [.. assessment.Alerts.Select(alert => new AmlAlertRow
             {
-                db.AmlAlerts.Add(new AmlAlertRow
-                {
-                    TransactionId = row.Id,
-                    RuleId = alert.RuleId,
-                    Severity = alert.Severity.ToString(),
-                    Explanation = alert.Explanation,
-                    Rejected = alert.Reject,
-                    At = now,
-                });
-            }
+                TransactionId = row.Id,
+                RuleId = alert.RuleId,
+                Severity = alert.Severity.ToString(),
+                Explanation = alert.Explanation,
+                Rejected = alert.Reject,
+                At = now,
+            })];
 
             AmlFlowRow? flow = assessment.Reject ? null : new AmlFlowRow
             {
@@ -56,7 +53,7 @@ public static class AmlStage
                 Amount = payment.Amount.Amount,
                 At = now,
             };
-            outcomes.Add(new AmlOutcome(row, assessment, flow));
+            outcomes.Add(new AmlOutcome(row, assessment, alerts, flow));
         }
 
         return outcomes;

@@ -80,8 +80,10 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
         var passed = new List<Guid>(clean.Count);
         var flows = new List<AmlFlowRow>(clean.Count);
+        var alerts = new List<AmlAlertRow>();
         foreach (AmlOutcome outcome in await AmlStage.AssessAsync(Db, Dialect, aml.Value.ToRulebook(), clean, now, cancellationToken))
         {
+            alerts.AddRange(outcome.Alerts);
             if (outcome.Assessment is { Reject: true } rejected)
             {
                 Move(outcome.Row, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation);
@@ -97,7 +99,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
         }
 
-        await Dialect.InsertScreeningsAsync(Db, screenings, flows, cancellationToken);
+        await Dialect.InsertScreeningsAsync(Db, screenings, flows, alerts, cancellationToken);
         if (passed.Count > 0)
         {
             Send(new CheckRisk(NewCommandId(), message.MessageId, [.. passed]));

@@ -18,13 +18,18 @@ public static class TransactionScreening
     /// parties' address and residence countries against <see cref="ScreeningOptions.EmbargoedCountries"/> (held).
     /// The transaction's decision is the worst of all these.
     /// </summary>
-    public static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options)
+    public static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options) =>
+        Screen(subject, new ScreeningMemo(index, options, capacity: 0));
+
+    /// <summary>The same, with names' results remembered in <paramref name="memo"/> (its index and options).</summary>
+    public static TransactionScreeningResult Screen(ScreeningSubject subject, ScreeningMemo memo)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(memo);
+        SanctionsIndex index = memo.Index;
+        ScreeningOptions options = memo.Options;
 
-        TransactionScreeningResult byName = ScreenParties(subject.Parties.Select(p => (p.Party, p.Name)), index, options);
+        TransactionScreeningResult byName = ScreenParties(subject.Parties.Select(p => (p.Party, p.Name)), memo.Screen);
 
         List<IdentifierScreeningResult> identifierHits = [.. subject.Parties
             .Select(p => (p.Party, p.Bic, Matches: index.ScreenBic(p.Bic)))
@@ -82,16 +87,21 @@ public static class TransactionScreening
     /// <summary>Screens named parties (e.g. as stored by the pipeline); the decision is the worst party's.</summary>
     public static TransactionScreeningResult ScreenParties(IEnumerable<(ScreeningParty Party, string? Name)> parties, SanctionsIndex index, ScreeningOptions options)
     {
-        ArgumentNullException.ThrowIfNull(parties);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
+        return ScreenParties(parties, name => index.Screen(name, options));
+    }
+
+    private static TransactionScreeningResult ScreenParties(IEnumerable<(ScreeningParty Party, string? Name)> parties, Func<string, NameScreeningResult> screen)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
 
         var results = new List<PartyScreeningResult>(4);
         foreach ((ScreeningParty party, string? name) in parties)
         {
             if (!string.IsNullOrWhiteSpace(name))
             {
-                results.Add(new PartyScreeningResult(party, name, index.Screen(name, options)));
+                results.Add(new PartyScreeningResult(party, name, screen(name)));
             }
         }
 

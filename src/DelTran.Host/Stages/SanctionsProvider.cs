@@ -31,7 +31,7 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
             {
                 if (_snapshot is null || !ReferenceEquals(_snapshot.Index, index))
                 {
-                    _snapshot = new ScreeningSnapshot(index, set.Fingerprint, set.Describe());
+                    _snapshot = new ScreeningSnapshot(index, set.Fingerprint, set.Describe(), new ScreeningMemo(index, Options));
                 }
 
                 return _snapshot;
@@ -171,5 +171,8 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
     private static partial void LogLoaded(ILogger logger, string list, int entries, int aliases, string source, DateOnly? published, string sha256);
 }
 
-/// <summary>A sanctions index and the list set it was built from: its fingerprint and one line per list version.</summary>
-public sealed record ScreeningSnapshot(SanctionsIndex Index, string Fingerprint, string Description);
+/// <summary>
+/// A sanctions index and the list set it was built from (its fingerprint and one line per list version), with the
+/// results of the names screened against it so far.
+/// </summary>
+public sealed record ScreeningSnapshot(SanctionsIndex Index, string Fingerprint, string Description, ScreeningMemo Memo);

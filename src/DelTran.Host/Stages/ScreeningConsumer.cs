@@ -38,7 +38,6 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         ScreeningSnapshot lists = sanctions.Snapshot;
-        ScreeningOptions options = sanctions.Options;
         DateTimeOffset now = Clock.GetUtcNow();
         var screenings = new List<TransactionScreeningRow>(rows.Count);
         var clean = new List<(TransactionRow Row, ScreeningSubject Subject)>(rows.Count);
@@ -46,7 +45,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         foreach (TransactionRow row in rows)
         {
             ScreeningSubject subject = AmlStage.Subject(row);
-            TransactionScreeningResult result = TransactionScreening.Screen(subject, lists.Index, options);
+            TransactionScreeningResult result = TransactionScreening.Screen(subject, lists.Memo);
             screenings.Add(new TransactionScreeningRow
             {
                 TransactionId = row.Id,

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+
+namespace DelTran.Core.Screening;
+
+/// <summary>
+/// Remembers the result of screening a name against one index with one set of options: the same customers pay again
+/// and again, and a name's result cannot change until the index does. Bounded: once full it stops remembering new names
+/// (results stay correct, only slower); a new index or new options need a new memo.
+/// </summary>
+public sealed class ScreeningMemo(SanctionsIndex index, ScreeningOptions options, int capacity = 200_000)
+{
+    private readonly ConcurrentDictionary<string, NameScreeningResult> _results = new(StringComparer.Ordinal);
+
+    public SanctionsIndex Index => index;
+
+    public ScreeningOptions Options => options;
+
+    public int Count => _results.Count;
+
+    public NameScreeningResult Screen(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_results.TryGetValue(name, out NameScreeningResult? known))
+        {
+            return known;
+        }
+
+        NameScreeningResult result = index.Screen(name, options);
+        if (_results.Count < capacity)
+        {
+            _results.TryAdd(name, result);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,37 @@
+using DelTran.Core.Screening;
+
+namespace DelTran.Core.Tests.Screening;
+
+public sealed class ScreeningMemoTests
+{
+    [Theory]
+    [InlineData("Viktor Pavlov Kassandro")]
+    [InlineData("AEROCARIBBEAN AIRLINES")]
+    [InlineData("Ananya Raghavan")]
+    public void Screen_GivesTheIndexsResult_FirstAndAgain(string name)
+    {
+        SanctionsIndex index = SanctionsFiles.OfacSdnIndex;
+        var memo = new ScreeningMemo(index, ScreeningOptions.Default);
+        NameScreeningResult direct = index.Screen(name, ScreeningOptions.Default);
+
+        NameScreeningResult first = memo.Screen(name);
+        NameScreeningResult again = memo.Screen(name);
+
+        Assert.Equal((direct.Decision, direct.Score), (first.Decision, first.Score));
+        Assert.Equal(direct.Matches.Select(m => (m.List, m.EntryId, m.Score)), first.Matches.Select(m => (m.List, m.EntryId, m.Score)));
+        Assert.Same(first, again);
+    }
+
+    [Fact]
+    public void Screen_StopsRemembering_AtItsCapacity_AndStaysCorrect()
+    {
+        var memo = new ScreeningMemo(SanctionsFiles.OfacSdnIndex, ScreeningOptions.Default, capacity: 2);
+
+        memo.Screen("Ananya Raghavan");
+        memo.Screen("Khalid Al Mansoori");
+        NameScreeningResult third = memo.Screen("AEROCARIBBEAN AIRLINES");
+
+        Assert.Equal(2, memo.Count);
+        Assert.Equal(ScreeningDecision.Hit, third.Decision);
+    }
+}

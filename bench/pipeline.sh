@@ -7,7 +7,7 @@
 # pipeline proper from the database's records (file received -> pacs.002 stored), with the peak RSS up to then.
 #   bench/pipeline.sh [N ...]
 # BENCH_WITHOUT_CHECKS=true runs the stages without their checks (DelTran:BenchmarkWithoutChecks), BENCH_LISTS=DIR
-# screens against the lists in DIR, and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb cpu_s pg_cpu_s" per size: see
+# screens against the lists in DIR, BENCH_CONFIG=FILE adds a configuration file, and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb cpu_s pg_cpu_s" per size: see
 # bench/stages.sh, which compares the two.
 # Uses the test servers of ./build.sh (started here unless DELTRAN_TEST_POSTGRES is already set).
 set -euo pipefail
@@ -61,7 +61,7 @@ for n in "${sizes[@]}"; do
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
-    /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$deltran" process --in "$file" --out "$out/reports" >"$out/stdout" 2>&1 &
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!
   # The process's peak resident set so far (VmHWM), sampled with the wall clock: it gives the peak up to the moment
   # the pacs.002 was stored, apart from what `process` does afterwards (copying reports out, the clearing cycle).

@@ -18,18 +18,24 @@ public static class TransactionScreening
     /// parties' address and residence countries against <see cref="ScreeningOptions.EmbargoedCountries"/> (held).
     /// The transaction's decision is the worst of all these.
     /// </summary>
-    public static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options) =>
-        Screen(subject, new ScreeningMemo(index, options, capacity: 0));
+    public static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        return Screen(subject, index, options, name => index.Screen(name, options));
+    }
 
     /// <summary>The same, with names' results remembered in <paramref name="memo"/> (its index and options).</summary>
     public static TransactionScreeningResult Screen(ScreeningSubject subject, ScreeningMemo memo)
     {
-        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(memo);
-        SanctionsIndex index = memo.Index;
-        ScreeningOptions options = memo.Options;
+        return Screen(subject, memo.Index, memo.Options, memo.Screen);
+    }
 
-        TransactionScreeningResult byName = ScreenParties(subject.Parties.Select(p => (p.Party, p.Name)), memo.Screen);
+    private static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options, Func<string, NameScreeningResult> screenName)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        TransactionScreeningResult byName = ScreenParties(subject.Parties.Select(p => (p.Party, p.Name)), screenName);
 
         List<IdentifierScreeningResult> identifierHits = [.. subject.Parties
             .Select(p => (p.Party, p.Bic, Matches: index.ScreenBic(p.Bic)))

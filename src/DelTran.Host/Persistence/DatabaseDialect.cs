@@ -373,7 +373,7 @@ public sealed class PostgresDialect : IDatabaseDialect
             await copy.CompleteAsync(cancellationToken);
         }
 
-        // A third of a typical file crosses a reporting threshold: one COPY, not an insert per alert.
+        // Alerts can be as many as the transactions (each over a reporting threshold): one COPY, not an insert per alert.
         if (alerts.Count > 0)
         {
             await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(

@@ -108,28 +108,16 @@ public static class AmlHistory
         List<AmlFlowRow> rows = await db.AmlFlows.AsNoTracking()
             .Where(f => keys.Contains(f.DebtorKey) || corridors.Contains(f.Corridor))
             .ToListAsync(cancellationToken);
-        List<AmlFlow> flows = [.. rows
-            .Where(f => f.At > since && f.At <= now && Currency.TryParse(f.Currency, out _) && TryCorridor(f.Corridor, out _))
-            .Select(f =>
-            {
-                TryCorridor(f.Corridor, out Corridor corridor);
-                return new AmlFlow(f.TransactionId.ToString("D"), f.DebtorKey, corridor, new Money(f.Amount, Currency.Parse(f.Currency)), f.At);
-            })];
-        return t => AmlPriorActivity.From(t with { At = now }, flows, rulebook);
-    }
-
-    /// <summary>Reads <see cref="Corridor.ToString"/>'s "IN->AE INR" back.</summary>
-    public static bool TryCorridor(string text, out Corridor corridor)
-    {
-        corridor = default;
-        string[] parts = text.Split(' ');
-        string[] countries = parts[0].Split("->");
-        if (parts.Length != 2 || countries.Length != 2 || !Currency.TryParse(parts[1], out Currency currency))
+        var flows = new List<AmlFlow>(rows.Count);
+        foreach (AmlFlowRow f in rows)
         {
-            return false;
+            // The corridor carries the flow's currency.
+            if (f.At > since && f.At <= now && Corridor.TryParse(f.Corridor, out Corridor corridor))
+            {
+                flows.Add(new AmlFlow(f.TransactionId.ToString("D"), f.DebtorKey, corridor, new Money(f.Amount, corridor.Currency), f.At));
+            }
         }
 
-        corridor = new Corridor(countries[0], countries[1], currency);
-        return true;
+        return t => AmlPriorActivity.From(t with { At = now }, flows, rulebook);
     }
 }

@@ -16,35 +16,17 @@ namespace DelTran.Host.Stages;
 public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, ILogger<SanctionsProvider> logger)
 {
     private readonly Lock _gate = new();
-    private (SanctionsListSet Set, SanctionsIndex Index)? _current;
-    private ScreeningSnapshot? _snapshot;
+    private (SanctionsListSet Set, ScreeningSnapshot Snapshot)? _current;
 
-    public SanctionsIndex Index => Current.Index;
-
-    /// <summary>The index with the name of the list set it was built from, taken together so a batch records what screened it.</summary>
-    public ScreeningSnapshot Snapshot
-    {
-        get
-        {
-            (SanctionsListSet set, SanctionsIndex index) = Current;
-            lock (_gate)
-            {
-                if (_snapshot is null || !ReferenceEquals(_snapshot.Index, index))
-                {
-                    _snapshot = new ScreeningSnapshot(index, set.Fingerprint, set.Describe(), new ScreeningMemo(index, Options));
-                }
-
-                return _snapshot;
-            }
-        }
-    }
+    /// <summary>The index in force with the name of the list set it was built from, taken together so a batch records what screened it.</summary>
+    public ScreeningSnapshot Snapshot => Current.Snapshot;
 
     /// <summary>The list versions in force, for the operators' view and the versions table.</summary>
     public IReadOnlyList<SanctionsListVersion> Versions => Current.Set.Versions;
 
     public ScreeningOptions Options => options.Value.Compliance.ToScreeningOptions();
 
-    private (SanctionsListSet Set, SanctionsIndex Index) Current
+    private (SanctionsListSet Set, ScreeningSnapshot Snapshot) Current
     {
         get
         {
@@ -66,7 +48,7 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
         {
             SanctionsListSet set = (_current?.Set ?? SanctionsListSet.Empty).Apply(results);
             Log(results, keepsPrevious: true);
-            _current = (set, set.BuildIndex());
+            _current = (set, Build(set));
         }
 
         return results;
@@ -127,7 +109,7 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
 
     private static ListFile Read(string path, string name) => new(name, File.ReadAllBytes(path));
 
-    private (SanctionsListSet Set, SanctionsIndex Index) First()
+    private (SanctionsListSet Set, ScreeningSnapshot Snapshot) First()
     {
         ComplianceOptions compliance = options.Value.Compliance;
         IReadOnlyList<ListFileResult> results = LoadConfigured(compliance);
@@ -143,8 +125,10 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
         }
 
         SanctionsListSet set = SanctionsListSet.Empty.Apply(results);
-        return (set, set.BuildIndex());
+        return (set, Build(set));
     }
+
+    private ScreeningSnapshot Build(SanctionsListSet set) => new(set.Fingerprint, set.Describe(), new ScreeningMemo(set.BuildIndex(), Options));
 
     private void Log(IReadOnlyList<ListFileResult> results, bool keepsPrevious)
     {
@@ -172,7 +156,10 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
 }
 
 /// <summary>
-/// A sanctions index and the list set it was built from (its fingerprint and one line per list version), with the
-/// results of the names screened against it so far.
+/// The list set in force (its fingerprint and one line per list version) and its index, with the results of the names
+/// screened against it so far.
 /// </summary>
-public sealed record ScreeningSnapshot(SanctionsIndex Index, string Fingerprint, string Description, ScreeningMemo Memo);
+public sealed record ScreeningSnapshot(string Fingerprint, string Description, ScreeningMemo Memo)
+{
+    public SanctionsIndex Index => Memo.Index;
+}

@@ -65,7 +65,7 @@ public sealed class SanctionsListsJobTests
             settings["DelTran:Compliance:Lists:0"] = folder;
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
             var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Jobs.SanctionsListsJob(provider, ListDownloads.Downloader(host, settings), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+            var job = new Jobs.SanctionsListsJob(provider, ListDownloads.Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
 
             await job.RunAsync(CancellationToken.None);
             await job.RunAsync(CancellationToken.None);
@@ -96,7 +96,7 @@ public sealed class SanctionsListsJobTests
 /// <summary>Lists fetched from a publisher's URL: a download replaces the file in force only once it loads.</summary>
 public sealed class ListDownloads
 {
-    internal static Jobs.ListDownloader Downloader(PipelineHost host, Dictionary<string, string?> settings) => new(
+    internal static Jobs.ListDownloader Downloader(PipelineHost host) => new(
         new OneClient(),
         host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>(),
         Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.ListDownloader>.Instance);
@@ -125,7 +125,7 @@ public sealed class ListDownloads
             settings["DelTran:Compliance:Downloads:1:File"] = "eu-consolidated.xml";
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
             var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Jobs.SanctionsListsJob(provider, Downloader(host, settings), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+            var job = new Jobs.SanctionsListsJob(provider, Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
 
             // First run: the UN list arrives (the missing one is logged and skipped) and screens from then on.
             await job.RunAsync(CancellationToken.None);

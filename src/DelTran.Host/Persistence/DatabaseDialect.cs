@@ -338,59 +338,52 @@ public sealed class PostgresDialect : IDatabaseDialect
     public async Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (screenings.Count > 0)
+        await CopyAsync(connection, "COPY transaction_screenings (transaction_id, list_set_id, decision, score, screened_at) FROM STDIN (FORMAT BINARY)", screenings, async (copy, row, ct) =>
         {
-            await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-                "COPY transaction_screenings (transaction_id, list_set_id, decision, score, screened_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (TransactionScreeningRow row in screenings)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(row.ListSetId, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(row.Decision, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(row.Score, NpgsqlDbType.Double, cancellationToken);
-                await copy.WriteAsync(row.ScreenedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
-
-        if (flows.Count > 0)
+            await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(row.ListSetId, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Decision, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Score, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(row.ScreenedAt, NpgsqlDbType.TimestampTz, ct);
+        }, cancellationToken);
+        await CopyAsync(connection, "COPY aml_flows (transaction_id, debtor_key, corridor, currency, amount, at) FROM STDIN (FORMAT BINARY)", flows, async (copy, row, ct) =>
         {
-            await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-                "COPY aml_flows (transaction_id, debtor_key, corridor, currency, amount, at) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (AmlFlowRow row in flows)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(row.DebtorKey, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(row.Corridor, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(row.Currency, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(row.Amount, NpgsqlDbType.Numeric, cancellationToken);
-                await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-
-            await copy.CompleteAsync(cancellationToken);
-        }
+            await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(row.DebtorKey, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Corridor, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Currency, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Amount, NpgsqlDbType.Numeric, ct);
+            await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, ct);
+        }, cancellationToken);
 
         // Alerts can be as many as the transactions (each over a reporting threshold): one COPY, not an insert per alert.
-        if (alerts.Count > 0)
+        await CopyAsync(connection, "COPY aml_alerts (transaction_id, rule_id, severity, explanation, rejected, at) FROM STDIN (FORMAT BINARY)", alerts, async (copy, row, ct) =>
         {
-            await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
-                "COPY aml_alerts (transaction_id, rule_id, severity, explanation, rejected, at) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (AmlAlertRow row in alerts)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(row.RuleId, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(row.Severity, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(row.Explanation, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(row.Rejected, NpgsqlDbType.Boolean, cancellationToken);
-                await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
+            await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(row.RuleId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Severity, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Explanation, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Rejected, NpgsqlDbType.Boolean, ct);
+            await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, ct);
+        }, cancellationToken);
+    }
 
-            await copy.CompleteAsync(cancellationToken);
+    /// <summary>Binary COPY of <paramref name="rows"/>, one <paramref name="writeRow"/> each; nothing when there are none.</summary>
+    private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string copyCommand, IReadOnlyList<TRow> rows, Func<NpgsqlBinaryImporter, TRow, CancellationToken, Task> writeRow, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
         }
+
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(copyCommand, cancellationToken);
+        foreach (TRow row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await writeRow(copy, row, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
     }
 
     public async Task EnterWindowGuardSharedAsync(DelTranDbContext db, IEnumerable<string> currencies, CancellationToken cancellationToken)

@@ -114,7 +114,7 @@ public sealed record BreakerEvent(
 /// </summary>
 public sealed class CircuitBreaker
 {
-    private readonly Queue<(DateTimeOffset At, BreakerOutcome Outcome)> _recent = new();
+    private readonly OutcomeWindow _recent = new();
     private DateTimeOffset _openedAt;
     private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
     private int _trialSuccesses;
@@ -179,8 +179,8 @@ public sealed class CircuitBreaker
         switch (Stored)
         {
             case BreakerState.Closed:
-                _recent.Enqueue((now, outcome));
-                Prune(now);
+                _recent.Add(now, outcome);
+                _recent.DropUpTo(now - Options.Window);
                 if (Trigger() is (BreakerCause cause, string why))
                 {
                     Open(now);
@@ -267,30 +267,7 @@ public sealed class CircuitBreaker
 
     private (BreakerCause Cause, string Why)? Trigger()
     {
-        int transactions = 0, refused = 0, breaches = 0, failures = 0;
-        foreach ((_, BreakerOutcome outcome) in _recent)
-        {
-            switch (outcome)
-            {
-                case BreakerOutcome.Accepted:
-                    transactions++;
-                    break;
-                case BreakerOutcome.Rejected:
-                    transactions++;
-                    refused++;
-                    break;
-                case BreakerOutcome.CapBreach:
-                    transactions++;
-                    refused++;
-                    breaches++;
-                    break;
-                case BreakerOutcome.SettlementFailed:
-                    failures++;
-                    break;
-                default:
-                    break;
-            }
-        }
+        (int transactions, int refused, int breaches, int failures) = (_recent.Transactions, _recent.Refused, _recent.Breaches, _recent.Failures);
 
         // Settlement failures first: they cost the scheme money, the others only traffic.
         if (Options.SettlementFailureThreshold is int maxFailures && failures >= maxFailures)
@@ -323,15 +300,6 @@ public sealed class CircuitBreaker
         _recent.Clear();
     }
 
-    // The window is (now − Window, now]: an outcome exactly one window old has left it.
-    private void Prune(DateTimeOffset now)
-    {
-        while (_recent.Count > 0 && _recent.Peek().At <= now - Options.Window)
-        {
-            _recent.Dequeue();
-        }
-    }
-
     private DateTimeOffset Monotonic(DateTimeOffset now)
     {
         if (now > _lastSeen)
@@ -346,4 +314,68 @@ public sealed class CircuitBreaker
         new(Subject, transition, from, to, cause, at, explanation);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The outcomes within a breaker's sliding window, with their counts kept as outcomes enter and leave, so a trigger
+/// check costs the same whatever the traffic (a recount per outcome made a busy window quadratic).
+/// </summary>
+internal sealed class OutcomeWindow
+{
+    private readonly Queue<(DateTimeOffset At, BreakerOutcome Outcome)> _outcomes = new();
+
+    /// <summary>Transactions counted (accepted, rejected or cap breaches).</summary>
+    public int Transactions { get; private set; }
+
+    /// <summary>Transactions refused, cap breaches included.</summary>
+    public int Refused { get; private set; }
+
+    public int Breaches { get; private set; }
+
+    public int Failures { get; private set; }
+
+    public void Add(DateTimeOffset at, BreakerOutcome outcome)
+    {
+        _outcomes.Enqueue((at, outcome));
+        Count(outcome, +1);
+    }
+
+    /// <summary>Forgets the outcomes at or before <paramref name="cutoff"/>: the window is (now − Window, now], so one exactly a window old has left it.</summary>
+    public void DropUpTo(DateTimeOffset cutoff)
+    {
+        while (_outcomes.Count > 0 && _outcomes.Peek().At <= cutoff)
+        {
+            Count(_outcomes.Dequeue().Outcome, -1);
+        }
+    }
+
+    public void Clear()
+    {
+        _outcomes.Clear();
+        (Transactions, Refused, Breaches, Failures) = (0, 0, 0, 0);
+    }
+
+    private void Count(BreakerOutcome outcome, int delta)
+    {
+        switch (outcome)
+        {
+            case BreakerOutcome.Accepted:
+                Transactions += delta;
+                break;
+            case BreakerOutcome.Rejected:
+                Transactions += delta;
+                Refused += delta;
+                break;
+            case BreakerOutcome.CapBreach:
+                Transactions += delta;
+                Refused += delta;
+                Breaches += delta;
+                break;
+            case BreakerOutcome.SettlementFailed:
+                Failures += delta;
+                break;
+            default:
+                break;
+        }
+    }
 }

@@ -1,7 +1,8 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Screening;
@@ -17,12 +18,6 @@ public sealed record ScreenedParty(ScreeningParty Party, string? Name, string? B
 /// </summary>
 public sealed record ScreeningSubject(IReadOnlyList<ScreenedParty> Parties, string? DebtorAccount)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static ScreeningSubject From(CreditTransferRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -46,10 +41,55 @@ public sealed record ScreeningSubject(IReadOnlyList<ScreenedParty> Parties, stri
 
     public string? NameOf(ScreeningParty party) => Parties.FirstOrDefault(p => p.Party == party)?.Name;
 
-    /// <summary>The compact text kept with the transaction.</summary>
-    public string Encode() => JsonSerializer.Serialize(this, Json);
+    /// <summary>The compact text kept with the transaction: JSON, nulls left out, roles by name.</summary>
+    public string Encode()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray(PartiesProperty);
+            foreach (ScreenedParty party in Parties)
+            {
+                json.WriteStartObject();
+                json.WriteString(PartyProperty, RoleNames[(int)party.Party]);
+                if (party.Name is not null)
+                {
+                    json.WriteString(NameProperty, party.Name);
+                }
 
-    /// <summary>Reads <see cref="Encode"/>'s text; false for anything else, never an exception.</summary>
+                if (party.Bic is not null)
+                {
+                    json.WriteString(BicProperty, party.Bic);
+                }
+
+                json.WriteStartArray(CountriesProperty);
+                foreach (string country in party.Countries)
+                {
+                    json.WriteStringValue(country);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            if (DebtorAccount is not null)
+            {
+                json.WriteString(DebtorAccountProperty, DebtorAccount);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Reads <see cref="Encode"/>'s text; false for anything else, never an exception. Read by hand rather than by the
+    /// serializer: the compliance stage decodes one per transaction, and the serializer's decode cost more than the
+    /// screening itself.
+    /// </summary>
     public static bool TryDecode(string? text, out ScreeningSubject subject)
     {
         subject = new ScreeningSubject([], null);
@@ -58,19 +98,182 @@ public sealed record ScreeningSubject(IReadOnlyList<ScreenedParty> Parties, stri
             return false;
         }
 
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            if (JsonSerializer.Deserialize<ScreeningSubject>(text, Json) is { Parties: not null } read)
+            var reader = new Utf8JsonReader(rented.AsSpan(0, Encoding.UTF8.GetBytes(text, rented)));
+            if (TryRead(ref reader, out ScreeningSubject? read))
             {
-                subject = read with { Parties = [.. read.Parties.Where(p => p is not null).Select(p => p with { Countries = p.Countries ?? [] })] };
+                subject = read;
                 return true;
             }
         }
         catch (JsonException)
         {
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
 
         return false;
+    }
+
+    private static readonly string[] RoleNames = Enum.GetNames<ScreeningParty>();
+    private static readonly JsonEncodedText PartiesProperty = JsonEncodedText.Encode("Parties");
+    private static readonly JsonEncodedText PartyProperty = JsonEncodedText.Encode("Party");
+    private static readonly JsonEncodedText NameProperty = JsonEncodedText.Encode("Name");
+    private static readonly JsonEncodedText BicProperty = JsonEncodedText.Encode("Bic");
+    private static readonly JsonEncodedText CountriesProperty = JsonEncodedText.Encode("Countries");
+    private static readonly JsonEncodedText DebtorAccountProperty = JsonEncodedText.Encode("DebtorAccount");
+
+    private static bool TryRead(ref Utf8JsonReader reader, [NotNullWhen(true)] out ScreeningSubject? subject)
+    {
+        subject = null;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        List<ScreenedParty>? parties = null;
+        string? account = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(PartiesProperty.EncodedUtf8Bytes))
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return false;
+                }
+
+                parties = new List<ScreenedParty>(8);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        continue;
+                    }
+
+                    if (reader.TokenType != JsonTokenType.StartObject || !TryReadParty(ref reader, out ScreenedParty? party))
+                    {
+                        return false;
+                    }
+
+                    parties.Add(party);
+                }
+            }
+            else if (reader.ValueTextEquals(DebtorAccountProperty.EncodedUtf8Bytes))
+            {
+                if (!TryReadString(ref reader, out account))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || parties is null)
+        {
+            return false;
+        }
+
+        subject = new ScreeningSubject(parties, account);
+        return true;
+    }
+
+    private static bool TryReadParty(ref Utf8JsonReader reader, [NotNullWhen(true)] out ScreenedParty? party)
+    {
+        party = null;
+        ScreeningParty? role = null;
+        string? name = null, bic = null;
+        List<string>? countries = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(PartyProperty.EncodedUtf8Bytes))
+            {
+                if (!TryReadString(ref reader, out string? text) || !Enum.TryParse(text, ignoreCase: false, out ScreeningParty parsed)
+                    || !Enum.IsDefined(parsed) || !char.IsLetter(text![0]))
+                {
+                    return false;
+                }
+
+                role = parsed;
+            }
+            else if (reader.ValueTextEquals(NameProperty.EncodedUtf8Bytes))
+            {
+                if (!TryReadString(ref reader, out name))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals(BicProperty.EncodedUtf8Bytes))
+            {
+                if (!TryReadString(ref reader, out bic))
+                {
+                    return false;
+                }
+            }
+            else if (reader.ValueTextEquals(CountriesProperty.EncodedUtf8Bytes))
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    countries = [];
+                    while (reader.Read() && reader.TokenType == JsonTokenType.String)
+                    {
+                        countries.Add(reader.GetString()!);
+                    }
+
+                    if (reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        return false;
+                    }
+                }
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || role is not ScreeningParty known)
+        {
+            return false;
+        }
+
+        party = new ScreenedParty(known, name, bic, (IReadOnlyList<string>?)countries ?? []);
+        return true;
+    }
+
+    /// <summary>Reads the value after a property name: a string, or null.</summary>
+    private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
+    {
+        value = null;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            value = reader.GetString();
+            return true;
+        }
+
+        return reader.TokenType == JsonTokenType.Null;
     }
 
     /// <summary>

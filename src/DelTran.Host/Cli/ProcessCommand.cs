@@ -4,6 +4,7 @@ using DelTran.Host.Clearing;
 using DelTran.Host.Hosting;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
+using DelTran.Host.Stages;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -54,6 +55,13 @@ public static class ProcessCommand
         {
             await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
+
+            // Screening against fewer lists than configured is not an option, and a batch would wait for them forever.
+            if (!host.Services.GetRequiredService<SanctionsProvider>().TryLoad(out string? problem))
+            {
+                await stderr.WriteLineAsync("deltran: cannot start: " + problem);
+                return ValidateCommand.ExitUsage;
+            }
         }
         catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
         {

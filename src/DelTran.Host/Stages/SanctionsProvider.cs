@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using DelTran.Core.Screening;
 using DelTran.Host.Configuration;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace DelTran.Host.Stages;
 /// The sanctions index the compliance stage screens against, built from every configured list: the OFAC CSV pair
 /// (<see cref="ComplianceOptions.SdnCsv"/>) and the list folders (<see cref="ComplianceOptions.Lists"/>).
 /// <para>
-/// At first use a refused (broken or truncated) list stops the service from screening at all rather than screening
+/// The lists are loaded at start (<see cref="SanctionsWarmUp"/>, and before <c>deltran process</c> reads its input). At
+/// first use a refused (broken or truncated) list stops the service from screening at all rather than screening
 /// against less: every batch fails and waits, and the error is logged with its line. <see cref="Reload"/> (for a
 /// scheduled refresh) instead keeps the previous version of a refused list in force and swaps in the rest.
 /// </para>
@@ -34,6 +36,26 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
             {
                 return _current ??= First();
             }
+        }
+    }
+
+    /// <summary>
+    /// Loads the configured lists now if they are not loaded yet, so the first batch does not wait for them and a refused
+    /// list is reported at start. False, with the reason, when a list is refused or cannot be read; the next use tries
+    /// again.
+    /// </summary>
+    public bool TryLoad([NotNullWhen(false)] out string? problem)
+    {
+        try
+        {
+            _ = Current;
+            problem = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            problem = ex.Message;
+            return false;
         }
     }
 
@@ -162,4 +184,36 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
 public sealed record ScreeningSnapshot(string Fingerprint, string Description, ScreeningMemo Memo)
 {
     public SanctionsIndex Index => Memo.Index;
+}
+
+/// <summary>
+/// Loads the sanctions lists as the service starts, so the first batch is not held up by them, and reports a refused
+/// list as not ready ("sanctions" in /health/ready) until a retry loads it.
+/// </summary>
+public sealed partial class SanctionsWarmUp(SanctionsProvider sanctions, Hosting.HealthState health, ILogger<SanctionsWarmUp> logger) : BackgroundService
+{
+    public const string Component = "sanctions";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        TimeSpan backoff = TimeSpan.FromSeconds(5);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Parsing the lists and building the index is CPU work of a second or more: off the start-up path.
+            string? problem = await Task.Run(() => sanctions.TryLoad(out string? reason) ? null : reason, stoppingToken);
+            if (problem is null)
+            {
+                health.Report(Component, healthy: true, null);
+                return;
+            }
+
+            health.Report(Component, healthy: false, problem);
+            LogNotLoaded(logger, backoff, problem);
+            await Task.Delay(backoff, stoppingToken);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(5).Ticks));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sanctions lists not loaded, screening cannot run ({Reason}); retrying in {Backoff}")]
+    private static partial void LogNotLoaded(ILogger logger, TimeSpan backoff, string reason);
 }

@@ -63,4 +63,29 @@ public sealed class ProcessCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("no such file", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Process_ExitsTwo_NamingTheList_WhenAConfiguredSanctionsListIsRefused_BeforeReadingAnyInput()
+    {
+        string work = Directory.CreateTempSubdirectory("deltran-process-").FullName;
+        try
+        {
+            string lists = Directory.CreateDirectory(Path.Combine(work, "lists")).FullName;
+            File.WriteAllText(Path.Combine(lists, "sdn.xml"), "<?xml version=\"1.0\"?><sdnList><publshInformation><Publish_Date>11/01/2026</Publish_Date>");
+            string config = Path.Combine(work, "lists.json");
+            File.WriteAllText(config, "{ \"DelTran\": { \"Compliance\": { \"Lists\": [ \"" + lists.Replace("\\", "\\\\", StringComparison.Ordinal) + "\" ] } } }");
+            string input = Path.Combine(CliRunner.RepoRoot, "sample-messages", "pacs.008.001.08");
+
+            (int exit, string stdout, string stderr) = CliRunner.Run("process", "--in", input, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data"), "--config", config);
+
+            Assert.True(exit == 2, $"exit {exit}: {stderr}\n{stdout}");
+            Assert.Contains("cannot start: Sanctions list sdn.xml was refused", stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(work, "out")) && Directory.EnumerateFiles(Path.Combine(work, "out"), "*", SearchOption.AllDirectories).Any());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }

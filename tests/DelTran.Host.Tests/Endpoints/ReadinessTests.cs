@@ -1,5 +1,6 @@
 using System.Net;
 using DelTran.Host.Hosting;
+using DelTran.Host.Stages;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
@@ -66,5 +67,44 @@ public sealed class ReadinessTests
         await server.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(60));
         using HttpResponseMessage served = await client.GetAsync(new Uri($"/api/v1/messages/{Guid.NewGuid()}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthReady_Returns503_WhileAConfiguredSanctionsListIsRefused_AndRecoversWhenTheFileIsFixed()
+    {
+        string lists = Directory.CreateTempSubdirectory("deltran-lists-").FullName;
+        try
+        {
+            string broken = Path.Combine(lists, "un.xml");
+            await File.WriteAllTextAsync(broken, "<?xml version=\"1.0\"?><CONSOLIDATED_LIST dateGenerated=\"2026-11-01T00:00:00\"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID>");
+            await using ApiServer server = await ApiServer.StartAsync(
+                PipelineMode.Embedded, waitForReady: false, extraSettings: new Dictionary<string, string?> { ["DelTran:Compliance:Lists:0"] = lists });
+            HealthState health = server.Services.GetRequiredService<HealthState>();
+
+            // Loaded at start, not at the first batch: the refusal is visible before any file arrives.
+            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!health.Snapshot().ContainsKey(SanctionsWarmUp.Component) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.True(health.Snapshot().TryGetValue(SanctionsWarmUp.Component, out var sanctions), "the sanctions lists were not loaded at start");
+            Assert.False(sanctions.Healthy);
+            Assert.Contains("un.xml", sanctions.Detail, StringComparison.Ordinal);
+            using HttpClient client = server.Client();
+            using (HttpResponseMessage ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            }
+
+            // The operator removes the broken file; the next retry loads what is left and the instance is ready.
+            File.Delete(broken);
+            await server.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+            Assert.True(health.Snapshot()[SanctionsWarmUp.Component].Healthy);
+        }
+        finally
+        {
+            Directory.Delete(lists, recursive: true);
+        }
     }
 }

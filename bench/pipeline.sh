@@ -33,6 +33,9 @@ server_cpu() {
 }
 pg_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/pg/postmaster.pid
 rmq_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/rabbitmq/node.pid
+# BENCH_WRAP="CMD ARGS --" runs deltran under a profiler, e.g. "perf record -F 499 -g -o FILE --" (with
+# DOTNET_PerfMapEnabled=1 for the JIT's symbols) or "dotnet-trace collect -o FILE --"; a profiled run's timings are not
+# figures.
 # BENCH_PG_STATEMENTS=1 prints the statements that took the most database time (needs pg_stat_statements preloaded).
 pg_statements=${BENCH_PG_STATEMENTS:-0}
 
@@ -61,7 +64,7 @@ for n in "${sizes[@]}"; do
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
-    /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!
   # The process's peak resident set so far (VmHWM), sampled with the wall clock: it gives the peak up to the moment
   # the pacs.002 was stored, apart from what `process` does afterwards (copying reports out, the clearing cycle).

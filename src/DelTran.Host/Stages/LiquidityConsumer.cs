@@ -30,7 +30,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 
     protected override async Task DecideAsync(CheckLiquidity message, CancellationToken cancellationToken)
     {
-        List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.RiskChecked, cancellationToken);
+        List<TransactionRow> rows = await LoadForPositionsAsync(message.TransactionIds, TransactionState.RiskChecked, cancellationToken);
         if (rows.Count == 0)
         {
             return;

@@ -27,7 +27,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
 
     protected override async Task DecideAsync(CheckRisk message, CancellationToken cancellationToken)
     {
-        List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.Screened, cancellationToken);
+        List<TransactionRow> rows = await LoadForPositionsAsync(message.TransactionIds, TransactionState.Screened, cancellationToken);
         if (rows.Count == 0)
         {
             return;

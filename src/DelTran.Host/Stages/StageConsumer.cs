@@ -44,6 +44,36 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
         return rows;
     }
 
+    /// <summary>
+    /// As <see cref="LoadAsync"/>, with only what the position stages use: agents, amounts, FX and settlement fields.
+    /// Names, the screening subject and reason texts stay in the database (most of a row's bytes).
+    /// </summary>
+    protected async Task<List<TransactionRow>> LoadForPositionsAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken)
+    {
+        List<TransactionRow> rows = await Db.Transactions.AsNoTracking().Where(t => ids.Contains(t.Id) && t.State == expectedState)
+            .Select(t => new TransactionRow
+            {
+                Id = t.Id,
+                MessageId = t.MessageId,
+                Index = t.Index,
+                EndToEndId = t.EndToEndId,
+                Uetr = t.Uetr,
+                DebtorAgent = t.DebtorAgent,
+                CreditorAgent = t.CreditorAgent,
+                Amount = t.Amount,
+                Currency = t.Currency,
+                InstructedAmount = t.InstructedAmount,
+                InstructedCurrency = t.InstructedCurrency,
+                ExchangeRate = t.ExchangeRate,
+                SettlementDate = t.SettlementDate,
+                State = t.State,
+                UpdatedAt = t.UpdatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        rows.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return rows;
+    }
+
     protected void Move(TransactionRow row, string to, string? reasonCode = null, string? reasonText = null)
     {
         if (!TransactionState.CanMove(row.State, to))

@@ -15,6 +15,13 @@ public interface IDuplicateRegistry
 
     bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId);
 
+    /// <summary>
+    /// Whether <see cref="RecordTransaction"/> is wanted. The validator keeps an accepted transaction's identifiers
+    /// until the message is judged only when it is: a registry that learns them another way (the pipeline registers
+    /// UETRs in the database from the loaded rows) spares it a list as long as the file.
+    /// </summary>
+    bool RemembersTransactions { get; }
+
     void RecordMessage(string sender, string messageId);
 
     void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId);
@@ -31,6 +38,8 @@ public sealed class InMemoryDuplicateRegistry : IDuplicateRegistry
     public bool IsKnownUetr(Uetr uetr) => _uetrs.Contains(uetr);
 
     public bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId) => _endToEndIds.Contains((debtorAgentInstitution, endToEndId));
+
+    public bool RemembersTransactions => true;
 
     public void RecordMessage(string sender, string messageId) => _messages.Add((sender, messageId));
 

@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
@@ -148,7 +150,9 @@ public sealed class MessageValidator
         private readonly List<ValidationIssue> _pendingSchemaIssues = [];
         private readonly List<ValidationIssue> _transactionIssues = [];
         private readonly HashSet<Uetr> _uetrsInFile = [];
-        private readonly HashSet<(string, string)> _endToEndIdsInFile = [];
+        // Fingerprints, not the strings: the set lives as long as the file is read, and an EndToEndId with its agent
+        // cost about 150 bytes per transaction held. A false repeat needs a 128-bit collision (about 1e-28 at 300k).
+        private readonly HashSet<UInt128> _endToEndIdsInFile = [];
         // Only the identifiers of accepted transactions, to record once the message as a whole is judged.
         private readonly List<(Uetr? Uetr, string DebtorAgent, string EndToEndId)> _acceptedForRegistry = [];
         private MessageDefinition? _definition;
@@ -300,7 +304,11 @@ public sealed class MessageValidator
             bool deliver = transaction.Index >= SinkFromIndex;
             if (_transactionIssues.Count == 0 && judgement.Transfer is { } transfer)
             {
-                _acceptedForRegistry.Add((transfer.Uetr, transfer.DebtorAgent.Institution, transfer.EndToEndId));
+                if (_context.Duplicates.RemembersTransactions)
+                {
+                    _acceptedForRegistry.Add((transfer.Uetr, transfer.DebtorAgent.Institution, transfer.EndToEndId));
+                }
+
                 if (deliver)
                 {
                     _sink?.Accepted(transfer);
@@ -338,7 +346,7 @@ public sealed class MessageValidator
             }
 
             string scope = (transfer?.DebtorAgent.Institution ?? (Bic.TryParse(tx.DebtorAgent?.Bic, out Bic agent) ? agent.Institution : tx.DebtorAgent?.Bic)) ?? string.Empty;
-            if (!_endToEndIdsInFile.Add((scope, tx.EndToEndId)))
+            if (!_endToEndIdsInFile.Add(EndToEndFingerprint(scope, tx.EndToEndId)))
             {
                 AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' appears more than once for debtor agent {scope} in this message.");
             }
@@ -346,6 +354,16 @@ public sealed class MessageValidator
             {
                 AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' was already received from debtor agent {scope}.");
             }
+        }
+
+        private static UInt128 EndToEndFingerprint(string scope, string endToEndId)
+        {
+            // The agent's length first keeps ("AB", "C") apart from ("A", "BC").
+            string key = string.Concat(scope.Length.ToString(CultureInfo.InvariantCulture), ":", scope, endToEndId);
+            Span<byte> utf8 = key.Length <= 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(key.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], digest);
+            return BinaryPrimitives.ReadUInt128LittleEndian(digest);
         }
 
         // A participant may only instruct payments as itself: the instructing agent (the transaction's, else the

@@ -269,10 +269,13 @@ public sealed partial class ProcessInboundFileConsumer(
         }
     }
 
-    /// <summary>AM05 against the database; UETR and EndToEndId repeats within the file stay in memory.</summary>
+    /// <summary>
+    /// AM05 against the database. Repeats within the file are the validator's own check; UETRs of earlier files are
+    /// found when the loaded rows are registered in the database, so nothing else is remembered here.
+    /// </summary>
     private sealed class MessageIdRegistry(Func<DelTranDbContext> dbFactory, Guid currentMessage) : IDuplicateRegistry
     {
-        private readonly InMemoryDuplicateRegistry _inFile = new();
+        public bool RemembersTransactions => false;
 
         public bool IsKnownMessage(string sender, string messageId)
         {
@@ -281,13 +284,17 @@ public sealed partial class ProcessInboundFileConsumer(
             return db.Messages.AsNoTracking().Any(m => m.SenderBic == sender && m.MsgId == messageId && !m.DuplicateMsgId && m.Id != currentMessage);
         }
 
-        public bool IsKnownUetr(Uetr uetr) => _inFile.IsKnownUetr(uetr);
+        public bool IsKnownUetr(Uetr uetr) => false;
 
-        public bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId) => _inFile.IsKnownEndToEndId(debtorAgentInstitution, endToEndId);
+        public bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId) => false;
 
-        public void RecordMessage(string sender, string messageId) => _inFile.RecordMessage(sender, messageId);
+        public void RecordMessage(string sender, string messageId)
+        {
+        }
 
-        public void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId) => _inFile.RecordTransaction(uetr, debtorAgentInstitution, endToEndId);
+        public void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId)
+        {
+        }
     }
 }
 

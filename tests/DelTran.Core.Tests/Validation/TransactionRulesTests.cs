@@ -1,3 +1,4 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Tests.Support;
 using DelTran.Core.Validation;
 
@@ -104,6 +105,50 @@ public sealed class TransactionRulesTests
         // The first transaction was accepted and recorded; the same UETR in a later message is a duplicate.
         ValidationReport across = Validate.Message(new Pacs008Builder { MessageId = "MSG-2" }.Add(tx => tx.EndToEndId = "NEW"), registry);
         Assert.Equal(["DUPL"], across.Codes());
+    }
+
+    [Fact]
+    public void Validate_TellsEndToEndIdsApartByDebtorAgent_WithinAMessage()
+    {
+        ValidationReport report = Validate.Message(new Pacs008Builder()
+            .Add(tx => tx.EndToEndId = "E2E-SHARED")
+            .Add(tx => { tx.Uetr = "cccccccc-1b2c-4d3e-8f40-5a6b7c8d9e0f"; tx.EndToEndId = "E2E-SHARED"; tx.DebtorAgent = "KVRIINBBXXX"; })
+            .Add(tx => { tx.Uetr = "dddddddd-1b2c-4d3e-8f40-5a6b7c8d9e0f"; tx.EndToEndId = "E2E-SHARED"; }));
+
+        // Only the third repeats the first's agent and id.
+        ValidationIssue repeat = Assert.Single(report.Issues);
+        Assert.Equal("DUPL", repeat.Code);
+        Assert.Contains("CdtTrfTxInf[3]", repeat.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RecordsNoTransaction_InARegistryThatDoesNotRememberThem_ButStillFindsRepeatsInTheFile()
+    {
+        var registry = new MessagesOnlyRegistry();
+        ValidationReport report = Validate.Message(new Pacs008Builder().Add().Add(tx => tx.Uetr = "3f2a0001-1b2c-4d3e-8f40-5a6b7c8d9e0f").Add(tx => tx.EndToEndId = "E2E-0001"), registry);
+
+        Assert.Equal(["DUPL", "DUPL"], report.Codes());
+        Assert.Equal(0, registry.TransactionsRecorded);
+        Assert.Equal(1, registry.MessagesRecorded);
+    }
+
+    private sealed class MessagesOnlyRegistry : IDuplicateRegistry
+    {
+        public int TransactionsRecorded { get; private set; }
+
+        public int MessagesRecorded { get; private set; }
+
+        public bool RemembersTransactions => false;
+
+        public bool IsKnownMessage(string sender, string messageId) => false;
+
+        public bool IsKnownUetr(Uetr uetr) => false;
+
+        public bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId) => false;
+
+        public void RecordMessage(string sender, string messageId) => MessagesRecorded++;
+
+        public void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId) => TransactionsRecorded++;
     }
 
     [Fact]

@@ -117,21 +117,7 @@ public static class DelTranServices
     private static void RetryWhileUnreachable(IRetryConfigurator retry)
     {
         retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-        // EF wraps a dead connection in other exceptions (RetryLimitExceededException, DbUpdateException): look down the chain.
-        retry.Handle<Exception>(ServerUnreachable);
-    }
-
-    private static bool ServerUnreachable(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
-            {
-                return true;
-            }
-        }
-
-        return false;
+        retry.Handle<Exception>(DatabaseOutage.IsUnreachable);
     }
 
     // A write that loses a race (a unique key taken a moment earlier by another instance) succeeds on a retry,
@@ -140,7 +126,7 @@ public static class DelTranServices
     private static void RetryLostRaces(IRetryConfigurator retry)
     {
         retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
-        retry.Handle<DbUpdateException>(ex => !ServerUnreachable(ex));
+        retry.Handle<DbUpdateException>(ex => !DatabaseOutage.IsUnreachable(ex));
         retry.Handle<Npgsql.PostgresException>(ex => ex.SqlState is "23505" or "40001" or "40P01");
     }
 }

@@ -74,6 +74,7 @@ public static class DelTranServices
         services.AddSingleton<Fx.FxRatesProvider>();
         services.AddHostedService<Fx.FxRatesStartup>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<Risk.BreakerRestore>();
 
         // Instances that share a prefix compete for the same queues (scale-out); the prefix also names the message
         // exchanges, so another prefix is another installation, even on the same broker and vhost.
@@ -84,6 +85,13 @@ public static class DelTranServices
             bus.AddConsumer<ProcessInboundFileConsumer>(c => c.ConcurrentMessageLimit = 1);
             bus.AddConsumer<CompleteMessageConsumer>();
             StageRegistration.AddStageConsumers(bus);
+            // Every instance keeps a breaker board, so each needs every breaker change: a queue of its own, temporary
+            // (auto-delete, gone with the instance), not a queue the instances compete on like the stage commands.
+            bus.AddConsumer<Risk.BreakerChangedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            });
             ChannelRegistration.AddChannelConsumers(bus);
 
             if (storage.UsesRabbitMq)

@@ -37,6 +37,9 @@ public static class DelTranServices
         services.AddOptions<AmlOptions>().Bind(configuration.GetSection(AmlOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran:Aml is invalid: check the thresholds and the country codes")
             .ValidateOnStart();
+        services.AddOptions<AmlRetentionOptions>().Bind(configuration.GetSection(AmlRetentionOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran:Aml:Retention is invalid: check Margin (not negative), BatchSize and Cron")
+            .ValidateOnStart();
         services.AddOptions<FxOptions>().Bind(configuration.GetSection(FxOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran:Fx is invalid: check Pivot and each of Rates (pair, bid, ask, ValidFrom and ValidTo with an offset)")
             .ValidateOnStart();

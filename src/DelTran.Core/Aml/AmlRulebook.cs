@@ -58,6 +58,21 @@ public sealed record AmlRulebook
         CorridorVelocity is { Settings.Enabled: true } c ? c.Window : TimeSpan.Zero,
     }.Max();
 
+    /// <summary>
+    /// The oldest flow time any rule can still read at <paramref name="now"/>, less <paramref name="margin"/>: flows before
+    /// it can be deleted without changing an assessment. The margin covers clock skew between instances and a batch
+    /// assessed a little after its time.
+    /// </summary>
+    public DateTimeOffset FlowsNeededSince(DateTimeOffset now, TimeSpan margin)
+    {
+        if (margin < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin cannot be negative.");
+        }
+
+        return now - LongestWindow - margin;
+    }
+
     /// <summary>What is wrong with the rulebook; empty when usable. The Host calls it at start-up.</summary>
     public IReadOnlyList<string> Validate()
     {

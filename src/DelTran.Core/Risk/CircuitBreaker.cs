@@ -92,6 +92,26 @@ public readonly record struct BreakerSubject
     public static BreakerSubject ForCorridor(Corridor corridor) => new(BreakerSubjectKind.Corridor, null, corridor);
 
     public override string ToString() => Kind == BreakerSubjectKind.Participant ? "participant " + Participant : "corridor " + Corridor;
+
+    /// <summary>Reads <see cref="ToString"/>'s "participant SRCBINBB" or "corridor IN->AE INR" back; false for anything else.</summary>
+    public static bool TryParse(string? text, out BreakerSubject subject)
+    {
+        subject = default;
+        const string participant = "participant ", corridor = "corridor ";
+        if (text is not null && text.StartsWith(participant, StringComparison.Ordinal) && text.Length == participant.Length + 8)
+        {
+            subject = ForParticipant(text[participant.Length..]);
+            return true;
+        }
+
+        if (text is not null && text.StartsWith(corridor, StringComparison.Ordinal) && Liquidity.Corridor.TryParse(text[corridor.Length..], out Corridor route))
+        {
+            subject = ForCorridor(route);
+            return true;
+        }
+
+        return false;
+    }
 }
 
 /// <summary>A change the Host records and publishes: which breaker, what happened, why, and when.</summary>
@@ -117,6 +137,7 @@ public sealed class CircuitBreaker
     private readonly OutcomeWindow _recent = new();
     private DateTimeOffset _openedAt;
     private DateTimeOffset _lastSeen = DateTimeOffset.MinValue;
+    private DateTimeOffset _changedAt = DateTimeOffset.MinValue;
     private int _trialSuccesses;
 
     public CircuitBreaker(BreakerSubject subject, CircuitBreakerOptions options)
@@ -200,6 +221,7 @@ public sealed class CircuitBreaker
                 {
                     Stored = BreakerState.Closed;
                     _recent.Clear();
+                    _changedAt = now;
                     events.Add(Event(BreakerTransition.Recovered, BreakerState.HalfOpen, BreakerState.Closed, BreakerCause.TrialsSucceeded, now, Invariant($"{Subject} passed {_trialSuccesses} trial(s) in a row.")));
                 }
 
@@ -252,7 +274,42 @@ public sealed class CircuitBreaker
         }
 
         Stored = BreakerState.Closed;
-        return [Event(BreakerTransition.Reset, state, BreakerState.Closed, BreakerCause.Operator, Monotonic(now), reason)];
+        _changedAt = Monotonic(now);
+        return [Event(BreakerTransition.Reset, state, BreakerState.Closed, BreakerCause.Operator, _changedAt, reason)];
+    }
+
+    /// <summary>
+    /// Applies a transition that another instance's breaker for the same subject made (and recorded and published), so
+    /// that every instance refuses and lets through alike. <paramref name="to"/> Open: this breaker opens as of
+    /// <paramref name="at"/>, refusing until <c>at + OpenDuration</c> and then letting trials through as usual. Closed
+    /// (a recovery or a reset): it closes and forgets its window. HalfOpen is not applied: it follows from the open time.
+    /// A transition no newer than this breaker's own last trip, recovery or reset is stale and ignored, which also makes
+    /// an instance's own transitions, coming back from the bus, change nothing. Returns whether the breaker changed; it
+    /// returns no events, since the instance that made the transition has recorded and published it already.
+    /// </summary>
+    public bool Apply(BreakerState to, DateTimeOffset at)
+    {
+        if (at <= _changedAt)
+        {
+            return false;
+        }
+
+        switch (to)
+        {
+            case BreakerState.Open:
+                Open(at);
+                return true;
+
+            case BreakerState.Closed when Stored != BreakerState.Closed:
+                Stored = BreakerState.Closed;
+                _trialSuccesses = 0;
+                _recent.Clear();
+                _changedAt = at;
+                return true;
+
+            default:
+                return false;
+        }
     }
 
     private static bool IsBad(BreakerOutcome outcome) =>
@@ -296,6 +353,7 @@ public sealed class CircuitBreaker
     {
         Stored = BreakerState.Open;
         _openedAt = now;
+        _changedAt = now;
         _trialSuccesses = 0;
         _recent.Clear();
     }

@@ -115,6 +115,9 @@ public sealed class CircuitBreakerBoard
 
     public IReadOnlyList<BreakerEvent> Reset(BreakerSubject subject, string reason, DateTimeOffset now) => Breaker(subject).Reset(reason, now);
 
+    /// <summary>Applies another instance's transition of the subject's breaker (see <see cref="CircuitBreaker.Apply"/>); true when it changed the breaker.</summary>
+    public bool Apply(BreakerSubject subject, BreakerState to, DateTimeOffset at) => Breaker(subject).Apply(to, at);
+
     private static BreakerVerdict Refuse(CircuitBreaker breaker, string code, List<BreakerEvent> events, DateTimeOffset now)
     {
         string explanation = breaker.IsSuspended

@@ -46,6 +46,7 @@ public static class ClearingServices
         // Lists run to tens of megabytes and their publishers are slow at times.
         services.AddHttpClient(ListDownloader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
         services.AddTransient<FxRatesJob>();
+        services.AddTransient<AmlFlowRetentionJob>();
         services.AddHangfire(hangfire =>
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -64,11 +65,12 @@ public static class ClearingServices
     }
 }
 
-/// <summary>Keeps one recurring close and one liquidity forecast per accepted currency in Hangfire.</summary>
-public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<ClearingOptions> clearing, IOptions<DelTranOptions> deltran) : IHostedService
+/// <summary>Keeps one recurring close and one liquidity forecast per accepted currency in Hangfire, and the list, rate and AML-history jobs.</summary>
+public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<ClearingOptions> clearing, IOptions<DelTranOptions> deltran, IOptions<AmlRetentionOptions> amlRetention) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        jobs.AddOrUpdate<AmlFlowRetentionJob>(AmlFlowRetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), amlRetention.Value.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<SanctionsListsJob>(SanctionsListsJob.RecurringId, job => job.RunAsync(CancellationToken.None), SanctionsListsJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<FxRatesJob>(FxRatesJob.RecurringId, job => job.RunAsync(CancellationToken.None), FxRatesJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         foreach (string currency in deltran.Value.ToRulebook().AcceptedCurrencies)

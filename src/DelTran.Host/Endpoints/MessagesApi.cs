@@ -1,3 +1,4 @@
+using System.Globalization;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
@@ -45,21 +46,42 @@ public static class MessagesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
         api.MapGet("/{id:guid}", GetStatusAsync)
             .WithSummary("Processing state and per-transaction outcomes (paged with offset and limit).")
             .Produces<MessageStatus>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/{id:guid}/status-report", GetStatusReportAsync)
             .WithSummary("The pacs.002.001.10 status report, once every transaction has a decision.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> SubmitAsync(HttpContext http, ApiKeyAuthentication auth, IngestService ingest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReceiveAsync(http, auth, ingest, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseOutage.IsUnreachable(ex))
+        {
+            // The bytes are acknowledged only once stored with their outbox row, so nothing of this file was accepted.
+            // Had the commit gone through after all, the same bytes sent again are answered DUPLICATE, never processed twice.
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"The database cannot be reached, so the file was not stored and nothing was accepted. Send the same file again after {DatabaseOutage.RetryAfterSeconds} seconds.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Service unavailable");
+        }
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext http, ApiKeyAuthentication auth, IngestService ingest, CancellationToken cancellationToken)
     {
         string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
         if (participant is null)

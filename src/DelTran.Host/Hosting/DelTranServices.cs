@@ -37,6 +37,9 @@ public static class DelTranServices
         services.AddOptions<AmlOptions>().Bind(configuration.GetSection(AmlOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran:Aml is invalid: check the thresholds and the country codes")
             .ValidateOnStart();
+        services.AddOptions<AmlRetentionOptions>().Bind(configuration.GetSection(AmlRetentionOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran:Aml:Retention is invalid: check Margin (not negative), BatchSize and Cron")
+            .ValidateOnStart();
         services.AddOptions<FxOptions>().Bind(configuration.GetSection(FxOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran:Fx is invalid: check Pivot and each of Rates (pair, bid, ask, ValidFrom and ValidTo with an offset)")
             .ValidateOnStart();
@@ -75,6 +78,7 @@ public static class DelTranServices
         services.AddSingleton<Fx.FxRatesProvider>();
         services.AddHostedService<Fx.FxRatesStartup>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<Risk.BreakerRestore>();
 
         // Instances that share a prefix compete for the same queues (scale-out); the prefix also names the message
         // exchanges, so another prefix is another installation, even on the same broker and vhost.
@@ -85,6 +89,13 @@ public static class DelTranServices
             bus.AddConsumer<ProcessInboundFileConsumer>(c => c.ConcurrentMessageLimit = 1);
             bus.AddConsumer<CompleteMessageConsumer>();
             StageRegistration.AddStageConsumers(bus);
+            // Every instance keeps a breaker board, so each needs every breaker change: a queue of its own, temporary
+            // (auto-delete, gone with the instance), not a queue the instances compete on like the stage commands.
+            bus.AddConsumer<Risk.BreakerChangedConsumer>().Endpoint(endpoint =>
+            {
+                endpoint.Temporary = true;
+                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+            });
             ChannelRegistration.AddChannelConsumers(bus);
 
             if (storage.UsesRabbitMq)
@@ -118,21 +129,7 @@ public static class DelTranServices
     private static void RetryWhileUnreachable(IRetryConfigurator retry)
     {
         retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-        // EF wraps a dead connection in other exceptions (RetryLimitExceededException, DbUpdateException): look down the chain.
-        retry.Handle<Exception>(ServerUnreachable);
-    }
-
-    private static bool ServerUnreachable(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
-            {
-                return true;
-            }
-        }
-
-        return false;
+        retry.Handle<Exception>(DatabaseOutage.IsUnreachable);
     }
 
     // A write that loses a race (a unique key taken a moment earlier by another instance) succeeds on a retry,
@@ -141,7 +138,7 @@ public static class DelTranServices
     private static void RetryLostRaces(IRetryConfigurator retry)
     {
         retry.Intervals(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
-        retry.Handle<DbUpdateException>(ex => !ServerUnreachable(ex));
+        retry.Handle<DbUpdateException>(ex => !DatabaseOutage.IsUnreachable(ex));
         retry.Handle<Npgsql.PostgresException>(ex => ex.SqlState is "23505" or "40001" or "40P01");
     }
 }

@@ -30,6 +30,8 @@ public static class ServeHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        // Before the default handler: an unreachable database is 503 with Retry-After, everything else stays 500.
+        builder.Services.AddExceptionHandler<DatabaseOutageHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<BackgroundLoopsHealthCheck>("pipeline", tags: ["ready"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

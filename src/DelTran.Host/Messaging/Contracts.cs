@@ -28,8 +28,9 @@ public sealed record CompleteMessage(Guid CommandId, Guid MessageId) : IPipeline
 public sealed record StatusReportReady(Guid CommandId, Guid MessageId, Guid InboundFileId) : IPipelineCommand;
 
 /// <summary>
-/// A circuit breaker changed state (tripped, half-opened, recovered, reset): published for whoever watches risk, from
-/// the outbox row written with its breaker_events row. DelTran's own stages do not consume it.
+/// A circuit breaker changed state (tripped, half-opened, recovered, reset): published from the outbox row written with
+/// its breaker_events row, for whoever watches risk and for every other DelTran instance, which applies it to its own
+/// board (<see cref="Risk.BreakerChangedConsumer"/>). <paramref name="Origin"/> is the instance that made the transition.
 /// </summary>
 public sealed record CircuitBreakerChanged(
-    Guid CommandId, string Subject, string Transition, string FromState, string ToState, string Cause, DateTimeOffset At, string Explanation) : IPipelineCommand;
+    Guid CommandId, string Subject, string Transition, string FromState, string ToState, string Cause, DateTimeOffset At, string Explanation, string? Origin = null) : IPipelineCommand;

@@ -39,7 +39,7 @@ public sealed class BreakerEventRow
 {
     public long Id { get; set; }
 
-    /// <summary>"participant SRCBINBB" or "corridor IN-AE:INR".</summary>
+    /// <summary>"participant SRCBINBB" or "corridor IN->AE INR" (BreakerSubject.ToString).</summary>
     public required string Subject { get; set; }
 
     public required string Transition { get; set; }

@@ -56,6 +56,9 @@ public interface IDatabaseDialect
     /// <summary>Adds compliance's record of each screened transaction, the AML alerts, and the AML flows of those that passed, in the caller's transaction.</summary>
     Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken);
 
+    /// <summary>Deletes at most <paramref name="max"/> AML flows older than <paramref name="before"/>; returns how many.</summary>
+    Task<int> DeleteAmlFlowsAsync(DelTranDbContext db, DateTimeOffset before, int max, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes the window guard of these currencies in shared mode, for a transaction that accepts obligations: many
     /// may hold it at once, but never while a close of the currency holds it exclusively. Take it before any
@@ -431,6 +434,12 @@ public sealed class PostgresDialect : IDatabaseDialect
             """,
             cancellationToken);
 
+    public Task<int> DeleteAmlFlowsAsync(DelTranDbContext db, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        // The oldest rows come first in the heap, so the scan for a batch stops early; the last, short batch reads the table once.
+        db.Database.ExecuteSqlAsync(
+            $"DELETE FROM aml_flows WHERE transaction_id IN (SELECT transaction_id FROM aml_flows WHERE at < {before.ToUniversalTime()} LIMIT {max})",
+            cancellationToken);
+
     private sealed class NoLock : IDisposable
     {
         public static NoLock Instance { get; } = new();
@@ -475,6 +484,12 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
 
     public Task<List<OutboxRow>> ClaimOutboxAsync(DelTranDbContext db, int max, CancellationToken cancellationToken) =>
         db.Outbox.Where(o => o.DispatchedAt == null).OrderBy(o => o.Id).Take(max).ToListAsync(cancellationToken);
+
+    public Task<int> DeleteAmlFlowsAsync(DelTranDbContext db, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        // Stored as text with their offset: julianday() compares instants, whatever the offset written.
+        db.Database.ExecuteSqlAsync(
+            $"DELETE FROM aml_flows WHERE transaction_id IN (SELECT transaction_id FROM aml_flows WHERE julianday(at) < julianday({before.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)}) LIMIT {max})",
+            cancellationToken);
 
     public Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken)
     {

@@ -82,9 +82,10 @@ public sealed partial class IngestService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!DatabaseOutage.IsUnreachable(ex))
         {
-            // Another instance stored the same bytes a moment ago: the unique key decided.
+            // Another instance stored the same bytes a moment ago: the unique key decided. (A lost connection is no
+            // race; it reaches the caller, which retries or answers 503.)
             await transaction.RollbackAsync(cancellationToken);
             await using DelTranDbContext again = dbFactory();
             Guid winner = await again.InboundFiles.AsNoTracking().Where(f => f.ParticipantBic == participantBic && f.Sha256 == sha256).Select(f => f.Id).FirstAsync(cancellationToken);

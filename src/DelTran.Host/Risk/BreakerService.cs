@@ -3,6 +3,7 @@ using DelTran.Core.Liquidity;
 using DelTran.Core.Risk;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Risk;
@@ -10,14 +11,22 @@ namespace DelTran.Host.Risk;
 /// <summary>
 /// The automatic circuit breakers per participant and per corridor (Core's <see cref="CircuitBreakerBoard"/>), shared
 /// by the risk stage and settlement of this instance. The board is a deterministic state machine kept in memory and
-/// called under one lock; every transition is written to <c>breaker_events</c> in the caller's transaction and logged.
-/// Each instance keeps its own board (see docs/adr/0005): a trip on one instance does not stop the other until it
-/// sees the same failures.
+/// called under one lock; every transition is written to <c>breaker_events</c> in the caller's transaction, published
+/// through the outbox and logged. Every instance applies the others' trips, recoveries and resets as they arrive
+/// (<see cref="Apply"/>) and, when it starts, the breakers left open in <c>breaker_events</c> (<see cref="RestoreAsync"/>),
+/// so a breaker tripped on one instance refuses on all of them (docs/adr/0005).
 /// </summary>
 public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<BreakerService> logger)
 {
+    // The transitions that set a breaker's state; HalfOpened follows from the open time on every instance alike.
+    private static readonly string[] StateChanges =
+        [nameof(BreakerTransition.Tripped), nameof(BreakerTransition.Retripped), nameof(BreakerTransition.Recovered), nameof(BreakerTransition.Reset)];
+
     private readonly Lock _gate = new();
     private readonly CircuitBreakerBoard _board = new(settings.Value.Participant, settings.Value.Corridor);
+
+    /// <summary>This instance's mark on the transitions it publishes, so it can tell them from the others'.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
     public BreakerVerdict Check(Bic debtorAgent, Bic creditorAgent, Corridor corridor, DateTimeOffset now)
     {
@@ -51,6 +60,63 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
         }
     }
 
+    /// <summary>
+    /// Applies a transition another instance published to this instance's board; its own (same <see cref="InstanceId"/>)
+    /// are skipped, and Core ignores one older than what the breaker knows, so a late or repeated event changes nothing.
+    /// Returns whether the board changed.
+    /// </summary>
+    public bool Apply(CircuitBreakerChanged change)
+    {
+        if (string.Equals(change.Origin, InstanceId, StringComparison.Ordinal)
+            || !StateChanges.Contains(change.Transition, StringComparer.Ordinal)
+            || !BreakerSubject.TryParse(change.Subject, out BreakerSubject subject)
+            || !Enum.TryParse(change.ToState, ignoreCase: false, out BreakerState to))
+        {
+            return false;
+        }
+
+        bool applied;
+        lock (_gate)
+        {
+            applied = _board.Apply(subject, to, change.At);
+        }
+
+        if (applied)
+        {
+            BreakerLog.Applied(logger, change.Subject, change.Transition, change.Origin ?? "another instance", change.Explanation);
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Reopens the breakers whose latest trip, recovery or reset in <c>breaker_events</c> is a trip: an instance that
+    /// starts after another tripped a breaker refuses like it. A trip older than its open duration restores as
+    /// half-open, as it is on the instance that tripped it. Returns how many breakers were reopened.
+    /// </summary>
+    public async Task<int> RestoreAsync(DelTranDbContext db, CancellationToken cancellationToken)
+    {
+        // The latest state change per subject (by id, the order they were written in); few rows, one per transition.
+        List<long> latest = await db.BreakerEvents.AsNoTracking()
+            .Where(e => StateChanges.Contains(e.Transition))
+            .GroupBy(e => e.Subject)
+            .Select(g => g.Max(e => e.Id))
+            .ToListAsync(cancellationToken);
+        List<BreakerEventRow> open = await db.BreakerEvents.AsNoTracking()
+            .Where(e => latest.Contains(e.Id) && e.ToState == nameof(BreakerState.Open))
+            .ToListAsync(cancellationToken);
+        int reopened = 0;
+        foreach (BreakerEventRow row in open)
+        {
+            if (Apply(new CircuitBreakerChanged(Guid.Empty, row.Subject, row.Transition, row.FromState, row.ToState, row.Cause, row.At, row.Explanation)))
+            {
+                reopened++;
+            }
+        }
+
+        return reopened;
+    }
+
     /// <summary>Every breaker that has seen traffic, with its state now.</summary>
     public IReadOnlyList<(BreakerSubject Subject, BreakerState State, string? SuspensionReason)> Snapshot(DateTimeOffset now)
     {
@@ -75,7 +141,7 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
                 At = e.At,
                 Explanation = e.Explanation,
             });
-            Outbox.Add(db, new CircuitBreakerChanged(Guid.CreateVersion7(), e.Subject.ToString(), e.Transition.ToString(), e.From.ToString(), e.To.ToString(), e.Cause.ToString(), e.At, e.Explanation), e.At);
+            Outbox.Add(db, new CircuitBreakerChanged(Guid.CreateVersion7(), e.Subject.ToString(), e.Transition.ToString(), e.From.ToString(), e.To.ToString(), e.Cause.ToString(), e.At, e.Explanation, InstanceId), e.At);
             BreakerLog.Changed(logger, e.Subject.ToString(), e.Transition.ToString(), e.Explanation);
         }
     }
@@ -96,4 +162,7 @@ internal static partial class BreakerLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit breaker of {Subject}: {Transition}. {Explanation}")]
     public static partial void Changed(ILogger logger, string subject, string transition, string explanation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit breaker of {Subject}: {Transition} on {Origin}, applied here too. {Explanation}")]
+    public static partial void Applied(ILogger logger, string subject, string transition, string origin, string explanation);
 }

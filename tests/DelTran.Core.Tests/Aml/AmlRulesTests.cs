@@ -200,4 +200,20 @@ public sealed class AmlRulesTests
             Assert.Subset(after, before);
         }, iter: 300);
     }
+
+    [Fact]
+    public void FlowsNeededSince_IsTheLongestEnabledWindowAndTheMarginBeforeNow()
+    {
+        var rulebook = Thresholds with
+        {
+            Structuring = new StructuringRule(3, 0.1m, new AmlRuleSettings()),
+            DebtorVelocity = new VelocityRule(TimeSpan.FromHours(1), 3, new Dictionary<Currency, decimal>(), new AmlRuleSettings()),
+            CorridorVelocity = new VelocityRule(TimeSpan.FromHours(48), 3, new Dictionary<Currency, decimal>(), new AmlRuleSettings(Enabled: false)),
+        };
+
+        // Structuring's 24 h is the longest enabled window; the switched-off corridor rule reads nothing.
+        Assert.Equal(Now.AddHours(-24 - 6), rulebook.FlowsNeededSince(Now, TimeSpan.FromHours(6)));
+        Assert.Equal(Now.AddHours(-1), (rulebook with { Structuring = null }).FlowsNeededSince(Now, TimeSpan.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rulebook.FlowsNeededSince(Now, TimeSpan.FromSeconds(-1)));
+    }
 }

@@ -112,4 +112,35 @@ public sealed class CircuitBreakerBoardTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => board.RecordTransaction(Mumbai, InAe, BreakerOutcome.SettlementFailed, T0));
     }
+
+    [Fact]
+    public void Apply_ATripOnAnotherInstance_RefusesHereWithAG10_AndItsRecoveryLetsThrough()
+    {
+        var here = new CircuitBreakerBoard(Strict, Lenient);
+        BreakerSubject subject = Assert.IsType<BreakerSubject>(BreakerSubject.TryParse("participant SRCBINBB", out BreakerSubject parsed) ? parsed : null);
+
+        Assert.True(here.Apply(subject, BreakerState.Open, T0));
+        BreakerVerdict refused = here.Check(Mumbai, Dubai, InAe, T0.AddMinutes(1));
+        Assert.True(here.Apply(subject, BreakerState.Closed, T0.AddMinutes(2)));
+        BreakerVerdict allowed = here.Check(Mumbai, Dubai, InAe, T0.AddMinutes(2));
+
+        Assert.Equal((false, "AG10", subject), (refused.Allowed, refused.ReasonCode, refused.RefusedBy));
+        Assert.True(allowed.Allowed);
+    }
+
+    [Theory]
+    [InlineData("participant SRCBINBB", true)]
+    [InlineData("corridor IN->AE AED", true)]
+    [InlineData("participant SRCBIN", false)]
+    [InlineData("corridor IN-AE AED", false)]
+    [InlineData("bank SRCBINBB", false)]
+    [InlineData("", false)]
+    public void BreakerSubject_TryParse_ReadsWhatToStringWrites(string text, bool valid)
+    {
+        Assert.Equal(valid, BreakerSubject.TryParse(text, out BreakerSubject subject));
+        if (valid)
+        {
+            Assert.Equal(text, subject.ToString());
+        }
+    }
 }

@@ -199,6 +199,90 @@ public sealed class CircuitBreakerTests
         Assert.Equal(T0.AddMinutes(30), tripped.At);
     }
 
+    [Fact]
+    public void Apply_Open_RefusesFromTheRemoteTripUntilTheOpenDurationHasPassed()
+    {
+        CircuitBreaker breaker = Breaker();
+
+        Assert.True(breaker.Apply(BreakerState.Open, T0.AddMinutes(1)));
+
+        Assert.False(breaker.Allows(T0.AddMinutes(1)));
+        Assert.Equal(BreakerState.Open, breaker.State(T0.AddMinutes(5)));
+        Assert.Equal(BreakerState.HalfOpen, breaker.State(T0.AddMinutes(6)));
+        BreakerEvent halfOpened = Assert.Single(breaker.Advance(T0.AddMinutes(6)));
+        Assert.Equal(BreakerTransition.HalfOpened, halfOpened.Transition);
+    }
+
+    [Fact]
+    public void Apply_Closed_ClosesAnOpenBreaker_AndForgetsItsWindow()
+    {
+        CircuitBreaker breaker = Breaker();
+        RecordAll(breaker, (0, BreakerOutcome.SettlementFailed), (1, BreakerOutcome.SettlementFailed));
+
+        Assert.True(breaker.Apply(BreakerState.Closed, T0.AddMinutes(2)));
+
+        Assert.True(breaker.Allows(T0.AddMinutes(2)));
+        // One failure after the close is below the threshold of two: the failures before it were forgotten.
+        Assert.Empty(breaker.Record(BreakerOutcome.SettlementFailed, T0.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void Apply_IgnoresATransition_NoNewerThanTheBreakersOwnLastChange()
+    {
+        CircuitBreaker breaker = Breaker();
+        List<BreakerEvent> trip = RecordAll(breaker, (0, BreakerOutcome.SettlementFailed), (1, BreakerOutcome.SettlementFailed));
+        BreakerEvent tripped = Assert.Single(trip);
+
+        // Its own trip coming back from the bus, and a recovery elsewhere that happened before it tripped.
+        Assert.False(breaker.Apply(tripped.To, tripped.At));
+        Assert.False(breaker.Apply(BreakerState.Closed, T0.AddSeconds(30)));
+        Assert.False(breaker.Allows(T0.AddMinutes(2)));
+
+        BreakerEvent reset = Assert.Single(breaker.Reset("Operator", T0.AddMinutes(3)));
+        Assert.False(breaker.Apply(BreakerState.Open, T0.AddMinutes(2)));
+        Assert.False(breaker.Apply(reset.To, reset.At));
+        Assert.True(breaker.Allows(T0.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void Apply_HalfOpen_ChangesNothing_BecauseTheOpenTimeDecidesIt()
+    {
+        CircuitBreaker breaker = Breaker();
+
+        Assert.False(breaker.Apply(BreakerState.HalfOpen, T0));
+
+        Assert.True(breaker.Allows(T0));
+        Assert.Equal(BreakerState.Closed, breaker.State(T0));
+    }
+
+    [Fact]
+    public void Apply_MakesAFollowerAgreeWithTheBreakerItFollows_ForAnyOutcomesAndResets()
+    {
+        // A follower that sees no traffic of its own and applies every transition of the leader refuses exactly when the
+        // leader does; the leader applying its own transitions changes nothing. Steps are at least a second apart: two
+        // transitions at the very same instant cannot be ordered from their times, and Apply keeps the first.
+        Gen<(int Gap, BreakerOutcome Outcome, bool Reset)[]> steps = Gen.Select(Gen.Int[1, 180], Gen.Enum<BreakerOutcome>(), Gen.Int[0, 19].Select(n => n == 0)).Array[0, 120];
+        steps.Sample(sequence =>
+        {
+            CircuitBreaker leader = Breaker();
+            var follower = new CircuitBreaker(Mumbai, Options);
+            DateTimeOffset now = T0;
+            foreach ((int gap, BreakerOutcome outcome, bool reset) in sequence)
+            {
+                now = now.AddSeconds(gap);
+                IReadOnlyList<BreakerEvent> events = reset ? leader.Reset("Operator", now) : leader.Record(outcome, now);
+                foreach (BreakerEvent e in events)
+                {
+                    Assert.False(leader.Apply(e.To, e.At));
+                    follower.Apply(e.To, e.At);
+                }
+
+                Assert.True(leader.State(now) == follower.State(now), $"at {now - T0} after {outcome} reset={reset}: leader {leader.State(now)} follower {follower.State(now)}; events {string.Join("; ", events)}");
+                Assert.Equal(leader.Allows(now), follower.Allows(now));
+            }
+        }, iter: 300);
+    }
+
     public static TheoryData<CircuitBreakerOptions, string> BadOptions => new()
     {
         { Options with { Window = TimeSpan.Zero }, "Window must be positive." },

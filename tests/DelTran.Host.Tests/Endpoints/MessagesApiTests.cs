@@ -409,7 +409,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         Assert.Contains("application/xml", mediaTypes);
         Assert.Contains("multipart/form-data", mediaTypes);
         string[] statuses = [.. post.GetProperty("responses").EnumerateObject().Select(r => r.Name)];
-        Assert.Equal(["200", "202", "401", "413", "415"], statuses.Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "202", "401", "413", "415", "503"], statuses.Order(StringComparer.Ordinal));
     }
 
     private static ByteArrayContent Xml(byte[] body)

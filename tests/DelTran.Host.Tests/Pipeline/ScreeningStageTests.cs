@@ -65,7 +65,7 @@ public sealed class SanctionsListsJobTests
             settings["DelTran:Compliance:Lists:0"] = folder;
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
             var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Jobs.SanctionsListsJob(provider, ListDownloads.Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+            var job = new Host.Jobs.SanctionsListsJob(provider, ListDownloads.Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Jobs.SanctionsListsJob>.Instance);
 
             await job.RunAsync(CancellationToken.None);
             await job.RunAsync(CancellationToken.None);
@@ -96,10 +96,10 @@ public sealed class SanctionsListsJobTests
 /// <summary>Lists fetched from a publisher's URL: a download replaces the file in force only once it loads.</summary>
 public sealed class ListDownloads
 {
-    internal static Jobs.ListDownloader Downloader(PipelineHost host) => new(
+    internal static Host.Jobs.ListDownloader Downloader(PipelineHost host) => new(
         new OneClient(),
         host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>(),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.ListDownloader>.Instance);
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Jobs.ListDownloader>.Instance);
 
     [Fact]
     public async Task Reload_DownloadsANewVersion_AndRefusesABrokenDownload_KeepingTheFileInForce()
@@ -125,7 +125,7 @@ public sealed class ListDownloads
             settings["DelTran:Compliance:Downloads:1:File"] = "eu-consolidated.xml";
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
             var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Jobs.SanctionsListsJob(provider, Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.SanctionsListsJob>.Instance);
+            var job = new Host.Jobs.SanctionsListsJob(provider, Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Jobs.SanctionsListsJob>.Instance);
 
             // First run: the UN list arrives (the missing one is logged and skipped) and screens from then on.
             await job.RunAsync(CancellationToken.None);
@@ -139,7 +139,7 @@ public sealed class ListDownloads
             Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(folder, "un-consolidated.xml")));
             Assert.Equal(inForce, provider.Versions.Single(v => v.Source == "un-consolidated.xml").Sha256);
             Assert.False(File.Exists(Path.Combine(folder, "eu-consolidated.xml")));
-            Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, Jobs.ListDownloader.StagingFolder)));
+            Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, Host.Jobs.ListDownloader.StagingFolder)));
             await using DelTranDbContext db = host.Db();
             var versions = await db.SanctionsListVersions.AsNoTracking().Where(v => v.Source == "un-consolidated.xml").OrderBy(v => v.Id).ToListAsync();
             Assert.Equal([("LOADED", inForce), ("REFUSED", ListLoaderSha(served))], versions.Select(v => (v.Status, v.Sha256)));

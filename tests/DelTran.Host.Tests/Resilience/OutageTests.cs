@@ -92,11 +92,21 @@ public sealed class OutageTests(ITestOutputHelper output)
             down = true;
             await server.WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
 
-            // Nothing is acknowledged that could not be stored.
+            // Nothing is acknowledged that could not be stored, and the client is told to send it again: 503, not a 500.
             using (HttpResponseMessage refused = await server.SubmitAsync(Sender, TestMessages.Pacs008(TestMessages.UniqueMsgId("PGDOWN-NEW"), 1)))
             {
-                output.WriteLine($"a submission while the database is down: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}");
-                Assert.True((int)refused.StatusCode >= 500, $"a submission while the database is down got {(int)refused.StatusCode}");
+                string body = await refused.Content.ReadAsStringAsync();
+                output.WriteLine($"a submission while the database is down: {(int)refused.StatusCode} {refused.Headers.RetryAfter} {body}");
+                AssertServiceUnavailable(refused, body);
+                Assert.Contains("nothing was accepted", body, StringComparison.Ordinal);
+            }
+
+            using (HttpClient client = server.Client(ApiServer.DemoKey(Sender)))
+            using (HttpResponseMessage read = await client.GetAsync(new Uri($"/api/v1/messages/{id}", UriKind.Relative)))
+            {
+                string body = await read.Content.ReadAsStringAsync();
+                output.WriteLine($"a status read while the database is down: {(int)read.StatusCode} {read.Headers.RetryAfter} {body}");
+                AssertServiceUnavailable(read, body);
             }
 
             await TestServers.RunPgCtlAsync("start");
@@ -120,6 +130,17 @@ public sealed class OutageTests(ITestOutputHelper output)
         await AssertDecidedOnceAsync(server, count);
         await using DelTranDbContext db = server.Db();
         Assert.True(await db.TransactionEvents.AnyAsync(e => e.At > backUp), "no transaction was decided after the database came back: the outage did not hit the message in flight");
+    }
+
+    /// <summary>503 with a Retry-After in seconds and a problem document that says so.</summary>
+    private static void AssertServiceUnavailable(HttpResponseMessage response, string body)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"no Retry-After in seconds: {response.Headers.RetryAfter}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        JsonElement problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Contains("database cannot be reached", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>Every transaction of the installation accepted once: one obligation, five events, no command consumed twice, nothing left to dispatch.</summary>

@@ -72,6 +72,7 @@ public static class ServeHost
         ParticipantsApi.Map(app);
         RiskApi.Map(app);
         FxApi.Map(app);
+        TransactionsApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

@@ -395,6 +395,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
                 "GET /api/v1/participants/{bic}/balances", "GET /api/v1/participants/{bic}/events",
                 "GET /api/v1/review", "GET /api/v1/review/{id}/decisions",
                 "GET /api/v1/risk/aml-alerts", "GET /api/v1/risk/breakers",
+                "GET /api/v1/transactions/{id}/trail",
                 "GET /api/v1/windows", "GET /api/v1/windows/{id}", "GET /api/v1/windows/{id}/positions", "GET /api/v1/windows/{id}/reports/{file}",
                 "POST /api/v1/messages",
                 "POST /api/v1/participants/{bic}/resume", "POST /api/v1/participants/{bic}/suspend",

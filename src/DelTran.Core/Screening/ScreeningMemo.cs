@@ -11,6 +11,9 @@ public sealed class ScreeningMemo(SanctionsIndex index, ScreeningOptions options
 {
     private readonly ConcurrentDictionary<string, NameScreeningResult> _results = new(StringComparer.Ordinal);
 
+    // The BICs of a scheme's agents are few and repeat on every payment.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<ScreeningMatch>> _bics = new(StringComparer.Ordinal);
+
     public SanctionsIndex Index => index;
 
     public ScreeningOptions Options => options;
@@ -32,5 +35,27 @@ public sealed class ScreeningMemo(SanctionsIndex index, ScreeningOptions options
         }
 
         return result;
+    }
+
+    /// <summary><see cref="SanctionsIndex.ScreenBic"/>, remembered within the same bound.</summary>
+    public IReadOnlyList<ScreeningMatch> ScreenBic(string? bic)
+    {
+        if (bic is null)
+        {
+            return [];
+        }
+
+        if (_bics.TryGetValue(bic, out IReadOnlyList<ScreeningMatch>? known))
+        {
+            return known;
+        }
+
+        IReadOnlyList<ScreeningMatch> matches = index.ScreenBic(bic);
+        if (_bics.Count < capacity)
+        {
+            _bics.TryAdd(bic, matches);
+        }
+
+        return matches;
     }
 }

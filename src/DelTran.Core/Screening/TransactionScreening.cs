@@ -22,23 +22,24 @@ public static class TransactionScreening
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
-        return Screen(subject, index, options, name => index.Screen(name, options));
+        return Screen(subject, options, name => index.Screen(name, options), index.ScreenBic);
     }
 
     /// <summary>The same, with names' results remembered in <paramref name="memo"/> (its index and options).</summary>
     public static TransactionScreeningResult Screen(ScreeningSubject subject, ScreeningMemo memo)
     {
         ArgumentNullException.ThrowIfNull(memo);
-        return Screen(subject, memo.Index, memo.Options, memo.Screen);
+        return Screen(subject, memo.Options, memo.Screen, memo.ScreenBic);
     }
 
-    private static TransactionScreeningResult Screen(ScreeningSubject subject, SanctionsIndex index, ScreeningOptions options, Func<string, NameScreeningResult> screenName)
+    private static TransactionScreeningResult Screen(
+        ScreeningSubject subject, ScreeningOptions options, Func<string, NameScreeningResult> screenName, Func<string?, IReadOnlyList<ScreeningMatch>> screenBic)
     {
         ArgumentNullException.ThrowIfNull(subject);
         TransactionScreeningResult byName = ScreenParties(subject.Parties.Select(p => (p.Party, p.Name)), screenName);
 
         List<IdentifierScreeningResult> identifierHits = [.. subject.Parties
-            .Select(p => (p.Party, p.Bic, Matches: index.ScreenBic(p.Bic)))
+            .Select(p => (p.Party, p.Bic, Matches: screenBic(p.Bic)))
             .Where(b => b.Matches.Count > 0)
             .Select(b => new IdentifierScreeningResult(b.Party, b.Bic!, b.Matches))];
 

@@ -34,4 +34,22 @@ public sealed class ScreeningMemoTests
         Assert.Equal(2, memo.Count);
         Assert.Equal(ScreeningDecision.Hit, third.Decision);
     }
+
+    [Fact]
+    public void ScreenBic_GivesTheIndexsMatches_ForAListedAndAnUnlistedBic_FirstAndAgain()
+    {
+        SanctionsIndex index = SanctionsIndex.Build(ListFiles.LoadOne(ListFiles.Own("sdn-small.xml")).List!);
+        var memo = new ScreeningMemo(index, ScreeningOptions.Default, capacity: 1);
+
+        IReadOnlyList<ScreeningMatch> listed = memo.ScreenBic("NSEXIRTHXXX");
+        IReadOnlyList<ScreeningMatch> again = memo.ScreenBic("NSEXIRTHXXX");
+        IReadOnlyList<ScreeningMatch> beyondCapacity = memo.ScreenBic("nsexirth");
+
+        Assert.Equal(index.ScreenBic("NSEXIRTHXXX").Select(m => (m.List, m.EntryId)), listed.Select(m => (m.List, m.EntryId)));
+        Assert.NotEmpty(listed);
+        Assert.Same(listed, again);
+        Assert.Equal(listed.Select(m => m.EntryId), beyondCapacity.Select(m => m.EntryId));
+        Assert.Empty(memo.ScreenBic("SRCBINBBXXX"));
+        Assert.Empty(memo.ScreenBic(null));
+    }
 }

@@ -70,12 +70,6 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
         }
 
-        // Written once per set; two instances racing on a new set lose on the key, and the retry finds it.
-        if (!await Db.ScreeningListSets.AnyAsync(l => l.Id == lists.Fingerprint, cancellationToken))
-        {
-            Db.ScreeningListSets.Add(new ScreeningListSetRow { Id = lists.Fingerprint, Versions = lists.Description, FirstUsedAt = now });
-        }
-
         // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
         var passed = new List<Guid>(clean.Count);
         var flows = new List<AmlFlowRow>(clean.Count);
@@ -98,6 +92,12 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
         }
 
+        // The set is written once. Every batch screened against a new set would otherwise race to insert it, and all but
+        // one would fail on the key at commit and screen its whole batch again (a third of the compliance work at the
+        // start of a large file). ON CONFLICT waits for a batch inserting it and then does nothing.
+        await Db.Database.ExecuteSqlAsync(
+            $"INSERT INTO screening_list_sets (id, versions, first_used_at) VALUES ({lists.Fingerprint}, {lists.Description}, {now}) ON CONFLICT DO NOTHING",
+            cancellationToken);
         await Dialect.InsertScreeningsAsync(Db, screenings, flows, alerts, cancellationToken);
         if (passed.Count > 0)
         {

@@ -117,6 +117,9 @@ for row in "${rows[@]}"; do
   awk -v n="$n" -v mb="$mb" -v s="$seconds" -v kb="$peak_kb" -v ms="$copy_ms" -v ps="$pipeline_s" -v pkb="$pipeline_kb" -v c="$cpu_s" -v pc="$pg_cpu" -v rc="$rmq_cpu" 'BEGIN {
     rate = n / ps; printf "%-8d %6d | %9.1f %6.0f %9.0f | %9.1f %8.0f %14.0f | %7.1f %6.1f %7.1f | %14.0f   %s\n", n, mb, s, n / s, kb / 1024, ps, rate, pkb / 1024, c, pc, rc, n / (ms / 1000), (rate >= 10000 ? "PASS" : "MISS") }'
   echo "         load average before ${load_before//,/ }, after ${load_after//,/ }"
+  # The reference run of the same size (bench/reference.json, "pipeline"), side by side.
+  jq -r --arg n "$n" '.pipeline.measured_on_dev_machine as $m | ($m.runs[$n] // empty) |
+    "reference | \(.process_s) s, peak \(.peak_mb) MB | pipeline \(.pipeline_s) s, \(.pipeline_tx_per_s) tx/s | CPU s deltran \(.cpu_s.deltran), pg \(.cpu_s.postgres) | \($m.code), load \(.load_before)"' bench/reference.json
 done
 echo "'deltran process' also starts the host, copies the pacs.002 out and runs the clearing cycle (close, net, settle, window reports)."
 echo "Reference: Mojaloop publishes about 650 transfers/s end to end on a cluster; a non-validating XmlReader parses this file at about 80k tx/s here."

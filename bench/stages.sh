@@ -60,4 +60,5 @@ for side in on off; do
     "$(cut -d' ' -f5 "$results/$side" | median)" "$(cut -d' ' -f6 "$results/$side" | median)" "$(cut -d' ' -f2 "$results/$side" | tr '\n' ' ')"
 done
 awk -v on="$on" -v off="$off" 'BEGIN { loss = 1 - off / on; printf "throughput lost to the checks: %.1f%% (target <= 20%%): %s\n", loss * 100, (loss <= 0.20 ? "PASS" : "MISS") }'
+jq -r '.stages.measured_on_dev_machine | "reference (\(.code), \(.pairs) pairs, load \(.load_average)): checks on \(.on_s) s, off \(.off_s) s (CPU s deltran \(.cpu_s.on.deltran) vs \(.cpu_s.off.deltran), pg \(.cpu_s.on.postgres) vs \(.cpu_s.off.postgres)): \(.loss_percent)% lost"' bench/reference.json
 rm -rf "$results"

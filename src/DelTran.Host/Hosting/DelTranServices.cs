@@ -104,6 +104,7 @@ public static class DelTranServices
                 {
                     rabbit.Host(new Uri(storage.RabbitMqConnectionString!));
                     rabbit.MessageTopology.SetEntityNameFormatter(new InstallationEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, endpointPrefix));
+                    rabbit.UseConsumeFilter(typeof(StartupGateFilter<>), context);
                     rabbit.UseMessageRetry(RetryWhileUnreachable);
                     rabbit.UseMessageRetry(RetryLostRaces);
                     rabbit.ConfigureEndpoints(context);
@@ -114,6 +115,7 @@ public static class DelTranServices
                 bus.UsingInMemory((context, memory) =>
                 {
                     memory.MessageTopology.SetEntityNameFormatter(new InstallationEntityNameFormatter(memory.MessageTopology.EntityNameFormatter, endpointPrefix));
+                    memory.UseConsumeFilter(typeof(StartupGateFilter<>), context);
                     memory.UseMessageRetry(RetryWhileUnreachable);
                     memory.UseMessageRetry(RetryLostRaces);
                     memory.ConfigureEndpoints(context);

@@ -107,4 +107,55 @@ public sealed class ReadinessTests
             Directory.Delete(lists, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AQueuedCommand_WaitsForTheStartUp_InsteadOfMeetingATableTheMigrationHasNotWritten()
+    {
+        await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
+        await using (await PipelineHost.StartAsync(PipelineMode.Production, shared: new SharedInstallation("gate" + Guid.NewGuid().ToString("N")[..10], null, database), start: false))
+        {
+        }
+
+        // The start-up is held (as above) while a command reaches the instance's queue.
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using NpgsqlTransaction hold = await holder.BeginTransactionAsync();
+        await using (var lockRegistry = new NpgsqlCommand("LOCK TABLE participants IN ACCESS EXCLUSIVE MODE", holder, hold))
+        {
+            await lockRegistry.ExecuteNonQueryAsync();
+        }
+
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, database, waitForStartup: false);
+        HealthState health = server.Services.GetRequiredService<HealthState>();
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Healthy) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Guid command = Guid.CreateVersion7();
+        await server.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(new DelTran.Host.Messaging.CompleteMessage(command, Guid.NewGuid()));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // ample for a consumer that does not wait: it takes milliseconds
+        Assert.False(await ConsumedAsync(database, command), "the command was consumed before the start-up finished");
+        Assert.False(server.Services.GetRequiredService<StartupInitializer>().IsReady);
+
+        // Released: the start-up finishes, then the command is consumed.
+        await hold.CommitAsync();
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await ConsumedAsync(database, command) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await ConsumedAsync(database, command), "the command was not consumed after the start-up");
+    }
+
+    private static async Task<bool> ConsumedAsync(PostgresDatabase database, Guid command)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*) FROM consumed_messages WHERE message_id = @id", connection);
+        query.Parameters.AddWithValue("id", command);
+        return (long)(await query.ExecuteScalarAsync())! > 0;
+    }
 }

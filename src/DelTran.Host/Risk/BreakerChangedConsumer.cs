@@ -21,9 +21,11 @@ public sealed class BreakerChangedConsumer(BreakerService breakers) : IConsumer<
 
 /// <summary>
 /// At start, reopens the breakers other instances left open (<see cref="BreakerService.RestoreAsync"/>): transitions
-/// published before this instance's queue existed never reach it. Retries with back-off while the database is away.
+/// published before this instance's queue existed never reach it. It reads only once the bus is up, so that every
+/// transition is either in what it reads or delivered on the queue; read earlier, one committed between the read and
+/// the queue's binding would be in neither. Retries with back-off while the database is away.
 /// </summary>
-public sealed partial class BreakerRestore(BreakerService breakers, Func<DelTranDbContext> databases, IServiceProvider services, ILogger<BreakerRestore> logger) : BackgroundService
+public sealed partial class BreakerRestore(BreakerService breakers, Func<DelTranDbContext> databases, IServiceProvider services, IBusControl bus, ILogger<BreakerRestore> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +38,8 @@ public sealed partial class BreakerRestore(BreakerService breakers, Func<DelTran
                 await startup.Ready.WaitAsync(stoppingToken);
             }
 
+            // Healthy once every receive endpoint, this instance's breaker queue among them, is bound and consuming.
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
             while (true)
             {
                 try

@@ -154,6 +154,10 @@ public sealed class SftpChannelOptions : DropChannelOptions
             {
                 problems.Add($"{at}:PrivateKeyPath '{p.PrivateKeyPath}' does not exist.");
             }
+            else if (SftpKeys.Problem(p) is { } keyProblem)
+            {
+                problems.Add($"{at}:PrivateKeyPath '{p.PrivateKeyPath}' {keyProblem}");
+            }
 
             if (string.IsNullOrWhiteSpace(p.Root) || !p.Root.StartsWith('/'))
             {
@@ -171,8 +175,14 @@ public sealed class SftpParticipantOptions
 
     public string Username { get; set; } = string.Empty;
 
-    /// <summary>OpenSSH or PEM private key file without a passphrase, readable only by DelTran's account.</summary>
+    /// <summary>OpenSSH or PEM private key file, readable only by DelTran's account.</summary>
     public string PrivateKeyPath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The passphrase of an encrypted key; empty for a key without one. Give it through the environment
+    /// (DelTran__Channels__Sftp__Participants__0__PrivateKeyPassphrase) or a secret store, not in a file beside the key.
+    /// </summary>
+    public string? PrivateKeyPassphrase { get; set; }
 
     /// <summary>The participant's folder on the server, holding inbound/, processed/, rejected/ and outbound/.</summary>
     public string Root { get; set; } = string.Empty;
@@ -188,3 +198,36 @@ public sealed class ChannelOptionsValidator : IValidateOptions<FolderChannelOpti
     private static ValidateOptionsResult Result(List<string> problems) =>
         problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 }
+
+/// <summary>Reads a participant's SFTP key, with its passphrase when it has one.</summary>
+public static class SftpKeys
+{
+    public static Renci.SshNet.PrivateKeyFile Open(SftpParticipantOptions participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return string.IsNullOrEmpty(participant.PrivateKeyPassphrase)
+            ? new Renci.SshNet.PrivateKeyFile(participant.PrivateKeyPath)
+            : new Renci.SshNet.PrivateKeyFile(participant.PrivateKeyPath, participant.PrivateKeyPassphrase);
+    }
+
+    /// <summary>Why the key cannot be used (encrypted without a passphrase, a wrong passphrase, not a key); null when it can.</summary>
+    public static string? Problem(SftpParticipantOptions participant)
+    {
+        try
+        {
+            using Renci.SshNet.PrivateKeyFile key = Open(participant);
+            return null;
+        }
+        catch (Renci.SshNet.Common.SshPassPhraseNullOrEmptyException)
+        {
+            return "is encrypted: set PrivateKeyPassphrase.";
+        }
+        catch (Exception ex) when (ex is Renci.SshNet.Common.SshException or IOException or UnauthorizedAccessException or ArgumentException or FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return string.IsNullOrEmpty(participant.PrivateKeyPassphrase)
+                ? $"cannot be read as a private key: {ex.Message}"
+                : $"cannot be read with the given PrivateKeyPassphrase (wrong passphrase, or not a key): {ex.Message}";
+        }
+    }
+}
+

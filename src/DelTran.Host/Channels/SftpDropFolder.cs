@@ -292,7 +292,7 @@ public sealed class SftpDropFolder(SftpChannelOptions options, SftpParticipantOp
         public static Connection Create(SftpChannelOptions options, SftpParticipantOptions participant, IReadOnlySet<string> hostKeys)
         {
             // The key is read at every connect, so a rotated key file is picked up without a restart.
-            var key = new PrivateKeyFile(participant.PrivateKeyPath);
+            PrivateKeyFile key = SftpKeys.Open(participant);
             PrivateKeyConnectionInfo? info = null;
             try
             {

@@ -774,12 +774,21 @@ public sealed class MessageParser
     private PostalAddressRecord ReadPostalAddress()
     {
         string? street = null, building = null, postCode = null, town = null, subDivision = null, country = null;
+        string? department = null, subDepartment = null, buildingName = null, floor = null, postBox = null, room = null, townLocation = null, district = null;
         List<string>? lines = null;
         int depth = EnterChildren();
         while (MoveToChild(depth))
         {
             switch (_reader.LocalName)
             {
+                case "Dept": department = Text(); break;
+                case "SubDept": subDepartment = Text(); break;
+                case "BldgNm": buildingName = Text(); break;
+                case "Flr": floor = Text(); break;
+                case "PstBx": postBox = Text(); break;
+                case "Room": room = Text(); break;
+                case "TwnLctnNm": townLocation = Text(); break;
+                case "DstrctNm": district = Text(); break;
                 case "StrtNm": street = Text(); break;
                 case "BldgNb": building = Text(); break;
                 case "PstCd": postCode = Text(); break;
@@ -791,7 +800,8 @@ public sealed class MessageParser
             }
         }
 
-        return new PostalAddressRecord(street, building, postCode, town, subDivision, country, lines ?? (IReadOnlyList<string>)[]);
+        return new PostalAddressRecord(street, building, postCode, town, subDivision, country, lines ?? (IReadOnlyList<string>)[],
+            department, subDepartment, buildingName, floor, postBox, room, townLocation, district);
     }
 
     private AccountRecord ReadAccount()

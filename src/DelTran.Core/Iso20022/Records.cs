@@ -9,6 +9,10 @@ public sealed record AmountRecord(string Text, string? Currency);
 /// <summary>A financial institution identification (agent).</summary>
 public sealed record AgentRecord(string? Bic, string? ClearingMemberId, string? Lei, string? Name);
 
+/// <summary>
+/// A PostalAddress24 as written, every element but the address type: a structured address may carry a building name,
+/// floor, room or district, and a message mapped from it must not drop them.
+/// </summary>
 public sealed record PostalAddressRecord(
     string? StreetName,
     string? BuildingNumber,
@@ -16,7 +20,15 @@ public sealed record PostalAddressRecord(
     string? TownName,
     string? CountrySubDivision,
     string? Country,
-    IReadOnlyList<string> AddressLines);
+    IReadOnlyList<string> AddressLines,
+    string? Department = null,
+    string? SubDepartment = null,
+    string? BuildingName = null,
+    string? Floor = null,
+    string? PostBox = null,
+    string? Room = null,
+    string? TownLocationName = null,
+    string? DistrictName = null);
 
 /// <summary>A party (debtor, creditor, ultimate parties, initiating party).</summary>
 public sealed record PartyRecord(string? Name, PostalAddressRecord? Address, string? CountryOfResidence, string? OrganisationBic, string? Lei);

@@ -359,4 +359,47 @@ public sealed class Pain001ToPacs008Tests
         {
         }
     }
+
+    [Fact]
+    public void MapMessage_KeepsEveryPartOfAStructuredAddress_ThroughToTheWrittenPacs008()
+    {
+        const string Structured = """
+                <PstlAdr>
+                  <Dept>Treasury</Dept>
+                  <SubDept>Payables</SubDept>
+                  <StrtNm>Senapati Bapat Marg</StrtNm>
+                  <BldgNb>88</BldgNb>
+                  <BldgNm>Kamala Mills Tower B</BldgNm>
+                  <Flr>14</Flr>
+                  <PstBx>PO 7712</PstBx>
+                  <Room>1402</Room>
+                  <PstCd>400013</PstCd>
+                  <TwnNm>Mumbai</TwnNm>
+                  <TwnLctnNm>Lower Parel</TwnLctnNm>
+                  <DstrctNm>Mumbai City</DstrctNm>
+                  <CtrySubDvsn>Maharashtra</CtrySubDvsn>
+                  <Ctry>IN</Ctry>
+                </PstlAdr>
+            """;
+        int start = TwoTransfersPain001.IndexOf("<PstlAdr>", StringComparison.Ordinal);
+        int end = TwoTransfersPain001.IndexOf("</PstlAdr>", start, StringComparison.Ordinal) + "</PstlAdr>".Length;
+        string pain001 = TwoTransfersPain001[..start] + Structured.Trim() + TwoTransfersPain001[end..];
+        List<CreditTransfer> sources = AcceptedTransfers(new MemoryStream(Encoding.UTF8.GetBytes(pain001)));
+        PostalAddressRecord read = sources[0].Record.Debtor!.Address!;
+        Assert.Equal(
+            ("Treasury", "Payables", "Kamala Mills Tower B", "14", "PO 7712", "1402", "Lower Parel", "Mumbai City"),
+            (read.Department, read.SubDepartment, read.BuildingName, read.Floor, read.PostBox, read.Room, read.TownLocationName, read.DistrictName));
+
+        byte[] xml = WriteMapped(Pain001ToPacs008.MapMessage("DLTR-P8-20261201-000002", Created, sources, Ids));
+
+        List<string> errors = RepoPaths.SchemaErrors(new MemoryStream(xml), RepoPaths.BaseSchema("pacs.008.001.08"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        XElement written = XDocument.Load(new MemoryStream(xml)).Descendants(Pacs008 + "Dbtr").First().Element(Pacs008 + "PstlAdr")!;
+        Assert.Equal(
+            ["Dept", "SubDept", "StrtNm", "BldgNb", "BldgNm", "Flr", "PstBx", "Room", "PstCd", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry"],
+            written.Elements().Select(e => e.Name.LocalName));
+        PostalAddressRecord reread = AcceptedTransfers(new MemoryStream(xml))[0].Record.Debtor!.Address!;
+        Assert.Equal(read with { AddressLines = [] }, reread with { AddressLines = [] });
+    }
 }
+

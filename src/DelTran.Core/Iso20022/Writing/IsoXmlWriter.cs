@@ -173,14 +173,22 @@ internal sealed class IsoXmlWriter : IDisposable
         }
     }
 
-    /// <summary>A PostalAddress24 with the elements DelTran reads, in base-schema order.</summary>
+    /// <summary>A PostalAddress24 with every element DelTran reads (all but the address type), in base-schema order.</summary>
     public void PostalAddress(PostalAddressRecord address)
     {
         _writer.WriteStartElement("PstlAdr");
+        Text("Dept", NullIfBlank(address.Department));
+        Text("SubDept", NullIfBlank(address.SubDepartment));
         Text("StrtNm", NullIfBlank(address.StreetName));
         Text("BldgNb", NullIfBlank(address.BuildingNumber));
+        Text("BldgNm", NullIfBlank(address.BuildingName));
+        Text("Flr", NullIfBlank(address.Floor));
+        Text("PstBx", NullIfBlank(address.PostBox));
+        Text("Room", NullIfBlank(address.Room));
         Text("PstCd", NullIfBlank(address.PostCode));
         Text("TwnNm", NullIfBlank(address.TownName));
+        Text("TwnLctnNm", NullIfBlank(address.TownLocationName));
+        Text("DstrctNm", NullIfBlank(address.DistrictName));
         Text("CtrySubDvsn", NullIfBlank(address.CountrySubDivision));
         Text("Ctry", NullIfBlank(address.Country));
         foreach (string line in address.AddressLines)
@@ -356,9 +364,12 @@ internal sealed class IsoXmlWriter : IDisposable
     }
 
     private static bool HasContent(PostalAddressRecord address) =>
-        NullIfBlank(address.StreetName) is not null || NullIfBlank(address.BuildingNumber) is not null
-        || NullIfBlank(address.PostCode) is not null || NullIfBlank(address.TownName) is not null
-        || NullIfBlank(address.CountrySubDivision) is not null || NullIfBlank(address.Country) is not null
+        new[]
+        {
+            address.Department, address.SubDepartment, address.StreetName, address.BuildingNumber, address.BuildingName, address.Floor,
+            address.PostBox, address.Room, address.PostCode, address.TownName, address.TownLocationName, address.DistrictName,
+            address.CountrySubDivision, address.Country,
+        }.Any(v => NullIfBlank(v) is not null)
         || address.AddressLines.Any(l => NullIfBlank(l) is not null);
 
     // An empty element would fail its MinLength 1 facet; a blank value as read means "not given".

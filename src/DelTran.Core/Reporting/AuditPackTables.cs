@@ -25,6 +25,9 @@ public static class AuditPackTables
         new("instructed_amount", r => ExportField.OfMoney(r.InstructedAmount, r.InstructedCurrency)),
         new("exchange_rate", r => ExportField.OfDecimal(r.ExchangeRate)),
         new("accepted_at", r => ExportField.Of(r.AcceptedAt)),
+        new("screening_list_set", r => ExportField.Of(r.ScreeningListSet)),
+        new("fx_rate_table", r => ExportField.Of(r.FxRateTable)),
+        new("fx_path", r => ExportField.Of(r.FxPath)),
     ];
 
     public static IReadOnlyList<ExportColumn<NetPositionExportRow>> NetPositions { get; } =

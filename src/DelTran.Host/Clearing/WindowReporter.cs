@@ -205,10 +205,21 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
     private async IAsyncEnumerable<ObligationExportRow> Obligations(string windowId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
-        await foreach (ObligationRow o in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId).OrderBy(o => o.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // Each obligation with the list set that screened it and the FX pricing of its transaction, when there was one.
+        var rows =
+            from o in db.Obligations.AsNoTracking()
+            where o.WindowId == windowId
+            join s in db.TransactionScreenings.AsNoTracking() on o.TransactionId equals s.TransactionId into screenings
+            from s in screenings.DefaultIfEmpty()
+            join f in db.TransactionFx.AsNoTracking() on o.TransactionId equals f.TransactionId into conversions
+            from f in conversions.DefaultIfEmpty()
+            orderby o.Id
+            select new { o, ListSet = s == null ? null : s.ListSetId, FxTable = f == null ? null : f.RateTableVersion, FxPath = f == null ? null : f.Path };
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            ObligationRow o = row.o;
             yield return new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr, o.EndToEndId, o.DebtorBic, o.CreditorBic, o.Currency, o.Amount,
-                o.ValueDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt);
+                o.ValueDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
         }
     }
 

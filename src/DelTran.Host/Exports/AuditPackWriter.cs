@@ -32,7 +32,7 @@ public static class AuditPackWriter
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static readonly double[] ObligationWidths = [18, 14, 38, 38, 36, 36, 36, 10, 18, 12, 12, 18, 14, 30];
+    private static readonly double[] ObligationWidths = [18, 14, 38, 38, 36, 36, 36, 10, 18, 12, 12, 18, 14, 30, 34, 34, 48];
     private static readonly double[] NetPositionWidths = [18, 16, 10, 20, 20, 20];
     private static readonly double[] SettlementWidths = [18, 30, 16, 10, 10, 20, 12, 26, 14, 30];
     private static readonly double[] RejectWidths = [38, 38, 36, 36, 36, 10, 18, 12, 60, 30];

@@ -15,7 +15,8 @@ public sealed class AuditPackTablesTests
 
     private static ObligationExportRow Obligation() => new(
         "INR-20261201-1", 42, new Guid("0b7f9a2e-3c41-4e8a-9d55-1f2e3d4c5b6a"), new Guid("5d1e8c3a-2f4b-4a6d-9c8e-0a1b2c3d4e5f"),
-        "E2E-1", "Sahyadri Textiles", "Deira Textile Machinery", "INR", 845000m, new DateOnly(2026, 12, 2), "USD", 10125.5m, 83.452m, At);
+        "E2E-1", "Sahyadri Textiles", "Deira Textile Machinery", "INR", 845000m, new DateOnly(2026, 12, 2), "USD", 10125.5m, 83.452m, At,
+        "6F0C2A9B41D87E3355A0C1B2D3E4F506", "fx-20261201-01", "USD→INR SellBase 83.452");
 
     [Fact]
     public void Obligations_WritesInvariantTextInColumnOrder()
@@ -24,8 +25,17 @@ public sealed class AuditPackTablesTests
 
         Assert.Equal(
             ["INR-20261201-1", "42", "0b7f9a2e-3c41-4e8a-9d55-1f2e3d4c5b6a", "5d1e8c3a-2f4b-4a6d-9c8e-0a1b2c3d4e5f", "E2E-1", "Sahyadri Textiles",
-             "Deira Textile Machinery", "INR", "845000.00", "2026-12-02", "USD", "10125.50", "83.452", "2026-12-01T16:05:12+04:00"],
+             "Deira Textile Machinery", "INR", "845000.00", "2026-12-02", "USD", "10125.50", "83.452", "2026-12-01T16:05:12+04:00",
+             "6F0C2A9B41D87E3355A0C1B2D3E4F506", "fx-20261201-01", "USD→INR SellBase 83.452"],
             texts);
+    }
+
+    [Fact]
+    public void Obligations_LeaveTheDecisionFieldsEmpty_ForAnObligationNeitherScreenedNorConverted()
+    {
+        string[] texts = [.. Fields(AuditPackTables.Obligations, Obligation() with { ScreeningListSet = null, FxRateTable = null, FxPath = null }).Select(f => f.Text)];
+
+        Assert.Equal(["", "", ""], texts[^3..]);
     }
 
     [Fact]

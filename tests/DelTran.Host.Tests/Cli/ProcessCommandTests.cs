@@ -38,6 +38,11 @@ public sealed class ProcessCommandTests
                 string directory = Path.Combine(work, "out", "windows", window);
                 string audit = Path.Combine(directory, "audit");
                 Assert.StartsWith("window_id,participant,currency,debit,credit,net", File.ReadLines(Path.Combine(audit, "net-positions.csv")).First(), StringComparison.Ordinal);
+                // Each obligation names the list set that screened its transaction (its last three fields: list set, FX table, FX path).
+                string[] obligations = [.. File.ReadLines(Path.Combine(audit, "obligations.csv")).Where(l => l.Length > 0)];
+                Assert.EndsWith(",accepted_at,screening_list_set,fx_rate_table,fx_path", obligations[0], StringComparison.Ordinal);
+                Assert.NotEmpty(obligations[1..]);
+                Assert.All(obligations[1..], line => Assert.Matches("^[0-9A-F]{32}$", line.Split(',')[^3]));
                 Assert.True(new FileInfo(Path.Combine(audit, "audit-pack.xlsx")).Length > 0);
                 Assert.Empty(DelTran.Host.Exports.AuditPackVerifier.Verify(audit));
                 string[] statements = Directory.GetFiles(Path.Combine(directory, "camt053"), "*.xml");

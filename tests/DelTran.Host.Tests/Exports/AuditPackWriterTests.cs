@@ -31,7 +31,8 @@ public sealed class AuditPackWriterTests(ITestOutputHelper output) : IDisposable
     internal static ObligationExportRow Obligation(int i) => new(
         Window, i, new Guid(i, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), new Guid(i, 9, 9, 1, 1, 1, 1, 1, 1, 1, 1), $"E2E-{i:D7}",
         $"Debtor {i % 1000}", $"Creditor {i % 997}", "INR", 1000.50m + (i % 10_000), new DateOnly(2026, 12, 1),
-        i % 3 == 0 ? "USD" : null, i % 3 == 0 ? 12.25m : null, i % 3 == 0 ? 83.4521m : null, At.AddSeconds(i % 3600));
+        i % 3 == 0 ? "USD" : null, i % 3 == 0 ? 12.25m : null, i % 3 == 0 ? 83.4521m : null, At.AddSeconds(i % 3600),
+        "0123456789ABCDEF0123456789ABCDEF", i % 3 == 0 ? "fx-20261201-01" : null, i % 3 == 0 ? "USD→INR SellBase 83.4521" : null);
 
     private static NetPositionExportRow[] Positions() =>
     [
@@ -82,9 +83,9 @@ public sealed class AuditPackWriterTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("", net[^1]);
 
         string[] obligations = Lines(Path.Combine(pack, "obligations.csv"));
-        Assert.Equal("window_id,obligation_id,transaction_id,uetr,end_to_end_id,debtor,creditor,currency,amount,value_date,instructed_currency,instructed_amount,exchange_rate,accepted_at", obligations[0]);
+        Assert.Equal("window_id,obligation_id,transaction_id,uetr,end_to_end_id,debtor,creditor,currency,amount,value_date,instructed_currency,instructed_amount,exchange_rate,accepted_at,screening_list_set,fx_rate_table,fx_path", obligations[0]);
         Assert.Equal(
-            "INR-20261201-1,3,00000003-0001-0002-0304-05060708090a,00000003-0009-0009-0101-010101010101,E2E-0000003,Debtor 3,Creditor 3,INR,1003.50,2026-12-01,USD,12.25,83.4521,2026-12-01T16:05:15+05:30",
+            "INR-20261201-1,3,00000003-0001-0002-0304-05060708090a,00000003-0009-0009-0101-010101010101,E2E-0000003,Debtor 3,Creditor 3,INR,1003.50,2026-12-01,USD,12.25,83.4521,2026-12-01T16:05:15+05:30,0123456789ABCDEF0123456789ABCDEF,fx-20261201-01,USD→INR SellBase 83.4521",
             obligations[1]);
 
         string[] rejects = Lines(Path.Combine(pack, "rejects.csv"));

@@ -775,12 +775,14 @@ public sealed class MessageParser
     {
         string? street = null, building = null, postCode = null, town = null, subDivision = null, country = null;
         string? department = null, subDepartment = null, buildingName = null, floor = null, postBox = null, room = null, townLocation = null, district = null;
+        AddressTypeRecord? type = null;
         List<string>? lines = null;
         int depth = EnterChildren();
         while (MoveToChild(depth))
         {
             switch (_reader.LocalName)
             {
+                case "AdrTp": type = ReadAddressType(); break;
                 case "Dept": department = Text(); break;
                 case "SubDept": subDepartment = Text(); break;
                 case "BldgNm": buildingName = Text(); break;
@@ -801,7 +803,40 @@ public sealed class MessageParser
         }
 
         return new PostalAddressRecord(street, building, postCode, town, subDivision, country, lines ?? (IReadOnlyList<string>)[],
-            department, subDepartment, buildingName, floor, postBox, room, townLocation, district);
+            department, subDepartment, buildingName, floor, postBox, room, townLocation, district, type);
+    }
+
+    private AddressTypeRecord ReadAddressType()
+    {
+        string? code = null, id = null, issuer = null, scheme = null;
+        int depth = EnterChildren();
+        while (MoveToChild(depth))
+        {
+            if (_reader.LocalName == "Cd")
+            {
+                code = Text();
+            }
+            else if (_reader.LocalName == "Prtry")
+            {
+                int proprietary = EnterChildren();
+                while (MoveToChild(proprietary))
+                {
+                    switch (_reader.LocalName)
+                    {
+                        case "Id": id = Text(); break;
+                        case "Issr": issuer = Text(); break;
+                        case "SchmeNm": scheme = Text(); break;
+                        default: SkipElement(); break;
+                    }
+                }
+            }
+            else
+            {
+                SkipElement();
+            }
+        }
+
+        return new AddressTypeRecord(code, id, issuer, scheme);
     }
 
     private AccountRecord ReadAccount()

@@ -10,8 +10,8 @@ public sealed record AmountRecord(string Text, string? Currency);
 public sealed record AgentRecord(string? Bic, string? ClearingMemberId, string? Lei, string? Name);
 
 /// <summary>
-/// A PostalAddress24 as written, every element but the address type: a structured address may carry a building name,
-/// floor, room or district, and a message mapped from it must not drop them.
+/// A PostalAddress24 as written, every element of it: a structured address may carry a building name, floor, room or
+/// district, and a message mapped from it must not drop them.
 /// </summary>
 public sealed record PostalAddressRecord(
     string? StreetName,
@@ -28,7 +28,11 @@ public sealed record PostalAddressRecord(
     string? PostBox = null,
     string? Room = null,
     string? TownLocationName = null,
-    string? DistrictName = null);
+    string? DistrictName = null,
+    AddressTypeRecord? AddressType = null);
+
+/// <summary>An address type (AdrTp): an ISO code (ADDR, PBOX, HOME, BIZZ, MLTO, DLVY), or a proprietary one with its issuer.</summary>
+public sealed record AddressTypeRecord(string? Code, string? ProprietaryId, string? ProprietaryIssuer, string? ProprietaryScheme);
 
 /// <summary>A party (debtor, creditor, ultimate parties, initiating party).</summary>
 public sealed record PartyRecord(string? Name, PostalAddressRecord? Address, string? CountryOfResidence, string? OrganisationBic, string? Lei);

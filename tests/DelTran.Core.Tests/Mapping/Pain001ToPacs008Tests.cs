@@ -360,11 +360,14 @@ public sealed class Pain001ToPacs008Tests
         }
     }
 
-    [Fact]
-    public void MapMessage_KeepsEveryPartOfAStructuredAddress_ThroughToTheWrittenPacs008()
+    [Theory]
+    [InlineData("<Cd>BIZZ</Cd>", "BIZZ", null, null, null)]
+    [InlineData("<Prtry><Id>REGD</Id><Issr>MCA India</Issr><SchmeNm>Registered office</SchmeNm></Prtry>", null, "REGD", "MCA India", "Registered office")]
+    public void MapMessage_KeepsEveryPartOfAStructuredAddress_ThroughToTheWrittenPacs008(string addressType, string? code, string? id, string? issuer, string? scheme)
     {
-        const string Structured = """
+        string structured = """
                 <PstlAdr>
+                  <AdrTp>TYPE</AdrTp>
                   <Dept>Treasury</Dept>
                   <SubDept>Payables</SubDept>
                   <StrtNm>Senapati Bapat Marg</StrtNm>
@@ -380,15 +383,16 @@ public sealed class Pain001ToPacs008Tests
                   <CtrySubDvsn>Maharashtra</CtrySubDvsn>
                   <Ctry>IN</Ctry>
                 </PstlAdr>
-            """;
+            """.Replace("TYPE", addressType, StringComparison.Ordinal);
         int start = TwoTransfersPain001.IndexOf("<PstlAdr>", StringComparison.Ordinal);
         int end = TwoTransfersPain001.IndexOf("</PstlAdr>", start, StringComparison.Ordinal) + "</PstlAdr>".Length;
-        string pain001 = TwoTransfersPain001[..start] + Structured.Trim() + TwoTransfersPain001[end..];
+        string pain001 = TwoTransfersPain001[..start] + structured.Trim() + TwoTransfersPain001[end..];
         List<CreditTransfer> sources = AcceptedTransfers(new MemoryStream(Encoding.UTF8.GetBytes(pain001)));
         PostalAddressRecord read = sources[0].Record.Debtor!.Address!;
         Assert.Equal(
             ("Treasury", "Payables", "Kamala Mills Tower B", "14", "PO 7712", "1402", "Lower Parel", "Mumbai City"),
             (read.Department, read.SubDepartment, read.BuildingName, read.Floor, read.PostBox, read.Room, read.TownLocationName, read.DistrictName));
+        Assert.Equal(new AddressTypeRecord(code, id, issuer, scheme), read.AddressType);
 
         byte[] xml = WriteMapped(Pain001ToPacs008.MapMessage("DLTR-P8-20261201-000002", Created, sources, Ids));
 
@@ -396,7 +400,7 @@ public sealed class Pain001ToPacs008Tests
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         XElement written = XDocument.Load(new MemoryStream(xml)).Descendants(Pacs008 + "Dbtr").First().Element(Pacs008 + "PstlAdr")!;
         Assert.Equal(
-            ["Dept", "SubDept", "StrtNm", "BldgNb", "BldgNm", "Flr", "PstBx", "Room", "PstCd", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry"],
+            ["AdrTp", "Dept", "SubDept", "StrtNm", "BldgNb", "BldgNm", "Flr", "PstBx", "Room", "PstCd", "TwnNm", "TwnLctnNm", "DstrctNm", "CtrySubDvsn", "Ctry"],
             written.Elements().Select(e => e.Name.LocalName));
         PostalAddressRecord reread = AcceptedTransfers(new MemoryStream(xml))[0].Record.Debtor!.Address!;
         Assert.Equal(read with { AddressLines = [] }, reread with { AddressLines = [] });

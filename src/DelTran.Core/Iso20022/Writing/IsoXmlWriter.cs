@@ -177,6 +177,7 @@ internal sealed class IsoXmlWriter : IDisposable
     public void PostalAddress(PostalAddressRecord address)
     {
         _writer.WriteStartElement("PstlAdr");
+        AddressType(address.AddressType);
         Text("Dept", NullIfBlank(address.Department));
         Text("SubDept", NullIfBlank(address.SubDepartment));
         Text("StrtNm", NullIfBlank(address.StreetName));
@@ -197,6 +198,27 @@ internal sealed class IsoXmlWriter : IDisposable
         }
 
         _writer.WriteEndElement();
+    }
+
+    // AdrTp is a choice: the code, else a proprietary type (Id and Issr are both mandatory in it).
+    private void AddressType(AddressTypeRecord? type)
+    {
+        if (NullIfBlank(type?.Code) is { } code)
+        {
+            _writer.WriteStartElement("AdrTp");
+            Text("Cd", code);
+            _writer.WriteEndElement();
+        }
+        else if (NullIfBlank(type?.ProprietaryId) is { } id && NullIfBlank(type?.ProprietaryIssuer) is { } issuer)
+        {
+            _writer.WriteStartElement("AdrTp");
+            _writer.WriteStartElement("Prtry");
+            Text("Id", id);
+            Text("Issr", issuer);
+            Text("SchmeNm", NullIfBlank(type?.ProprietaryScheme));
+            _writer.WriteEndElement();
+            _writer.WriteEndElement();
+        }
     }
 
     /// <summary>A CashAccount38: Id (IBAN, else Othr/Id), Ccy, Nm. An account with no identification is left out: Id is mandatory.</summary>
@@ -370,6 +392,7 @@ internal sealed class IsoXmlWriter : IDisposable
             address.PostBox, address.Room, address.PostCode, address.TownName, address.TownLocationName, address.DistrictName,
             address.CountrySubDivision, address.Country,
         }.Any(v => NullIfBlank(v) is not null)
+        || NullIfBlank(address.AddressType?.Code) is not null || NullIfBlank(address.AddressType?.ProprietaryId) is not null
         || address.AddressLines.Any(l => NullIfBlank(l) is not null);
 
     // An empty element would fail its MinLength 1 facet; a blank value as read means "not given".

@@ -38,6 +38,9 @@ public sealed record ListFile(string Name, ReadOnlyMemory<byte> Content);
 /// (hex, lower case) of the file, or for a group of files (sdn.csv + alt.csv + add.csv) of the lines
 /// "name digest" of its files in order.
 /// </summary>
+/// <summary>A list version as a list set's description names it: enough to find the file among the recorded versions.</summary>
+public sealed record DescribedListVersion(string Source, string? ListId, DateOnly? PublicationDate, string? Sha256);
+
 public sealed record SanctionsListVersion(
     string ListId,
     ListFormat Format,
@@ -369,6 +372,19 @@ public sealed class SanctionsListSet
     /// </summary>
     public string Describe() => string.Join("\n", _bySource.Values.Select(v =>
         $"{v.Version.Source}\t{v.Version.ListId}\t{v.Version.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{v.Version.Sha256}"));
+
+    /// <summary>
+    /// Reads <see cref="Describe"/>'s text back, a line per list version. A line not in that form keeps its text as the
+    /// source, with the other fields empty, so nothing recorded is hidden.
+    /// </summary>
+    public static IReadOnlyList<DescribedListVersion> ReadDescription(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return [.. description.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+            line.Split('\t') is [string source, string list, string published, string sha256]
+                ? new DescribedListVersion(source, list, DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date) ? date : null, sha256)
+                : new DescribedListVersion(line, null, null, null))];
+    }
 
     /// <summary>Names this exact set of versions (32 hex digits of the SHA-256 of <see cref="Describe"/>): recorded on every transaction it screened.</summary>
     public string Fingerprint => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Describe())))[..32];

@@ -23,39 +23,25 @@ public sealed class ScreeningMemo(SanctionsIndex index, ScreeningOptions options
     public NameScreeningResult Screen(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_results.TryGetValue(name, out NameScreeningResult? known))
-        {
-            return known;
-        }
-
-        NameScreeningResult result = index.Screen(name, options);
-        if (_results.Count < capacity)
-        {
-            _results.TryAdd(name, result);
-        }
-
-        return result;
+        return Remember(_results, name, n => index.Screen(n, options));
     }
 
     /// <summary><see cref="SanctionsIndex.ScreenBic"/>, remembered within the same bound.</summary>
-    public IReadOnlyList<ScreeningMatch> ScreenBic(string? bic)
+    public IReadOnlyList<ScreeningMatch> ScreenBic(string? bic) => bic is null ? [] : Remember(_bics, bic, index.ScreenBic);
+
+    private TResult Remember<TResult>(ConcurrentDictionary<string, TResult> known, string key, Func<string, TResult> screen)
     {
-        if (bic is null)
+        if (known.TryGetValue(key, out TResult? result))
         {
-            return [];
+            return result;
         }
 
-        if (_bics.TryGetValue(bic, out IReadOnlyList<ScreeningMatch>? known))
+        result = screen(key);
+        if (known.Count < capacity)
         {
-            return known;
+            known.TryAdd(key, result);
         }
 
-        IReadOnlyList<ScreeningMatch> matches = index.ScreenBic(bic);
-        if (_bics.Count < capacity)
-        {
-            _bics.TryAdd(bic, matches);
-        }
-
-        return matches;
+        return result;
     }
 }

@@ -35,10 +35,7 @@ public abstract partial class DropChannelService(
         try
         {
             // `deltran serve` migrates the database in the background: take no file before it is ready.
-            if (services.GetService<StartupInitializer>() is { } startup)
-            {
-                await startup.Ready.WaitAsync(stoppingToken);
-            }
+            await StartupInitializer.WhenReadyAsync(services, stoppingToken);
 
             IReadOnlyList<IDropFolder> folders = registry.Folders(channel);
             LogStarting(logger, channel, folders.Count, options.PollInterval);

@@ -1,6 +1,5 @@
 using DelTran.Host.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DelTran.Host.Endpoints;
 
@@ -8,7 +7,7 @@ namespace DelTran.Host.Endpoints;
 /// A request that failed because the database cannot be reached gets 503 with Retry-After and a problem document
 /// saying nothing was done, instead of the 500 every other unexpected error gets: the client should send it again.
 /// </summary>
-public sealed partial class DatabaseOutageHandler(IProblemDetailsService problems, ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
+public sealed partial class DatabaseOutageHandler(ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,24 +17,16 @@ public sealed partial class DatabaseOutageHandler(IProblemDetailsService problem
         }
 
         LogOutage(logger, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
-        return await WriteAsync(httpContext, problems, "The database cannot be reached, so the request was not carried out.");
+        await Unavailable(httpContext, "The database cannot be reached, so the request was not carried out.").ExecuteAsync(httpContext);
+        return true;
     }
 
-    /// <summary>Writes the 503 answer: Retry-After and a problem document with <paramref name="detail"/>.</summary>
-    public static async ValueTask<bool> WriteAsync(HttpContext httpContext, IProblemDetailsService problems, string detail)
+    /// <summary>The 503 answer, for this handler and for endpoints that say more: Retry-After and a problem document with <paramref name="detail"/>.</summary>
+    public static IResult Unavailable(HttpContext httpContext, string detail)
     {
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = $"{detail} Send it again after {DatabaseOutage.RetryAfterSeconds} seconds.",
-            },
-        });
+        return TypedResults.Problem($"{detail} Send it again after {DatabaseOutage.RetryAfterSeconds} seconds.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: answered 503, the database cannot be reached ({Reason})")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
@@ -73,11 +72,7 @@ public static class MessagesApi
         {
             // The bytes are acknowledged only once stored with their outbox row, so nothing of this file was accepted.
             // Had the commit gone through after all, the same bytes sent again are answered DUPLICATE, never processed twice.
-            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                $"The database cannot be reached, so the file was not stored and nothing was accepted. Send the same file again after {DatabaseOutage.RetryAfterSeconds} seconds.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Service unavailable");
+            return DatabaseOutageHandler.Unavailable(http, "The database cannot be reached, so the file was not stored and nothing was accepted.");
         }
     }
 

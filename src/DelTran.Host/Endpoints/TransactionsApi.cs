@@ -1,3 +1,4 @@
+using DelTran.Core.Screening;
 using DelTran.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,15 +17,6 @@ public static class TransactionsApi
         app.MapGroup("/api/v1/transactions").WithTags("Transactions").RequireOperator()
             .MapGet("/{id:guid}/trail", TrailAsync)
             .WithSummary("Why a transaction ended as it did: state history, screening with its list versions, AML alerts, review decisions, FX path and obligation.");
-    }
-
-    // A line of SanctionsListSet.Describe: source, list, publication date ("-" when the file has none), SHA-256.
-    private static object ListVersion(string line)
-    {
-        string[] fields = line.Split('\t');
-        return fields.Length == 4
-            ? new { source = fields[0], list = (string?)fields[1], published = fields[2] == "-" ? null : fields[2], sha256 = (string?)fields[3] }
-            : new { source = line, list = (string?)null, published = (string?)null, sha256 = (string?)null };
     }
 
     private static async Task<IResult> TrailAsync(Guid id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
@@ -78,7 +70,13 @@ public static class TransactionsApi
                 score = screening.Score,
                 screenedAt = screening.ScreenedAt,
                 listSet = screening.ListSetId,
-                listVersions = listSet?.Versions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ListVersion),
+                listVersions = listSet is null ? null : SanctionsListSet.ReadDescription(listSet.Versions).Select(v => new
+                {
+                    source = v.Source,
+                    list = v.ListId,
+                    published = v.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    sha256 = v.Sha256,
+                }),
             },
             amlAlerts = alerts,
             reviews,

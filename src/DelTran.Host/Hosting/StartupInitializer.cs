@@ -14,6 +14,18 @@ public sealed partial class StartupInitializer(DatabaseInitializer initializer, 
 
     public Task Ready => _ready.Task;
 
+    /// <summary>
+    /// Waits for the start-up of this host when it has one (`deltran serve` migrates in the background); completes at once
+    /// where nothing migrates at run time (`deltran process` migrates before it starts anything).
+    /// </summary>
+    public static Task WhenReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(StartupInitializer)) is StartupInitializer { IsReady: false } startup
+            ? startup.Ready.WaitAsync(cancellationToken)
+            : Task.CompletedTask;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TimeSpan backoff = TimeSpan.FromSeconds(1);

@@ -14,11 +14,7 @@ public sealed class StartupGateFilter<T>(IServiceProvider services) : IFilter<Co
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        if (services.GetService(typeof(StartupInitializer)) is StartupInitializer { IsReady: false } startup)
-        {
-            await startup.Ready.WaitAsync(context.CancellationToken);
-        }
-
+        await StartupInitializer.WhenReadyAsync(services, context.CancellationToken);
         await next.Send(context);
     }
 

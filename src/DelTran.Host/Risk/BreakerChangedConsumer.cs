@@ -33,10 +33,7 @@ public sealed partial class BreakerRestore(BreakerService breakers, Func<DelTran
         try
         {
             // `deltran serve` migrates the database in the background: read nothing before it is ready.
-            if (services.GetService<StartupInitializer>() is { } startup)
-            {
-                await startup.Ready.WaitAsync(stoppingToken);
-            }
+            await StartupInitializer.WhenReadyAsync(services, stoppingToken);
 
             // Healthy once every receive endpoint, this instance's breaker queue among them, is bound and consuming.
             await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);

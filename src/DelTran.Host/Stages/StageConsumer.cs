@@ -36,22 +36,16 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
 
     protected void AddObligation(ObligationRow obligation) => _obligations.Add(obligation);
 
-    protected async Task<List<TransactionRow>> LoadAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken)
-    {
-        // One round trip: the ids travel as one array parameter (= ANY) on PostgreSQL, whatever the batch size.
-        List<TransactionRow> rows = await Db.Transactions.AsNoTracking().Where(t => ids.Contains(t.Id) && t.State == expectedState).ToListAsync(cancellationToken);
-        rows.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return rows;
-    }
+    protected Task<List<TransactionRow>> LoadAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken) =>
+        InIndexOrderAsync(Batch(ids, expectedState), cancellationToken);
 
     /// <summary>
     /// As <see cref="LoadAsync"/>, with only what the position stages use: agents, amounts, FX and settlement fields.
     /// Names, the screening subject and reason texts stay in the database (most of a row's bytes).
     /// </summary>
-    protected async Task<List<TransactionRow>> LoadForPositionsAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken)
-    {
-        List<TransactionRow> rows = await Db.Transactions.AsNoTracking().Where(t => ids.Contains(t.Id) && t.State == expectedState)
-            .Select(t => new TransactionRow
+    protected Task<List<TransactionRow>> LoadForPositionsAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken) =>
+        InIndexOrderAsync(
+            Batch(ids, expectedState).Select(t => new TransactionRow
             {
                 Id = t.Id,
                 MessageId = t.MessageId,
@@ -68,8 +62,16 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
                 SettlementDate = t.SettlementDate,
                 State = t.State,
                 UpdatedAt = t.UpdatedAt,
-            })
-            .ToListAsync(cancellationToken);
+            }),
+            cancellationToken);
+
+    // One round trip: the ids travel as one array parameter (= ANY) on PostgreSQL, whatever the batch size.
+    private IQueryable<TransactionRow> Batch(Guid[] ids, string expectedState) =>
+        Db.Transactions.AsNoTracking().Where(t => ids.Contains(t.Id) && t.State == expectedState);
+
+    private static async Task<List<TransactionRow>> InIndexOrderAsync(IQueryable<TransactionRow> query, CancellationToken cancellationToken)
+    {
+        List<TransactionRow> rows = await query.ToListAsync(cancellationToken);
         rows.Sort((a, b) => a.Index.CompareTo(b.Index));
         return rows;
     }

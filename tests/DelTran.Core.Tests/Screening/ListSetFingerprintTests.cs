@@ -31,4 +31,18 @@ public sealed class ListSetFingerprintTests
 
         Assert.NotEqual(before.Fingerprint, after.Fingerprint);
     }
+
+    [Fact]
+    public void ReadDescription_GivesBackEveryVersionDescribed_AndKeepsALineItCannotRead()
+    {
+        SanctionsListSet set = SanctionsListSet.Empty.Apply([ListFiles.LoadOne(ListFiles.Own("sdn-small.xml")), ListFiles.LoadOne(ListFiles.Own("un-small.xml"))]);
+
+        IReadOnlyList<DescribedListVersion> read = SanctionsListSet.ReadDescription(set.Describe());
+
+        Assert.Equal(2, read.Count);
+        Assert.Equal(set.Versions.Select(v => (v.Source, (string?)v.ListId, v.PublicationDate, (string?)v.Sha256)), read.Select(v => (v.Source, v.ListId, v.PublicationDate, v.Sha256)));
+        Assert.Contains(read, v => v.PublicationDate is not null);
+        Assert.Equal([new DescribedListVersion("not a described line", null, null, null)], SanctionsListSet.ReadDescription("not a described line\n"));
+    }
 }
+

@@ -20,34 +20,14 @@ public sealed class ReadinessTests
     public async Task HealthReady_Returns503_WhileTheApiStillRefusesWorkDuringStartup()
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
-        string prefix = "ready" + Guid.NewGuid().ToString("N")[..10];
-
-        // The installation exists already (an earlier instance migrated and seeded it).
-        await using (await PipelineHost.StartAsync(PipelineMode.Production, shared: new SharedInstallation(prefix, null, database), start: false))
-        {
-        }
-
-        // Another session holds the participant registry: this instance's startup seeding waits for it.
-        await using var holder = new NpgsqlConnection(database.ConnectionString);
-        await holder.OpenAsync();
-        await using NpgsqlTransaction hold = await holder.BeginTransactionAsync();
-        await using (var lockRegistry = new NpgsqlCommand("LOCK TABLE participants IN ACCESS EXCLUSIVE MODE", holder, hold))
-        {
-            await lockRegistry.ExecuteNonQueryAsync();
-        }
+        await using HeldStartup hold = await HeldStartup.InstallAndHoldAsync(database);
 
         await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, database, waitForStartup: false);
         StartupInitializer startup = server.Services.GetRequiredService<StartupInitializer>();
         HealthState health = server.Services.GetRequiredService<HealthState>();
 
         // Everything else readiness looks at is up: the bus is connected and the outbox loop has run.
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Healthy) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(health.Snapshot().TryGetValue("outbox", out var loop) && loop.Healthy, "the outbox loop did not come up");
+        await HeldStartup.WaitForOutboxLoopAsync(health);
         Assert.False(startup.IsReady);
         using HttpClient client = server.Client(ApiServer.DemoKey("SRCBINBB"));
         using (HttpResponseMessage refused = await client.GetAsync(new Uri($"/api/v1/messages/{Guid.NewGuid()}", UriKind.Relative)))
@@ -61,7 +41,7 @@ public sealed class ReadinessTests
         }
 
         // Released: the instance finishes its startup by itself and then takes work.
-        await hold.CommitAsync();
+        await hold.ReleaseAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await startup.Ready.WaitAsync(timeout.Token);
         await server.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(60));
@@ -112,26 +92,12 @@ public sealed class ReadinessTests
     public async Task AQueuedCommand_WaitsForTheStartUp_InsteadOfMeetingATableTheMigrationHasNotWritten()
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
-        await using (await PipelineHost.StartAsync(PipelineMode.Production, shared: new SharedInstallation("gate" + Guid.NewGuid().ToString("N")[..10], null, database), start: false))
-        {
-        }
 
         // The start-up is held (as above) while a command reaches the instance's queue.
-        await using var holder = new NpgsqlConnection(database.ConnectionString);
-        await holder.OpenAsync();
-        await using NpgsqlTransaction hold = await holder.BeginTransactionAsync();
-        await using (var lockRegistry = new NpgsqlCommand("LOCK TABLE participants IN ACCESS EXCLUSIVE MODE", holder, hold))
-        {
-            await lockRegistry.ExecuteNonQueryAsync();
-        }
-
+        await using HeldStartup hold = await HeldStartup.InstallAndHoldAsync(database);
         await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, database, waitForStartup: false);
         HealthState health = server.Services.GetRequiredService<HealthState>();
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Healthy) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await HeldStartup.WaitForOutboxLoopAsync(health);
 
         Guid command = Guid.CreateVersion7();
         await server.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(new DelTran.Host.Messaging.CompleteMessage(command, Guid.NewGuid()));
@@ -140,8 +106,8 @@ public sealed class ReadinessTests
         Assert.False(server.Services.GetRequiredService<StartupInitializer>().IsReady);
 
         // Released: the start-up finishes, then the command is consumed.
-        await hold.CommitAsync();
-        deadline = DateTime.UtcNow.AddSeconds(60);
+        await hold.ReleaseAsync();
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await ConsumedAsync(database, command) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
@@ -159,3 +125,53 @@ public sealed class ReadinessTests
         return (long)(await query.ExecuteScalarAsync())! > 0;
     }
 }
+
+/// <summary>
+/// An installation that exists already (an earlier instance migrated and seeded it) and another session holding its
+/// participant registry, so a new instance's start-up seeding waits deterministically until <see cref="ReleaseAsync"/>.
+/// </summary>
+internal sealed class HeldStartup : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _holder;
+    private readonly NpgsqlTransaction _hold;
+
+    private HeldStartup(NpgsqlConnection holder, NpgsqlTransaction hold) => (_holder, _hold) = (holder, hold);
+
+    public static async Task<HeldStartup> InstallAndHoldAsync(PostgresDatabase database)
+    {
+        await using (await PipelineHost.StartAsync(PipelineMode.Production, shared: new SharedInstallation("held" + Guid.NewGuid().ToString("N")[..10], null, database), start: false))
+        {
+        }
+
+        var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        NpgsqlTransaction hold = await holder.BeginTransactionAsync();
+        await using (var lockRegistry = new NpgsqlCommand("LOCK TABLE participants IN ACCESS EXCLUSIVE MODE", holder, hold))
+        {
+            await lockRegistry.ExecuteNonQueryAsync();
+        }
+
+        return new HeldStartup(holder, hold);
+    }
+
+    /// <summary>Waits until the bus is connected and the outbox loop has run: everything but the start-up is up.</summary>
+    public static async Task WaitForOutboxLoopAsync(HealthState health)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Healthy) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(health.Snapshot().TryGetValue("outbox", out var loop) && loop.Healthy, "the outbox loop did not come up");
+    }
+
+    public Task ReleaseAsync() => _hold.CommitAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _hold.DisposeAsync();
+        await _holder.DisposeAsync();
+    }
+}
+

@@ -74,6 +74,7 @@ public static class DelTranServices
         services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
             .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
         services.AddSingleton<SanctionsProvider>();
+        services.AddSingleton<ScreeningListSetRecorder>();
         services.AddHostedService<SanctionsWarmUp>();
         services.AddSingleton<Fx.FxRatesProvider>();
         services.AddHostedService<Fx.FxRatesStartup>();

@@ -4,7 +4,6 @@ using DelTran.Core.Validation;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Stages;
@@ -15,7 +14,7 @@ namespace DelTran.Host.Stages;
 /// an operator; a clean one goes through the AML rules and on to risk. Each screening is recorded with the list set
 /// that screened it; the matched entry, list and score go into the transaction's reason; logs carry no names.
 /// </summary>
-public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions, IOptions<AmlOptions> aml, IOptions<DelTranOptions> deltran)
+public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions, ScreeningListSetRecorder listSets, IOptions<AmlOptions> aml, IOptions<DelTranOptions> deltran)
     : StageConsumer<ScreenTransactions>(db, dialect, signal, clock)
 {
     protected override string Stage => "compliance";
@@ -92,12 +91,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
         }
 
-        // The set is written once. Every batch screened against a new set would otherwise race to insert it, and all but
-        // one would fail on the key at commit and screen its whole batch again (a third of the compliance work at the
-        // start of a large file). ON CONFLICT waits for a batch inserting it and then does nothing.
-        await Db.Database.ExecuteSqlAsync(
-            $"INSERT INTO screening_list_sets (id, versions, first_used_at) VALUES ({lists.Fingerprint}, {lists.Description}, {now}) ON CONFLICT DO NOTHING",
-            cancellationToken);
+        await listSets.EnsureRecordedAsync(Db, Dialect, lists, now, cancellationToken);
         await Dialect.InsertScreeningsAsync(Db, screenings, flows, alerts, cancellationToken);
         if (passed.Count > 0)
         {

@@ -38,6 +38,9 @@ rmq_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/rabbitmq/node.pid
 # figures.
 # BENCH_PG_STATEMENTS=1 prints the statements that took the most database time (needs pg_stat_statements preloaded).
 pg_statements=${BENCH_PG_STATEMENTS:-0}
+# BENCH_LIVE_SET=true forces a full collection every second in deltran, so its memory report gives the exact live set
+# (what is held, apart from garbage not collected yet); such a run's timings are not figures.
+live_set=${BENCH_LIVE_SET:-false}
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
@@ -50,6 +53,7 @@ mkdir -p "$work"
 if [[ -n ${BENCH_LISTS:-} ]]; then export DelTran__Compliance__Lists__0="$BENCH_LISTS"; fi
 
 rows=()
+memory=()
 for n in "${sizes[@]}"; do
   file="$work/pipeline-${n}tx.xml"
   [[ -f $file ]] || dotnet bench/DelTran.Bench/bin/Release/net10.0/DelTran.Bench.dll generate --transactions "$n" --out "$file" >&2
@@ -64,6 +68,8 @@ for n in "${sizes[@]}"; do
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
+  DelTran__Diagnostics__MemoryReport="$out/memory.json" \
+  DelTran__Diagnostics__MemoryReportLiveSet="$live_set" \
     /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!
   # The process's peak resident set so far (VmHWM), sampled with the wall clock: it gives the peak up to the moment
@@ -105,6 +111,9 @@ for n in "${sizes[@]}"; do
     -c "CREATE TABLE copy_probe (LIKE transactions INCLUDING ALL)"
   copy_ms=$(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -qAt -c '\timing on' -c "\copy copy_probe FROM '$out/tx.bin' WITH (FORMAT binary)" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
   rows+=("$n $(du -mL "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb $cpu_s $pg_cpu $rmq_cpu ${load_before// /,} ${load_after// /,}")
+  # deltran's own view of its memory up to the last pacs.002: managed heap, live set, allocation.
+  cp "$out/memory.csv" "$work/pipeline-${n}tx-memory.csv"
+  memory+=("$(jq -r '[.peakHeapBytes, .peakCommittedBytes, .peakLiveBytes, .liveSetForced, .fullCollections, .allocatedBytes, .gen0Collections, .gen1Collections, .gen2Collections] | map(tostring) | join(" ")' "$out/memory.json")")
   [[ -z ${BENCH_RESULTS:-} ]] || echo "$n $pipeline_s $seconds $peak_kb $cpu_s $pg_cpu" >>"$BENCH_RESULTS"
   psql_admin -d postgres -c "DROP DATABASE $db WITH (FORCE)"
   rm -rf "$out"
@@ -112,14 +121,26 @@ done
 
 printf '\n%-8s %6s | %-26s | %-33s | %-22s | %14s   %s\n' "" "" "deltran process (all of it)" "pipeline: file in -> pacs.002" "CPU s, whole run" "" ""
 printf '%-8s %6s | %9s %6s %9s | %9s %8s %14s | %7s %6s %7s | %14s   %s\n' "txs" "MB" "seconds" "tx/s" "peak MB" "seconds" "tx/s" "peak MB so far" "deltran" "pg" "rabbit" "raw COPY tx/s" "target >= 10,000 tx/s"
-for row in "${rows[@]}"; do
-  read -r n mb seconds peak_kb copy_ms pipeline_s pipeline_kb cpu_s pg_cpu rmq_cpu load_before load_after <<<"$row"
+for i in "${!rows[@]}"; do
+  read -r n mb seconds peak_kb copy_ms pipeline_s pipeline_kb cpu_s pg_cpu rmq_cpu load_before load_after <<<"${rows[$i]}"
   awk -v n="$n" -v mb="$mb" -v s="$seconds" -v kb="$peak_kb" -v ms="$copy_ms" -v ps="$pipeline_s" -v pkb="$pipeline_kb" -v c="$cpu_s" -v pc="$pg_cpu" -v rc="$rmq_cpu" 'BEGIN {
     rate = n / ps; printf "%-8d %6d | %9.1f %6.0f %9.0f | %9.1f %8.0f %14.0f | %7.1f %6.1f %7.1f | %14.0f   %s\n", n, mb, s, n / s, kb / 1024, ps, rate, pkb / 1024, c, pc, rc, n / (ms / 1000), (rate >= 10000 ? "PASS" : "MISS") }'
   echo "         load average before ${load_before//,/ }, after ${load_after//,/ }"
+  read -r heap committed live forced fulls allocated g0 g1 g2 <<<"${memory[$i]}"
+  awk -v n="$n" -v h="$heap" -v c="$committed" -v l="$live" -v f="$forced" -v fc="$fulls" -v a="$allocated" -v g0="$g0" -v g1="$g1" -v g2="$g2" 'BEGIN {
+    printf "         managed heap peak %.0f MB (committed %.0f MB), live set peak %.0f MB (%s), allocated %.0f MB = %.1f KB per tx, collections gen0/1/2 %d/%d/%d\n",
+      h / 1048576, c / 1048576, l / 1048576, (f == "true" ? "forced full collections, exact" : "at the collector'"'"'s own " fc " full collections, a lower bound"), a / 1048576, a / n / 1024, g0, g1, g2 }'
   # The reference run of the same size (bench/reference.json, "pipeline"), side by side.
   jq -r --arg n "$n" '.pipeline.measured_on_dev_machine as $m | ($m.runs[$n] // empty) |
     "reference | \(.process_s) s, peak \(.peak_mb) MB | pipeline \(.pipeline_s) s, \(.pipeline_tx_per_s) tx/s | CPU s deltran \(.cpu_s.deltran), pg \(.cpu_s.postgres) | \($m.code), load \(.load_before)"' bench/reference.json
 done
+# Flat memory: what one more transaction costs between the smallest and the largest size.
+if ((${#rows[@]} > 1)); then
+  read -r n1 _ _ _ _ _ p1 _ <<<"${rows[0]}"; read -r n2 _ _ _ _ _ p2 _ <<<"${rows[-1]}"
+  read -r _ _ l1 _ <<<"${memory[0]}"; read -r _ _ l2 _ <<<"${memory[-1]}"
+  awk -v n1="$n1" -v n2="$n2" -v p1="$p1" -v p2="$p2" -v l1="$l1" -v l2="$l2" 'BEGIN {
+    printf "memory from %d to %d transactions: peak resident %+.0f MB (%+.2f KB per extra tx), live set %+.0f MB (%+.2f KB per extra tx)\n",
+      n1, n2, (p2 - p1) / 1024, (p2 - p1) / (n2 - n1), (l2 - l1) / 1048576, (l2 - l1) / 1024 / (n2 - n1) }'
+fi
 echo "'deltran process' also starts the host, copies the pacs.002 out and runs the clearing cycle (close, net, settle, window reports)."
 echo "Reference: Mojaloop publishes about 650 transfers/s end to end on a cluster; a non-validating XmlReader parses this file at about 80k tx/s here."

@@ -30,6 +30,9 @@ public static class ProcessCommand
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No });
         console.Profile.Width = Math.Max(console.Profile.Width, 150);
 
+        // The benchmark's view of memory up to the last pacs.002 (the clearing cycle after it is not watched).
+        await using MemoryWatch? memory = MemoryWatch.StartIfConfigured(configuration, out string? memoryReport);
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
@@ -92,6 +95,11 @@ public static class ProcessCommand
             await stderr.WriteLineAsync($"deltran: processing stopped making progress for 2 minutes; not completed: {names}. State is kept in {data}; the logs above say why.");
             await host.StopAsync(CancellationToken.None);
             return ValidateCommand.ExitUsage;
+        }
+
+        if (memory is not null)
+        {
+            await memory.WriteAsync(memoryReport!, cancellationToken);
         }
 
         Directory.CreateDirectory(outputDirectory);

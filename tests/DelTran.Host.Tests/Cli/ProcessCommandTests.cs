@@ -93,4 +93,36 @@ public sealed class ProcessCommandTests
             Directory.Delete(work, recursive: true);
         }
     }
+    [Fact]
+    public void Process_WritesAMemoryReport_WhenAskedFor_WithTheExactLiveSetUnderForcedCollections()
+    {
+        string work = Directory.CreateTempSubdirectory("deltran-process-").FullName;
+        try
+        {
+            string report = Path.Combine(work, "memory.json");
+            string config = Path.Combine(work, "memory-config.json");
+            File.WriteAllText(config, "{ \"DelTran\": { \"Diagnostics\": { \"MemoryReport\": \"" + report + "\", \"MemoryReportLiveSet\": true } } }");
+            string input = Path.Combine(CliRunner.RepoRoot, "sample-messages", "pacs.008.001.08");
+
+            (int exit, string stdout, string stderr) = CliRunner.Run("process", "--in", input, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data"), "--config", config);
+
+            Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+            using var figures = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+            long Figure(string name) => figures.RootElement.GetProperty(name).GetInt64();
+            Assert.True(figures.RootElement.GetProperty("liveSetForced").GetBoolean());
+            // The run allocated, and every forced collection was a full one the report counted.
+            Assert.True(Figure("allocatedBytes") > 0);
+            Assert.True(Figure("fullCollections") >= 1);
+            Assert.True(Figure("gen2Collections") >= Figure("fullCollections"));
+            // What is live and the heap both fit in what the collector committed.
+            Assert.InRange(Figure("peakLiveBytes"), 1, Figure("peakCommittedBytes"));
+            Assert.InRange(Figure("peakHeapBytes"), 1, Figure("peakCommittedBytes"));
+            Assert.True(Figure("peakWorkingSetBytes") > 0);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }

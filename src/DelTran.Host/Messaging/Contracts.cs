@@ -12,8 +12,17 @@ public interface IPipelineCommand
 /// <summary>Parse, validate and store the transactions of a stored inbound file.</summary>
 public sealed record ProcessInboundFile(Guid CommandId, Guid FileId) : IPipelineCommand;
 
-/// <summary>Compliance stage: sanctions screening of a batch of VALIDATED transactions.</summary>
-public sealed record ScreenTransactions(Guid CommandId, Guid MessageId, Guid[] TransactionIds) : IPipelineCommand;
+/// <summary>
+/// Compliance stage: sanctions screening of a batch of VALIDATED transactions, named by their ids or, from ingest, by
+/// <paramref name="Range"/> (the ids of a 300k-transaction file would otherwise be held and serialised whole at its end).
+/// </summary>
+public sealed record ScreenTransactions(Guid CommandId, Guid MessageId, Guid[] TransactionIds, TransactionRange? Range = null) : IPipelineCommand;
+
+/// <summary>
+/// A stage batch by position: the message's transactions of <paramref name="Currency"/> with an index from
+/// <paramref name="FirstIndex"/> to <paramref name="LastIndex"/> that are still in the state the stage takes.
+/// </summary>
+public sealed record TransactionRange(string Currency, int FirstIndex, int LastIndex);
 
 /// <summary>Risk stage: limits and net debit caps for a batch of SCREENED transactions.</summary>
 public sealed record CheckRisk(Guid CommandId, Guid MessageId, Guid[] TransactionIds) : IPipelineCommand;

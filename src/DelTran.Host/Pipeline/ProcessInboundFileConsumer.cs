@@ -94,26 +94,29 @@ public sealed partial class ProcessInboundFileConsumer(
         row.TransactionCount = report.TransactionCount;
         row.DuplicateMsgId = messageIssues.Exists(i => i.Code == ReasonCode.AM05);
 
-        IEnumerable<(Guid Id, string Currency)> validated = sink.Validated;
-        int validatedCount = sink.Validated.Count;
+        int validatedCount = sink.Batcher.Count;
+        bool toStages = true;
         if (report.MessageRejected)
         {
             // A message-level finding refuses every transaction that was still in the running.
             ValidationIssue first = messageIssues.FirstOrDefault() ?? report.Issues[0];
             string text = Truncate(string.Join("\n", messageIssues.Select(i => $"{i.Code} {i.Path}: {i.Message}")), 2000);
             row.RejectReasons = text.Length > 0 ? text : $"{first.Code} {first.Path}: {first.Message}";
-            await RejectAsync([.. sink.Validated.Select(v => v.Id)], first.Code, "Message rejected: " + first.Message, "validation", now, cancellationToken);
-            validated = [];
+            List<Guid> stillValidated = await Db.Transactions.AsNoTracking()
+                .Where(t => t.MessageId == row.Id && t.State == TransactionState.Validated)
+                .Select(t => t.Id)
+                .ToListAsync(cancellationToken);
+            await RejectAsync(stillValidated, first.Code, "Message rejected: " + first.Message, "validation", now, cancellationToken);
+            toStages = false;
             validatedCount = 0;
         }
         else
         {
+            // Duplicates leave the state the stages take, so their batches skip them.
             List<UetrDuplicate> duplicates = await Dialect.RegisterMessageUetrsAsync(Db, row.Id, now, cancellationToken);
             if (duplicates.Count > 0)
             {
-                HashSet<Guid> rejected = await ReportDuplicatesAsync(duplicates, now, cancellationToken);
-                validated = sink.Validated.Where(v => !rejected.Contains(v.Id));
-                validatedCount -= rejected.Count;
+                validatedCount -= (await ReportDuplicatesAsync(duplicates, now, cancellationToken)).Count;
             }
         }
 
@@ -121,37 +124,19 @@ public sealed partial class ProcessInboundFileConsumer(
         file.Status = InboundFileStatus.Parsed;
         file.MessageId = row.Id;
 
-        foreach (Guid[] batch in StageBatches(validated))
+        if (toStages && validatedCount > 0)
         {
-            Send(new ScreenTransactions(NewCommandId(), row.Id, batch));
+            foreach (TransactionRange batch in sink.Batcher.Batches())
+            {
+                Send(new ScreenTransactions(NewCommandId(), row.Id, [], batch));
+            }
         }
-
-        if (validatedCount == 0)
+        else
         {
             Send(new CompleteMessage(NewCommandId(), row.Id));
         }
 
         LogFileProcessed(logger, file.Id, row.Id, report.TransactionCount, validatedCount);
-    }
-
-    /// <summary>
-    /// Batches of one currency each, interleaved across currencies. Risk and liquidity lock the positions of their
-    /// batch's currencies, so batches of different currencies run side by side instead of queueing on the same rows.
-    /// </summary>
-    public static IEnumerable<Guid[]> StageBatches(IEnumerable<(Guid Id, string Currency)> transactions)
-    {
-        List<Guid[][]> byCurrency = transactions
-            .GroupBy(t => t.Currency, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Select(t => t.Id).Chunk(StageBatchSize).ToArray())
-            .ToList();
-        for (int round = 0; byCurrency.Exists(c => round < c.Length); round++)
-        {
-            foreach (Guid[][] batches in byCurrency.Where(c => round < c.Length))
-            {
-                yield return batches[round];
-            }
-        }
     }
 
     private async Task<HashSet<Guid>> ReportDuplicatesAsync(List<UetrDuplicate> duplicates, DateTimeOffset now, CancellationToken cancellationToken)
@@ -217,13 +202,13 @@ public sealed partial class ProcessInboundFileConsumer(
 
         public ChannelReader<LoadBlock> Blocks => _blocks.Reader;
 
-        /// <summary>The VALIDATED transactions' ids and currencies, in document order (the rest is in the database).</summary>
-        public List<(Guid Id, string Currency)> Validated { get; } = [];
+        /// <summary>The stage batches of the VALIDATED transactions (the transactions themselves are in the database).</summary>
+        public StageBatcher Batcher { get; } = new(StageBatchSize);
 
         public void Accepted(CreditTransfer transfer)
         {
             TransactionRow row = TransactionRows.FromTransfer(transfer, messageId, now);
-            Validated.Add((row.Id, row.Currency!));
+            Batcher.Add(row.Index, row.Currency!);
             Add(row, null, null);
         }
 

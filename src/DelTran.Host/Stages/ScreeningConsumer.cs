@@ -23,7 +23,9 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
 
     protected override async Task DecideAsync(ScreenTransactions message, CancellationToken cancellationToken)
     {
-        List<TransactionRow> rows = await LoadAsync(message.TransactionIds, TransactionState.Validated, cancellationToken);
+        List<TransactionRow> rows = message.Range is { } range
+            ? await LoadRangeAsync(message.MessageId, range, TransactionState.Validated, cancellationToken)
+            : await LoadAsync(message.TransactionIds, TransactionState.Validated, cancellationToken);
         if (rows.Count == 0)
         {
             return;

@@ -40,6 +40,20 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
         InIndexOrderAsync(Batch(ids, expectedState), cancellationToken);
 
     /// <summary>
+    /// A batch named by its range (<see cref="TransactionRange"/>), in index order. The state test is written "(…) IS TRUE"
+    /// so that neither database can take it as an index condition: read by (message_id, state) it would visit every
+    /// transaction of the message in that state for each batch, instead of the few thousand rows of its index range.
+    /// </summary>
+    protected Task<List<TransactionRow>> LoadRangeAsync(Guid messageId, TransactionRange range, string expectedState, CancellationToken cancellationToken) =>
+        InIndexOrderAsync(
+            Db.Transactions.FromSql(
+                $"""
+                SELECT * FROM transactions
+                WHERE message_id = {messageId} AND "index" BETWEEN {range.FirstIndex} AND {range.LastIndex} AND currency = {range.Currency} AND (state = {expectedState}) IS TRUE
+                """).AsNoTracking(),
+            cancellationToken);
+
+    /// <summary>
     /// As <see cref="LoadAsync"/>, with only what the position stages use: agents, amounts, FX and settlement fields.
     /// Names, the screening subject and reason texts stay in the database (most of a row's bytes).
     /// </summary>

@@ -18,27 +18,29 @@ public sealed class BatchingTests
     private static readonly XNamespace Pacs002 = "urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10";
 
     [Fact]
-    public void StageBatches_GivesBatchesOfOneCurrencyInterleaved_WhenCurrenciesAreMixed()
+    public void StageBatcher_GivesRangesOfOneCurrencyInterleaved_CoveringEveryTransactionOnce_WhenCurrenciesAreMixed()
     {
         string[] currencies = ["USD", "INR", "INR", "AED"];
+        // Indexes with gaps: the transactions validation rejected are not added.
         var transactions = Enumerable.Range(0, (2 * ProcessInboundFileConsumer.StageBatchSize) + 10)
-            .Select(i => (Id: Guid.CreateVersion7(), Currency: currencies[i % currencies.Length]))
+            .Select(i => (Index: (3 * i) + 1, Currency: currencies[i % currencies.Length]))
             .ToList();
-        var currencyOf = transactions.ToDictionary(t => t.Id, t => t.Currency);
+        var batcher = new StageBatcher(ProcessInboundFileConsumer.StageBatchSize);
+        transactions.ForEach(t => batcher.Add(t.Index, t.Currency));
 
-        List<Guid[]> batches = [.. ProcessInboundFileConsumer.StageBatches(transactions)];
+        List<TransactionRange> batches = batcher.Batches();
 
-        Assert.All(batches, b => Assert.Single(b.Select(id => currencyOf[id]).Distinct()));
-        Assert.All(batches, b => Assert.InRange(b.Length, 1, ProcessInboundFileConsumer.StageBatchSize));
-        // Every transaction exactly once, each currency's in document order.
-        Assert.Equal(transactions.Select(t => t.Id).Order(), batches.SelectMany(b => b).Order());
-        foreach (var currency in transactions.GroupBy(t => t.Currency))
-        {
-            Assert.Equal(currency.Select(t => t.Id), batches.SelectMany(b => b).Where(id => currencyOf[id] == currency.Key));
-        }
+        Assert.Equal(transactions.Count, batcher.Count);
+        List<int>[] members = [.. batches.Select(b => transactions.Where(t => t.Currency == b.Currency && t.Index >= b.FirstIndex && t.Index <= b.LastIndex).Select(t => t.Index).ToList())];
+        Assert.All(members, m => Assert.InRange(m.Count, 1, ProcessInboundFileConsumer.StageBatchSize));
+        // Every transaction in exactly one batch, and each batch begins and ends on one of its own.
+        Assert.Equal(transactions.Select(t => t.Index).Order(), members.SelectMany(m => m).Order());
+        Assert.All(batches.Zip(members), p => Assert.Equal((p.Second[0], p.Second[^1]), (p.First.FirstIndex, p.First.LastIndex)));
+        // INR has half of the 4,010 transactions, so a full batch and a rest; AED and USD a quarter each, so one batch.
+        Assert.Equal([ProcessInboundFileConsumer.StageBatchSize, 5], members.Where((_, i) => batches[i].Currency == "INR").Select(m => m.Count));
 
         // Round-robin: the first batches are one of each currency, so the risk stage can take them side by side.
-        Assert.Equal(["AED", "INR", "USD"], batches.Take(3).Select(b => currencyOf[b[0]]));
+        Assert.Equal(["AED", "INR", "USD", "INR"], batches.Select(b => b.Currency));
     }
 
     [Theory]
@@ -77,18 +79,20 @@ public sealed class BatchingTests
 
         await using DelTranDbContext db = host.Db();
 
-        // Every stage batch is of one currency.
+        // Every stage batch is of one currency. Ingest names its batches by index range: every transaction is in one.
         var currencyOf = rows.ToDictionary(r => r.Id, r => r.Currency);
         List<OutboxRow> commands = await db.Outbox.AsNoTracking().Where(o => o.MessageType == nameof(ScreenTransactions) || o.MessageType == nameof(CheckRisk) || o.MessageType == nameof(CheckLiquidity)).ToListAsync();
         Guid[][] batches = [.. commands.Select(o => Outbox.Read(o).Message switch
         {
-            ScreenTransactions s => s.TransactionIds,
+            ScreenTransactions s => [.. rows.Where(t => t.Currency == s.Range!.Currency && t.Index >= s.Range.FirstIndex && t.Index <= s.Range.LastIndex).Select(t => t.Id)],
             CheckRisk r => r.TransactionIds,
             CheckLiquidity l => l.TransactionIds,
             _ => [],
         })];
         // INR's two thirds need two batches, USD's third one.
         Assert.Equal(3, commands.Count(o => o.MessageType == nameof(ScreenTransactions)));
+        Assert.Equal(rows.Select(r => r.Id).Order(), batches.Where((_, i) => commands[i].MessageType == nameof(ScreenTransactions)).SelectMany(b => b).Order());
+        Assert.All(batches, b => Assert.InRange(b.Length, 1, ProcessInboundFileConsumer.StageBatchSize));
         Assert.All(batches, b => Assert.Single(b.Select(id => currencyOf[id]).Distinct()));
 
         // One report, every transaction once, in document order, with the status each one ended in.

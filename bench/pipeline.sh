@@ -41,6 +41,9 @@ pg_statements=${BENCH_PG_STATEMENTS:-0}
 # BENCH_LIVE_SET=true forces a full collection every second in deltran, so its memory report gives the exact live set
 # (what is held, apart from garbage not collected yet); such a run's timings are not figures.
 live_set=${BENCH_LIVE_SET:-false}
+# deltran runs as the service image runs it: blocking full collections (DOTNET_gcConcurrent=0, see the Dockerfile and
+# docs/adr/0004). BENCH_GC_CONCURRENT=1 measures the CLI's default, background collection, instead.
+gc_concurrent=${BENCH_GC_CONCURRENT:-0}
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
@@ -69,6 +72,7 @@ for n in "${sizes[@]}"; do
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
   DelTran__Diagnostics__MemoryReport="$out/memory.json" \
+  DOTNET_gcConcurrent="$gc_concurrent" \
   DelTran__Diagnostics__MemoryReportLiveSet="$live_set" \
     /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!
@@ -113,7 +117,7 @@ for n in "${sizes[@]}"; do
   rows+=("$n $(du -mL "$file" | cut -f1) $seconds $peak_kb $copy_ms $pipeline_s $pipeline_kb $cpu_s $pg_cpu $rmq_cpu ${load_before// /,} ${load_after// /,}")
   # deltran's own view of its memory up to the last pacs.002: managed heap, live set, allocation.
   cp "$out/memory.csv" "$work/pipeline-${n}tx-memory.csv"
-  memory+=("$(jq -r '[.peakHeapBytes, .peakCommittedBytes, .peakLiveBytes, .liveSetForced, .fullCollections, .allocatedBytes, .gen0Collections, .gen1Collections, .gen2Collections] | map(tostring) | join(" ")' "$out/memory.json")")
+  memory+=("$(jq -r '[.peakHeapBytes, .peakCommittedBytes, .peakLiveBytes, .liveSetForced, .liveSetSamples, .allocatedBytes, .gen0Collections, .gen1Collections, .gen2Collections] | map(tostring) | join(" ")' "$out/memory.json")")
   [[ -z ${BENCH_RESULTS:-} ]] || echo "$n $pipeline_s $seconds $peak_kb $cpu_s $pg_cpu" >>"$BENCH_RESULTS"
   psql_admin -d postgres -c "DROP DATABASE $db WITH (FORCE)"
   rm -rf "$out"
@@ -128,8 +132,9 @@ for i in "${!rows[@]}"; do
   echo "         load average before ${load_before//,/ }, after ${load_after//,/ }"
   read -r heap committed live forced fulls allocated g0 g1 g2 <<<"${memory[$i]}"
   awk -v n="$n" -v h="$heap" -v c="$committed" -v l="$live" -v f="$forced" -v fc="$fulls" -v a="$allocated" -v g0="$g0" -v g1="$g1" -v g2="$g2" 'BEGIN {
-    printf "         managed heap peak %.0f MB (committed %.0f MB), live set peak %.0f MB (%s), allocated %.0f MB = %.1f KB per tx, collections gen0/1/2 %d/%d/%d\n",
-      h / 1048576, c / 1048576, l / 1048576, (f == "true" ? "forced full collections, exact" : "at the collector'"'"'s own " fc " full collections, a lower bound"), a / 1048576, a / n / 1024, g0, g1, g2 }'
+    live = (f == "true") ? sprintf("%.0f MB (forced full collections, exact)", l / 1048576) : (fc > 0 ? sprintf("%.0f MB (at the collector'"'"'s own %d blocking full collections)", l / 1048576, fc) : "not measured (no blocking full collection ran; BENCH_LIVE_SET=true measures it)")
+    printf "         managed heap peak %.0f MB (committed %.0f MB), live set peak %s, allocated %.0f MB = %.1f KB per tx, collections gen0/1/2 %d/%d/%d\n",
+      h / 1048576, c / 1048576, live, a / 1048576, a / n / 1024, g0, g1, g2 }'
   # The reference run of the same size (bench/reference.json, "pipeline"), side by side.
   jq -r --arg n "$n" '.pipeline.measured_on_dev_machine as $m | ($m.runs[$n] // empty) |
     "reference | \(.process_s) s, peak \(.peak_mb) MB | pipeline \(.pipeline_s) s, \(.pipeline_tx_per_s) tx/s | CPU s deltran \(.cpu_s.deltran), pg \(.cpu_s.postgres) | \($m.code), load \(.load_before)"' bench/reference.json
@@ -137,10 +142,11 @@ done
 # Flat memory: what one more transaction costs between the smallest and the largest size.
 if ((${#rows[@]} > 1)); then
   read -r n1 _ _ _ _ _ p1 _ <<<"${rows[0]}"; read -r n2 _ _ _ _ _ p2 _ <<<"${rows[-1]}"
-  read -r _ _ l1 _ <<<"${memory[0]}"; read -r _ _ l2 _ <<<"${memory[-1]}"
-  awk -v n1="$n1" -v n2="$n2" -v p1="$p1" -v p2="$p2" -v l1="$l1" -v l2="$l2" 'BEGIN {
-    printf "memory from %d to %d transactions: peak resident %+.0f MB (%+.2f KB per extra tx), live set %+.0f MB (%+.2f KB per extra tx)\n",
-      n1, n2, (p2 - p1) / 1024, (p2 - p1) / (n2 - n1), (l2 - l1) / 1048576, (l2 - l1) / 1024 / (n2 - n1) }'
+  read -r _ _ l1 f1 s1 _ <<<"${memory[0]}"; read -r _ _ l2 f2 s2 _ <<<"${memory[-1]}"
+  awk -v n1="$n1" -v n2="$n2" -v p1="$p1" -v p2="$p2" -v l1="$l1" -v l2="$l2" -v m1="$([[ $f1 == true || $s1 -gt 0 ]] && echo 1 || echo 0)" -v m2="$([[ $f2 == true || $s2 -gt 0 ]] && echo 1 || echo 0)" 'BEGIN {
+    printf "memory from %d to %d transactions: peak resident %+.0f MB (%+.2f KB per extra tx), ", n1, n2, (p2 - p1) / 1024, (p2 - p1) / (n2 - n1)
+    if (m1 && m2) printf "live set %+.0f MB (%+.2f KB per extra tx)\n", (l2 - l1) / 1048576, (l2 - l1) / 1024 / (n2 - n1)
+    else print "live set not measured at both sizes" }'
 fi
 echo "'deltran process' also starts the host, copies the pacs.002 out and runs the clearing cycle (close, net, settle, window reports)."
 echo "Reference: Mojaloop publishes about 650 transfers/s end to end on a cluster; a non-validating XmlReader parses this file at about 80k tx/s here."

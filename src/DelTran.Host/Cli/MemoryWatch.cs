@@ -25,7 +25,9 @@ public sealed class MemoryWatch : IAsyncDisposable
     private long _peakLiveBytes;
     private long _peakWorkingSetBytes;
     private long _lastFullCollection = -1;
+    private long _lastBlockingCollection = -1;
     private int _fullCollectionsSeen;
+    private int _blockingCollectionsSeen;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     // live_mb only under forced collections (empty otherwise).
     private readonly List<string> _series = ["seconds,live_mb,heap_mb,working_set_mb"];
@@ -63,6 +65,7 @@ public sealed class MemoryWatch : IAsyncDisposable
                     _peakLiveBytes,
                     _forceCollections,
                     _fullCollectionsSeen,
+                    _forceCollections ? _fullCollectionsSeen : _blockingCollectionsSeen,
                     GC.GetTotalAllocatedBytes(precise: false) - _allocatedAtStart,
                     GC.CollectionCount(0),
                     GC.CollectionCount(1),
@@ -127,7 +130,8 @@ public sealed class MemoryWatch : IAsyncDisposable
         }
 
         GCMemoryInfo any = GC.GetGCMemoryInfo(GCKind.Any);
-        GCMemoryInfo full = Newest(GC.GetGCMemoryInfo(GCKind.FullBlocking), GC.GetGCMemoryInfo(GCKind.Background));
+        GCMemoryInfo blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        GCMemoryInfo full = Newest(blocking, GC.GetGCMemoryInfo(GCKind.Background));
         using var process = Process.GetCurrentProcess();
         lock (_gate)
         {
@@ -143,15 +147,19 @@ public sealed class MemoryWatch : IAsyncDisposable
                 System.Globalization.CultureInfo.InvariantCulture,
                 $"{_clock.Elapsed.TotalSeconds:F1},{(live >= 0 ? (live / 1048576.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)},{any.HeapSizeBytes / 1048576.0:F1},{process.WorkingSet64 / 1048576.0:F1}"));
 
-            // Without forced collections, what survived the collector's own full collections is the live set then.
+            // Without forced collections, what a blocking full collection kept is the live set then. A background one
+            // also keeps whatever was allocated while it ran (seconds on a busy machine), so it would over-state it.
             if (full.Index > _lastFullCollection && full.Index > 0)
             {
                 _lastFullCollection = full.Index;
                 _fullCollectionsSeen++;
-                if (!_forceCollections)
-                {
-                    _peakLiveBytes = Math.Max(_peakLiveBytes, full.PromotedBytes);
-                }
+            }
+
+            if (!_forceCollections && blocking.Index > _lastBlockingCollection && blocking.Index > 0)
+            {
+                _lastBlockingCollection = blocking.Index;
+                _blockingCollectionsSeen++;
+                _peakLiveBytes = Math.Max(_peakLiveBytes, blocking.PromotedBytes);
             }
         }
     }
@@ -161,8 +169,8 @@ public sealed class MemoryWatch : IAsyncDisposable
 
 /// <summary>
 /// Peaks over a run, in bytes: resident set, managed heap after a collection (live objects and the garbage not yet
-/// compacted away), memory the collector had committed, and the live set (exact under forced collections, else what
-/// survived the collector's own full collections).
+/// compacted away), memory the collector had committed, and the live set: exact under forced collections, else what
+/// the collector's own blocking full collections kept (<see cref="LiveSetSamples"/> of them; 0 when none ran).
 /// </summary>
 public sealed record MemoryFigures(
     long PeakWorkingSetBytes,
@@ -171,6 +179,7 @@ public sealed record MemoryFigures(
     long PeakLiveBytes,
     bool LiveSetForced,
     int FullCollections,
+    int LiveSetSamples,
     long AllocatedBytes,
     int Gen0Collections,
     int Gen1Collections,

@@ -19,7 +19,8 @@ public sealed class CompleteMessageConsumer(
     IOptions<DelTranOptions> options)
     : PipelineConsumer<CompleteMessage>(db, dialect, signal, clock)
 {
-    private const int ReportPageSize = 5000;
+    /// <summary>Rows per read of a report's entries (a message larger than this is read in several pages).</summary>
+    public const int ReportPageSize = 5000;
 
     protected override async Task HandleAsync(CompleteMessage message, CancellationToken cancellationToken)
     {

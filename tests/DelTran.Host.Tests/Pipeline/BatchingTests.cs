@@ -50,7 +50,8 @@ public sealed class BatchingTests
     {
         await using PipelineHost host = await PipelineHost.StartAsync(mode);
         var builder = new Pacs008Builder { MessageId = "BATCHES-" + Guid.NewGuid().ToString("N")[..12] };
-        int count = (2 * ProcessInboundFileConsumer.StageBatchSize) + 700;
+        // More than a page of the report, and more than two stage batches.
+        int count = CompleteMessageConsumer.ReportPageSize + 100;
         for (int i = 0; i < count; i++)
         {
             int n = i;

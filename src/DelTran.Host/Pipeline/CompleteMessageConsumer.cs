@@ -32,8 +32,7 @@ public sealed class CompleteMessageConsumer(
 
         // Only committed states are seen: a stage still working on a batch keeps it in flight here, and its own
         // completion check, sent through the outbox after its commit, comes later.
-        string[] inFlight = [TransactionState.Validated, TransactionState.Screened, TransactionState.RiskChecked];
-        if (await Db.Transactions.AnyAsync(t => t.MessageId == seen.Id && inFlight.Contains(t.State), cancellationToken))
+        if (await Dialect.AnyInFlightAsync(Db, seen.Id, cancellationToken))
         {
             return;
         }

@@ -41,8 +41,8 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
 
     /// <summary>
     /// A batch named by its range (<see cref="TransactionRange"/>), in index order. The state test is written "(…) IS TRUE"
-    /// so that neither database can take it as an index condition: read by (message_id, state) it would visit every
-    /// transaction of the message in that state for each batch, instead of the few thousand rows of its index range.
+    /// so that it cannot be an index condition: read by the embedded store's (message_id, state) index it would visit
+    /// every transaction of the message in that state for each batch, instead of the few thousand rows of its range.
     /// </summary>
     protected Task<List<TransactionRow>> LoadRangeAsync(Guid messageId, TransactionRange range, string expectedState, CancellationToken cancellationToken) =>
         InIndexOrderAsync(

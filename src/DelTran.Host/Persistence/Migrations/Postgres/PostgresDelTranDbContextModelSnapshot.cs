@@ -1192,6 +1192,12 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(21,10)")
                         .HasColumnName("exchange_rate");
 
+                    b.Property<bool>("InFlight")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_flight")
+                        .HasComputedColumnSql("state IN ('VALIDATED', 'SCREENED', 'RISK_CHECKED')", true);
+
                     b.Property<int>("Index")
                         .HasColumnType("integer")
                         .HasColumnName("index");
@@ -1256,12 +1262,16 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_transactions_in_flight")
+                        .HasFilter("in_flight");
+
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();
 
-                    b.HasIndex("MessageId", "State");
-
                     b.ToTable("transactions", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("DelTran.Host.Persistence.TransactionScreeningRow", b =>

@@ -4,7 +4,6 @@ using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Persistence;
@@ -20,15 +19,7 @@ public sealed class HotStageMoveTests
     public async Task MovesWithinTheStages_AreHot_AndCompletionSeesTheTransactionsStillInFlight()
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Cli.CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
-            .AddInMemoryCollection(Pipeline.PipelineHost.BaseSettings())
-            .Build();
-        services.AddDelTranPipeline(configuration, new StorageSettings(database.ConnectionString, null, "unused"));
-        await using ServiceProvider provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await using ServiceProvider provider = await Pipeline.PipelineHost.ServicesAsync(new StorageSettings(database.ConnectionString, null, "unused"));
         var dialect = provider.GetRequiredService<IDatabaseDialect>();
         await using DelTranDbContext db = provider.GetRequiredService<Func<DelTranDbContext>>()();
         DateTimeOffset now = DateTimeOffset.UtcNow;

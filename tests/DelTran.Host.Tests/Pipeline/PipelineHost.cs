@@ -53,6 +53,24 @@ public sealed class PipelineHost : IAsyncDisposable
         ["DelTran:Outbox:PollInterval"] = "00:00:00.100",
     };
 
+    /// <summary>
+    /// The pipeline's services on a database, migrated and seeded, with no bus started: for tests of the persistence
+    /// pieces themselves (the dialect, the recorders) against the real server.
+    /// </summary>
+    public static async Task<ServiceProvider> ServicesAsync(StorageSettings storage)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
+            .AddInMemoryCollection(BaseSettings())
+            .Build();
+        services.AddDelTranPipeline(configuration, storage);
+        ServiceProvider provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        return provider;
+    }
+
     public static async Task<PipelineHost> StartAsync(PipelineMode mode, Dictionary<string, string?>? settings = null, SharedInstallation? shared = null, bool start = true)
     {
         IConfiguration configuration = new ConfigurationBuilder()

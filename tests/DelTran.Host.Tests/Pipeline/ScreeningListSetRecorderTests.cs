@@ -3,7 +3,6 @@ using DelTran.Host.Persistence;
 using DelTran.Host.Stages;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Pipeline;
@@ -18,7 +17,7 @@ public sealed class ScreeningListSetRecorderTests
     public async Task OnPostgres_TheSetIsCommittedOnItsOwn_AndAnotherBatchDoesNotWaitForTheFirstToCommit()
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
-        await using ServiceProvider provider = await StartAsync(new StorageSettings(database.ConnectionString, null, "unused"));
+        await using ServiceProvider provider = await PipelineHost.ServicesAsync(new StorageSettings(database.ConnectionString, null, "unused"));
         var factory = provider.GetRequiredService<Func<DelTranDbContext>>();
         var dialect = provider.GetRequiredService<IDatabaseDialect>();
         ScreeningSnapshot lists = provider.GetRequiredService<SanctionsProvider>().Snapshot;
@@ -47,7 +46,7 @@ public sealed class ScreeningListSetRecorderTests
         string folder = Directory.CreateTempSubdirectory("deltran-listsets-").FullName;
         try
         {
-            await using (ServiceProvider provider = await StartAsync(new StorageSettings(null, null, Path.Combine(folder, "deltran.db"))))
+            await using (ServiceProvider provider = await PipelineHost.ServicesAsync(new StorageSettings(null, null, Path.Combine(folder, "deltran.db"))))
             {
                 var factory = provider.GetRequiredService<Func<DelTranDbContext>>();
                 var recorder = provider.GetRequiredService<ScreeningListSetRecorder>();
@@ -77,19 +76,5 @@ public sealed class ScreeningListSetRecorderTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<ServiceProvider> StartAsync(StorageSettings storage)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Cli.CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
-            .AddInMemoryCollection(PipelineHost.BaseSettings())
-            .Build();
-        services.AddDelTranPipeline(configuration, storage);
-        ServiceProvider provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        return provider;
     }
 }

@@ -16,6 +16,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 sizes=("$@")
 ((${#sizes[@]} > 0)) || sizes=(100000 300000)
+# BENCH_RUNS=R runs each size R times in a row and adds the medians: single runs on the 2 shared cores vary by about 10%.
+runs=${BENCH_RUNS:-1}
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_RUNS must be a positive whole number" >&2; exit 2; }
+smallest=${sizes[0]} largest=${sizes[-1]}
+repeated=()
+for n in "${sizes[@]}"; do for ((r = 0; r < runs; r++)); do repeated+=("$n"); done; done
+sizes=("${repeated[@]}")
 
 if [[ -z ${DELTRAN_TEST_POSTGRES:-} ]]; then
   eval "$(./build.sh servers)"
@@ -139,11 +146,29 @@ for i in "${!rows[@]}"; do
   jq -r --arg n "$n" '.pipeline.measured_on_dev_machine as $m | ($m.runs[$n] // empty) |
     "reference | \(.process_s) s, peak \(.peak_mb) MB | pipeline \(.pipeline_s) s, \(.pipeline_tx_per_s) tx/s | CPU s deltran \(.cpu_s.deltran), pg \(.cpu_s.postgres) | \($m.code), load \(.load_before)"' bench/reference.json
 done
-# Flat memory: what one more transaction costs between the smallest and the largest size.
-if ((${#rows[@]} > 1)); then
-  read -r n1 _ _ _ _ _ p1 _ <<<"${rows[0]}"; read -r n2 _ _ _ _ _ p2 _ <<<"${rows[-1]}"
-  read -r _ _ l1 f1 s1 _ <<<"${memory[0]}"; read -r _ _ l2 f2 s2 _ <<<"${memory[-1]}"
-  awk -v n1="$n1" -v n2="$n2" -v p1="$p1" -v p2="$p2" -v l1="$l1" -v l2="$l2" -v m1="$([[ $f1 == true || $s1 -gt 0 ]] && echo 1 || echo 0)" -v m2="$([[ $f2 == true || $s2 -gt 0 ]] && echo 1 || echo 0)" 'BEGIN {
+# The median of one field ($2, 1-based) over the lines ($3...) of size $1.
+median_of() {
+  local n=$1 field=$2
+  shift 2
+  printf '%s\n' "$@" | awk -v n="$n" -v f="$field" '$1 == n { print $f }' | sort -g |
+    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# Memory lines with their size in front: n heap committed live forced samples allocated g0 g1 g2.
+sized_memory=()
+for i in "${!rows[@]}"; do sized_memory+=("${rows[$i]%% *} ${memory[$i]}"); done
+if ((runs > 1)); then
+  for n in $(printf '%s\n' "${sizes[@]}" | awk '!seen[$0]++'); do
+    awk -v n="$n" -v r="$runs" -v ps="$(median_of "$n" 6 "${rows[@]}")" -v pkb="$(median_of "$n" 7 "${rows[@]}")" \
+      -v c="$(median_of "$n" 8 "${rows[@]}")" -v pc="$(median_of "$n" 9 "${rows[@]}")" 'BEGIN {
+      printf "median of %d runs, %d transactions: pipeline %.1f s, %.0f tx/s, peak %.0f MB so far, CPU s deltran %.1f, pg %.1f\n", r, n, ps, n / ps, pkb / 1024, c, pc }'
+  done
+fi
+# Flat memory: what one more transaction costs between the smallest and the largest size (medians when repeated).
+if [[ $smallest != "$largest" ]]; then
+  read -r _ _ _ _ f1 s1 _ <<<"${sized_memory[0]}"; read -r _ _ _ _ f2 s2 _ <<<"${sized_memory[-1]}"
+  awk -v n1="$smallest" -v n2="$largest" -v p1="$(median_of "$smallest" 7 "${rows[@]}")" -v p2="$(median_of "$largest" 7 "${rows[@]}")" \
+    -v l1="$(median_of "$smallest" 4 "${sized_memory[@]}")" -v l2="$(median_of "$largest" 4 "${sized_memory[@]}")" \
+    -v m1="$([[ $f1 == true || $s1 -gt 0 ]] && echo 1 || echo 0)" -v m2="$([[ $f2 == true || $s2 -gt 0 ]] && echo 1 || echo 0)" 'BEGIN {
     printf "memory from %d to %d transactions: peak resident %+.0f MB (%+.2f KB per extra tx), ", n1, n2, (p2 - p1) / 1024, (p2 - p1) / (n2 - n1)
     if (m1 && m2) printf "live set %+.0f MB (%+.2f KB per extra tx)\n", (l2 - l1) / 1048576, (l2 - l1) / 1024 / (n2 - n1)
     else print "live set not measured at both sizes" }'

@@ -29,6 +29,9 @@ public static class TransactionState
 
     public static IReadOnlyCollection<string> All => Next.Keys;
 
+    /// <summary>The states a transaction is in while a stage still has it: its message is not complete until none is.</summary>
+    public static IReadOnlyList<string> InStages { get; } = [Validated, Screened, RiskChecked];
+
     public static bool IsFinal(string state) => state is Accepted or Rejected;
 
     public static bool CanMove(string from, string to) => Next.TryGetValue(from, out string[]? next) && next.Contains(to, StringComparer.Ordinal);

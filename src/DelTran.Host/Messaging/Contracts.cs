@@ -13,8 +13,9 @@ public interface IPipelineCommand
 public sealed record ProcessInboundFile(Guid CommandId, Guid FileId) : IPipelineCommand;
 
 /// <summary>
-/// Compliance stage: sanctions screening of a batch of VALIDATED transactions, named by their ids or, from ingest, by
-/// <paramref name="Range"/> (the ids of a 300k-transaction file would otherwise be held and serialised whole at its end).
+/// Compliance stage: sanctions screening of a batch of VALIDATED transactions, named by <paramref name="Range"/> (ingest
+/// would otherwise hold a 300k-transaction file's ids and serialise them all at its end). <paramref name="TransactionIds"/>
+/// is what versions before ranges sent: commands they queued are still screened after an upgrade.
 /// </summary>
 public sealed record ScreenTransactions(Guid CommandId, Guid MessageId, Guid[] TransactionIds, TransactionRange? Range = null) : IPipelineCommand;
 

@@ -1,3 +1,4 @@
+using DelTran.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -511,7 +512,7 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
 
     // The write gate already serialises every consumer's transaction.
     public Task<bool> AnyInFlightAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
-        db.Transactions.AnyAsync(t => t.MessageId == messageId && DelTranDbContext.InFlightStates.Contains(t.State), cancellationToken);
+        db.Transactions.AnyAsync(t => t.MessageId == messageId && TransactionState.InStages.Contains(t.State), cancellationToken);
 
     public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
         db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);

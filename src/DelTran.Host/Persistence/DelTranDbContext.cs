@@ -312,9 +312,6 @@ public abstract class DelTranDbContext : DbContext
     /// <summary>How the provider finds the transactions of a message still in a stage.</summary>
     protected abstract void ConfigureInFlight(EntityTypeBuilder<TransactionRow> transactions);
 
-    /// <summary>The states a transaction is in while a stage still has it (the generated in_flight column on PostgreSQL).</summary>
-    public static readonly string[] InFlightStates = [TransactionState.Validated, TransactionState.Screened, TransactionState.RiskChecked];
-
     public static string SnakeCase(string name)
     {
         var result = new StringBuilder(name.Length + 8);
@@ -350,7 +347,7 @@ public sealed class PostgresDelTranDbContext(DbContextOptions<PostgresDelTranDbC
     protected override void ConfigureInFlight(EntityTypeBuilder<TransactionRow> transactions)
     {
         transactions.Property<bool>(InFlight)
-            .HasComputedColumnSql($"state IN ({string.Join(", ", InFlightStates.Select(s => $"'{s}'"))})", stored: true);
+            .HasComputedColumnSql($"state IN ({string.Join(", ", TransactionState.InStages.Select(s => $"'{s}'"))})", stored: true);
         transactions.HasIndex(t => t.MessageId).HasFilter("in_flight").HasDatabaseName("ix_transactions_in_flight");
         transactions.HasStorageParameter("fillfactor", 50);
     }

@@ -95,7 +95,6 @@ public sealed partial class ProcessInboundFileConsumer(
         row.DuplicateMsgId = messageIssues.Exists(i => i.Code == ReasonCode.AM05);
 
         int validatedCount = sink.Batcher.Count;
-        bool toStages = true;
         if (report.MessageRejected)
         {
             // A message-level finding refuses every transaction that was still in the running.
@@ -107,7 +106,6 @@ public sealed partial class ProcessInboundFileConsumer(
                 .Select(t => t.Id)
                 .ToListAsync(cancellationToken);
             await RejectAsync(stillValidated, first.Code, "Message rejected: " + first.Message, "validation", now, cancellationToken);
-            toStages = false;
             validatedCount = 0;
         }
         else
@@ -124,7 +122,7 @@ public sealed partial class ProcessInboundFileConsumer(
         file.Status = InboundFileStatus.Parsed;
         file.MessageId = row.Id;
 
-        if (toStages && validatedCount > 0)
+        if (validatedCount > 0)
         {
             foreach (TransactionRange batch in sink.Batcher.Batches())
             {

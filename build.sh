@@ -522,8 +522,8 @@ cmd_demo() {
   # DelTran's main job on the embedded default (SQLite in a temporary folder, in-memory bus): every
   # sample message through ingest, validation, compliance, risk and liquidity, a pacs.002 per message.
   rm -rf out/demo
-  # As the service image runs (blocking full collections, see src/DelTran.Host/Dockerfile).
-  DOTNET_gcConcurrent=0 dotnet run --project src/DelTran.Host -c Release --no-build -- process \
+  # As the service image runs (blocking full collections, no tiering delay: see src/DelTran.Host/Dockerfile).
+  DOTNET_gcConcurrent=0 DOTNET_TC_CallCountingDelayMs=0 dotnet run --project src/DelTran.Host -c Release --no-build -- process \
     --in sample-messages/pacs.008.001.08 sample-messages/pain.001.001.09 sample-messages/pain.001.001.03 \
     --out out/demo || die "deltran process failed."
   log "status reports: out/demo/ (one pacs.002 per message, mirroring sample-messages/)."

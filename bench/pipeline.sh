@@ -51,6 +51,11 @@ live_set=${BENCH_LIVE_SET:-false}
 # deltran runs as the service image runs it: blocking full collections (DOTNET_gcConcurrent=0, see the Dockerfile and
 # docs/adr/0004). BENCH_GC_CONCURRENT=1 measures the CLI's default, background collection, instead.
 gc_concurrent=${BENCH_GC_CONCURRENT:-0}
+# And with no tiering delay (DOTNET_TC_CallCountingDelayMs=0, as the image runs): the runtime otherwise waits until no
+# method has been compiled for the first time in 100 ms before it optimises hot ones, which a busy ingest keeps putting
+# off. BENCH_TIERING_DELAY_MS=100 measures the runtime default.
+tiering_delay_ms=${BENCH_TIERING_DELAY_MS:-0}
+[[ $tiering_delay_ms =~ ^[0-9]+$ ]] || { echo "bench: BENCH_TIERING_DELAY_MS must be a whole number of milliseconds" >&2; exit 2; }
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
@@ -71,7 +76,7 @@ for n in "${sizes[@]}"; do
   psql_admin -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   out=$(mktemp -d)
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-  echo "bench: $n transactions end to end (load average $load_before)" >&2
+  echo "bench: $n transactions end to end (load average $load_before; DOTNET_gcConcurrent=$gc_concurrent, DOTNET_TC_CallCountingDelayMs=$tiering_delay_ms)" >&2
   if [[ $pg_statements == 1 ]]; then psql_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
   pg_cpu0=$(server_cpu "$pg_pidfile"); rmq_cpu0=$(server_cpu "$rmq_pidfile")
   ConnectionStrings__deltran="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
@@ -80,6 +85,7 @@ for n in "${sizes[@]}"; do
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
   DelTran__Diagnostics__MemoryReport="$out/memory.json" \
   DOTNET_gcConcurrent="$gc_concurrent" \
+  DOTNET_TC_CallCountingDelayMs="$tiering_delay_ms" \
   DelTran__Diagnostics__MemoryReportLiveSet="$live_set" \
     /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!

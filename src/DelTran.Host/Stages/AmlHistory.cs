@@ -61,15 +61,21 @@ public static class AmlHistory
         DateTimeOffset debtorSince = now - (rulebook.DebtorVelocity is { Settings.Enabled: true } d ? d.Window : TimeSpan.Zero);
         DateTimeOffset longestSince = now - rulebook.LongestWindow;
 
+        // One lookup per debtor along (debtor_key, at), written as a lateral subquery so that no plan can do otherwise.
+        // As a join it was planned, while the statistics still described a nearly empty table, as a hash join over every
+        // flow in the window: each batch read all the flows before it (365 ms a batch at 300k transactions, 32 at 100k).
         Dictionary<(string, string), DebtorActivity> byDebtor = (await db.Database.SqlQuery<DebtorActivity>(
             $"""
-            SELECT k.debtor_key AS "DebtorKey", k.currency AS "Currency",
-                count(f.transaction_id) FILTER (WHERE f.at > {structuringSince} AND f.currency = k.currency AND f.amount >= k.floor AND f.amount < k.ceiling)::int AS "JustBelow",
-                count(f.transaction_id) FILTER (WHERE f.at > {debtorSince})::int AS "Count",
-                coalesce(sum(f.amount) FILTER (WHERE f.at > {debtorSince} AND f.currency = k.currency), 0) AS "Total"
+            SELECT k.debtor_key AS "DebtorKey", k.currency AS "Currency", a.just_below AS "JustBelow", a.count AS "Count", a.total AS "Total"
             FROM unnest({keys}, {currencies}, {floors}, {ceilings}) AS k(debtor_key, currency, floor, ceiling)
-            LEFT JOIN aml_flows f ON f.debtor_key = k.debtor_key AND f.at > {longestSince} AND f.at <= {now}
-            GROUP BY k.debtor_key, k.currency
+            CROSS JOIN LATERAL (
+                SELECT
+                    count(*) FILTER (WHERE f.at > {structuringSince} AND f.currency = k.currency AND f.amount >= k.floor AND f.amount < k.ceiling)::int AS just_below,
+                    count(*) FILTER (WHERE f.at > {debtorSince})::int AS count,
+                    coalesce(sum(f.amount) FILTER (WHERE f.at > {debtorSince} AND f.currency = k.currency), 0) AS total
+                FROM aml_flows f
+                WHERE f.debtor_key = k.debtor_key AND f.at > {longestSince} AND f.at <= {now}
+            ) AS a
             """).ToListAsync(cancellationToken)).ToDictionary(a => (a.DebtorKey, a.Currency));
 
         Dictionary<string, CorridorActivity> byCorridor = [];

@@ -7,7 +7,8 @@
 # pipeline proper from the database's records (file received -> pacs.002 stored), with the peak RSS up to then.
 #   bench/pipeline.sh [N ...]
 # BENCH_WITHOUT_CHECKS=true runs the stages without their checks (DelTran:BenchmarkWithoutChecks), BENCH_LISTS=DIR
-# screens against the lists in DIR, BENCH_CONFIG=FILE adds a configuration file, and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb cpu_s pg_cpu_s" per size: see
+# screens against the lists in DIR, BENCH_CONFIG=FILE adds a configuration file, BENCH_DEEP_POCKETS=true gives every participant
+# funds and caps no file exhausts (see below), and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb cpu_s pg_cpu_s" per size: see
 # bench/stages.sh, which compares the two.
 # Uses the test servers of ./build.sh (started here unless DELTRAN_TEST_POSTGRES is already set).
 set -euo pipefail
@@ -64,6 +65,15 @@ deltran=src/DelTran.Host/bin/Release/net10.0/deltran
 work=bench/work
 mkdir -p "$work"
 
+# BENCH_DEEP_POCKETS=true gives every participant funds and caps no file can exhaust (bench/deep-pockets.sh), so every
+# transaction that passes compliance goes through liquidity, in every run alike. With the demo limits risk refuses most
+# of a large file, and how much depends on the order and timing of the batches.
+if [[ ${BENCH_DEEP_POCKETS:-false} == true ]]; then
+  [[ -z ${BENCH_CONFIG:-} ]] || { echo "bench: BENCH_DEEP_POCKETS and BENCH_CONFIG cannot be combined" >&2; exit 2; }
+  BENCH_CONFIG="$work/deep-pockets.json"
+  bench/deep-pockets.sh >"$BENCH_CONFIG"
+fi
+
 # Screen against these lists as well as the demo list (the stage-overhead bench loads every list of ../shared).
 if [[ -n ${BENCH_LISTS:-} ]]; then export DelTran__Compliance__Lists__0="$BENCH_LISTS"; fi
 
@@ -117,6 +127,7 @@ for n in "${sizes[@]}"; do
   decided=$(psql_admin -d "$db" -c "SELECT count(*) FROM transactions WHERE state IN ('ACCEPTED','REJECTED','HELD')")
   [[ $decided == "$n" ]] || { echo "bench: only $decided of $n transactions decided" >&2; exit 1; }
   # Per-stage timings from the events: when each stage's first and last transaction moved, after the file arrived.
+  echo "bench: $n transactions, outcome: $(psql_admin -d "$db" -F ' ' -c "SELECT state, count(*) FROM transactions GROUP BY state ORDER BY state" | paste -sd ' ')" >&2
   echo "bench: $n transactions, stage spans (stage, events, first s, last s after the file arrived):" >&2
   psql_admin -d "$db" -F ' ' -c "SELECT e.stage, count(*), round(extract(epoch FROM min(e.at) - f.received_at)::numeric, 1), round(extract(epoch FROM max(e.at) - f.received_at)::numeric, 1) FROM transaction_events e CROSS JOIN inbound_files f GROUP BY e.stage, f.received_at ORDER BY 3, 4" >&2
   reports=$(find "$out/reports" -name '*.pacs002.xml' | wc -l)

@@ -29,19 +29,7 @@ results=$(mktemp -d)
 # Funds and caps no batch can exhaust, on both sides: with the demo participants' limits most of a 100k file is refused
 # by risk (caps, then the breakers they trip), and the checked run would then do less work downstream, not more.
 config="$results/deep-pockets.json"
-{
-  echo '{ "DelTran": { "Participants": ['
-  for p in 0 1 2 3 4 5; do
-    ((p == 0)) || echo ','
-    echo '{ "Accounts": ['
-    for a in 0 1 2; do
-      ((a == 0)) || echo ','
-      echo '{ "Balance": 999999999999, "CreditLine": 0, "NetDebitCap": 999999999999 }'
-    done
-    echo '] }'
-  done
-  echo '] } }'
-} >"$config"
+bench/deep-pockets.sh >"$config"
 for ((i = 1; i <= pairs; i++)); do
   BENCH_RESULTS="$results/on" BENCH_LISTS="$lists" BENCH_CONFIG="$config" bench/pipeline.sh "$n" >&2
   BENCH_RESULTS="$results/off" BENCH_WITHOUT_CHECKS=true BENCH_CONFIG="$config" bench/pipeline.sh "$n" >&2

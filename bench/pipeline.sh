@@ -46,6 +46,13 @@ rmq_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/rabbitmq/node.pid
 # figures.
 # BENCH_PG_STATEMENTS=1 prints the statements that took the most database time (needs pg_stat_statements preloaded).
 pg_statements=${BENCH_PG_STATEMENTS:-0}
+# BENCH_SLOW_PLANS_MS=M logs the plan of every statement of the run that took M ms or more (auto_explain, loaded for the
+# bench database's sessions only, no restart) and prints each slow statement's first line with its count; the plans
+# are kept in bench/work. This is how the plans made on stale statistics of docs/adr/0004's sixth round were found.
+slow_plans_ms=${BENCH_SLOW_PLANS_MS:-}
+[[ -z $slow_plans_ms || $slow_plans_ms =~ ^[1-9][0-9]*$ ]] || { echo "bench: BENCH_SLOW_PLANS_MS must be a positive whole number of milliseconds" >&2; exit 2; }
+pg_log=${DELTRAN_TEST_SERVERS_DIR:-}/pg-run/server.log
+[[ -z $slow_plans_ms || -f $pg_log ]] || { echo "bench: BENCH_SLOW_PLANS_MS reads the server log of ./build.sh servers, and $pg_log is not there" >&2; exit 2; }
 # BENCH_LIVE_SET=true forces a full collection every second in deltran, so its memory report gives the exact live set
 # (what is held, apart from garbage not collected yet); such a run's timings are not figures.
 live_set=${BENCH_LIVE_SET:-false}
@@ -88,6 +95,12 @@ for n in "${sizes[@]}"; do
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "bench: $n transactions end to end (load average $load_before; DOTNET_gcConcurrent=$gc_concurrent, DOTNET_TC_CallCountingDelayMs=$tiering_delay_ms)" >&2
   if [[ $pg_statements == 1 ]]; then psql_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
+  if [[ -n $slow_plans_ms ]]; then
+    # LOAD first: the server accepts the module's settings only once it knows them.
+    psql_admin -d postgres -c "LOAD 'auto_explain'" -c "ALTER DATABASE $db SET session_preload_libraries = 'auto_explain'" \
+      -c "ALTER DATABASE $db SET auto_explain.log_min_duration = '${slow_plans_ms}ms'"
+    log_from=$(stat -c %s "$pg_log")
+  fi
   pg_cpu0=$(server_cpu "$pg_pidfile"); rmq_cpu0=$(server_cpu "$rmq_pidfile")
   ConnectionStrings__deltran="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
@@ -128,8 +141,20 @@ for n in "${sizes[@]}"; do
   [[ $decided == "$n" ]] || { echo "bench: only $decided of $n transactions decided" >&2; exit 1; }
   # Per-stage timings from the events: when each stage's first and last transaction moved, after the file arrived.
   echo "bench: $n transactions, outcome: $(psql_admin -d "$db" -F ' ' -c "SELECT state, count(*) FROM transactions GROUP BY state ORDER BY state" | paste -sd ' ')" >&2
+  # The phases, from the same records: the raw file stored (ingest starts its message), validated and loaded (the stage
+  # commands are written), the last stage move, the pacs.002 stored.
+  echo "bench: $n transactions, phases (s): $(psql_admin -d "$db" -F ' ' -c "WITH f AS (SELECT received_at AS r FROM inbound_files), m AS (SELECT received_at AS s FROM messages),
+      o AS (SELECT min(created_at) FILTER (WHERE message_type = 'ScreenTransactions') AS loaded, max(created_at) FILTER (WHERE message_type = 'StatusReportReady') AS done FROM outbox),
+      e AS (SELECT max(at) AS moved FROM transaction_events)
+    SELECT 'store', round(extract(epoch FROM s - r)::numeric, 2), 'ingest', round(extract(epoch FROM loaded - s)::numeric, 2), 'stages', round(extract(epoch FROM moved - loaded)::numeric, 2),
+      'pacs.002', round(extract(epoch FROM done - moved)::numeric, 2) FROM f, m, o, e")" >&2
   echo "bench: $n transactions, stage spans (stage, events, first s, last s after the file arrived):" >&2
   psql_admin -d "$db" -F ' ' -c "SELECT e.stage, count(*), round(extract(epoch FROM min(e.at) - f.received_at)::numeric, 1), round(extract(epoch FROM max(e.at) - f.received_at)::numeric, 1) FROM transaction_events e CROSS JOIN inbound_files f GROUP BY e.stage, f.received_at ORDER BY 3, 4" >&2
+  if [[ -n $slow_plans_ms ]]; then
+    tail -c +$((log_from + 1)) "$pg_log" >"$work/pipeline-${n}tx-slow-plans.log"
+    echo "bench: $n transactions, statements of ${slow_plans_ms} ms or more (count, first line; plans in $work/pipeline-${n}tx-slow-plans.log):" >&2
+    awk '/Query Text:/ { sub(/^.*Query Text: /, ""); print substr($0, 1, 140) }' "$work/pipeline-${n}tx-slow-plans.log" | sort | uniq -c | sort -rn >&2
+  fi
   reports=$(find "$out/reports" -name '*.pacs002.xml' | wc -l)
   [[ $reports == 1 ]] || { echo "bench: expected one pacs.002, found $reports" >&2; exit 1; }
 

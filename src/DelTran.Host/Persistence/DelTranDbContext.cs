@@ -310,7 +310,7 @@ public abstract class DelTranDbContext : DbContext
     /// <summary>A boolean filter in the provider's own SQL (PostgreSQL has booleans, SQLite integers).</summary>
     protected abstract string Filter(string column, string value);
 
-    /// <summary>How the provider indexes what depends on a transaction's state: the transactions of a message still in a stage, and (PostgreSQL) the rejections of a currency.</summary>
+    /// <summary>How the provider finds the transactions of a message still in a stage.</summary>
     protected abstract void ConfigureStateIndexes(EntityTypeBuilder<TransactionRow> transactions);
 
     public static string SnakeCase(string name)

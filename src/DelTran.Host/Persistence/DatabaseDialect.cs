@@ -510,10 +510,10 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
     public Task<InboundFileRow?> LockInboundFileAsync(DelTranDbContext db, Guid fileId, CancellationToken cancellationToken) =>
         db.InboundFiles.FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
 
-    // The write gate already serialises every consumer's transaction.
     public Task<bool> AnyInFlightAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
         db.Transactions.AnyAsync(t => t.MessageId == messageId && TransactionState.InStages.Contains(t.State), cancellationToken);
 
+    // The write gate already serialises every consumer's transaction.
     public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
         db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
 

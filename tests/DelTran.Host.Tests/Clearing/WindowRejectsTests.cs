@@ -65,7 +65,7 @@ public sealed class WindowRejectsTests
             await host.Services.GetRequiredService<WindowReporter>().WriteAsync(Window, root, CancellationToken.None);
             string[] lines = File.ReadAllText(Path.Combine(root, Window, WindowReporter.AuditFolder, "rejects.csv"), Encoding.UTF8)
                 .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(["IN-OPENING", "IN-MIDDLE"], lines.Skip(1).Select(l => l.Split(',')[2]).Order(StringComparer.Ordinal).Reverse());
+            Assert.Equal(["IN-MIDDLE", "IN-OPENING"], lines.Skip(1).Select(l => l.Split(',')[2]).Order(StringComparer.Ordinal));
         }
         finally
         {

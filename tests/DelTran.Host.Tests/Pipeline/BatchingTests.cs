@@ -76,7 +76,7 @@ public sealed class BatchingTests
         MessageRow message = await host.WaitForCompletionAsync(await host.SubmitAsync("SRCBINBB", builder.Build()), TimeSpan.FromMinutes(3));
         List<TransactionRow> rows = await host.TransactionsAsync(message.Id);
         Assert.Equal(count, rows.Count);
-        Assert.DoesNotContain(rows, r => r.State is TransactionState.Validated or TransactionState.Screened or TransactionState.RiskChecked);
+        Assert.DoesNotContain(rows, r => TransactionState.InStages.Contains(r.State));
 
         await using DelTranDbContext db = host.Db();
 

@@ -53,6 +53,11 @@ public sealed class PipelineHost : IAsyncDisposable
         ["DelTran:Outbox:PollInterval"] = "00:00:00.100",
     };
 
+    // The repository's appsettings.json under the test's own settings.
+    private static IConfigurationBuilder Settings(Dictionary<string, string?> settings) => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
+        .AddInMemoryCollection(settings);
+
     /// <summary>
     /// The pipeline's services on a database, migrated and seeded, with no bus started: for tests of the persistence
     /// pieces themselves (the dialect, the recorders) against the real server.
@@ -61,11 +66,7 @@ public sealed class PipelineHost : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
-            .AddInMemoryCollection(BaseSettings())
-            .Build();
-        services.AddDelTranPipeline(configuration, storage);
+        services.AddDelTranPipeline(Settings(BaseSettings()).Build(), storage);
         ServiceProvider provider = services.BuildServiceProvider();
         await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return provider;
@@ -73,9 +74,7 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public static async Task<PipelineHost> StartAsync(PipelineMode mode, Dictionary<string, string?>? settings = null, SharedInstallation? shared = null, bool start = true)
     {
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
-            .AddInMemoryCollection(settings ?? BaseSettings())
+        IConfiguration configuration = Settings(settings ?? BaseSettings())
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["DelTran:Bus:EndpointPrefix"] = shared?.EndpointPrefix ?? "t" + Guid.NewGuid().ToString("N")[..10],

@@ -70,12 +70,15 @@ public sealed partial class ProcessInboundFileConsumer(
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
+        int loaded = 0;
         await foreach (LoadBlock block in sink.Blocks.ReadAllAsync(cancellationToken))
         {
             await Dialect.BulkInsertAsync(Db, block.Transactions, block.Events, cancellationToken);
+            loaded += block.Transactions.Count;
         }
 
         ValidationReport report = await validation;
+        await Dialect.CountLoadedTransactionsAsync(Db, loaded, cancellationToken);
         if (senderFromContent)
         {
             // A message with no valid sender BIC is always rejected (its agents fail the schema), so it needs no AM05 key.

@@ -233,7 +233,8 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
         IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == window.Currency);
         if (dialect.IsPostgres)
         {
-            query = query.Where(t => t.UpdatedAt >= from && t.UpdatedAt < to);
+            // Along the partial index of rejections (rejected_at is updated_at for a rejected transaction), not the whole table.
+            query = query.Where(t => EF.Property<DateTimeOffset?>(t, PostgresDelTranDbContext.RejectedAt) >= from && EF.Property<DateTimeOffset?>(t, PostgresDelTranDbContext.RejectedAt) < to);
         }
 
         await foreach (TransactionRow t in query.OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))

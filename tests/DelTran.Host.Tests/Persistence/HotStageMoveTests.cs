@@ -68,6 +68,13 @@ public sealed class HotStageMoveTests
         Assert.False(await dialect.AnyInFlightAsync(db, message.Id, CancellationToken.None));
         Assert.Equal((150L, hotWithinStages), await UpdatesAsync(db));
 
+        // The rejected one now carries its rejection instant for the audit pack's index, the accepted ones none, and the
+        // moves within the stages above stayed HOT with that index in place.
+        var rejections = await db.Transactions.Where(t => t.MessageId == message.Id)
+            .Select(t => new { t.State, t.UpdatedAt, RejectedAt = EF.Property<DateTimeOffset?>(t, PostgresDelTranDbContext.RejectedAt) }).ToListAsync();
+        Assert.Equal(49, rejections.Count(r => r.State == TransactionState.Accepted && r.RejectedAt is null));
+        Assert.Single(rejections, r => r.State == TransactionState.Rejected && r.RejectedAt == r.UpdatedAt);
+
         // The state history is complete all the same.
         Assert.Equal(150, await db.TransactionEvents.CountAsync(e => rows.Select(r => r.Id).Contains(e.TransactionId)));
     }

@@ -1227,6 +1227,12 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("reason_text");
 
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at")
+                        .HasComputedColumnSql("CASE WHEN state = 'REJECTED' THEN updated_at END", true);
+
                     b.Property<string>("ScreeningSubject")
                         .HasColumnType("text")
                         .HasColumnName("screening_subject");
@@ -1265,6 +1271,10 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasIndex("MessageId")
                         .HasDatabaseName("ix_transactions_in_flight")
                         .HasFilter("in_flight");
+
+                    b.HasIndex("Currency", "RejectedAt")
+                        .HasDatabaseName("ix_transactions_rejected")
+                        .HasFilter("rejected_at IS NOT NULL");
 
                     b.HasIndex("MessageId", "Index")
                         .IsUnique();

@@ -3,6 +3,7 @@ using DelTran.Host.Hosting;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using DelTran.Host.Tests.Infrastructure;
+using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -68,6 +69,27 @@ public sealed class LoadedRowCountTests
 
         await load.CommitAsync();
         Assert.Equal(rows, await db.Transactions.CountAsync(t => t.MessageId == message.Id));
+    }
+
+    [Fact]
+    public async Task TheIngest_CountsALargeMessage_InTheServiceAsRun()
+    {
+        const int count = PostgresDialect.LoadWorthCounting;
+        await using ApiServer server = await ApiServer.StartAsync(Pipeline.PipelineMode.Production);
+        await using (DelTranDbContext db = server.Db())
+        {
+            // With autovacuum off for the table, only the ingest can count the message's rows.
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE transactions SET (autovacuum_enabled = false)");
+        }
+
+        await using var other = new NpgsqlConnection(server.Database!.ConnectionString);
+        await other.OpenAsync();
+        Assert.Equal(-1d, await BelievedRowsAsync(other));
+
+        Guid id = await server.SubmitAcceptedAsync("SRCBINBB", TestMessages.Pacs008(TestMessages.UniqueMsgId("COUNTED"), count));
+        await server.WaitForCompletionAsync("SRCBINBB", id, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(count, await BelievedRowsAsync(other));
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)

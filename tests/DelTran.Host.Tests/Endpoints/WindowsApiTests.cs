@@ -107,6 +107,7 @@ public sealed class WindowsApiTests
             ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
             ["DelTran:Banks:TotalTimeout"] = "00:00:04",
         });
+        Assert.NotNull(server.Database); // on PostgreSQL and RabbitMQ, as asked
         using HttpClient ops = server.Client(OperatorKey);
         using HttpResponseMessage submitted = await server.SubmitAsync("SRCBINBB", TestMessages.Pacs008(TestMessages.UniqueMsgId("WIN"), 3));
         Guid id = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();

@@ -24,10 +24,10 @@ public sealed class ApiServer : IAsyncDisposable
     public const string UnreachableRabbitMq = "amqp://guest:guest@127.0.0.1:1/";
 
     private readonly WebApplication _app;
-    private readonly string? _directory;
+    private readonly string _directory;
     private readonly PostgresDatabase? _ownedDatabase;
 
-    private ApiServer(WebApplication app, Uri baseAddress, string? directory, PostgresDatabase? database, PostgresDatabase? ownedDatabase, string endpointPrefix)
+    private ApiServer(WebApplication app, Uri baseAddress, string directory, PostgresDatabase? database, PostgresDatabase? ownedDatabase, string endpointPrefix)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -73,14 +73,10 @@ public sealed class ApiServer : IAsyncDisposable
             settings[key] = value;
         }
 
-        string? directory = null;
+        // The embedded database, and the reports of closed windows, in a folder of the test's own (in either mode).
+        string directory = Directory.CreateTempSubdirectory("deltran-api-").FullName;
         PostgresDatabase? owned = null;
-        if (mode == PipelineMode.Embedded || extraSettings is not null)
-        {
-            // The embedded database, and the reports of closed windows, in a folder of the test's own.
-            directory = Directory.CreateTempSubdirectory("deltran-api-").FullName;
-        }
-        else
+        if (mode == PipelineMode.Production)
         {
             database ??= owned = await PostgresDatabase.CreateAsync();
             settings["ConnectionStrings:deltran"] = database.ConnectionString;
@@ -91,7 +87,7 @@ public sealed class ApiServer : IAsyncDisposable
             .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
             .AddInMemoryCollection(settings)
             .Build();
-        WebApplication app = ServeHost.Build(["--urls", "http://127.0.0.1:0"], configuration, directory ?? Path.GetTempPath());
+        WebApplication app = ServeHost.Build(["--urls", "http://127.0.0.1:0"], configuration, directory);
         try
         {
             await app.StartAsync();
@@ -235,16 +231,13 @@ public sealed class ApiServer : IAsyncDisposable
                 await _ownedDatabase.DisposeAsync();
             }
 
-            if (_directory is not null)
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try
-                {
-                    Directory.Delete(_directory, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
             }
         }
     }

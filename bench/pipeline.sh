@@ -25,9 +25,13 @@ repeated=()
 for n in "${sizes[@]}"; do for ((r = 0; r < runs; r++)); do repeated+=("$n"); done; done
 sizes=("${repeated[@]}")
 
+# What to undo when the bench ends, last first.
+at_exit=()
+run_at_exit() { for ((i = ${#at_exit[@]} - 1; i >= 0; i--)); do eval "${at_exit[$i]}"; done; }
+trap run_at_exit EXIT
 if [[ -z ${DELTRAN_TEST_POSTGRES:-} ]]; then
   eval "$(./build.sh servers)"
-  trap './build.sh servers-stop "$DELTRAN_TEST_SERVERS_DIR" >/dev/null 2>&1 || true' EXIT
+  at_exit+=('./build.sh servers-stop "$DELTRAN_TEST_SERVERS_DIR" >/dev/null 2>&1 || true')
 fi
 [[ -x /usr/bin/time ]] || { echo "bench: GNU time (/usr/bin/time) is needed: apt-get install time" >&2; exit 2; }
 
@@ -39,6 +43,15 @@ server_cpu() {
   pid=$(head -n1 "$1" 2>/dev/null) || { echo 0; return; }
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print ($12 + $13 + $14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo 0
 }
+# BENCH_DURABLE=true runs PostgreSQL as an installation that keeps its data would: fsync, synchronous commits and
+# full-page writes on. The test cluster of ./build.sh has all three off (test-only), so the default figures are the
+# code's cost, not a durable installation's. The cluster's own settings are put back when the bench ends.
+durable=${BENCH_DURABLE:-false}
+if [[ $durable == true ]]; then
+  psql_admin -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
+    -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" >/dev/null
+  at_exit+=('psql_admin -d postgres -c "ALTER SYSTEM RESET fsync" -c "ALTER SYSTEM RESET synchronous_commit" -c "ALTER SYSTEM RESET full_page_writes" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true')
+fi
 pg_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/pg/postmaster.pid
 rmq_pidfile=${DELTRAN_TEST_SERVERS_DIR:-}/rabbitmq/node.pid
 # BENCH_WRAP="CMD ARGS --" runs deltran under a profiler, e.g. "perf record -F 499 -g -o FILE --" (with
@@ -97,7 +110,7 @@ for n in "${sizes[@]}"; do
   psql_admin -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   out=$(mktemp -d)
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-  echo "bench: $n transactions end to end (load average $load_before; DOTNET_gcConcurrent=$gc_concurrent, DOTNET_TC_CallCountingDelayMs=$tiering_delay_ms)" >&2
+  echo "bench: $n transactions end to end (load average $load_before; DOTNET_gcConcurrent=$gc_concurrent, DOTNET_TC_CallCountingDelayMs=$tiering_delay_ms; PostgreSQL $(psql_admin -d postgres -F ' ' -c "SELECT 'fsync=' || current_setting('fsync'), 'synchronous_commit=' || current_setting('synchronous_commit'), 'full_page_writes=' || current_setting('full_page_writes')"))" >&2
   if [[ $pg_statements == 1 ]]; then psql_admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
   if [[ -n $slow_plans_ms ]]; then
     # LOAD first: the server accepts the module's settings only once it knows them.

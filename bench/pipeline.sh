@@ -85,7 +85,9 @@ stale_statistics=${BENCH_STALE_STATISTICS:-false}
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
 dotnet build -c Release bench/DelTran.Bench -v quiet -nologo >&2
-deltran=src/DelTran.Host/bin/Release/net10.0/deltran
+# BENCH_DELTRAN=PATH runs another build of deltran (bench/ab.sh uses it to compare two revisions side by side).
+deltran=${BENCH_DELTRAN:-src/DelTran.Host/bin/Release/net10.0/deltran}
+[[ -x $deltran ]] || { echo "bench: no deltran executable at $deltran" >&2; exit 2; }
 work=bench/work
 mkdir -p "$work"
 

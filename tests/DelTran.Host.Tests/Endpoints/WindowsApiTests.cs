@@ -104,8 +104,11 @@ public sealed class WindowsApiTests
         await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, extraSettings: new Dictionary<string, string?>
         {
             ["DelTran:Banks:BaseUrl"] = bank.Urls.First(),
-            ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
-            ["DelTran:Banks:TotalTimeout"] = "00:00:04",
+            // Room for a loaded machine, and no circuit breaker: the refusals of the first attempt must not leave the
+            // retry failing fast (the breaker has tests of its own in BankGatewayTests).
+            ["DelTran:Banks:AttemptTimeout"] = "00:00:05",
+            ["DelTran:Banks:TotalTimeout"] = "00:00:15",
+            ["DelTran:Banks:CircuitBreaker:MinimumThroughput"] = "1000",
         });
         Assert.NotNull(server.Database); // on PostgreSQL and RabbitMQ, as asked
         using HttpClient ops = server.Client(OperatorKey);
@@ -155,20 +158,22 @@ public sealed class WindowsApiTests
     private static async Task<JsonElement> WaitForStateAsync(HttpClient ops, string windowId, string state)
     {
         JsonElement window = default;
-        await WaitForAsync(async () =>
-        {
-            window = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/windows/{windowId}");
-            return window.GetProperty("window").GetProperty("state").GetString() == state;
-        });
+        await WaitForAsync(
+            async () =>
+            {
+                window = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/windows/{windowId}");
+                return window.GetProperty("window").GetProperty("state").GetString() == state;
+            },
+            () => $"window {windowId} is not {state}: {window}");
         return window;
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<string>? last = null)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 60 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"The condition did not hold within 60 s. {last?.Invoke()}");
             await Task.Delay(200);
         }
     }

@@ -54,7 +54,7 @@ done
 git checkout --quiet -- bench/results/latest.json 2>/dev/null || true
 
 # BENCH_RESULTS lines: n pipeline_s process_s peak_kb cpu_s pg_cpu_s.
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source bench/median.sh
 printf '\n%-4s %-10s | %-30s | %-8s | %s\n' "" "revision" "pipeline tx/s, run by run" "median" "CPU s deltran / pg, medians"
 for i in 0 1; do
   side=$([[ $i == 0 ]] && echo a || echo b)

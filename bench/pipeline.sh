@@ -76,11 +76,11 @@ gc_concurrent=${BENCH_GC_CONCURRENT:-0}
 # method has been compiled for the first time in 100 ms before it optimises hot ones, which a busy ingest keeps putting
 # off. BENCH_TIERING_DELAY_MS=100 measures the runtime default.
 tiering_delay_ms=${BENCH_TIERING_DELAY_MS:-0}
+[[ $tiering_delay_ms =~ ^[0-9]+$ ]] || { echo "bench: BENCH_TIERING_DELAY_MS must be a whole number of milliseconds" >&2; exit 2; }
 # BENCH_STALE_STATISTICS=true analyses `transactions` from another session while the ingest's rows are still uncommitted,
 # as autovacuum may do on a table whose earlier content was small: the planner is then told the table is empty, however
 # many pages it has. This is the case of docs/adr/0004's seventh round; the run prints what the planner is told.
 stale_statistics=${BENCH_STALE_STATISTICS:-false}
-[[ $tiering_delay_ms =~ ^[0-9]+$ ]] || { echo "bench: BENCH_TIERING_DELAY_MS must be a whole number of milliseconds" >&2; exit 2; }
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
@@ -215,12 +215,12 @@ for i in "${!rows[@]}"; do
   jq -r --arg n "$n" '.pipeline.measured_on_dev_machine as $m | ($m.runs[$n] // empty) |
     "reference | \(.process_s) s, peak \(.peak_mb) MB | pipeline \(.pipeline_s) s, \(.pipeline_tx_per_s) tx/s | CPU s deltran \(.cpu_s.deltran), pg \(.cpu_s.postgres) | \($m.code), load \(.load_before)"' bench/reference.json
 done
+source bench/median.sh
 # The median of one field ($2, 1-based) over the lines ($3...) of size $1.
 median_of() {
   local n=$1 field=$2
   shift 2
-  printf '%s\n' "$@" | awk -v n="$n" -v f="$field" '$1 == n { print $f }' | sort -g |
-    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  printf '%s\n' "$@" | awk -v n="$n" -v f="$field" '$1 == n { print $f }' | median
 }
 # Memory lines with their size in front: n heap committed live forced samples allocated g0 g1 g2.
 sized_memory=()

@@ -35,7 +35,7 @@ for ((i = 1; i <= pairs; i++)); do
   BENCH_RESULTS="$results/off" BENCH_WITHOUT_CHECKS=true BENCH_CONFIG="$config" bench/pipeline.sh "$n" >&2
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source bench/median.sh
 on=$(cut -d' ' -f2 "$results/on" | median)
 off=$(cut -d' ' -f2 "$results/off" | median)
 printf '\nstage overhead, %d transactions, %d runs each (pipeline: file in -> pacs.002 stored), load average %s\n' "$n" "$pairs" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -53,8 +53,8 @@ public sealed class PipelineHost : IAsyncDisposable
         ["DelTran:Outbox:PollInterval"] = "00:00:00.100",
     };
 
-    // The repository's appsettings.json under the test's own settings.
-    private static IConfigurationBuilder Settings(Dictionary<string, string?> settings) => new ConfigurationBuilder()
+    /// <summary>The repository's appsettings.json under the test's own settings (every test host, API server included).</summary>
+    public static IConfigurationBuilder Settings(Dictionary<string, string?> settings) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
         .AddInMemoryCollection(settings);
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DelTran.Host.Hosting;
 using DelTran.Host.Persistence;
-using DelTran.Host.Tests.Cli;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.AspNetCore.Builder;
@@ -83,10 +82,7 @@ public sealed class ApiServer : IAsyncDisposable
             settings["ConnectionStrings:rabbitmq"] = rabbitMq ?? TestServers.RabbitMqUri.ToString();
         }
 
-        IConfiguration configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(CliRunner.RepoRoot, "src", "DelTran.Host", "appsettings.json"))
-            .AddInMemoryCollection(settings)
-            .Build();
+        IConfiguration configuration = PipelineHost.Settings(settings).Build();
         WebApplication app = ServeHost.Build(["--urls", "http://127.0.0.1:0"], configuration, directory);
         try
         {

@@ -47,18 +47,19 @@ public static class ClearingServices
         services.AddHttpClient(ListDownloader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
         services.AddTransient<FxRatesJob>();
         services.AddTransient<AmlFlowRetentionJob>();
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (storage.UsesPostgres)
-            {
-                hangfire.UseStorage(HangfireSchema.CreatePostgresStorage(storage.PostgresConnectionString!));
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage();
-            }
-        });
+        // This host's own storage and job activator, registered before AddHangfire so that its TryAdd keeps them. Left to
+        // Hangfire, both are the process-wide JobStorage.Current and JobActivator.Current, whichever host set them last:
+        // with several hosts in one process (the tests), a job could be enqueued in another host's database, or run with
+        // another host's services, and a window would wait in CLOSING or FAILED for a job that never came.
+        services.AddSingleton<JobStorage>(_ => storage.UsesPostgres
+            ? HangfireSchema.CreatePostgresStorage(storage.PostgresConnectionString!)
+            : new Hangfire.InMemory.InMemoryStorage());
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>())
+            // Hangfire's log provider is process-wide too: a host stopped before another must not break its logging.
+            .UseLogProvider(new OutlivedLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()))));
         services.AddHangfireServer(server => server.WorkerCount = 2);
         services.AddHostedService<RecurringCloseScheduler>();
         return services;
@@ -130,3 +131,29 @@ internal static class HangfireSchema
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>
+/// Hangfire logs through one process-wide provider, the last host's. When that host is disposed before another (tests
+/// run several hosts in one process), its logger factory throws ObjectDisposedException inside the other host's
+/// workers, and a job could be left unfinished holding its lock. A log line to a disposed host is dropped instead.
+/// </summary>
+public sealed class OutlivedLogProvider(Hangfire.Logging.ILogProvider inner) : Hangfire.Logging.ILogProvider
+{
+    public Hangfire.Logging.ILog GetLogger(string name) => new GuardedLog(inner, name);
+
+    private sealed class GuardedLog(Hangfire.Logging.ILogProvider provider, string name) : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            try
+            {
+                return provider.GetLogger(name).Log(logLevel, messageFunc, exception);
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+}
+

@@ -104,11 +104,8 @@ public sealed class WindowsApiTests
         await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, extraSettings: new Dictionary<string, string?>
         {
             ["DelTran:Banks:BaseUrl"] = bank.Urls.First(),
-            // Room for a loaded machine, and no circuit breaker: the refusals of the first attempt must not leave the
-            // retry failing fast (the breaker has tests of its own in BankGatewayTests).
-            ["DelTran:Banks:AttemptTimeout"] = "00:00:05",
-            ["DelTran:Banks:TotalTimeout"] = "00:00:15",
-            ["DelTran:Banks:CircuitBreaker:MinimumThroughput"] = "1000",
+            ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
+            ["DelTran:Banks:TotalTimeout"] = "00:00:04",
         });
         Assert.NotNull(server.Database); // on PostgreSQL and RabbitMQ, as asked
         using HttpClient ops = server.Client(OperatorKey);

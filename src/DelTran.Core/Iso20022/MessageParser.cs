@@ -17,7 +17,13 @@ public sealed class MessageParser
 
     private readonly XmlReader _reader;
     private readonly IMessageContentHandler _handler;
+    private readonly ReadBudget _budget;
     private readonly string[] _names = new string[MaxDepth + 2];
+
+    // Reader advances so far, and per parent depth the count at which MoveToChild last handed out a child:
+    // if nothing advanced since, the child was left unread, and MoveToChild skips it instead of returning it again.
+    private long _advances;
+    private readonly long[] _childHandedOutAt = new long[MaxDepth + 2];
     private string _agentBicElement = "BICFI";
     private int _paymentInformationIndex = -1;
     private int _transactionIndex = -1;
@@ -25,10 +31,11 @@ public sealed class MessageParser
     // A transaction batch is read one level shallower than in its document; depth limits must not notice.
     private int _depthOffset;
 
-    public MessageParser(XmlReader reader, IMessageContentHandler handler)
+    public MessageParser(XmlReader reader, IMessageContentHandler handler, ReadBudget budget)
     {
         _reader = reader;
         _handler = handler;
+        _budget = budget;
     }
 
     /// <summary>Definition of the message being read, once its Document element was seen.</summary>
@@ -88,7 +95,7 @@ public sealed class MessageParser
 
     private int FirstTransactionOfBlock() => _firstTransactionOfBlock;
 
-    /// <summary>Reads the whole file. Throws XmlException or MessageStructureException when it cannot go on.</summary>
+    /// <summary>Reads the whole file. Throws XmlException, MessageStructureException or ReadBudgetExceededException when it cannot go on.</summary>
     public void Parse()
     {
         if (!MoveToContent())
@@ -220,9 +227,9 @@ public sealed class MessageParser
         int depth = EnterChildren();
         while (MoveToChild(depth))
         {
-            if (_reader.LocalName == "FIId")
+            if (_reader.LocalName == "FIId" && bic is null)
             {
-                bic = ReadAgent().Bic;
+                bic = ReadAgentWrapper()?.Bic;
             }
             else
             {
@@ -588,7 +595,8 @@ public sealed class MessageParser
         {
             switch (_reader.LocalName)
             {
-                case "SvcLvl": serviceLevel ??= ReadCodeChoice(); break;
+                // The base schema allows several service levels; the first one is the one DelTran uses.
+                case "SvcLvl" when serviceLevel is null: serviceLevel = ReadCodeChoice(); break;
                 case "LclInstrm": localInstrument = ReadCodeChoice(); break;
                 case "CtgyPurp": categoryPurpose = ReadCodeChoice(); break;
                 default: SkipElement(); break;
@@ -606,8 +614,8 @@ public sealed class MessageParser
                 case "Ustrd":
                     (tx.RemittanceLines ??= []).Add(Text());
                     break;
-                case "Strd":
-                    tx.CreditorReference ??= FindDescendantText("Ref", "CdtrRefInf");
+                case "Strd" when tx.CreditorReference is null:
+                    tx.CreditorReference = FindDescendantText("Ref", "CdtrRefInf");
                     break;
                 default:
                     SkipElement();
@@ -700,7 +708,6 @@ public sealed class MessageParser
                 case "ClrSysMmbId": member = FindChildText("MmbId"); break;
                 case "LEI": lei = Text(); break;
                 case "Nm": name = Text(); break;
-                case "FinInstnId": return ReadAgent();
                 default: SkipElement(); break;
             }
         }
@@ -880,10 +887,13 @@ public sealed class MessageParser
     /// <summary>Advances the reader, remembering element names for paths and refusing nesting bombs.</summary>
     private bool Next()
     {
+        _budget.Step();
         if (!_reader.Read())
         {
             return false;
         }
+
+        _advances++;
 
         if (_reader.NodeType == XmlNodeType.Element)
         {
@@ -924,7 +934,12 @@ public sealed class MessageParser
         return depth;
     }
 
-    /// <summary>Moves to the next child element of the element at <paramref name="parentDepth"/>; false (and past its end tag) when none is left.</summary>
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="parentDepth"/>; false (and past its end tag)
+    /// when none is left. Every loop over children goes through here, and here is why each one ends: a child is
+    /// handed out only if the reader advanced since the previous one, and anything a reading method left behind
+    /// (a child it did not consume, or the rest of one it stopped reading early) is skipped, not handed out again.
+    /// </summary>
     private bool MoveToChild(int parentDepth)
     {
         if (parentDepth < 0)
@@ -934,9 +949,18 @@ public sealed class MessageParser
 
         while (true)
         {
+            _budget.Step();
             switch (_reader.NodeType)
             {
+                case XmlNodeType.Element when _reader.Depth <= parentDepth:
+                case XmlNodeType.EndElement when _reader.Depth < parentDepth:
+                    // A reading method went past the parent's end; the loops above it go on from here.
+                    return false;
+                case XmlNodeType.Element when _reader.Depth > parentDepth + 1 || _advances == _childHandedOutAt[parentDepth]:
+                    SkipElement();
+                    break;
                 case XmlNodeType.Element:
+                    _childHandedOutAt[parentDepth] = _advances;
                     return true;
                 case XmlNodeType.EndElement when _reader.Depth == parentDepth:
                     Next();

@@ -14,6 +14,9 @@ public sealed record ValidationContext(DateOnly BusinessDate, IDuplicateRegistry
 {
     /// <summary>The participant that delivered the file (from its credentials), when known; else it is read from the message.</summary>
     public string? AuthenticatedSender { get; init; }
+
+    /// <summary>Cancelled by the host when its wall-clock limit for one message passes: the last backstop behind the read budget.</summary>
+    public CancellationToken Watchdog { get; init; }
 }
 
 /// <summary>Receives each transaction as soon as it is judged, so a caller can stream them onward.</summary>
@@ -46,6 +49,9 @@ public sealed record ValidationReport(
     internal int ProvenBatches { get; init; }
 
     public string? MessageId => GroupHeader?.MessageId;
+
+    /// <summary>True when the message was refused because reading it exceeded the work budget or the host's watchdog.</summary>
+    public bool ExceededReadBudget { get; init; }
 }
 
 /// <summary>
@@ -105,8 +111,13 @@ public sealed class MessageValidator
             try
             {
                 using var reader = XmlReader.Create(guarded, settings);
-                run.Parser = new MessageParser(reader, run);
+                run.Parser = new MessageParser(reader, run, ReadBudgetFor(guarded, context));
                 run.Parser.Parse();
+            }
+            catch (ReadBudgetExceededException ex)
+            {
+                run.Abort(run.Parser?.CurrentPath() ?? "/", ex.Message);
+                run.ExceededReadBudget = true;
             }
             catch (XmlException ex)
             {
@@ -124,6 +135,10 @@ public sealed class MessageValidator
 
         return run.Finish();
     }
+
+    /// <summary>The work budget of reading one message from <paramref name="input"/>, scaled with the bytes read from it.</summary>
+    internal ReadBudget ReadBudgetFor(Stream input, ValidationContext context) =>
+        new(_rulebook.ReadBudgetBaseSteps, _rulebook.ReadBudgetStepsPerByte, () => input.Position, context.Watchdog);
 
     private static string Describe(XmlException ex)
     {
@@ -169,6 +184,10 @@ public sealed class MessageValidator
         private bool _controlSumComplete = true;
         private bool _aborted;
         private bool _structureRejected;
+
+        public bool ExceededReadBudget { get; set; }
+
+        public CancellationToken Watchdog => _context.Watchdog;
 
         public Run(MessageValidator owner, ValidationContext context, ITransactionSink? sink)
         {
@@ -504,7 +523,7 @@ public sealed class MessageValidator
                 }
             }
 
-            return new ValidationReport(_definition, _businessHeader, _groupHeader, sender, _transactions, _rejected, _issues, messageRejected);
+            return new ValidationReport(_definition, _businessHeader, _groupHeader, sender, _transactions, _rejected, _issues, messageRejected) { ExceededReadBudget = ExceededReadBudget };
         }
 
         // Who sent the message: its credentials, else the header's From, else the instructing or debtor agent.

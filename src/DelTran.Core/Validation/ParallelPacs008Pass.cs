@@ -209,9 +209,9 @@ internal sealed class ParallelPacs008Pass
         {
             using var stream = new GuardedXmlStream(new MemoryStream(batch.Buffer, 0, batch.Length, writable: false), _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes);
             using var reader = XmlReader.Create(stream, settings);
-            new MessageParser(reader, collector).ParseTransactionBatch(firstIndex, header);
+            new MessageParser(reader, collector, Budget(stream)).ParseTransactionBatch(firstIndex, header);
         }
-        catch (Exception ex) when (ex is XmlException or MessageStructureException or DecoderFallbackException)
+        catch (Exception ex) when (ex is XmlException or MessageStructureException or ReadBudgetExceededException or DecoderFallbackException)
         {
             return BatchResult.Unclean;
         }
@@ -231,14 +231,17 @@ internal sealed class ParallelPacs008Pass
             using var stream = new GuardedXmlStream(new MemoryStream(batch.Buffer, 0, batch.Length, writable: false), _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes);
             using var inner = XmlReader.Create(stream, settings);
             using BatchContentCheck.CheckingReader reader = _batchCheck!.Wrap(inner);
-            new MessageParser(reader, collector).ParseTransactionBatch(firstIndex, header);
+            new MessageParser(reader, collector, Budget(stream)).ParseTransactionBatch(firstIndex, header);
             return reader.Proven ? collector : null;
         }
-        catch (Exception ex) when (ex is XmlException or MessageStructureException or DecoderFallbackException)
+        catch (Exception ex) when (ex is XmlException or MessageStructureException or ReadBudgetExceededException or DecoderFallbackException)
         {
             return null;
         }
     }
+
+    private ReadBudget Budget(Stream stream) =>
+        new(_rulebook.ReadBudgetBaseSteps, _rulebook.ReadBudgetStepsPerByte, () => stream.Position, _run.Watchdog);
 
     private BatchResult Judge(TransactionCollector collector)
     {
@@ -273,16 +276,16 @@ internal sealed class ParallelPacs008Pass
     /// <summary>No comment, CDATA, DTD or processing instruction: markup whose text the batch cut cannot misread.</summary>
     private static bool IsPlainMarkup(ReadOnlySpan<byte> bytes) => bytes.IndexOf("<!"u8) < 0 && bytes.IndexOf("<?"u8) < 0;
 
-    private static GroupHeaderRecord? ReadGroupHeader(byte[] header)
+    private GroupHeaderRecord? ReadGroupHeader(byte[] header)
     {
         var collector = new TransactionCollector();
         try
         {
             using var stream = new MemoryStream([.. header, .. DocumentClose]);
             using var reader = XmlReader.Create(stream, SafeXml.ReaderSettings());
-            new MessageParser(reader, collector).Parse();
+            new MessageParser(reader, collector, Budget(stream)).Parse();
         }
-        catch (Exception ex) when (ex is XmlException or MessageStructureException or DecoderFallbackException)
+        catch (Exception ex) when (ex is XmlException or MessageStructureException or ReadBudgetExceededException or DecoderFallbackException)
         {
             return null;
         }
@@ -300,9 +303,9 @@ internal sealed class ParallelPacs008Pass
         {
             using var stream = new GuardedXmlStream(new MemoryStream([.. header, .. firstTransaction, .. tail]), _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes);
             using var reader = XmlReader.Create(stream, settings);
-            new MessageParser(reader, new TransactionCollector()).Parse();
+            new MessageParser(reader, new TransactionCollector(), Budget(stream)).Parse();
         }
-        catch (Exception ex) when (ex is XmlException or MessageStructureException or DecoderFallbackException)
+        catch (Exception ex) when (ex is XmlException or MessageStructureException or ReadBudgetExceededException or DecoderFallbackException)
         {
             return false;
         }

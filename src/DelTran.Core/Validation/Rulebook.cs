@@ -19,4 +19,10 @@ public sealed record Rulebook
 
     /// <summary>Longest run of text or of one tag, in bytes; ISO 20022 fields are at most a few kB.</summary>
     public int MaxMarkupRunBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Reader steps one message may take before any byte counts (the work budget's base).</summary>
+    public long ReadBudgetBaseSteps { get; init; } = 100_000;
+
+    /// <summary>Reader steps allowed per byte read; an honest reading takes about one step per byte or fewer.</summary>
+    public int ReadBudgetStepsPerByte { get; init; } = 4;
 }

@@ -18,4 +18,7 @@ public sealed class MessageValidatorFactory(Func<DelTranDbContext> dbFactory, IO
         var performance = new ValidationPerformance { Workers = Environment.ProcessorCount };
         return new MessageValidator(UsageGuidelineSchemas.Compiled, options.Value.ToRulebook(), directory, performance);
     }
+
+    /// <summary>How long validating a file of <paramref name="bytes"/> bytes may take before the watchdog refuses it.</summary>
+    public TimeSpan WatchdogFor(long bytes) => options.Value.Rulebook.WatchdogFor(bytes);
 }

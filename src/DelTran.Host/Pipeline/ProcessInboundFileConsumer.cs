@@ -51,7 +51,12 @@ public sealed partial class ProcessInboundFileConsumer(
         MessageValidator validator = await validators.CreateAsync(cancellationToken);
         var registry = new MessageIdRegistry(dbFactory, row.Id);
         bool senderFromContent = file.ParticipantBic == IngestService.FromMessageContent;
-        var context = new ValidationContext(DateOnly.FromDateTime(now.UtcDateTime), registry) { AuthenticatedSender = senderFromContent ? null : file.ParticipantBic };
+        using var watchdog = new CancellationTokenSource(validators.WatchdogFor(file.Size), Clock);
+        var context = new ValidationContext(DateOnly.FromDateTime(now.UtcDateTime), registry)
+        {
+            AuthenticatedSender = senderFromContent ? null : file.ParticipantBic,
+            Watchdog = watchdog.Token,
+        };
 
         Task<ValidationReport> validation = Task.Factory.StartNew(
             () =>
@@ -78,6 +83,11 @@ public sealed partial class ProcessInboundFileConsumer(
         }
 
         ValidationReport report = await validation;
+        if (report.ExceededReadBudget)
+        {
+            LogOverBudget(logger, file.Id, file.ParticipantBic, file.Size);
+        }
+
         await Dialect.CountLoadedTransactionsAsync(Db, loaded, cancellationToken);
         if (senderFromContent)
         {
@@ -189,6 +199,9 @@ public sealed partial class ProcessInboundFileConsumer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound file {FileId} parsed as message {MessageId}: {Transactions} transactions, {Validated} to the stages")]
     private static partial void LogFileProcessed(ILogger logger, Guid fileId, Guid messageId, int transactions, int validated);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbound file {FileId} from {Participant} ({Bytes} bytes) refused FF01: reading it exceeded the work budget or the watchdog; the service goes on with the next file")]
+    private static partial void LogOverBudget(ILogger logger, Guid fileId, string participant, long bytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suspicious: UETR {Uetr} already received with different content; transaction {TransactionId} rejected DUPL")]
     private static partial void LogSuspiciousUetr(ILogger logger, Guid uetr, Guid transactionId);

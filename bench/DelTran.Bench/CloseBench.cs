@@ -82,6 +82,7 @@ internal static class CloseBench
         var closer = services.GetRequiredService<WindowCloser>();
         var netter = services.GetRequiredService<WindowNetter>();
         var settlement = services.GetRequiredService<SettlementRunner>();
+        var leases = services.GetRequiredService<WindowLeases>();
         var reporter = services.GetRequiredService<WindowReporter>();
         var phases = new List<PhaseTime>();
         var stored = new Dictionary<string, NettingResult>(StringComparer.Ordinal);
@@ -100,7 +101,9 @@ internal static class CloseBench
             }
 
             string windowId = closed.WindowId;
-            NettingResult? netted = await netter.NetAsync(windowId, cancellationToken);
+            await using HeldWindowLease lease = (await leases.TryTakeAsync(windowId, cancellationToken)).Lease
+                ?? throw new InvalidOperationException($"{windowId}: its lease is held elsewhere.");
+            NettingResult? netted = await netter.NetAsync(windowId, lease, cancellationToken);
             phases.Add(clock.Lap("netting", currency));
             if (netted is null)
             {
@@ -109,7 +112,7 @@ internal static class CloseBench
             }
 
             stored[currency] = netted;
-            SettlementOutcome outcome = await settlement.SettleAsync(windowId, retry: false, cancellationToken);
+            SettlementOutcome outcome = await settlement.SettleAsync(windowId, retry: false, lease, cancellationToken);
             phases.Add(clock.Lap("settlement", currency));
             if (outcome.State != WindowState.Settled)
             {

@@ -13,6 +13,9 @@ public enum FaultMode
 
     /// <summary>Wait DelayMs, then book and answer normally.</summary>
     Slow,
+
+    /// <summary>Book at once, then hold the answer DelayMs: the bank has the booking while its client does not know yet.</summary>
+    HoldAfterBooking,
 }
 
 /// <summary>A rule's effect on one request.</summary>
@@ -100,6 +103,7 @@ public sealed class FaultInjector
         FaultMode.Fail => "fail",
         FaultMode.FailAfterBooking => "fail-after-booking",
         FaultMode.Timeout => "timeout",
+        FaultMode.HoldAfterBooking => "hold-after-booking",
         _ => "slow",
     };
 
@@ -120,8 +124,11 @@ public sealed class FaultInjector
             case "slow":
                 mode = FaultMode.Slow;
                 break;
+            case "hold-after-booking":
+                mode = FaultMode.HoldAfterBooking;
+                break;
             default:
-                return $"mode '{request.Mode}' is not one of fail, fail-after-booking, timeout, slow.";
+                return $"mode '{request.Mode}' is not one of fail, fail-after-booking, timeout, slow, hold-after-booking.";
         }
 
         if (request.Participant is not null && !SettlementRules.IsBic(request.Participant))
@@ -144,7 +151,7 @@ public sealed class FaultInjector
             return "delayMs must be between 0 and 600000.";
         }
 
-        return mode == FaultMode.Slow && request.DelayMs is null or 0 ? "slow needs a positive delayMs." : null;
+        return mode is FaultMode.Slow or FaultMode.HoldAfterBooking && request.DelayMs is null or 0 ? $"{ModeName(mode)} needs a positive delayMs." : null;
     }
 
     private sealed class Rule(int id, FaultMode mode, string? participant, string? direction, int delayMs)

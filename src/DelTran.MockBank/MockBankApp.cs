@@ -128,13 +128,19 @@ public static partial class MockBankApp
                 LogBooked(logger, instruction.InstructionId!, instruction.Participant!, instruction.Direction!, instruction.Amount, instruction.Currency!);
             }
 
+            if (fault?.Mode == FaultMode.HoldAfterBooking)
+            {
+                // Booked and kept, whether or not the client is still there to hear it.
+                await Task.Delay(fault.Value.DelayMs, aborted.Token);
+            }
+
             return fault?.Mode == FaultMode.FailAfterBooking
                 ? Error(StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", "injected fault: fail-after-booking (the instruction was booked).")
                 : Results.Ok(outcome.Confirmation);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client gave up or the bank is stopping: nothing was booked, and nobody reads this answer.
+            // The client gave up or the bank is stopping: nobody reads this answer (a held answer's booking stands).
             return Error(StatusCodes.Status503ServiceUnavailable, "UNAVAILABLE", "the request was abandoned.");
         }
     }

@@ -21,6 +21,17 @@ public sealed class ClearingOptions
     /// <summary>When false, no recurring close is scheduled (windows close by hand or by `deltran process`).</summary>
     public bool ScheduleCloses { get; set; } = true;
 
+    /// <summary>
+    /// How long a window's lease lasts without a heartbeat (renewed every third of it). An instance that dies
+    /// mid-settlement holds its windows at most this long before another instance (or its own restart) takes over.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 15;
+
+    /// <summary>How often `serve` looks for unfinished windows (CLOSING, NETTED, SETTLING) whose lease is free; also at start-up.</summary>
+    public int SweepSeconds { get; set; } = 5;
+
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(LeaseSeconds);
+
     public CurrencyCalendarOptions For(string currency) =>
         Currencies.TryGetValue(currency, out CurrencyCalendarOptions? options) ? options : CurrencyCalendarOptions.DefaultFor(currency);
 
@@ -29,6 +40,16 @@ public sealed class ClearingOptions
     public IReadOnlyList<string> Problems(IEnumerable<string> currencies)
     {
         var problems = new List<string>();
+        if (LeaseSeconds is < 3 or > 3600)
+        {
+            problems.Add($"{Section}:LeaseSeconds {LeaseSeconds} must be between 3 and 3600.");
+        }
+
+        if (SweepSeconds is < 1 or > 3600)
+        {
+            problems.Add($"{Section}:SweepSeconds {SweepSeconds} must be between 1 and 3600.");
+        }
+
         foreach (string currency in currencies.Concat(Currencies.Keys).Distinct(StringComparer.Ordinal))
         {
             CurrencyCalendarOptions calendar = For(currency);

@@ -18,13 +18,15 @@ public static class ClearingServices
         services.AddOptions<ClearingOptions>().Bind(configuration.GetSection(ClearingOptions.Section))
             .Validate<IOptions<DelTranOptions>>(
                 (clearing, deltran) => clearing.Problems(deltran.Value.ToRulebook().AcceptedCurrencies).Count == 0,
-                "DelTran:Clearing is invalid: check each currency's Cron, TimeZone, Cutoff, Weekend and Holidays")
+                "DelTran:Clearing is invalid: check LeaseSeconds, SweepSeconds and each currency's Cron, TimeZone, Cutoff, Weekend and Holidays")
             .ValidateOnStart();
         ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
         services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));
         services.TryAddSingleton<Risk.BreakerService>();
         services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
             .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
+        services.TryAddSingleton(InstanceIdentity.ForThisProcess());
+        services.AddSingleton<WindowLeases>();
         services.AddSingleton<WindowCloser>();
         services.AddSingleton<WindowNetter>();
         services.AddSingleton<SettlementRunner>();
@@ -62,6 +64,7 @@ public static class ClearingServices
             .UseLogProvider(new OutlivedLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()))));
         services.AddHangfireServer(server => server.WorkerCount = 2);
         services.AddHostedService<RecurringCloseScheduler>();
+        services.AddHostedService<UnfinishedWindowSweeper>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ namespace DelTran.Host.Clearing;
 /// </summary>
 public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, TimeProvider clock, ILogger<WindowNetter> logger)
 {
-    public async Task<NettingResult?> NetAsync(string windowId, CancellationToken cancellationToken)
+    public async Task<NettingResult?> NetAsync(string windowId, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
@@ -43,6 +43,7 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
 
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         if (violations.Count > 0)
         {

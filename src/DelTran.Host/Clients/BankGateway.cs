@@ -107,7 +107,7 @@ public sealed partial class BankGateway(IHttpClientFactory httpClientFactory, IO
         if (response.IsSuccessful)
         {
             return response.Content is { Status: "CONFIRMED", ConfirmationId: { Length: > 0 } confirmationId }
-                ? BankSettlementResult.ConfirmedAs(confirmationId)
+                ? BankSettlementResult.ConfirmedAs(confirmationId, response.Content.BookedAt)
                 : BankSettlementResult.FailedWith(
                     BankFailureCodes.Unavailable,
                     $"the bank answered {(int?)response.StatusCode} without a confirmation (status '{response.Content?.Status}').");

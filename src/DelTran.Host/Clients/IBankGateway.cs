@@ -23,7 +23,10 @@ public sealed record BankSettlementRequest(
 /// <summary>Confirmed with the bank's confirmation id, or failed with one of <see cref="BankFailureCodes"/>.</summary>
 public sealed record BankSettlementResult(bool Confirmed, string? ConfirmationId, string? FailureCode, string? FailureMessage)
 {
-    public static BankSettlementResult ConfirmedAs(string confirmationId) => new(true, confirmationId, null, null);
+    /// <summary>When the bank says it booked the instruction; a replayed answer gives the first booking's time.</summary>
+    public DateTimeOffset? BookedAt { get; init; }
+
+    public static BankSettlementResult ConfirmedAs(string confirmationId, DateTimeOffset? bookedAt = null) => new(true, confirmationId, null, null) { BookedAt = bookedAt };
 
     public static BankSettlementResult FailedWith(string failureCode, string message) => new(false, null, failureCode, message);
 }

@@ -96,7 +96,7 @@ public static class WindowsApi
         return TypedResults.Accepted($"/api/v1/windows/{result.WindowId}", new { windowId = result.WindowId, state = "CLOSING", message = result.Message, statusUrl = $"/api/v1/windows/{result.WindowId}" });
     }
 
-    private static async Task<IResult> RetryAsync(string id, Func<DelTranDbContext> databases, IBackgroundJobClient jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> RetryAsync(string id, Func<DelTranDbContext> databases, IBackgroundJobClient jobs, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
@@ -111,6 +111,18 @@ public static class WindowsApi
                 detail: window.CarriedTo is null ? $"Window {id} is {window.State}." : $"Its obligations were carried into {window.CarriedTo}.");
         }
 
+        // Recorded first, so the request outlives a busy lease or a crash: whoever next holds the window's lease honours it.
+        DateTimeOffset now = clock.GetUtcNow();
+        string failed = WindowStateMachine.Code(WindowState.Failed);
+        int requested = await db.ClearingWindows.Where(w => w.Id == id && w.State == failed && w.CarriedTo == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.RetryRequestedAt, now), cancellationToken);
+        if (requested != 1)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED window whose obligations are still its own can be retried.", detail: $"Window {id} changed meanwhile.");
+        }
+
+        db.WindowEvents.Add(WindowCloser.Event(id, now, failed, failed, $"retry requested by operator {OperatorEndpoints.OperatorOf(http)}"));
+        await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(id, true, CancellationToken.None));
         return TypedResults.Accepted($"/api/v1/windows/{id}", new { windowId = id, state = window.State, statusUrl = $"/api/v1/windows/{id}" });
     }

@@ -8,13 +8,13 @@ namespace DelTran.Host.Jobs;
 /// <summary>
 /// The recurring close of a currency's window. Small arguments, safe to run twice: the cut-off is the cron
 /// occurrence the job belongs to, and the database refuses to close a window opened at or after it, so a
-/// second instance, a retried job or a late run closes nothing twice.
+/// second instance, a retried job or a late run closes nothing twice. No Hangfire lock on the method: it would be
+/// one lock for every currency, and netting and settlement run under each window's own lease.
 /// </summary>
 public sealed class CloseWindowJob(ClearingCycle cycle, IOptions<ClearingOptions> options, TimeProvider clock, ILogger<CloseWindowJob> logger)
 {
     public static string RecurringId(string currency) => "close-window-" + currency.ToUpperInvariant();
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(string currency, CancellationToken cancellationToken)
     {

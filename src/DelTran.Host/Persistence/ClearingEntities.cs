@@ -48,6 +48,17 @@ public sealed class ClearingWindowRow
     /// </summary>
     public string? AuditDigest { get; set; }
 
+    /// <summary>The instance carrying the window through netting and settlement, while its lease runs (see WindowLease).</summary>
+    public string? LeaseHolder { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>Raised each time the lease is taken; every write of a run checks it, so a run whose lease was taken over stops.</summary>
+    public long LeaseFence { get; set; }
+
+    /// <summary>An operator asked to retry this FAILED window: kept until an attempt starts or is refused, so no crash or busy lease loses it.</summary>
+    public DateTimeOffset? RetryRequestedAt { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -177,6 +177,7 @@ public abstract class DelTranDbContext : DbContext
             e.ToTable("clearing_windows");
             e.Property(w => w.Id).HasMaxLength(32);
             e.Property(w => w.State).HasMaxLength(16);
+            e.Property(w => w.LeaseHolder).HasMaxLength(128);
             e.HasIndex(w => new { w.Currency, w.Sequence }).IsUnique();
             // The guard behind "one open window per currency": a second OPEN row cannot exist, whatever races.
             e.HasIndex(w => w.Currency).IsUnique().HasFilter("state = 'OPEN'").HasDatabaseName("ix_clearing_windows_one_open");

@@ -32,7 +32,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     public const string Released = "RELEASED";
 
     /// <summary>Settles a NETTED window, resumes a SETTLING one, or (when <paramref name="retry"/>) tries a FAILED one again.</summary>
-    public async Task<SettlementOutcome> SettleAsync(string windowId, bool retry, CancellationToken cancellationToken)
+    public async Task<SettlementOutcome> SettleAsync(string windowId, bool retry, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         ClearingWindowRow? window;
         await using (DelTranDbContext db = databases())
@@ -50,15 +50,15 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         {
             if (state == WindowState.Failed && window.CarriedTo is not null)
             {
-                return new SettlementOutcome(windowId, state, $"Window {windowId} cannot be retried: its obligations were carried into {window.CarriedTo}.");
+                return await RefuseRetryAsync(windowId, $"Window {windowId} cannot be retried: its obligations were carried into {window.CarriedTo}.", lease, cancellationToken);
             }
 
             if (state == WindowState.Failed && !await HasPositionsAsync(windowId, cancellationToken))
             {
-                return new SettlementOutcome(windowId, state, $"Window {windowId} failed before netting; it cannot be retried, its obligations settle in the next window.");
+                return await RefuseRetryAsync(windowId, $"Window {windowId} failed before netting; it cannot be retried, its obligations settle in the next window.", lease, cancellationToken);
             }
 
-            SettlementOutcome? stopped = await ReserveAsync(window, state, cancellationToken);
+            SettlementOutcome? stopped = await ReserveAsync(window, state, lease, cancellationToken);
             if (stopped is not null)
             {
                 return stopped;
@@ -69,7 +69,23 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             return new SettlementOutcome(windowId, state, $"Window {windowId} is {window.State}: nothing to settle.");
         }
 
-        return await SendAsync(windowId, cancellationToken);
+        return await SendAsync(windowId, lease, cancellationToken);
+    }
+
+    // A retry that cannot start: the request is answered (and forgotten) with its reason on the window's record.
+    private async Task<SettlementOutcome> RefuseRetryAsync(string windowId, string reason, HeldWindowLease lease, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await lease.CheckAsync(db, cancellationToken);
+        DateTimeOffset now = clock.GetUtcNow();
+        string failed = WindowStateMachine.Code(WindowState.Failed);
+        await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.RetryRequestedAt, (DateTimeOffset?)null), cancellationToken);
+        db.WindowEvents.Add(WindowCloser.Event(windowId, now, failed, failed, "retry refused: " + reason));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SettlementOutcome(windowId, WindowState.Failed, reason);
     }
 
     private async Task<bool> HasPositionsAsync(string windowId, CancellationToken cancellationToken)
@@ -79,11 +95,12 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     }
 
     // Phase one: plan from the stored net positions, reserve every net debit, write the instructions.
-    private async Task<SettlementOutcome?> ReserveAsync(ClearingWindowRow window, WindowState from, CancellationToken cancellationToken)
+    private async Task<SettlementOutcome?> ReserveAsync(ClearingWindowRow window, WindowState from, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         Currency currency = Currency.Parse(window.Currency);
         int attempt = window.SettlementAttempts + 1;
@@ -101,7 +118,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             if (from == WindowState.Failed)
             {
                 // A refused retry leaves the window FAILED, with the new reason on record.
-                await db.ClearingWindows.Where(w => w.Id == window.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.FailureReason, reason).SetProperty(w => w.UpdatedAt, now), cancellationToken);
+                await db.ClearingWindows.Where(w => w.Id == window.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.FailureReason, reason).SetProperty(w => w.UpdatedAt, now).SetProperty(w => w.RetryRequestedAt, (DateTimeOffset?)null), cancellationToken);
                 db.WindowEvents.Add(WindowCloser.Event(window.Id, now, window.State, window.State, "retry refused: " + reason));
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -139,7 +156,9 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             });
         }
 
-        await db.ClearingWindows.Where(w => w.Id == window.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.SettlementAttempts, attempt), cancellationToken);
+        // A retried window's earlier reports describe its failure: the new attempt is reported again when it ends.
+        await db.ClearingWindows.Where(w => w.Id == window.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(w => w.SettlementAttempts, attempt).SetProperty(w => w.AuditDigest, (string?)null).SetProperty(w => w.RetryRequestedAt, (DateTimeOffset?)null), cancellationToken);
         string cause = FormattableString.Invariant($"attempt {attempt}: {plan.Instructions.Count} instructions, net debits reserved");
         await WindowTransitions.MoveAsync(db, window.Id, from, WindowState.Settling, cause, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -148,7 +167,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     }
 
     // Phase two: each reserved instruction to its bank; a confirmation is posted, a failure compensates the run.
-    private async Task<SettlementOutcome> SendAsync(string windowId, CancellationToken cancellationToken)
+    private async Task<SettlementOutcome> SendAsync(string windowId, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         List<SettlementInstructionRow> instructions;
         await using (DelTranDbContext db = databases())
@@ -165,20 +184,25 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
                 cancellationToken);
             if (!result.Confirmed)
             {
-                return await CompensateAsync(windowId, instruction, result, cancellationToken);
+                return await CompensateAsync(windowId, instruction, result, lease, cancellationToken);
             }
 
-            await PostAsync(instruction, result.ConfirmationId!, cancellationToken);
+            // In a recovery, a booking older than the takeover is one the dead run had made and not yet posted.
+            string? foundAtBank = lease.TookOverAt is { } tookOver && result.BookedAt is { } booked && booked < tookOver
+                ? FormattableString.Invariant($"recovery: the bank of {instruction.ParticipantBic} had already booked {instruction.InstructionId} at {booked:O} (confirmation {result.ConfirmationId}), which the ledger did not have; posted now")
+                : null;
+            await PostAsync(instruction, result.ConfirmationId!, foundAtBank, lease, cancellationToken);
         }
 
-        return await CompleteAsync(windowId, cancellationToken);
+        return await CompleteAsync(windowId, lease, cancellationToken);
     }
 
-    private async Task PostAsync(SettlementInstructionRow instruction, string confirmationId, CancellationToken cancellationToken)
+    private async Task PostAsync(SettlementInstructionRow instruction, string confirmationId, string? foundAtBank, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         SettlementAccountRow account = (await LockAccountsAsync(db, instruction.Currency, cancellationToken)).Single(a => a.ParticipantBic == instruction.ParticipantBic);
         IReadOnlyList<LedgerPosting> postings = Ledger.Post(ToCore(instruction));
@@ -197,12 +221,18 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         }
 
         breakers.Record(db, breakers.RecordSettlement(instruction.ParticipantBic, settled: true, now));
+        if (foundAtBank is not null)
+        {
+            string settling = WindowStateMachine.Code(WindowState.Settling);
+            db.WindowEvents.Add(WindowCloser.Event(instruction.WindowId, now, settling, settling, foundAtBank));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     // A bank failed: reverse what was posted (newest first), release what is still reserved, fail the window.
-    private async Task<SettlementOutcome> CompensateAsync(string windowId, SettlementInstructionRow failedInstruction, BankSettlementResult failure, CancellationToken cancellationToken)
+    private async Task<SettlementOutcome> CompensateAsync(string windowId, SettlementInstructionRow failedInstruction, BankSettlementResult failure, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         List<SettlementInstructionRow> instructions;
         await using (DelTranDbContext db = databases())
@@ -223,7 +253,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
                 unconfirmedReversals.Add($"{posted.InstructionId} ({reversal.FailureCode})");
             }
 
-            await ReverseAsync(posted, reversal.ConfirmationId, cancellationToken);
+            await ReverseAsync(posted, reversal.ConfirmationId, lease, cancellationToken);
         }
 
         string reason = $"Bank of {failedInstruction.ParticipantBic} did not confirm {failedInstruction.InstructionId} ({failure.FailureCode}: {failure.FailureMessage}). "
@@ -242,6 +272,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         {
             using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await lease.CheckAsync(db, cancellationToken);
             DateTimeOffset now = clock.GetUtcNow();
             List<SettlementAccountRow> accounts = await LockAccountsAsync(db, failedInstruction.Currency, cancellationToken);
             List<SettlementInstructionRow> open = await db.SettlementInstructions
@@ -271,11 +302,12 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         return new SettlementOutcome(windowId, WindowState.Failed, reason);
     }
 
-    private async Task ReverseAsync(SettlementInstructionRow posted, string? reversalConfirmationId, CancellationToken cancellationToken)
+    private async Task ReverseAsync(SettlementInstructionRow posted, string? reversalConfirmationId, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         SettlementAccountRow account = (await LockAccountsAsync(db, posted.Currency, cancellationToken)).Single(a => a.ParticipantBic == posted.ParticipantBic);
         IReadOnlyList<LedgerPosting> reversal = Ledger.Reverse(Ledger.Post(ToCore(posted)));
@@ -288,11 +320,12 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     }
 
     // Every instruction posted: check the window's ledger and the accounts it touched, then SETTLED.
-    private async Task<SettlementOutcome> CompleteAsync(string windowId, CancellationToken cancellationToken)
+    private async Task<SettlementOutcome> CompleteAsync(string windowId, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         ClearingWindowRow window = await db.ClearingWindows.AsNoTracking().SingleAsync(w => w.Id == windowId, cancellationToken);
         IReadOnlyList<string> problems = await LedgerAudit.CheckAsync(db, window.Currency, cancellationToken);

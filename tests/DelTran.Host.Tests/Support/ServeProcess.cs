@@ -163,6 +163,14 @@ public sealed partial class ServeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crash would end it: no shutdown hooks, no graceful stop. Waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

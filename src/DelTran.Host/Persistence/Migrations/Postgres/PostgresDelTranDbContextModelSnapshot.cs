@@ -230,6 +230,19 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("failure_reason");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<long>("LeaseFence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_fence");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lease_holder");
+
                     b.Property<decimal?>("NettingEfficiency")
                         .HasPrecision(21, 10)
                         .HasColumnType("numeric(21,10)")
@@ -247,6 +260,10 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("RetryRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_requested_at");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")

@@ -219,6 +219,19 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<long>("LeaseFence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_fence");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_holder");
+
                     b.Property<decimal?>("NettingEfficiency")
                         .HasPrecision(21, 10)
                         .HasColumnType("TEXT")
@@ -236,6 +249,10 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("RetryRequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retry_requested_at");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER")

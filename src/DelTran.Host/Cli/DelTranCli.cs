@@ -154,12 +154,61 @@ public static class DelTranCli
             return ScreenCommand.Run(parse.GetValue(lists), options, stdin, stdout, stderr);
         });
 
+        var checkData = new Option<string?>("--data")
+        {
+            Description = "Folder of the embedded database to check (ignored when ConnectionStrings:deltran is set; default: .deltran in the working folder).",
+        };
+        var banks = new Option<string[]>("--bank")
+        {
+            Description = "Base URL of a bank whose bookings to compare with the ledger (GET /api/v1/settlements, as the mock bank answers); repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "One JSON document instead of lines.",
+        };
+        var check = new Command("check", "Verify DelTran's invariants on the live database: exactly once, conservation, nothing stuck; exit 1 on any break.")
+        {
+            checkData,
+            banks,
+            json,
+            config,
+        };
+        check.SetAction((parse, cancellationToken) =>
+        {
+            IConfiguration configuration;
+            try
+            {
+                configuration = HostConfiguration.Build(parse.GetValue(config));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+            {
+                stderr.WriteLine("deltran: configuration: " + ex.Message);
+                return Task.FromResult(Invariants.CheckCommand.ExitError);
+            }
+
+            var bankUris = new List<Uri>();
+            foreach (string bank in parse.GetValue(banks) ?? [])
+            {
+                if (!Uri.TryCreate(bank, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    stderr.WriteLine($"deltran: --bank '{bank}' is not an http(s) URL.");
+                    return Task.FromResult(Invariants.CheckCommand.ExitError);
+                }
+
+                bankUris.Add(uri);
+            }
+
+            return Invariants.CheckCommand.RunAsync(configuration, parse.GetValue(checkData) ?? Path.GetFullPath(".deltran"), bankUris, parse.GetValue(json), stdout, stderr, cancellationToken);
+        });
+
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
         {
             validate,
             process,
             serve,
             screen,
+            check,
         };
         root.SetAction((parse, cancellationToken) => serve.Parse([.. args]).InvokeAsync(cancellationToken: cancellationToken));
 

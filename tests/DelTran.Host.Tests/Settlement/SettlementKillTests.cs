@@ -79,6 +79,7 @@ public sealed class SettlementKillTests
             Assert.Contains($"had already booked {booked.InstructionId}", history, StringComparison.Ordinal);
 
             await AssertSettledInvariantsAsync(data, bookings);
+            await Support.Invariants.AssertHoldAsync(database.ConnectionString, [.. bookings.Select(b => new DelTran.Core.Invariants.BankBooking(b.IdempotencyKey, b.Participant))]);
             Assert.False(second.HasExited, second.Output);
         }
         finally

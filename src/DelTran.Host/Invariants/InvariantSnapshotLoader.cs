@@ -1,0 +1,117 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
+using DelTran.Core.Invariants;
+using DelTran.Core.Pipeline;
+using DelTran.Core.Risk;
+using DelTran.Host.Persistence;
+using DelTran.Host.Pipeline;
+using DelTran.Host.Settlement;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Invariants;
+
+/// <summary>
+/// Reads what <see cref="InvariantCheck"/> judges, on either store. Counts are taken in the database; money is summed
+/// here, since SQLite would add decimals as floating point. Read in one snapshot transaction on PostgreSQL
+/// (repeatable read), so a check never compares a table before a commit with another after it.
+/// </summary>
+public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, IDatabaseDialect dialect, TimeProvider clock)
+{
+    public async Task<InvariantSnapshot> LoadAsync(IReadOnlyList<BankBooking>? bankBookings, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        await using var transaction = dialect.IsPostgres
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
+        DateTimeOffset now = clock.GetUtcNow();
+
+        List<StateTally> tallies = await db.Database.SqlQueryRaw<StateTally>(
+            """
+            SELECT t.state AS "State", count(*) AS "Transactions",
+                   coalesce(sum(CASE WHEN o.n >= 1 THEN 1 ELSE 0 END), 0) AS "WithObligation",
+                   coalesce(sum(CASE WHEN o.n > 1 THEN 1 ELSE 0 END), 0) AS "WithSeveralObligations",
+                   coalesce(sum(CASE WHEN t.reason_code IS NULL THEN 1 ELSE 0 END), 0) AS "WithoutReason"
+            FROM transactions t
+            LEFT JOIN (SELECT transaction_id, count(*) AS n FROM obligations GROUP BY transaction_id) o ON o.transaction_id = t.id
+            GROUP BY t.state
+            """).ToListAsync(cancellationToken);
+
+        string[] inStages = [.. TransactionState.InStages];
+        List<InStageTransaction> inStage = await db.Transactions.AsNoTracking().Where(t => inStages.Contains(t.State))
+            .Select(t => new InStageTransaction(t.Id, t.State, t.UpdatedAt)).ToListAsync(cancellationToken);
+
+        List<Guid> withoutReport = await db.Messages.AsNoTracking()
+            .Where(m => m.State == MessageState.Completed && !db.StatusReports.Any(r => r.MessageId == m.Id))
+            .Select(m => m.Id).ToListAsync(cancellationToken);
+
+        var ledger = new List<string>();
+        foreach (string currency in await db.SettlementAccounts.AsNoTracking().Select(a => a.Currency).Distinct().OrderBy(c => c).ToListAsync(cancellationToken))
+        {
+            ledger.AddRange(await LedgerAudit.CheckAsync(db, currency, cancellationToken));
+        }
+
+        List<WindowFacts> windows = await WindowsAsync(db, cancellationToken);
+
+        var stored = (await db.Positions.AsNoTracking().ToListAsync(cancellationToken))
+            .ToDictionary(p => new PositionKey(p.ParticipantBic, Currency.Parse(p.Currency)), p => p.NetPosition);
+        bool provisional = await db.Transactions.AnyAsync(t => t.State == TransactionState.RiskChecked, cancellationToken);
+        Dictionary<PositionKey, decimal>? live = provisional ? null : await LivePositionsAsync(db, cancellationToken);
+
+        List<DateTimeOffset> undispatched = await db.Outbox.AsNoTracking().Where(o => o.DispatchedAt == null).Select(o => o.CreatedAt).ToListAsync(cancellationToken);
+        List<InstructionFacts> instructions = await db.SettlementInstructions.AsNoTracking()
+            .Select(i => new InstructionFacts(i.InstructionId, i.ParticipantBic, i.Status)).ToListAsync(cancellationToken);
+
+        return new InvariantSnapshot
+        {
+            Now = now,
+            Transactions = tallies,
+            InStage = inStage,
+            CompletedWithoutStatusReport = withoutReport,
+            LedgerProblems = ledger,
+            Windows = windows,
+            StoredPositions = stored,
+            LivePositions = live,
+            Undispatched = undispatched.Count,
+            OldestUndispatched = undispatched.Count == 0 ? null : undispatched.Min(),
+            Instructions = instructions,
+            BankBookings = bankBookings,
+        };
+    }
+
+    private static async Task<List<WindowFacts>> WindowsAsync(DelTranDbContext db, CancellationToken cancellationToken)
+    {
+        string settling = WindowStateMachine.Code(WindowState.Settling), settled = WindowStateMachine.Code(WindowState.Settled);
+        Dictionary<string, int> settledMoves = (await db.WindowEvents.AsNoTracking().Where(e => e.FromState == settling && e.ToState == settled)
+            .Select(e => e.WindowId).ToListAsync(cancellationToken)).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var positions = (await db.WindowPositions.AsNoTracking().Select(p => new { p.WindowId, p.Debit, p.Credit }).ToListAsync(cancellationToken))
+            .GroupBy(p => p.WindowId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Debits: g.Sum(p => p.Debit), Credits: g.Sum(p => p.Credit)), StringComparer.Ordinal);
+        var rows = await db.ClearingWindows.AsNoTracking()
+            .Select(w => new { w.Id, w.State, w.UpdatedAt, w.LeaseHolder, w.LeaseExpiresAt, w.LeaseFence, w.AuditDigest }).ToListAsync(cancellationToken);
+        return rows.OrderBy(w => w.Id, StringComparer.Ordinal).Select(w =>
+        {
+            (int count, decimal debits, decimal credits) = positions.GetValueOrDefault(w.Id);
+            return new WindowFacts(w.Id, w.State, w.UpdatedAt, new WindowLease(w.LeaseHolder, w.LeaseExpiresAt, w.LeaseFence),
+                settledMoves.GetValueOrDefault(w.Id), count, debits, credits, w.AuditDigest is not null);
+        }).ToList();
+    }
+
+    // Each open window's obligations as running positions: the debtor pays, the creditor receives.
+    private static async Task<Dictionary<PositionKey, decimal>> LivePositionsAsync(DelTranDbContext db, CancellationToken cancellationToken)
+    {
+        string open = WindowStateMachine.Code(WindowState.Open);
+        var live = new Dictionary<PositionKey, decimal>();
+        await foreach (var o in db.Obligations.AsNoTracking()
+            .Where(o => db.ClearingWindows.Any(w => w.Id == o.WindowId && w.State == open))
+            .Select(o => new { o.DebtorBic, o.CreditorBic, o.Amount, o.Currency }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            Currency currency = Currency.Parse(o.Currency);
+            var debtor = new PositionKey(o.DebtorBic, currency);
+            var creditor = new PositionKey(o.CreditorBic, currency);
+            live[debtor] = live.GetValueOrDefault(debtor) - o.Amount;
+            live[creditor] = live.GetValueOrDefault(creditor) + o.Amount;
+        }
+
+        return live;
+    }
+}

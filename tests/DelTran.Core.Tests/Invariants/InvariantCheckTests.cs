@@ -1,0 +1,144 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
+using DelTran.Core.Invariants;
+using DelTran.Core.Risk;
+
+namespace DelTran.Core.Tests.Invariants;
+
+public sealed class InvariantCheckTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+    private static readonly PositionKey Src = new("SRCBINBB", Currency.Parse("INR"));
+    private static readonly PositionKey Epr = new("EPRLAEAD", Currency.Parse("INR"));
+
+    private static InvariantSnapshot Clean() => new()
+    {
+        Now = Now,
+        Transactions = [new StateTally("ACCEPTED", 10, 10, 0, 10), new StateTally("REJECTED", 3, 0, 0, 0), new StateTally("HELD", 1, 0, 0, 1)],
+        InStage = [new InStageTransaction(Guid.Empty, "SCREENED", Now.AddMinutes(-1))],
+        CompletedWithoutStatusReport = [],
+        LedgerProblems = [],
+        Windows =
+        [
+            new WindowFacts("INR-000001", "SETTLED", Now.AddHours(-1), WindowLease.None with { Fence = 1 }, 1, 2, 500m, 500m, Reported: true),
+            new WindowFacts("INR-000002", "OPEN", Now.AddHours(-1), WindowLease.None, 0, 0, 0m, 0m, Reported: false),
+        ],
+        StoredPositions = new Dictionary<PositionKey, decimal> { [Src] = -25m, [Epr] = 25m },
+        LivePositions = new Dictionary<PositionKey, decimal> { [Src] = -25m, [Epr] = 25m },
+        Undispatched = 1,
+        OldestUndispatched = Now.AddSeconds(-2),
+        Instructions = [new InstructionFacts("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB", "POSTED"), new InstructionFacts("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD", "POSTED")],
+        BankBookings = [new BankBooking("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB"), new BankBooking("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD")],
+    };
+
+    private static InvariantBreak Single(InvariantSnapshot snapshot, string invariant, BreakKind kind)
+    {
+        InvariantReport report = InvariantCheck.Evaluate(snapshot);
+        InvariantBreak broken = Assert.Single(report.Breaks);
+        Assert.Equal(invariant, broken.Invariant);
+        Assert.Equal(kind, broken.Kind);
+        Assert.Equal(kind != BreakKind.Conservation, report.Conserved);
+        return broken;
+    }
+
+    [Fact]
+    public void Evaluate_Holds_OnAConsistentSnapshot()
+    {
+        InvariantReport report = InvariantCheck.Evaluate(Clean());
+
+        Assert.True(report.Holds, string.Join("\n", report.Breaks.Select(b => b.Message)));
+        Assert.True(report.Conserved);
+        Assert.Empty(report.Unchecked);
+    }
+
+    [Theory]
+    [InlineData(9, 0)]
+    [InlineData(10, 1)]
+    public void Evaluate_Breaks_WhenAnAcceptedTransactionHasNotExactlyOneObligation(long withObligation, long withSeveral) =>
+        Single(Clean() with { Transactions = [new StateTally("ACCEPTED", 10, withObligation, withSeveral, 10)] }, "accepted-one-obligation", BreakKind.ExactlyOnce);
+
+    [Fact]
+    public void Evaluate_Breaks_WhenARejectedTransactionHasAnObligationOrNoReason()
+    {
+        Single(Clean() with { Transactions = [new StateTally("REJECTED", 3, 1, 0, 0)] }, "obligation-only-when-accepted", BreakKind.ExactlyOnce);
+        Single(Clean() with { Transactions = [new StateTally("REJECTED", 3, 0, 0, 1)] }, "reject-has-reason", BreakKind.ExactlyOnce);
+    }
+
+    [Fact]
+    public void Evaluate_Breaks_WhenATransactionSitsInAStageFromTheLimitOn()
+    {
+        var stuck = new InStageTransaction(Guid.NewGuid(), "RISK_CHECKED", Now - InvariantLimits.Default.StageAge);
+
+        InvariantBreak broken = Single(Clean() with { InStage = [stuck] }, "none-stuck-in-a-stage", BreakKind.Stuck);
+
+        Assert.Contains(stuck.Id.ToString(), Assert.Single(broken.Rows), StringComparison.Ordinal);
+        Assert.True(InvariantCheck.Evaluate(Clean() with { InStage = [stuck with { UpdatedAt = stuck.UpdatedAt.AddTicks(1) }] }).Holds);
+    }
+
+    [Fact]
+    public void Evaluate_Breaks_WhenACompletedMessageHasNoPacs002() =>
+        Single(Clean() with { CompletedWithoutStatusReport = [Guid.NewGuid()] }, "one-pacs002-per-message", BreakKind.Delivery);
+
+    [Fact]
+    public void Evaluate_BreaksConservation_WhenTheLedgerHasProblems() =>
+        Single(Clean() with { LedgerProblems = ["INR: the ledger does not balance"] }, "ledger-balances", BreakKind.Conservation);
+
+    [Fact]
+    public void Evaluate_BreaksConservation_WhenAWindowsNetsDoNotSumToZero() =>
+        Single(Clean() with { Windows = [Clean().Windows[0] with { PositionCredits = 499.99m }] }, "nets-sum-to-zero", BreakKind.Conservation);
+
+    [Fact]
+    public void Evaluate_Breaks_WhenAWindowSettledTwice() =>
+        Single(Clean() with { Windows = [Clean().Windows[0] with { SettledTransitions = 2 }] }, "window-settles-once", BreakKind.ExactlyOnce);
+
+    [Fact]
+    public void Evaluate_Breaks_WhenAnUnfinishedWindowIsUnclaimed_ButNotWhileItsLeaseRuns()
+    {
+        var settling = new WindowFacts("INR-000003", "SETTLING", Now - InvariantLimits.Default.WindowAge, WindowLease.None, 0, 2, 1m, 1m, Reported: false);
+
+        Single(Clean() with { Windows = [settling] }, "windows-finish", BreakKind.Stuck);
+        Assert.True(InvariantCheck.Evaluate(Clean() with { Windows = [settling with { Lease = new WindowLease("a", Now.AddSeconds(5), 4) }] }).Holds);
+        Assert.True(InvariantCheck.Evaluate(Clean() with { Windows = [settling with { UpdatedAt = Now.AddSeconds(-1) }] }).Holds);
+        Single(Clean() with { Windows = [settling with { State = "SETTLED" }] }, "windows-finish", BreakKind.Stuck);
+    }
+
+    [Fact]
+    public void Evaluate_BreaksConservation_WhenPositionsDifferFromTheOpenWindowsObligations()
+    {
+        InvariantBreak broken = Single(Clean() with { StoredPositions = new Dictionary<PositionKey, decimal> { [Src] = -25m, [Epr] = 24m } }, "positions-equal-obligations", BreakKind.Conservation);
+
+        Assert.Contains("EPRLAEAD", Assert.Single(broken.Rows), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_LeavesPositionsUnchecked_WhileTheyAreProvisional()
+    {
+        InvariantReport report = InvariantCheck.Evaluate(Clean() with { LivePositions = null, StoredPositions = new Dictionary<PositionKey, decimal> { [Src] = -1m } });
+
+        Assert.True(report.Holds);
+        Assert.Contains(report.Unchecked, u => u.StartsWith("positions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_Breaks_WhenTheOutboxDoesNotDrain() =>
+        Single(Clean() with { OldestUndispatched = Now - InvariantLimits.Default.OutboxAge }, "outbox-drains", BreakKind.Delivery);
+
+    [Fact]
+    public void Evaluate_ComparesTheBanksBooksWithTheLedger()
+    {
+        InvariantSnapshot clean = Clean();
+        Single(clean with { BankBookings = [.. clean.BankBookings!, clean.BankBookings![0]] }, "booked-once-at-the-bank", BreakKind.ExactlyOnce);
+        Single(clean with { BankBookings = [clean.BankBookings![0]] }, "ledger-equals-bank-books", BreakKind.Conservation);
+        Single(clean with { BankBookings = [.. clean.BankBookings!, new BankBooking("INR-000009.1-SRCBINBB-INR-D", "SRCBINBB")] }, "bank-books-equal-ledger", BreakKind.Conservation);
+        // A failed instruction the bank booked all the same (fail-after-booking, a timeout) is money out of step.
+        Single(clean with { Instructions = [clean.Instructions[0] with { Status = "FAILED" }, clean.Instructions[1]] }, "bank-books-equal-ledger", BreakKind.Conservation);
+        // A reversed instruction is booked and reversed at the bank.
+        InvariantSnapshot reversed = clean with { Instructions = [clean.Instructions[0] with { Status = "REVERSED" }, clean.Instructions[1]] };
+        Single(reversed, "ledger-equals-bank-books", BreakKind.Conservation);
+        Assert.True(InvariantCheck.Evaluate(reversed with { BankBookings = [.. clean.BankBookings!, new BankBooking(clean.Instructions[0].InstructionId + "-R", "SRCBINBB")] }).Holds);
+        // One being settled now is booked and not posted yet: in flight, not a break.
+        InvariantReport inFlight = InvariantCheck.Evaluate(clean with { Instructions = [clean.Instructions[0] with { Status = "RESERVED" }, clean.Instructions[1]] });
+        Assert.True(inFlight.Holds);
+        Assert.Single(inFlight.Unchecked);
+    }
+}

@@ -1,0 +1,25 @@
+using DelTran.Core.Invariants;
+using DelTran.Host.Hosting;
+using DelTran.Host.Invariants;
+using DelTran.Host.Persistence;
+using DelTran.Host.Tests.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DelTran.Host.Tests.Support;
+
+/// <summary>The product's own invariant check (what `deltran check` runs), for the crash tests to end with.</summary>
+public static class Invariants
+{
+    public static async Task<InvariantReport> CheckAsync(string postgresConnectionString, IReadOnlyList<BankBooking>? bankBookings)
+    {
+        await using ServiceProvider services = await PipelineHost.ServicesAsync(new StorageSettings(postgresConnectionString, null, "unused"));
+        var loader = new InvariantSnapshotLoader(services.GetRequiredService<Func<DelTranDbContext>>(), services.GetRequiredService<IDatabaseDialect>(), TimeProvider.System);
+        return InvariantCheck.Evaluate(await loader.LoadAsync(bankBookings, CancellationToken.None));
+    }
+
+    public static async Task AssertHoldAsync(string postgresConnectionString, IReadOnlyList<BankBooking>? bankBookings)
+    {
+        InvariantReport report = await CheckAsync(postgresConnectionString, bankBookings);
+        Assert.True(report.Holds, string.Join(Environment.NewLine, report.Breaks.Select(b => $"{b.Invariant} ({b.Kind}): {b.Message} {string.Join("; ", b.Rows)}")));
+    }
+}

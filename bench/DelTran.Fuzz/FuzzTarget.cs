@@ -10,7 +10,8 @@ namespace DelTran.Fuzz;
 /// afl-fuzz records it as a crash: any exception out of the validator, a refusal by the work budget (a backstop, never
 /// a verdict), a refusal without an issue, an issue without a known reason code or path, and a parallel report that
 /// differs from the sequential one. A hang is afl-fuzz's own finding (its -t timeout). The parallel pass is off by
-/// default: its worker threads share SharpFuzz's edge tracing, which makes coverage look unstable to afl-fuzz.
+/// default: starting its workers for every input costs nine tenths of the speed, and they share SharpFuzz's edge
+/// tracing, which makes coverage a little unstable to afl-fuzz.
 /// </summary>
 public sealed class FuzzTarget
 {

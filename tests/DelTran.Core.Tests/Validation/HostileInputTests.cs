@@ -179,7 +179,7 @@ public sealed class HostileInputTests
     /// still added to the control sum, and the second one overflowed it: an OverflowException escaped the validator.
     /// </summary>
     [Fact]
-    public void Validate_RefusesAmountsAtTheDecimalLimit_WithoutOverflowingTheControlSum()
+    public void Validate_RefusesWithoutOverflowingTheControlSum_WhenAmountsReachTheDecimalLimit()
     {
         var builder = new Pacs008Builder { ControlSum = "1" };
         builder.Add(tx => tx.Amount = "79228162514264337593543950335").Add(tx => tx.Amount = "79228162514264337593543950335");

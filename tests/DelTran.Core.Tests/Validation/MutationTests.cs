@@ -52,7 +52,7 @@ public sealed class MutationTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Validate_GivesEveryMutantAVerdict_WithinBudgetAndMemory(MutationKind kind)
+    public void Validate_GivesAVerdictWithinBudgetAndMemory_WhenTheInputIsAnyMutant(MutationKind kind)
     {
         MutationSettings settings = MutationSettings.FromEnvironment();
         Mutator mutator = SharedMutator.Value;
@@ -88,7 +88,7 @@ public sealed class MutationTests(ITestOutputHelper output)
 
     /// <summary>The parallel pass is an accelerator: on any mutant of a pacs.008 it gives the sequential report.</summary>
     [Fact]
-    public void Validate_GivesTheSequentialReportInParallel_ForPacs008Mutants()
+    public void Validate_GivesTheSequentialReportInParallel_WhenTheInputIsAPacs008Mutant()
     {
         MutationSettings settings = MutationSettings.FromEnvironment();
         Mutator mutator = SharedMutator.Value;
@@ -155,10 +155,11 @@ public sealed class MutationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Mutator_ChangesTheSample_ForNearlyEveryMutant()
+    public void Mutator_MakesEveryKindAndChangesTheBytes_WhenMakingMutants()
     {
         Mutator mutator = SharedMutator.Value;
-        int unchanged = Enumerable.Range(0, 900).Count(i => mutator.Make(3, i).Bytes.AsSpan().SequenceEqual(mutator.SampleOf(i).Bytes) && Mutator.KindOf(i) is MutationKind.Truncate or MutationKind.Flip);
+        // Tree mutants are written anew, so only the byte kinds can be compared with their sample byte for byte.
+        int unchanged = Enumerable.Range(0, 900).Count(i => Mutator.KindOf(i) is MutationKind.Truncate or MutationKind.Flip && mutator.Make(3, i).Bytes.AsSpan().SequenceEqual(mutator.SampleOf(i).Bytes));
         HashSet<MutationKind> made = [.. Enumerable.Range(0, 900).Select(i => mutator.Make(3, i).Kind)];
 
         Assert.True(unchanged < 9, $"{unchanged} of 900 mutants are their sample unchanged");
@@ -166,7 +167,7 @@ public sealed class MutationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ChoiceTable_HoldsTheChoicesOfTheBaseSchemas_AndBicOrClearingMember()
+    public void ChoiceTable_HoldsIssue14sChoices_WhenReadFromTheBaseSchemas()
     {
         ChoiceTable table = ChoiceTable.FromSchemas(Directory.EnumerateFiles(Path.Combine(RepoPaths.Shared, "iso20022", "xsd"), "*.xsd"));
 

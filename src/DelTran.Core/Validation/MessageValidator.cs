@@ -302,7 +302,10 @@ public sealed class MessageValidator
             CreditTransferRecord transaction = judgement.Record;
             _transactions++;
             _paymentInformationCount++;
-            if (decimal.TryParse(transaction.Amount?.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount))
+            // Amounts are unsigned, so the payment information's sum never exceeds the message's. An amount the schema
+            // refuses (more than 18 digits) can still reach decimal's limit: the sums are then unknown, not an overflow.
+            if (decimal.TryParse(transaction.Amount?.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount)
+                && amount <= decimal.MaxValue - _controlSum)
             {
                 _controlSum += amount;
                 _paymentInformationSum += amount;

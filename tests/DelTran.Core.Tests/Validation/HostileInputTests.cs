@@ -174,6 +174,23 @@ public sealed class HostileInputTests
         Assert.NotEmpty(report.Issues);
     }
 
+    /// <summary>
+    /// Found by the mutation suite (seed 1, mutant 54892): an amount at decimal's limit is a schema error, but it was
+    /// still added to the control sum, and the second one overflowed it: an OverflowException escaped the validator.
+    /// </summary>
+    [Fact]
+    public void Validate_RefusesWithoutOverflowingTheControlSum_WhenAmountsReachTheDecimalLimit()
+    {
+        var builder = new Pacs008Builder { ControlSum = "1" };
+        builder.Add(tx => tx.Amount = "79228162514264337593543950335").Add(tx => tx.Amount = "79228162514264337593543950335");
+
+        ValidationReport report = Validate.Message(builder);
+
+        Assert.False(report.ExceededReadBudget);
+        Assert.Equal(2, report.RejectedTransactionCount);
+        Assert.All(report.Issues, i => Assert.Contains(i.Code, new[] { ReasonCode.FF01, ReasonCode.AM12 }));
+    }
+
     [Fact]
     public void Validate_RefusesForeignElementsInsideAMessage()
     {

@@ -302,7 +302,7 @@ public sealed class MessageValidator
             CreditTransferRecord transaction = judgement.Record;
             _transactions++;
             _paymentInformationCount++;
-            if (decimal.TryParse(transaction.Amount?.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount))
+            if (decimal.TryParse(transaction.Amount?.Text, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal amount))
             {
                 _controlSum += amount;
                 _paymentInformationSum += amount;
@@ -473,7 +473,7 @@ public sealed class MessageValidator
                 return;
             }
 
-            if (!decimal.TryParse(declared, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal sum) || sum != actual)
+            if (!decimal.TryParse(declared, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal sum) || sum != actual)
             {
                 _issues.Add(new ValidationIssue(ReasonCode.AM10, path, $"CtrlSum of the {scope} is {declared} but its amounts add up to {actual.ToString(CultureInfo.InvariantCulture)}."));
             }

@@ -12,7 +12,8 @@ namespace DelTran.Core.Tests.Iso20022.Generation;
 /// Instances generated from the schemas, over 2,000 per message type, each checked against an independent validator
 /// (<see cref="IndependentSchemaValidator"/>: the repository's xsd/ files compiled from disk, whitespace kept, errors
 /// located by line and position alone). One in <see cref="EnvelopeEvery"/> comes in an envelope behind a generated
-/// business application header.
+/// business application header; one in three is written with <see cref="LexicalNoise"/> (a namespace prefix, CDATA,
+/// comments and processing instructions), which must change no verdict.
 /// <list type="bullet">
 /// <item>Random instances of the published base schemas (../shared/iso20022/xsd), checked first to be valid under them
 /// (else the generator is wrong): DelTran's schema issues (message "Schema: ...") must be exactly the independent
@@ -36,7 +37,7 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
 {
     public const int DefaultSeed = 20261201;
 
-    // At least this many instances of each kind per message type, more when the schema has more focus items.
+    // At least this many instances of each kind per message type (valid ones accepted), more when the schemas have more focus items.
     private const int MinimumPerKind = 1000;
 
     private const int MaxFailuresListed = 5;
@@ -53,7 +54,7 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
     public void Validator_ReportsExactlyTheIndependentSchemaFindings_WhenInstancesAreRandomUnderTheBaseSchema(string messageId)
     {
         MessageSchemas schemas = SchemasFor(messageId);
-        Run(messageId, "base", schemas.BaseGenerators, shape: false, (xml, report) =>
+        Run(messageId, "base", schemas.BaseGenerators, schemas.BaseCount, shape: false, (xml, report) =>
         {
             List<SchemaFinding> baseFindings = schemas.Base.Validate(xml);
             if (baseFindings.Count > 0)
@@ -70,7 +71,7 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
     public void Validator_AcceptsInstance_WhenGeneratedFromTheUsageGuidelineAndShapedToTheRulebook(string messageId)
     {
         MessageSchemas schemas = SchemasFor(messageId);
-        Run(messageId, "valid", schemas.UsageGuidelineGenerators, shape: true, (xml, report) =>
+        Run(messageId, "valid", schemas.UsageGuidelineGenerators, schemas.ValidCount, shape: true, (xml, report) =>
         {
             List<SchemaFinding> findings = schemas.UsageGuideline.Validate(xml);
             if (findings.Count > 0)
@@ -92,11 +93,10 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
         });
     }
 
-    private void Run(string messageId, string kind, Generators generators, bool shape, Func<string, ValidationReport, string?> check)
+    private void Run(string messageId, string kind, Generators generators, int count, bool shape, Func<string, ValidationReport, string?> check)
     {
         int seed = EnvironmentInt("DELTRAN_GEN_SEED") ?? DefaultSeed;
         int? only = EnvironmentInt("DELTRAN_GEN_INDEX");
-        int count = Math.Max(MinimumPerKind, generators.Count);
         var coverage = new GenerationCoverage();
         var headerCoverage = new GenerationCoverage();
         var failures = new List<string>();
@@ -156,7 +156,7 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         if (only is null)
         {
-            Assert.True(checkedCount >= MinimumPerKind, $"only {checkedCount.ToString(CultureInfo.InvariantCulture)} instances were checked");
+            Assert.True(checkedCount >= MinimumPerKind && checkedCount - known.Count >= MinimumPerKind, $"only {checkedCount.ToString(CultureInfo.InvariantCulture)} instances were checked, {known.Count.ToString(CultureInfo.InvariantCulture)} of them let through for a known bug");
             List<string> missing = [.. coverage.Missing(generators.Document.CoverageGoals), .. headerCoverage.Missing(generators.Header.CoverageGoals).Select(g => "AppHdr " + g)];
             Assert.True(missing.Count == 0, $"{missing.Count.ToString(CultureInfo.InvariantCulture)} coverage goals of {messageId} ({kind}) were not reached:\n  " + string.Join("\n  ", missing.Take(50)));
         }
@@ -191,6 +191,15 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
             }
 
             root = new XElement(XName.Get("Envelope", "urn:deltran:envelope:1"), header, document);
+            if (random.Next(3) == 0)
+            {
+                LexicalNoise.Apply(header, random);
+            }
+        }
+
+        if (random.Next(3) == 0)
+        {
+            LexicalNoise.Apply(document, random);
         }
 
         return SchemaInstanceGenerator.Serialize(new XDocument(root), declaration: random.Next(2) == 0);
@@ -327,6 +336,12 @@ public sealed class GeneratedInstanceTests(ITestOutputHelper output)
         public IndependentSchemaValidator Base { get; }
 
         public IndependentSchemaValidator UsageGuideline { get; }
+
+        /// <summary>Base-random instances: enough to cycle through every focus item of both kinds.</summary>
+        public int BaseCount => Math.Max(MinimumPerKind, Math.Max(BaseGenerators.Count, UsageGuidelineGenerators.Count));
+
+        /// <summary>Valid-by-construction instances: a fifth more than base-random ones, so that over half are valid and accepted.</summary>
+        public int ValidCount => BaseCount + (BaseCount / 5);
 
         public Generators BaseGenerators { get; }
 

@@ -31,7 +31,8 @@ namespace DelTran.Core.Tests.Iso20022.Generation;
 /// <see cref="DefaultSeed"/>) and DELTRAN_GEN_INDEX: the instance is written under the test output folder (generated/)
 /// and its verdict printed; a failure prints both numbers, the instance, and where it was written. Cycling through the
 /// generators' focus items covers every element site, choice branch, repetition maximum and value case of the schemas
-/// walked, and each run asserts that it did.
+/// walked, and each run asserts that it did (for valid-by-construction instances, as generated: the shaping then
+/// rewrites the business fields with its own constrained values).
 /// </summary>
 public sealed class GeneratedInstanceTests(ITestOutputHelper output)
 {

@@ -9,8 +9,8 @@ namespace DelTran.Core.Tests.Iso20022.Generation;
 /// Turns an instance generated from DelTran's usage-guideline schema into one that also keeps DelTran's rulebook,
 /// by rewriting the business fields with values drawn from constrained generators (each still inside the facets
 /// of its schema type, so the instance stays schema-valid): participant BICs, IBANs with correct check digits,
-/// INR/AED/USD amounts with at most two decimals, dates within 30 days of the business date, unique
-/// EndToEndIds and UETRs, non-blank party names, and NbOfTxs, CtrlSum and TtlIntrBkSttlmAmt that agree with the
+/// INR/AED/USD amounts with at most two decimals, dates within 30 days of the business date, EndToEndIds unique
+/// per debtor agent (one may repeat under another agent, and NOTPROVIDED anywhere), unique UETRs, non-blank party names, and NbOfTxs, CtrlSum and TtlIntrBkSttlmAmt that agree with the
 /// transactions. Lexical forms the schema allows (leading zeros, a plus sign, surrounding whitespace, time zones)
 /// are drawn too: a rule that refuses one of them refuses a valid message.
 /// </summary>
@@ -79,7 +79,7 @@ public static class RulebookShaper
         decimal sum = 0m;
         foreach (XElement tx in transactions)
         {
-            ShapeIdentification(tx.Element(ns + "PmtId")!, ns, ids);
+            ShapeIdentification(tx.Element(ns + "PmtId")!, ns, ids, AgentInstitution(tx.Element(ns + "DbtrAgt")!, ns));
             sum += SetAmount(tx.Element(ns + "IntrBkSttlmAmt")!, currency ?? Cleared[random.Next(Cleared.Length)], random);
             SetDate(tx.Element(ns + "IntrBkSttlmDt"), random);
             if (tx.Element(ns + "InstdAmt") is { } instructed)
@@ -135,10 +135,11 @@ public static class RulebookShaper
             ShapeParty(block.Element(ns + "Dbtr")!, ns, random);
             ShapeAccount(block.Element(ns + "DbtrAcct"), ns, random);
             List<XElement> transactions = [.. block.Elements(ns + "CdtTrfTxInf")];
+            string debtorAgent = AgentInstitution(block.Element(ns + "DbtrAgt")!, ns);
             decimal blockSum = 0m;
             foreach (XElement tx in transactions)
             {
-                ShapeIdentification(tx.Element(ns + "PmtId")!, ns, ids);
+                ShapeIdentification(tx.Element(ns + "PmtId")!, ns, ids, debtorAgent);
                 XElement amount = tx.Element(ns + "Amt")!;
                 XElement settled = amount.Element(ns + "InstdAmt") ?? amount.Element(ns + "EqvtAmt")!.Element(ns + "Amt")!;
                 blockSum += SetAmount(settled, Cleared[random.Next(Cleared.Length)], random);
@@ -160,9 +161,13 @@ public static class RulebookShaper
         SetSum(header.Element(ns + "CtrlSum"), sum, random);
     }
 
-    private static void ShapeIdentification(XElement paymentId, XNamespace ns, Ids ids)
+    // The BIC8 of an agent: EndToEndIds need only be unique per debtor agent institution.
+    private static string AgentInstitution(XElement agent, XNamespace ns) =>
+        agent.Element(ns + "FinInstnId")!.Elements().First(e => e.Name.LocalName is "BICFI" or "BIC").Value[..8];
+
+    private static void ShapeIdentification(XElement paymentId, XNamespace ns, Ids ids, string debtorAgent)
     {
-        paymentId.Element(ns + "EndToEndId")!.Value = ids.EndToEndId();
+        paymentId.Element(ns + "EndToEndId")!.Value = ids.EndToEndId(debtorAgent);
         if (paymentId.Element(ns + "UETR") is { } uetr)
         {
             uetr.Value = ids.Uetr();
@@ -322,14 +327,23 @@ public static class RulebookShaper
     private sealed class Ids(Random random)
     {
         private const string Pool = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/?:().,'+ &<>अखख中é";
-        private readonly HashSet<string> _endToEndIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _endToEndIds = new(StringComparer.Ordinal);
         private readonly HashSet<string> _uetrs = new(StringComparer.Ordinal);
 
-        public string EndToEndId()
+        /// <summary>An EndToEndId not yet used by this debtor agent: new, NOTPROVIDED (never a duplicate), or another agent's.</summary>
+        public string EndToEndId(string debtorAgent)
         {
             if (random.Next(20) == 0)
             {
                 return "NOTPROVIDED";
+            }
+
+            List<string> reusable = [.. _endToEndIds.Where(kv => !kv.Value.Contains(debtorAgent)).Select(kv => kv.Key)];
+            if (reusable.Count > 0 && random.Next(4) == 0)
+            {
+                string shared = reusable[random.Next(reusable.Count)];
+                _endToEndIds[shared].Add(debtorAgent);
+                return shared;
             }
 
             while (true)
@@ -342,7 +356,7 @@ public static class RulebookShaper
                 }
 
                 string text = id.ToString();
-                if (!string.IsNullOrWhiteSpace(text) && text != "NOTPROVIDED" && _endToEndIds.Add(text))
+                if (!string.IsNullOrWhiteSpace(text) && text != "NOTPROVIDED" && _endToEndIds.TryAdd(text, new HashSet<string>(StringComparer.Ordinal) { debtorAgent }))
                 {
                     return text;
                 }

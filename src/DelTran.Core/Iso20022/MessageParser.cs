@@ -62,7 +62,8 @@ public sealed class MessageParser
         string local = _reader.NodeType == XmlNodeType.Attribute ? "@" + _reader.LocalName : _reader.LocalName;
         if (_reader.NodeType is XmlNodeType.Element or XmlNodeType.Attribute && local.Length > 0)
         {
-            AppendSegment(path, local);
+            // On a transaction's start tag, before it is counted, the position is that of the transaction it begins.
+            AppendSegment(path, local, opening: _reader.NodeType == XmlNodeType.Element && !InTransaction);
         }
         else if (_reader.NodeType is XmlNodeType.EndElement && depth < _names.Length)
         {
@@ -72,7 +73,7 @@ public sealed class MessageParser
         return path.Length == 0 ? "/" : path.ToString();
     }
 
-    private void AppendSegment(StringBuilder path, string? name)
+    private void AppendSegment(StringBuilder path, string? name, bool opening = false)
     {
         if (string.IsNullOrEmpty(name))
         {
@@ -80,9 +81,10 @@ public sealed class MessageParser
         }
 
         path.Append('/').Append(name);
-        if (name == "CdtTrfTxInf" && _transactionIndex >= 0)
+        int transaction = opening && name == "CdtTrfTxInf" ? _transactionIndex + 1 : _transactionIndex;
+        if (name == "CdtTrfTxInf" && transaction >= 0)
         {
-            path.Append('[').Append((_transactionIndex - FirstTransactionOfBlock() + 1).ToString(CultureInfo.InvariantCulture)).Append(']');
+            path.Append('[').Append((transaction - FirstTransactionOfBlock() + 1).ToString(CultureInfo.InvariantCulture)).Append(']');
         }
         else if (name == "PmtInf" && _paymentInformationIndex >= 0)
         {
@@ -551,7 +553,8 @@ public sealed class MessageParser
             if (_reader.NodeType == XmlNodeType.Element)
             {
                 string choice = _reader.LocalName;
-                string text = Text();
+                // The schema collapses whitespace around a date-time: trim before taking its date part.
+                string text = Text().Trim();
                 value = choice == "DtTm" && text.Length >= 10 ? text[..10] : text;
                 continue;
             }

@@ -23,6 +23,10 @@ public static class SafeXml
         {
             settings.ValidationType = ValidationType.Schema;
             settings.Schemas = schemas;
+            // The reader below the validator would drop a whitespace-only text node before the schema sees it, so a
+            // valid value of one space would be judged as empty (minLength). The validator tells the whitespace
+            // between elements apart itself (XmlNodeType.Whitespace), and readers of the content skip it.
+            settings.IgnoreWhitespace = false;
             // Only the schemas we compiled: never schemaLocation hints or inline schemas from the input.
             settings.ValidationFlags = XmlSchemaValidationFlags.AllowXmlAttributes;
         }

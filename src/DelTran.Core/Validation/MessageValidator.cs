@@ -302,13 +302,13 @@ public sealed class MessageValidator
             CreditTransferRecord transaction = judgement.Record;
             _transactions++;
             _paymentInformationCount++;
-            // Amounts are unsigned, so the payment information's sum never exceeds the message's. An amount the schema
-            // refuses (more than 18 digits) can still reach decimal's limit: the sums are then unknown, not an overflow.
-            if (decimal.TryParse(transaction.Amount?.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount)
-                && amount <= decimal.MaxValue - _controlSum)
+            // An amount the schema refuses (more than 18 digits, or signed) can still reach decimal's limits: the sums
+            // are then unknown, not an overflow.
+            if (decimal.TryParse(transaction.Amount?.Text, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal amount)
+                && TryAdd(_controlSum, amount, out decimal control) && TryAdd(_paymentInformationSum, amount, out decimal block))
             {
-                _controlSum += amount;
-                _paymentInformationSum += amount;
+                _controlSum = control;
+                _paymentInformationSum = block;
             }
             else
             {
@@ -476,10 +476,22 @@ public sealed class MessageValidator
                 return;
             }
 
-            if (!decimal.TryParse(declared, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal sum) || sum != actual)
+            if (!decimal.TryParse(declared, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal sum) || sum != actual)
             {
                 _issues.Add(new ValidationIssue(ReasonCode.AM10, path, $"CtrlSum of the {scope} is {declared} but its amounts add up to {actual.ToString(CultureInfo.InvariantCulture)}."));
             }
+        }
+
+        private static bool TryAdd(decimal sum, decimal amount, out decimal result)
+        {
+            if ((amount > 0 && sum > decimal.MaxValue - amount) || (amount < 0 && sum < decimal.MinValue - amount))
+            {
+                result = sum;
+                return false;
+            }
+
+            result = sum + amount;
+            return true;
         }
 
         public ValidationReport Finish()

@@ -11,7 +11,13 @@ namespace DelTran.Core.Validation;
 /// </summary>
 public static class TransactionRules
 {
-    private const NumberStyles AmountStyle = NumberStyles.AllowDecimalPoint;
+    /// <summary>
+    /// What xs:decimal allows around its digits: surrounding whitespace (the schema collapses it) and a leading sign.
+    /// A negative value is refused by the schema (amounts) or by the rule reading it; a sign alone is not an error.
+    /// </summary>
+    internal const NumberStyles XsdDecimal = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    private static readonly char[] XmlWhitespace = [' ', '\t', '\n', '\r'];
 
     public static CreditTransfer? Check(CreditTransferRecord tx, Rulebook rulebook, ParticipantDirectory participants, DateOnly businessDate, List<ValidationIssue> issues)
     {
@@ -43,7 +49,7 @@ public static class TransactionRules
         decimal? rate = null;
         if (tx.ExchangeRate is not null)
         {
-            if (decimal.TryParse(tx.ExchangeRate, AmountStyle, CultureInfo.InvariantCulture, out decimal r) && r > 0)
+            if (decimal.TryParse(tx.ExchangeRate, XsdDecimal, CultureInfo.InvariantCulture, out decimal r) && r > 0)
             {
                 rate = r;
             }
@@ -112,9 +118,15 @@ public static class TransactionRules
             ok = false;
         }
 
-        if (!decimal.TryParse(amount.Text, AmountStyle, CultureInfo.InvariantCulture, out decimal value))
+        if (!decimal.TryParse(amount.Text, XsdDecimal, CultureInfo.InvariantCulture, out decimal value))
         {
             add(ReasonCode.AM12, path, $"{label} '{amount.Text}' is not a decimal amount.");
+            return null;
+        }
+
+        if (value < 0m)
+        {
+            add(ReasonCode.AM12, path, $"{label} {amount.Text} is negative.");
             return null;
         }
 
@@ -141,7 +153,7 @@ public static class TransactionRules
         }
 
         Where path = tx.PaymentInformation is not null ? new Where(tx, "/ReqdExctnDt", DebtorSide: true) : new Where(tx, "/IntrBkSttlmDt");
-        if (!DateOnly.TryParseExact(tx.SettlementDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+        if (!TryParseXsdDate(tx.SettlementDate, out DateOnly date))
         {
             add(ReasonCode.DT01, path, $"Date '{tx.SettlementDate}' is not a valid ISO date.");
             return null;
@@ -160,6 +172,28 @@ public static class TransactionRules
         }
 
         return date;
+    }
+
+    /// <summary>
+    /// An xs:date as the schema reads it: surrounding whitespace collapsed, then yyyy-MM-dd with an optional time zone
+    /// (Z, or +hh:mm/-hh:mm up to 14:00). The date is the calendar date as written, whatever its zone.
+    /// </summary>
+    private static bool TryParseXsdDate(string text, out DateOnly date)
+    {
+        ReadOnlySpan<char> value = text.AsSpan().Trim(XmlWhitespace);
+        bool zoneIsValid = value.Length switch
+        {
+            10 => true,
+            11 => value[10] == 'Z',
+            16 => value[10] is '+' or '-' && value[13] == ':'
+                && int.TryParse(value.Slice(11, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int hours)
+                && int.TryParse(value.Slice(14, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int minutes)
+                && minutes < 60 && (hours < 14 || (hours == 14 && minutes == 0)),
+            _ => false,
+        };
+
+        date = default;
+        return zoneIsValid && DateOnly.TryParseExact(value[..Math.Min(value.Length, 10)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     private static Bic? CheckAgent(AgentRecord? agent, Where path, string label, Action<string, Where, string> add)

@@ -65,6 +65,7 @@ public static partial class MockBankApp
         SettlementLedger ledger,
         FaultInjector faults,
         IHostApplicationLifetime lifetime,
+        TimeProvider clock,
         ILoggerFactory loggerFactory)
     {
         ILogger logger = loggerFactory.CreateLogger(typeof(MockBankApp).FullName!);
@@ -106,8 +107,8 @@ public static partial class MockBankApp
                         await Task.Delay(Timeout.Infinite, aborted.Token);
                         break;
                     case FaultMode.Slow:
-                        // A real bank does not notice the client leaving: it books anyway.
-                        await Task.Delay(hit.DelayMs, lifetime.ApplicationStopping);
+                        // A real bank does not notice the client leaving: it books anyway. On the app's clock, so a test can move it.
+                        await Task.Delay(TimeSpan.FromMilliseconds(hit.DelayMs), clock, lifetime.ApplicationStopping);
                         break;
                     default:
                         break;

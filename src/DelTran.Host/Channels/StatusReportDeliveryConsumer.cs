@@ -1,8 +1,10 @@
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Renci.SshNet.Common;
 
 namespace DelTran.Host.Channels;
 
@@ -59,8 +61,21 @@ public sealed partial class StatusReportDeliveryConsumer(
             return;
         }
 
-        string report = await WriteReportAsync(folder, file, message.CommandId, content, cancellationToken);
-        string? rejected = groupStatus == RejectedGroupStatus ? await MoveToRejectedAsync(folder, file, cancellationToken) : null;
+        string report;
+        string? rejected;
+        try
+        {
+            report = await WriteReportAsync(folder, file, message.CommandId, content, cancellationToken);
+            rejected = groupStatus == RejectedGroupStatus ? await MoveToRejectedAsync(folder, file, cancellationToken) : null;
+        }
+        catch (Exception ex) when (ex is IOException or SshException or SocketException or TimeoutException or UnauthorizedAccessException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            // Retried with back-off until it gets through (ChannelRegistration): say why each time, or an outage is silent.
+            LogNotDelivered(logger, folder.Channel, folder.Participant, file.OriginalName, context.GetRetryAttempt(), ex.Message);
+            throw;
+        }
+
         LogDelivered(logger, folder.Channel, folder.Participant, file.OriginalName, report, groupStatus, rejected);
         await RecordAsync(message.CommandId, cancellationToken);
     }
@@ -185,6 +200,9 @@ public sealed partial class StatusReportDeliveryConsumer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: pacs.002 ({GroupStatus}) for {Name} written to outbound/{Report}; original moved to rejected/{Rejected}")]
     private static partial void LogDelivered(ILogger logger, string channel, string participant, string name, string report, string? groupStatus, string? rejected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} {Participant}: pacs.002 for {Name} could not be delivered (retry {Retry}); trying again with back-off: {Reason}")]
+    private static partial void LogNotDelivered(ILogger logger, string channel, string participant, string name, int retry, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of file {FileId} has no stored pacs.002; nothing delivered")]
     private static partial void LogNoReport(ILogger logger, Guid messageId, Guid fileId);

@@ -10,7 +10,12 @@ public sealed partial class StartupInitializer(DatabaseInitializer initializer, 
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int _heldMessages;
+
     public bool IsReady => _ready.Task.IsCompleted;
+
+    /// <summary>How many consumed messages the start-up gate (<see cref="Messaging.StartupGateFilter{T}"/>) holds right now.</summary>
+    public int HeldMessages => Volatile.Read(ref _heldMessages);
 
     public Task Ready => _ready.Task;
 
@@ -24,6 +29,24 @@ public sealed partial class StartupInitializer(DatabaseInitializer initializer, 
         return services.GetService(typeof(StartupInitializer)) is StartupInitializer { IsReady: false } startup
             ? startup.Ready.WaitAsync(cancellationToken)
             : Task.CompletedTask;
+    }
+
+    /// <summary>As <see cref="WhenReadyAsync"/>, for a consumed message: counted in <see cref="HeldMessages"/> while it waits.</summary>
+    public static async Task HoldUntilReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService(typeof(StartupInitializer)) is StartupInitializer { IsReady: false } startup)
+        {
+            Interlocked.Increment(ref startup._heldMessages);
+            try
+            {
+                await startup.Ready.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref startup._heldMessages);
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -14,7 +14,7 @@ public sealed class StartupGateFilter<T>(IServiceProvider services) : IFilter<Co
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        await StartupInitializer.WhenReadyAsync(services, context.CancellationToken);
+        await StartupInitializer.HoldUntilReadyAsync(services, context.CancellationToken);
         await next.Send(context);
     }
 

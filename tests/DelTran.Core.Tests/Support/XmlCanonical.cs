@@ -22,15 +22,18 @@ public static class XmlCanonical
     }
 
     /// <summary>
-    /// Asserts a writer's output equals the golden file after canonicalisation. With DELTRAN_UPDATE_GOLDEN=1
-    /// the file is (re)written from the output instead: review the diff before keeping it.
+    /// Asserts a writer's output equals the golden file after canonicalisation. With DELTRAN_UPDATE_GOLDEN=1 a
+    /// differing (or missing) golden file is rewritten from the output and the test fails naming it; see <see cref="GoldenFiles"/>.
     /// </summary>
     public static void AssertMatchesGolden(byte[] actual, string goldenPath)
     {
-        if (Environment.GetEnvironmentVariable("DELTRAN_UPDATE_GOLDEN") == "1")
+        bool update = GoldenFiles.UpdateRequested;
+        bool matches = File.Exists(goldenPath) && OfFile(goldenPath) == Of(actual);
+        if (update && !matches)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(goldenPath)!);
             File.WriteAllBytes(goldenPath, actual);
+            Assert.Fail(GoldenFiles.Rewritten([goldenPath]));
         }
 
         Assert.True(File.Exists(goldenPath), $"Golden file {goldenPath} is missing; run with DELTRAN_UPDATE_GOLDEN=1 once and review it.");

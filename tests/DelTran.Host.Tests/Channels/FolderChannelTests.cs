@@ -324,11 +324,17 @@ public sealed class FolderChannelTests(ITestOutputHelper output)
             original = new StatusReportReady(commandId, file.MessageId!.Value, file.Id);
         }
 
-        // The participant fetched the report; the same event arrives again: nothing is written.
+        // The participant fetched the report; the same event arrives again and the delivery consumer has consumed it
+        // (the bus says so): nothing is written.
         File.Delete(report);
         IBus bus = host.Services.GetRequiredService<IBus>();
-        await bus.Publish(original);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var consumed = new ConsumedBy<StatusReportReady>(nameof(StatusReportDeliveryConsumer), m => m.CommandId == original.CommandId);
+        using (bus.ConnectReceiveObserver(consumed))
+        {
+            await bus.Publish(original);
+            await consumed.Done.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         Assert.False(File.Exists(report));
 
         // A new event for the same message (another command id) is delivered, which shows the consumer was listening.
@@ -356,8 +362,12 @@ public sealed class FolderChannelTests(ITestOutputHelper output)
                 return await db.Messages.AsNoTracking().Where(m => m.GroupStatus != null).Select(m => (Guid?)m.Id).FirstOrDefaultAsync();
             },
             "the pacs.002 stored");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The delivery has been tried and has failed (it says so); the original stays in processed/.
+        await ChannelTestHost.WaitUntilAsync(
+            () => host.Logs.Count(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("pacs.002 for late.xml could not be delivered", StringComparison.Ordinal)) >= 1,
+            "a failed delivery of late.xml's pacs.002");
         Assert.True(File.Exists(Path.Combine(root, "processed", "late.xml")));
+        Assert.False(File.Exists(Path.Combine(root, "rejected", "late.xml")));
 
         // Repaired: the delivery, retried with back-off, gets through; nothing was dropped.
         File.Delete(outbound);
@@ -386,11 +396,15 @@ public sealed class ChannelTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ChannelTestHost(IHost host, string directory)
+    private ChannelTestHost(IHost host, string directory, TestOutputLoggerProvider logs)
     {
         _host = host;
         Directory = directory;
+        Logs = logs;
     }
+
+    /// <summary>What the host has logged, to wait for a line that says something happened.</summary>
+    public TestOutputLoggerProvider Logs { get; }
 
     public string Directory { get; }
 
@@ -419,14 +433,15 @@ public sealed class ChannelTestHost : IAsyncDisposable
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new TestOutputLoggerProvider(output));
+        var logs = new TestOutputLoggerProvider(output);
+        builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddDelTranPipeline(builder.Configuration, new StorageSettings(null, null, Path.Combine(directory, "deltran.db")));
         builder.Services.AddChannels(builder.Configuration);
         IHost host = builder.Build();
-        var result = new ChannelTestHost(host, directory);
+        var result = new ChannelTestHost(host, directory, logs);
         try
         {
             if (initialize)
@@ -573,13 +588,18 @@ public static class ChannelSamples
 /// <summary>Writes a test's logs to its xunit output, so a failure shows what the host did.</summary>
 public sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new TestOutputLogger(output, categoryName);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    /// <summary>How many lines logged so far ("Level Category: message") match.</summary>
+    public int Count(Func<string, bool> match) => _lines.Count(match);
+
+    public ILogger CreateLogger(string categoryName) => new TestOutputLogger(output, categoryName, _lines);
 
     public void Dispose()
     {
     }
 
-    private sealed class TestOutputLogger(ITestOutputHelper output, string category) : ILogger
+    private sealed class TestOutputLogger(ITestOutputHelper output, string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -588,9 +608,11 @@ public sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILogger
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            string message = formatter(state, exception);
+            lines.Enqueue($"{logLevel} {category}: {message}");
             try
             {
-                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? string.Empty : " " + exception)}");
+                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {message}{(exception is null ? string.Empty : " " + exception)}");
             }
             catch (InvalidOperationException)
             {
@@ -598,4 +620,44 @@ public sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILogger
             }
         }
     }
+}
+
+/// <summary>
+/// Completes when the named consumer has consumed (or failed on) a message of type <typeparamref name="T"/> that matches:
+/// the positive event after which a test may check that the consumer did nothing.
+/// </summary>
+public sealed class ConsumedBy<T>(string consumer, Func<T, bool> matches) : IReceiveObserver
+    where T : class
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Done => _done.Task;
+
+    public Task PostConsume<TMessage>(ConsumeContext<TMessage> context, TimeSpan duration, string consumerType)
+        where TMessage : class
+    {
+        if (context.Message is T message && consumerType.Contains(consumer, StringComparison.Ordinal) && matches(message))
+        {
+            _done.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<TMessage>(ConsumeContext<TMessage> context, TimeSpan duration, string consumerType, Exception exception)
+        where TMessage : class
+    {
+        if (context.Message is T message && consumerType.Contains(consumer, StringComparison.Ordinal) && matches(message))
+        {
+            _done.TrySetException(new InvalidOperationException($"{consumer} failed on the message", exception));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task PostReceive(ReceiveContext context) => Task.CompletedTask;
+
+    public Task ReceiveFault(ReceiveContext context, Exception exception) => Task.CompletedTask;
 }

@@ -168,7 +168,12 @@ public sealed class SftpChannelTests(ITestOutputHelper output)
 
         await ChannelTestHost.WaitUntilAsync(() => IsUnhealthy(host), "sftp:SRCBINBB reported unhealthy");
         Assert.Contains("not the pinned key", host.Health.Snapshot()["sftp:" + Participant].Detail, StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // The loop has come round again after the refusal and was refused again: it had its chance to take the file.
+        await ChannelTestHost.WaitUntilAsync(
+            () => host.Logs.Count(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains($"sftp:{Participant}: ", StringComparison.Ordinal)
+                && l.Contains("cannot be reached", StringComparison.Ordinal) && l.Contains("not the pinned key", StringComparison.Ordinal)) >= 2,
+            "a second refused connection");
         Assert.True(File.Exists(root.Local("inbound", "never.xml")));
         Assert.Equal(0, await host.CountInboundFilesAsync());
     }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using DelTran.Host.Clients;
+using DelTran.Host.Tests.Support;
 using DelTran.MockBank;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,25 +12,53 @@ namespace DelTran.Host.Tests.Clients;
 public sealed class BankGatewayTests : IAsyncLifetime
 {
     private readonly List<ServiceProvider> _providers = [];
+    private readonly List<ObservedClock> _clocks = [];
     private MockBankServer _bank = null!;
 
     public async Task InitializeAsync() => _bank = await MockBankServer.StartAsync();
 
     public async Task DisposeAsync()
     {
+        // A pipeline on a fake clock waits on that clock for its calls to end when it is disposed: keep the clocks
+        // moving meanwhile, so a test that failed with a call still running cannot hang here.
+        using var disposed = new CancellationTokenSource();
+        Task moving = Task.Run(async () =>
+        {
+            while (!disposed.IsCancellationRequested)
+            {
+                foreach (ObservedClock clock in _clocks)
+                {
+                    clock.Advance(TimeSpan.FromSeconds(1));
+                }
+
+                await Task.Delay(10, CancellationToken.None);
+            }
+        });
         foreach (ServiceProvider provider in _providers)
         {
             await provider.DisposeAsync();
         }
 
         await _bank.DisposeAsync();
+        await disposed.CancelAsync();
+        await moving;
+    }
+
+    private ObservedClock Clock()
+    {
+        var clock = new ObservedClock();
+        _clocks.Add(clock);
+        return clock;
     }
 
     private static BankSettlementRequest Request(string instructionId = "INS-1", string participant = "SRCBINBB", decimal amount = 1250.50m) =>
         new(instructionId, "W-2026-01-01-1", participant, "INR", amount, "DEBIT", null);
 
-    /// <summary>A gateway as AddBankGateway wires it, on small timeouts so failing tests stay fast.</summary>
-    private ServiceProvider Services(Uri? baseUrl, Dictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A gateway as AddBankGateway wires it, on small timeouts so failing tests stay fast. With a clock, its resilience
+    /// pipeline (timeouts, retry delays, the circuit's break) runs on that clock instead of the system's.
+    /// </summary>
+    private ServiceProvider Services(Uri? baseUrl, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -50,13 +78,21 @@ public sealed class BankGatewayTests : IAsyncLifetime
         }
 
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        ServiceProvider provider = new ServiceCollection().AddLogging().AddBankGateway(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        ServiceProvider provider = services.AddBankGateway(configuration).BuildServiceProvider();
         _providers.Add(provider);
         return provider;
     }
 
-    private IBankGateway Gateway(Dictionary<string, string?>? settings = null) =>
-        Services(_bank.BaseAddress, settings).GetRequiredService<IBankGateway>();
+    private IBankGateway Gateway(Dictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        Services(_bank.BaseAddress, settings, clock).GetRequiredService<IBankGateway>();
+
+    private int BankCalls => Assert.Single(_bank.Faults.Rules()).Matched;
 
     [Fact]
     public async Task SettleAsync_ConfirmsWithTheBanksConfirmation_WhenBankIsUp()
@@ -120,38 +156,89 @@ public sealed class BankGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SettleAsync_ReturnsTimeoutWithinTheTotalTimeout_WhenBankHangs()
+    public async Task SettleAsync_ReturnsTimeoutWhenTheTotalTimeoutElapses_WhenBankHangs()
     {
+        TimeSpan attemptTimeout = TimeSpan.FromMilliseconds(250), totalTimeout = TimeSpan.FromSeconds(1);
         await _bank.AddFaultAsync("timeout");
-        IBankGateway gateway = Gateway(new()
+        ObservedClock clock = Clock();
+        IBankGateway gateway = Gateway(
+            new()
+            {
+                ["DelTran:Banks:AttemptTimeout"] = "00:00:00.250",
+                ["DelTran:Banks:TotalTimeout"] = "00:00:01",
+                ["DelTran:Banks:MaxRetries"] = "10",
+            },
+            clock);
+
+        // Time moves only while the gateway waits on it: an attempt held by the bank, or the back-off before a retry.
+        Task<BankSettlementResult> call = gateway.SettleAsync(Request(), CancellationToken.None);
+        int attempts = 0, timersSeen = 0;
+        while (true)
         {
-            ["DelTran:Banks:AttemptTimeout"] = "00:00:00.250",
-            ["DelTran:Banks:TotalTimeout"] = "00:00:01",
-            ["DelTran:Banks:MaxRetries"] = "10",
-        });
+            attempts++;
+            await Eventually.HoldsAsync(() => BankCalls >= attempts, $"attempt {attempts} to reach the bank");
+            if (!AdvanceWithin(clock, attemptTimeout, totalTimeout, call))
+            {
+                break;
+            }
 
-        var watch = Stopwatch.StartNew();
-        BankSettlementResult result = await gateway.SettleAsync(Request(), CancellationToken.None);
-        watch.Stop();
+            // The attempt timed out: the retry's back-off is the next timer that is neither an attempt's nor the total one
+            // (a back-off too short for a timer lets the next attempt reach the bank at once).
+            (int Index, TimeSpan DueTime)? backOff = await clock.WaitForTimerAsync(
+                timersSeen, d => d != attemptTimeout && d != totalTimeout, "the retry's back-off", () => call.IsCompleted || BankCalls > attempts);
+            Assert.False(call.IsCompleted, $"the call ended after {clock.Elapsed}, before the total timeout");
+            if (backOff is null)
+            {
+                continue;
+            }
 
+            timersSeen = backOff.Value.Index + 1;
+            if (!AdvanceWithin(clock, backOff.Value.DueTime, totalTimeout, call))
+            {
+                break;
+            }
+        }
+
+        BankSettlementResult result = await call.WaitAsync(Eventually.Deadline);
+
+        Assert.Equal(totalTimeout, clock.Elapsed); // it ended when, and only when, the total timeout had elapsed
         Assert.Equal((false, BankFailureCodes.Timeout), (result.Confirmed, result.FailureCode));
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3));
         Assert.Empty(_bank.Ledger.Booked());
-        Assert.True(Assert.Single(_bank.Faults.Rules()).Matched >= 2, "the attempt timeout should have let the gateway retry");
+        Assert.True(BankCalls >= 2, "the attempt timeout should have let the gateway retry");
+        Assert.Equal(attempts, BankCalls);
+    }
+
+    /// <summary>
+    /// Moves the clock by <paramref name="step"/>, or only up to the total timeout; false when that reached it. The call
+    /// must still be running before: the bank holds it, so nothing but time can end it.
+    /// </summary>
+    private static bool AdvanceWithin(ObservedClock clock, TimeSpan step, TimeSpan total, Task call)
+    {
+        Assert.False(call.IsCompleted, $"the call ended after {clock.Elapsed}, before the total timeout {total}");
+        TimeSpan left = total - clock.Elapsed;
+        clock.Advance(step < left ? step : left);
+        return clock.Elapsed < total;
     }
 
     [Fact]
     public async Task SettleAsync_Confirms_WhenBankIsSlowButWithinTheAttemptTimeout()
     {
-        await _bank.AddFaultAsync("slow", times: 1, delayMs: 300);
+        // One clock for the bank and the gateway: the bank answers after 300 ms of it, the attempt timeout is 2 s.
+        ObservedClock clock = Clock();
+        await using MockBankServer bank = await MockBankServer.StartAsync(clock);
+        await bank.AddFaultAsync("slow", times: 1, delayMs: 300);
+        IBankGateway gateway = Services(bank.BaseAddress, clock: clock).GetRequiredService<IBankGateway>();
 
-        var watch = Stopwatch.StartNew();
-        BankSettlementResult result = await Gateway().SettleAsync(Request(), CancellationToken.None);
+        Task<BankSettlementResult> call = gateway.SettleAsync(Request(), CancellationToken.None);
+        await clock.WaitForTimerAsync(0, d => d == TimeSpan.FromMilliseconds(300), "the bank to start its 300 ms wait");
+        Assert.False(call.IsCompleted, "the gateway answered before the slow bank did");
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        BankSettlementResult result = await call.WaitAsync(Eventually.Deadline);
 
         Assert.True(result.Confirmed, result.FailureMessage);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300));
-        Assert.Single(_bank.Ledger.Booked());
-        Assert.Equal(1, Assert.Single(_bank.Faults.Rules()).Matched);
+        Assert.Single(bank.Ledger.Booked());
+        Assert.Equal(1, Assert.Single(bank.Faults.Rules()).Matched);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), clock.Elapsed);
     }
 
     [Fact]
@@ -181,32 +268,48 @@ public sealed class BankGatewayTests : IAsyncLifetime
     [Fact]
     public async Task SettleAsync_FailsFastWhileTheCircuitIsOpen_ThenRecovers()
     {
+        TimeSpan attemptTimeout = TimeSpan.FromSeconds(2), totalTimeout = TimeSpan.FromSeconds(10), breakDuration = TimeSpan.FromSeconds(1);
         await _bank.AddFaultAsync("fail");
-        IBankGateway gateway = Gateway(new()
-        {
-            ["DelTran:Banks:MaxRetries"] = "1",
-            ["DelTran:Banks:CircuitBreaker:FailureRatio"] = "0.5",
-            ["DelTran:Banks:CircuitBreaker:MinimumThroughput"] = "2",
-            ["DelTran:Banks:CircuitBreaker:SamplingDuration"] = "00:00:10",
-            ["DelTran:Banks:CircuitBreaker:BreakDuration"] = "00:00:01",
-        });
+        ObservedClock clock = Clock();
+        IBankGateway gateway = Gateway(
+            new()
+            {
+                ["DelTran:Banks:MaxRetries"] = "1",
+                ["DelTran:Banks:CircuitBreaker:FailureRatio"] = "0.5",
+                ["DelTran:Banks:CircuitBreaker:MinimumThroughput"] = "2",
+                ["DelTran:Banks:CircuitBreaker:SamplingDuration"] = "00:00:10",
+                ["DelTran:Banks:CircuitBreaker:BreakDuration"] = "00:00:01",
+            },
+            clock);
 
-        BankSettlementResult tripping = await gateway.SettleAsync(Request("INS-1"), CancellationToken.None);
-        int callsBeforeOpen = _bank.Faults.Rules().Single().Matched;
-        var watch = Stopwatch.StartNew();
-        BankSettlementResult whileOpen = await gateway.SettleAsync(Request("INS-2"), CancellationToken.None);
-        watch.Stop();
+        // Two refused attempts (the first and its retry, after the back-off) open the circuit.
+        Task<BankSettlementResult> trippingCall = gateway.SettleAsync(Request("INS-1"), CancellationToken.None);
+        (int Index, TimeSpan DueTime)? backOff = await clock.WaitForTimerAsync(0, d => d != attemptTimeout && d != totalTimeout, "the retry's back-off", () => trippingCall.IsCompleted);
+        Assert.True(backOff is not null, "the first call ended without retrying");
+        clock.Advance(backOff.Value.DueTime);
+        BankSettlementResult tripping = await trippingCall.WaitAsync(Eventually.Deadline);
+        int callsBeforeOpen = BankCalls;
+        TimeSpan openedAt = clock.Elapsed;
+
+        // While open it answers without the bank and without waiting: the clock does not move, and yet the call ends.
+        BankSettlementResult whileOpen = await gateway.SettleAsync(Request("INS-2"), CancellationToken.None).WaitAsync(Eventually.Deadline);
 
         Assert.Equal(BankFailureCodes.Unavailable, tripping.FailureCode);
         Assert.Equal(2, callsBeforeOpen);
         Assert.Equal(BankFailureCodes.Unavailable, whileOpen.FailureCode);
         Assert.Contains("circuit", whileOpen.FailureMessage, StringComparison.Ordinal);
-        Assert.Equal(callsBeforeOpen, _bank.Faults.Rules().Single().Matched); // the bank was not called
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(500), $"failing fast took {watch.Elapsed}");
+        Assert.Equal(callsBeforeOpen, BankCalls); // the bank was not called
+        Assert.Equal(openedAt, clock.Elapsed);
 
+        // The bank is back; the circuit stays open until its break has passed, to the tick, then lets a call through.
         await _bank.ClearFaultsAsync();
-        await Task.Delay(TimeSpan.FromMilliseconds(1200));
-        BankSettlementResult recovered = await gateway.SettleAsync(Request("INS-2"), CancellationToken.None);
+        clock.Advance(breakDuration - TimeSpan.FromTicks(1));
+        BankSettlementResult stillOpen = await gateway.SettleAsync(Request("INS-2"), CancellationToken.None).WaitAsync(Eventually.Deadline);
+        Assert.Contains("circuit", stillOpen.FailureMessage, StringComparison.Ordinal);
+        Assert.Empty(_bank.Ledger.Booked());
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        BankSettlementResult recovered = await gateway.SettleAsync(Request("INS-2"), CancellationToken.None).WaitAsync(Eventually.Deadline);
 
         Assert.True(recovered.Confirmed, recovered.FailureMessage);
         Assert.Equal("INS-2", Assert.Single(_bank.Ledger.Booked()).InstructionId);

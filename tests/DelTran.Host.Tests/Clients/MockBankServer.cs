@@ -29,12 +29,17 @@ public sealed class MockBankServer : IAsyncDisposable
 
     public FaultInjector Faults => _app.Services.GetRequiredService<FaultInjector>();
 
-    public static async Task<MockBankServer> StartAsync()
+    /// <param name="clock">The bank's clock (its slow fault waits on it); the system clock by default.</param>
+    public static async Task<MockBankServer> StartAsync(TimeProvider? clock = null)
     {
         WebApplication app = MockBankApp.Create([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
         });
         await app.StartAsync();
         return new MockBankServer(app, new Uri(app.Urls.Single()));

@@ -100,10 +100,20 @@ public sealed class ReadinessTests
         await HeldStartup.WaitForOutboxLoopAsync(health);
 
         Guid command = Guid.CreateVersion7();
+        StartupInitializer startup = server.Services.GetRequiredService<StartupInitializer>();
+        int heldBefore = startup.HeldMessages;
         await server.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(new DelTran.Host.Messaging.CompleteMessage(command, Guid.NewGuid()));
-        await Task.Delay(TimeSpan.FromSeconds(2)); // ample for a consumer that does not wait: it takes milliseconds
+
+        // The command has reached the instance and waits at the start-up gate, instead of meeting the tables.
+        DateTime held = DateTime.UtcNow.AddSeconds(60);
+        while (startup.HeldMessages <= heldBefore && !await ConsumedAsync(database, command) && DateTime.UtcNow < held)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.False(await ConsumedAsync(database, command), "the command was consumed before the start-up finished");
-        Assert.False(server.Services.GetRequiredService<StartupInitializer>().IsReady);
+        Assert.True(startup.HeldMessages > heldBefore, "the command never reached the start-up gate");
+        Assert.False(startup.IsReady);
 
         // Released: the start-up finishes, then the command is consumed.
         await hold.ReleaseAsync();

@@ -7,6 +7,8 @@ using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using DelTran.MockBank;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace DelTran.Host.Tests.Endpoints;
@@ -86,8 +88,21 @@ public sealed class WindowsApiTests
             ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
         });
         using HttpClient client = server.Client();
-        // Everything else is up by now (the same server with a live bank reports ready within this time).
-        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // Wait until every other readiness check is healthy, so the bank is what readiness is left waiting for.
+        HealthCheckService checks = server.Services.GetRequiredService<HealthCheckService>();
+        HealthReport report = await checks.CheckHealthAsync(c => c.Tags.Contains("ready"));
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (report.Entries.Any(e => e.Key != "banks" && e.Value.Status != HealthStatus.Healthy) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            report = await checks.CheckHealthAsync(c => c.Tags.Contains("ready"));
+        }
+
+        string entries = string.Join("; ", report.Entries.Select(e => $"{e.Key} {e.Value.Status} {e.Value.Description}"));
+        Assert.True(report.Entries.Where(e => e.Key != "banks").All(e => e.Value.Status == HealthStatus.Healthy), "not everything else came up: " + entries);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["banks"].Status);
+        Assert.Contains($"127.0.0.1:{deadPort}", report.Entries["banks"].Description, StringComparison.Ordinal);
 
         using HttpResponseMessage ready = await client.GetAsync("/health/ready");
 

@@ -11,8 +11,8 @@ namespace DelTran.Host.Tests.Scaling;
 
 /// <summary>
 /// Two `deltran serve` processes of one installation are both asked to close the same window while payments
-/// are still flowing: the window closes once, and every obligation lands in exactly one window, by its
-/// acceptance time against the cut-off.
+/// are still flowing (held in the stages for certain, not by hoping a sleep is short enough): the window closes
+/// once, and every obligation lands in exactly one window, by its acceptance time against the cut-off.
 /// </summary>
 public sealed class TwoProcessCloseTests
 {
@@ -35,19 +35,35 @@ public sealed class TwoProcessCloseTests
             Guid first = await SubmitAsync(a, 50);
             await ApiServer.WaitForCompletion(a.BaseAddress, ApiServer.DemoKey("SRCBINBB"), first, TimeSpan.FromMinutes(2));
 
-            // A second message is in the stages while both processes are told to close the window.
+            // A second message is in the stages while both processes are told to close the window. It is held there
+            // for certain, before any of it is accepted: the risk stage reads risk_limits first thing, and another
+            // session holds that table locked until both closes have answered (the close never reads it).
+            await using NpgsqlDataSource data = database.CreateDataSource();
+            await using NpgsqlConnection holder = await data.OpenConnectionAsync();
+            await using NpgsqlTransaction hold = await holder.BeginTransactionAsync();
+            await using (var lockLimits = new NpgsqlCommand("LOCK TABLE risk_limits IN ACCESS EXCLUSIVE MODE", holder, hold))
+            {
+                await lockLimits.ExecuteNonQueryAsync();
+            }
+
             Guid inFlight = await SubmitAsync(b, 3000);
-            await Task.Delay(300);
+            await WaitUntilAsync(
+                async () => await ScalarAsync(data, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'risk_limits' AND NOT l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0,
+                "a batch of the second message waiting in the risk stage",
+                TimeSpan.FromMinutes(2));
             HttpResponseMessage[] closes = await Task.WhenAll(CloseAsync(a), CloseAsync(b));
+            long acceptedAtClose = await ScalarAsync(data, "SELECT count(*) FROM obligations");
+            await hold.CommitAsync();
+
             string answers = string.Join(" | ", await Task.WhenAll(closes.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}")));
             Assert.True(closes.Count(r => r.StatusCode == HttpStatusCode.Accepted) == 1, answers);
             Assert.Single(closes, r => r.StatusCode == HttpStatusCode.Accepted);
             Assert.Single(closes, r => r.StatusCode == HttpStatusCode.Conflict);
+            Assert.Equal(50, acceptedAtClose); // the premise: the second message was in flight, none of it accepted yet
 
             await ApiServer.WaitForCompletion(a.BaseAddress, ApiServer.DemoKey("SRCBINBB"), inFlight, TimeSpan.FromMinutes(3));
             JsonElement window = await WaitForStateAsync(b, "INR-000001", "SETTLED", TimeSpan.FromMinutes(2));
 
-            await using NpgsqlDataSource data = database.CreateDataSource();
             Assert.Equal(1, await ScalarAsync(data, "SELECT count(*) FROM window_events WHERE window_id = 'INR-000001' AND to_state = 'CLOSING'"));
             Assert.Equal(3050, await ScalarAsync(data, "SELECT count(*) FROM obligations"));
             Assert.Equal(0, await ScalarAsync(data, "SELECT count(*) FROM obligations WHERE window_id IS NULL"));
@@ -57,7 +73,7 @@ public sealed class TwoProcessCloseTests
             long settled = window.GetProperty("window").GetProperty("obligations").GetInt64();
             Assert.Equal(settled, await ScalarAsync(data, "SELECT count(*) FROM obligations WHERE window_id = 'INR-000001'"));
             Assert.Equal(3050 - settled, await ScalarAsync(data, "SELECT count(*) FROM obligations WHERE window_id = 'INR-000002'"));
-            Assert.True(settled >= 50, $"window 1 holds {settled} obligations");
+            Assert.Equal(50, settled); // the first message's, and none of the payments in flight at the close
             Assert.Equal(0, await ScalarAsync(data, "SELECT coalesce(sum(amount), 0)::bigint FROM ledger_entries"));
             Assert.Equal(-settled, await ScalarAsync(data, "SELECT sum(amount)::bigint FROM ledger_entries WHERE account = 'SRCBINBB'"));
 
@@ -125,6 +141,20 @@ public sealed class TwoProcessCloseTests
         ["DelTran__Outbox__PollInterval"] = "00:00:00.100",
         ["DelTran__Banks__BaseUrl"] = bankUrl,
     };
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
     {

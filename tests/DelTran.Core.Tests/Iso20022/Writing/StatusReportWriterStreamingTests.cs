@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Iso20022.Writing;
@@ -18,6 +17,8 @@ public sealed class StatusReportWriterStreamingTests
     private static readonly Bic Saraswati = Bic.Parse("SRCBINBBXXX");
     private static readonly Bic Kaveri = Bic.Parse("KVRIINBB");
 
+    // How fast the writer goes is a figure for bench/, not a test: `bench/close.sh --breakdown` times writing a window's
+    // pacs.002 files from memory (StatusReportWriter), beside the reference run.
     [Fact]
     public void Write_StreamsInSmallConstantMemory_For200kTransactions()
     {
@@ -25,7 +26,6 @@ public sealed class StatusReportWriterStreamingTests
         long baseline = GC.GetTotalMemory(forceFullCollection: true);
         long midway = 0;
         var counter = new CountingStream();
-        var stopwatch = Stopwatch.StartNew();
 
         IEnumerable<TransactionStatusEntry> Entries()
         {
@@ -48,13 +48,11 @@ public sealed class StatusReportWriterStreamingTests
         }
 
         StatusReportWriter.Write(counter, StatusReportWriterTests.AcceptedReport() with { Transactions = Entries() });
-        stopwatch.Stop();
 
         Assert.True(midway > 0, "the memory probe never ran");
         long growth = midway - baseline;
         Assert.True(counter.BytesWritten > count * 400L, $"only {counter.BytesWritten} bytes written");
         Assert.True(growth < 4 * 1024 * 1024, $"managed heap grew by {growth / 1024} kB while streaming");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
     }
 
     /// <summary>A write-only stream that keeps nothing but the count.</summary>

@@ -132,7 +132,7 @@ public static partial class MockBankApp
             if (fault?.Mode == FaultMode.HoldAfterBooking)
             {
                 // Booked and kept, whether or not the client is still there to hear it.
-                await Task.Delay(fault.Value.DelayMs, aborted.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.Value.DelayMs), clock, aborted.Token);
             }
 
             return fault?.Mode == FaultMode.FailAfterBooking

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Support;
 using Npgsql;
+using static DelTran.Host.Tests.Support.Sql;
 
 namespace DelTran.Host.Tests.Pipeline;
 
@@ -113,10 +113,4 @@ public sealed class PipelineKillTests
         ["DelTran__Outbox__PollInterval"] = "00:00:00.100",
         ["DelTran__Clearing__ScheduleCloses"] = "false",
     };
-
-    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
-    {
-        await using NpgsqlCommand command = data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
 }

@@ -6,6 +6,7 @@ using DelTran.MockBank;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using static DelTran.Host.Tests.Support.Sql;
 
 namespace DelTran.Host.Tests.Scaling;
 
@@ -154,11 +155,5 @@ public sealed class TwoProcessCloseTests
 
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
-    {
-        await using NpgsqlCommand command = data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -4,6 +4,7 @@ using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
+using static DelTran.Host.Tests.Support.Sql;
 
 namespace DelTran.Host.Tests.Scaling;
 
@@ -118,11 +119,6 @@ public sealed class TwoProcessTests(ITestOutputHelper output)
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
-    {
-        await using NpgsqlCommand command = data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     private static async Task<List<(T1, T2)>> RowsAsync<T1, T2>(NpgsqlDataSource data, string sql)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -10,6 +9,7 @@ using DelTran.MockBank;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using static DelTran.Host.Tests.Support.Sql;
 
 namespace DelTran.Host.Tests.Settlement;
 
@@ -215,16 +215,4 @@ public sealed class SettlementKillTests
         ["DelTran__Clearing__LeaseSeconds"] = "3",
         ["DelTran__Clearing__SweepSeconds"] = "1",
     };
-
-    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
-    {
-        await using NpgsqlCommand command = data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> TextAsync(NpgsqlDataSource data, string sql)
-    {
-        await using NpgsqlCommand command = data.CreateCommand(sql);
-        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty;
-    }
 }

@@ -117,7 +117,18 @@ public sealed class GuardedXmlStream : Stream
         }
 
         int end = head.IndexOf("?>"u8);
-        string declaration = Encoding.ASCII.GetString(end > 0 ? head[..end] : head[..Math.Min(head.Length, 200)]);
+        ReadOnlySpan<byte> declarationBytes = end > 0 ? head[..end] : head[..Math.Min(head.Length, 200)];
+        // Version, encoding and standalone are ASCII by the XML grammar. Anything else is refused here: .NET's reader
+        // throws ArgumentOutOfRangeException on some such declarations while it switches encoding (found by fuzzing).
+        for (int i = 0; i < declarationBytes.Length; i++)
+        {
+            if (declarationBytes[i] is (< 0x20 and not ((byte)'\t' or (byte)'\r' or (byte)'\n')) or > 0x7E)
+            {
+                throw new MessageStructureException("/", $"The XML declaration holds byte 0x{declarationBytes[i]:X2} at offset {i.ToString(CultureInfo.InvariantCulture)}; it may hold only ASCII.");
+            }
+        }
+
+        string declaration = Encoding.ASCII.GetString(declarationBytes);
         int at = declaration.IndexOf("encoding", StringComparison.Ordinal);
         if (at < 0)
         {

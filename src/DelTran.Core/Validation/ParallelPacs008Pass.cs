@@ -281,7 +281,7 @@ internal sealed class ParallelPacs008Pass
         var collector = new TransactionCollector();
         try
         {
-            using var stream = new MemoryStream([.. header, .. DocumentClose]);
+            using var stream = new GuardedXmlStream(new MemoryStream([.. header, .. DocumentClose]), _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes);
             using var reader = XmlReader.Create(stream, SafeXml.ReaderSettings());
             new MessageParser(reader, collector, Budget(stream)).Parse();
         }

@@ -11,13 +11,14 @@ internal static class BenchCli
 
     private const string Usage = """
         usage:
-          DelTran.Bench generate --transactions N --out FILE [--seed S]
+          DelTran.Bench generate --transactions N --out FILE [--seed S] [--shape rich|lean]
           DelTran.Bench validate-bench [--transactions 100000] [--runs 3] [--seed S] [--work DIR] [--strict]
           DelTran.Bench close-bench --connection NPGSQL [--obligations 1000000] [--participants 50] [--seed S]
                                     [--reports DIR] [--result FILE] [--breakdown]
           DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 600] [--clean 600] [--runs 3] [--seed S] [--strict] [--misses]
 
-        generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions (about 2.8 KB each).
+        generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions: rich ones (about 2.8 KB
+                        each, every CBPR+ element) or lean ones (about 600 bytes, the fewest DelTran accepts).
         validate-bench  times xmllint --stream --schema <base xsd> and the Release `deltran validate` on the
                         same generated file, and prints throughput, peak memory and the targets.
                         --strict exits 3 when a target is missed.
@@ -113,8 +114,9 @@ internal static class BenchCli
 
         int transactions = Int(options, "--transactions", 0);
         ulong seed = ULong(options, "--seed", ValidateBench.DefaultSeed);
+        TransactionShape shape = Shape(options);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Pacs008Generator.Write(output, transactions, seed);
+        Pacs008Generator.Write(output, transactions, seed, shape);
         long bytes = new FileInfo(output).Length;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -151,6 +153,13 @@ internal static class BenchCli
 
         return options;
     }
+
+    private static TransactionShape Shape(Dictionary<string, string?> options) => options.GetValueOrDefault("--shape") switch
+    {
+        null or "rich" => TransactionShape.Rich,
+        "lean" => TransactionShape.Lean,
+        string other => throw new FormatException($"--shape '{other}' is neither rich nor lean."),
+    };
 
     private static int Int(Dictionary<string, string?> options, string name, int fallback)
     {

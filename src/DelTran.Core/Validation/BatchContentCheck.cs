@@ -25,8 +25,11 @@ internal sealed class BatchContentCheck
     private readonly string _rootName;
     private readonly TypeModel _root;
 
-    private BatchContentCheck(string targetNamespace, string rootName, TypeModel root)
+    private readonly string[] _names;
+
+    private BatchContentCheck(string targetNamespace, string rootName, TypeModel root, string[] names)
     {
+        _names = names;
         _namespace = targetNamespace;
         _rootName = rootName;
         _root = root;
@@ -49,9 +52,26 @@ internal sealed class BatchContentCheck
         var root = new TypeModel
         {
             Kind = ContentKind.Elements,
-            Terms = [new Term([new ElementModel(childName, child)], 1, int.MaxValue, Wildcard: false)],
+            Terms = [new Term([new ElementModel(string.Intern(childName), child)], 1, int.MaxValue, Wildcard: false)],
         };
-        return new BatchContentCheck(targetNamespace, rootName, root);
+        string[] names = [.. builder.Names, string.Intern(childName), string.Intern(rootName), string.Intern(targetNamespace)];
+        return new BatchContentCheck(string.Intern(targetNamespace), string.Intern(rootName), root, names);
+    }
+
+    /// <summary>
+    /// A name table holding every element and attribute name of the model, interned: a reader made with it hands
+    /// out those very strings, so the check's name matches, and the parser's against its literals, are mostly a
+    /// reference comparison instead of a character one. One per batch keeps a hostile file's names from piling up.
+    /// </summary>
+    public XmlNameTable CreateNameTable()
+    {
+        var table = new NameTable();
+        foreach (string name in _names)
+        {
+            table.Add(name);
+        }
+
+        return table;
     }
 
     /// <summary>
@@ -95,12 +115,18 @@ internal sealed class BatchContentCheck
     {
         private const int MaxRemembered = 512;
         private const int MaxRememberedLength = 64;
+        // After this many look-ups a type whose values rarely repeat (ids, names, amounts) stops consulting the
+        // cache: hashing a unique value costs about as much as checking it.
+        private const int TrialLookups = 4096;
         private readonly ConcurrentDictionary<string, bool> _accepted = new(StringComparer.Ordinal);
         private int _remembered;
+        private int _lookups;
+        private int _hits;
+        private volatile bool _cacheUseless;
 
         public bool IsValid(string value, XmlNameTable nameTable)
         {
-            if (_accepted.ContainsKey(value))
+            if (!_cacheUseless && IsRemembered(value))
             {
                 return true;
             }
@@ -115,12 +141,30 @@ internal sealed class BatchContentCheck
                 return false;
             }
 
-            if (value.Length <= MaxRememberedLength && Volatile.Read(ref _remembered) < MaxRemembered && _accepted.TryAdd(value, true))
+            if (!_cacheUseless && value.Length <= MaxRememberedLength && Volatile.Read(ref _remembered) < MaxRemembered && _accepted.TryAdd(value, true))
             {
                 Interlocked.Increment(ref _remembered);
             }
 
             return true;
+        }
+
+        private bool IsRemembered(string value)
+        {
+            bool hit = _accepted.ContainsKey(value);
+            // The counts steer a cache only; racing increments that lose a few counts change nothing else.
+            int lookups = ++_lookups;
+            if (hit)
+            {
+                _hits++;
+            }
+
+            if (lookups == TrialLookups && _hits < lookups / 2)
+            {
+                _cacheUseless = true;
+            }
+
+            return hit;
         }
     }
 
@@ -128,6 +172,17 @@ internal sealed class BatchContentCheck
     private sealed class ModelBuilder(string targetNamespace)
     {
         private readonly Dictionary<XmlSchemaType, TypeModel> _built = [];
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+        /// <summary>Every element and attribute name of the model, interned.</summary>
+        public IEnumerable<string> Names => _names;
+
+        private string Name(string name)
+        {
+            string interned = string.Intern(name);
+            _names.Add(interned);
+            return interned;
+        }
 
         public TypeModel? Type(XmlSchemaType? type)
         {
@@ -177,7 +232,7 @@ internal sealed class BatchContentCheck
             }
         }
 
-        private static bool Attributes(TypeModel model, XmlSchemaComplexType complex)
+        private bool Attributes(TypeModel model, XmlSchemaComplexType complex)
         {
             var attributes = new List<AttributeModel>();
             foreach (XmlSchemaAttribute attribute in complex.AttributeUses.Values)
@@ -192,7 +247,7 @@ internal sealed class BatchContentCheck
                     return false;
                 }
 
-                attributes.Add(new AttributeModel(attribute.QualifiedName.Name, attribute.QualifiedName.Namespace, new SimpleValues(datatype), attribute.Use == XmlSchemaUse.Required));
+                attributes.Add(new AttributeModel(Name(attribute.QualifiedName.Name), attribute.QualifiedName.Namespace, new SimpleValues(datatype), attribute.Use == XmlSchemaUse.Required));
             }
 
             model.Attributes = [.. attributes];
@@ -280,7 +335,7 @@ internal sealed class BatchContentCheck
                 return null;
             }
 
-            return Type(element.ElementSchemaType) is { } type ? new ElementModel(element.QualifiedName.Name, type) : null;
+            return Type(element.ElementSchemaType) is { } type ? new ElementModel(Name(element.QualifiedName.Name), type) : null;
         }
 
         private static bool Bounds(XmlSchemaParticle particle, out int min, out int max)

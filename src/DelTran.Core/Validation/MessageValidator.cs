@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
@@ -152,8 +150,45 @@ public sealed class MessageValidator
             : "The file is not well-formed XML: " + ex.Message;
     }
 
-    /// <summary>A transaction as judged by the rules, before the ordered checks.</summary>
-    internal sealed record Judgement(CreditTransferRecord Record, CreditTransfer? Transfer, List<ValidationIssue> Issues, int SchemaIssueCount);
+    /// <summary>
+    /// A transaction as judged by the rules, with what the ordered checks (sums, duplicates) need already worked
+    /// out: the parallel pass builds it on a worker thread, so the one thread that commits in document order does little.
+    /// </summary>
+    internal sealed class Judgement
+    {
+        public Judgement(CreditTransferRecord record, CreditTransfer? transfer, List<ValidationIssue> issues, int schemaIssueCount)
+        {
+            Record = record;
+            Transfer = transfer;
+            Issues = issues;
+            SchemaIssueCount = schemaIssueCount;
+            Amount = decimal.TryParse(record.Amount?.Text, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal amount) ? amount : null;
+            // The rules parsed the UETR of a transfer they accepted already.
+            Uetr = transfer is not null ? transfer.Uetr : record.Uetr is not null && Iso20022.Uetr.TryParse(record.Uetr, out Uetr uetr) ? uetr : null;
+            EndToEndScope = (transfer?.DebtorAgent.Institution ?? (Bic.TryParse(record.DebtorAgent?.Bic, out Bic agent) ? agent.Institution : record.DebtorAgent?.Bic)) ?? string.Empty;
+            // NOTPROVIDED is ISO 20022's placeholder for "the debtor gave no reference"; it is not an identifier.
+            EndToEnd = string.IsNullOrEmpty(record.EndToEndId) || record.EndToEndId == "NOTPROVIDED" ? null : EndToEndKey.Of(EndToEndScope, record.EndToEndId);
+        }
+
+        public CreditTransferRecord Record { get; }
+
+        public CreditTransfer? Transfer { get; }
+
+        public List<ValidationIssue> Issues { get; }
+
+        public int SchemaIssueCount { get; }
+
+        /// <summary>The amount the sums count; null when it cannot be read as a decimal.</summary>
+        public decimal? Amount { get; }
+
+        public Uetr? Uetr { get; }
+
+        /// <summary>The debtor agent's institution, or what stands for it: an EndToEndId must be unique within it.</summary>
+        public string EndToEndScope { get; }
+
+        /// <summary>Null when there is no EndToEndId to check.</summary>
+        public EndToEndKey? EndToEnd { get; }
+    }
 
     /// <summary>State of one validation pass; also the parser's content handler.</summary>
     internal sealed class Run : IMessageContentHandler
@@ -165,11 +200,9 @@ public sealed class MessageValidator
         private readonly List<ValidationIssue> _pendingSchemaIssues = [];
         private readonly List<ValidationIssue> _transactionIssues = [];
         private readonly HashSet<Uetr> _uetrsInFile = [];
-        // Fingerprints, not the strings: the set lives as long as the file is read, and an EndToEndId with its agent
-        // cost about 150 bytes per transaction held. A false repeat needs a 128-bit collision (about 1e-28 at 300k).
-        private readonly HashSet<UInt128> _endToEndIdsInFile = [];
+        private readonly HashSet<EndToEndKey> _endToEndIdsInFile = [];
         // Only the identifiers of accepted transactions, to record once the message as a whole is judged.
-        private readonly List<(Uetr? Uetr, string DebtorAgent, string EndToEndId)> _acceptedForRegistry = [];
+        private readonly List<(Uetr? Uetr, EndToEndKey EndToEnd)> _acceptedForRegistry = [];
         private MessageDefinition? _definition;
         private BusinessHeaderRecord? _businessHeader;
         private GroupHeaderRecord? _groupHeader;
@@ -304,7 +337,7 @@ public sealed class MessageValidator
             _paymentInformationCount++;
             // An amount the schema refuses (more than 18 digits, or signed) can still reach decimal's limits: the sums
             // are then unknown, not an overflow.
-            if (decimal.TryParse(transaction.Amount?.Text, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal amount)
+            if (judgement.Amount is decimal amount
                 && TryAdd(_controlSum, amount, out decimal control) && TryAdd(_paymentInformationSum, amount, out decimal block))
             {
                 _controlSum = control;
@@ -319,7 +352,7 @@ public sealed class MessageValidator
 
             _transactionIssues.Clear();
             _transactionIssues.AddRange(judgement.Issues);
-            CheckDuplicates(transaction, judgement.Transfer);
+            CheckDuplicates(judgement);
             CheckSender(transaction);
             DropRulesRepeatingSchemaIssues(judgement.SchemaIssueCount);
 
@@ -328,7 +361,7 @@ public sealed class MessageValidator
             {
                 if (_context.Duplicates.RemembersTransactions)
                 {
-                    _acceptedForRegistry.Add((transfer.Uetr, transfer.DebtorAgent.Institution, transfer.EndToEndId));
+                    _acceptedForRegistry.Add((transfer.Uetr, judgement.EndToEnd ?? EndToEndKey.Of(transfer.DebtorAgent.Institution, transfer.EndToEndId)));
                 }
 
                 if (deliver)
@@ -347,9 +380,10 @@ public sealed class MessageValidator
             }
         }
 
-        private void CheckDuplicates(CreditTransferRecord tx, CreditTransfer? transfer)
+        private void CheckDuplicates(Judgement judgement)
         {
-            if (tx.Uetr is not null && Uetr.TryParse(tx.Uetr, out Uetr uetr))
+            CreditTransferRecord tx = judgement.Record;
+            if (judgement.Uetr is Uetr uetr)
             {
                 if (!_uetrsInFile.Add(uetr))
                 {
@@ -361,31 +395,20 @@ public sealed class MessageValidator
                 }
             }
 
-            // NOTPROVIDED is ISO 20022's placeholder for "the debtor gave no reference"; it is not an identifier.
-            if (string.IsNullOrEmpty(tx.EndToEndId) || tx.EndToEndId == "NOTPROVIDED")
+            if (judgement.EndToEnd is not EndToEndKey endToEnd)
             {
                 return;
             }
 
-            string scope = (transfer?.DebtorAgent.Institution ?? (Bic.TryParse(tx.DebtorAgent?.Bic, out Bic agent) ? agent.Institution : tx.DebtorAgent?.Bic)) ?? string.Empty;
-            if (!_endToEndIdsInFile.Add(EndToEndFingerprint(scope, tx.EndToEndId)))
+            string scope = judgement.EndToEndScope;
+            if (!_endToEndIdsInFile.Add(endToEnd))
             {
                 AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' appears more than once for debtor agent {scope} in this message.");
             }
-            else if (_context.Duplicates.IsKnownEndToEndId(scope, tx.EndToEndId))
+            else if (_context.Duplicates.IsKnownEndToEndId(scope, tx.EndToEndId!))
             {
                 AddTransactionIssue(tx, ReasonCode.DUPL, tx.Path + "/PmtId/EndToEndId", $"EndToEndId '{tx.EndToEndId}' was already received from debtor agent {scope}.");
             }
-        }
-
-        private static UInt128 EndToEndFingerprint(string scope, string endToEndId)
-        {
-            // The agent's length first keeps ("AB", "C") apart from ("A", "BC").
-            string key = string.Concat(scope.Length.ToString(CultureInfo.InvariantCulture), ":", scope, endToEndId);
-            Span<byte> utf8 = key.Length <= 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(key.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], digest);
-            return BinaryPrimitives.ReadUInt128LittleEndian(digest);
         }
 
         // A participant may only instruct payments as itself: the instructing agent (the transaction's, else the
@@ -532,9 +555,9 @@ public sealed class MessageValidator
             bool messageRejected = _structureRejected || messageLevelIssue || _definition is null;
             if (!messageRejected)
             {
-                foreach ((Uetr? uetr, string debtorAgent, string endToEndId) in _acceptedForRegistry)
+                foreach ((Uetr? uetr, EndToEndKey endToEnd) in _acceptedForRegistry)
                 {
-                    _context.Duplicates.RecordTransaction(uetr, debtorAgent, endToEndId);
+                    _context.Duplicates.RecordTransaction(uetr, endToEnd);
                 }
             }
 

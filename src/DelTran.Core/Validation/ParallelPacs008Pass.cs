@@ -226,6 +226,7 @@ internal sealed class ParallelPacs008Pass
         XmlReaderSettings settings = SafeXml.ReaderSettings();
         // The check must see whitespace to know where the validating reader would have dropped some.
         settings.IgnoreWhitespace = false;
+        settings.NameTable = _batchCheck!.CreateNameTable();
         try
         {
             using var stream = new GuardedXmlStream(new MemoryStream(batch.Buffer, 0, batch.Length, writable: false), _rulebook.MaxFileBytes, _rulebook.MaxMarkupRunBytes);

@@ -39,11 +39,15 @@ public static class ValidateCommand
         var performance = new ValidationPerformance { Workers = workers };
         var validator = new MessageValidator(UsageGuidelineSchemas.Compiled, options.ToRulebook(), options.ToDirectory(), performance);
         // One registry for the whole run: a message id or UETR repeated across the files given is caught too.
-        var context = new ValidationContext(businessDate, new InMemoryDuplicateRegistry());
+        var registry = new InMemoryDuplicateRegistry();
+        var context = new ValidationContext(businessDate, registry);
         bool anyRejected = false;
         using var output = new MemoryStream();
-        foreach (string file in files)
+        for (int index = 0; index < files.Count; index++)
         {
+            string file = files[index];
+            // No file after the last asks about its transactions, so it need not hold their identifiers.
+            registry.RemembersTransactions = index < files.Count - 1;
             ValidationReport report;
             try
             {

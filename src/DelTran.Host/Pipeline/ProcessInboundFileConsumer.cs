@@ -291,7 +291,7 @@ public sealed partial class ProcessInboundFileConsumer(
         {
         }
 
-        public void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId)
+        public void RecordTransaction(Uetr? uetr, EndToEndKey endToEnd)
         {
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -93,6 +94,47 @@ public sealed class BatchContentCheckTests
 
         Assert.True(XsdAccepts(xml));
         Assert.True(FastProves(xml));
+    }
+
+    [Fact]
+    public void Check_StillChecksEveryValue_AfterItStopsRememberingValuesThatNeverRepeat()
+    {
+        // A check of its own, so its value caches start empty whatever ran before.
+        BatchContentCheck check = ParallelPacs008Pass.CreateBatchCheck(UsageGuidelineSchemas.Compiled)!;
+        string tx = new Pacs008Builder().Add().Build().Split("<CdtTrfTxInf>")[1].Split("</CdtTrfTxInf>")[0];
+        var unique = new StringBuilder();
+        for (int i = 0; i < 5000; i++)
+        {
+            string name = "Debtor " + i.ToString("D6", CultureInfo.InvariantCulture);
+            unique.Append(tx.Replace("<Nm>Ananya Raghavan</Nm>", $"<Nm>{name}</Nm>", StringComparison.Ordinal)).Append("</CdtTrfTxInf><CdtTrfTxInf>");
+        }
+
+        string valid = Batch(unique + tx);
+        string tooLong = Batch(unique + tx.Replace("<Nm>Ananya Raghavan</Nm>", $"<Nm>{new string('N', 141)}</Nm>", StringComparison.Ordinal));
+
+        Assert.True(FastProves(check, valid));
+        Assert.False(FastProves(check, tooLong));
+        Assert.False(XsdAccepts(tooLong));
+    }
+
+    [Fact]
+    public void CreateNameTable_HandsOutTheInternedNames_SoNameMatchesCompareReferences()
+    {
+        XmlReaderSettings settings = SafeXml.ReaderSettings();
+        settings.NameTable = Check.CreateNameTable();
+        using var reader = XmlReader.Create(new StringReader(Batch(new Pacs008Builder().Add().Build().Split("<CdtTrfTxInf>")[1].Split("</CdtTrfTxInf>")[0])), settings);
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                names.Add(reader.LocalName);
+                Assert.Same(string.IsInterned(reader.LocalName), reader.LocalName);
+                Assert.Same(string.IsInterned(reader.NamespaceURI), reader.NamespaceURI);
+            }
+        }
+
+        Assert.Contains("IntrBkSttlmAmt", names);
     }
 
     [Fact]
@@ -361,14 +403,18 @@ public sealed class BatchContentCheckTests
         return valid;
     }
 
-    private static bool FastProves(string xml)
+    private static bool FastProves(string xml) => FastProves(Check, xml);
+
+    private static bool FastProves(BatchContentCheck check, string xml)
     {
+        // As the parallel pass reads a batch: whitespace kept, and the check's own name table.
         XmlReaderSettings settings = SafeXml.ReaderSettings();
         settings.IgnoreWhitespace = false;
+        settings.NameTable = check.CreateNameTable();
         try
         {
             using var inner = XmlReader.Create(new StringReader(xml), settings);
-            using BatchContentCheck.CheckingReader reader = Check.Wrap(inner);
+            using BatchContentCheck.CheckingReader reader = check.Wrap(inner);
             while (reader.Read())
             {
             }

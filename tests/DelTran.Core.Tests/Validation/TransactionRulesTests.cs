@@ -108,6 +108,34 @@ public sealed class TransactionRulesTests
     }
 
     [Fact]
+    public void Validate_RejectsAnEndToEndIdOfAnEarlierMessage_OnlyFromTheSameDebtorAgent()
+    {
+        var registry = new InMemoryDuplicateRegistry();
+        Assert.True(Validate.Message(new Pacs008Builder().Add(tx => tx.EndToEndId = "E2E-ONCE"), registry).Accepted);
+
+        ValidationReport again = Validate.Message(new Pacs008Builder { MessageId = "MSG-2" }.Add(tx => { tx.Uetr = "dddddddd-1b2c-4d3e-8f40-5a6b7c8d9e0f"; tx.EndToEndId = "E2E-ONCE"; }), registry);
+        ValidationReport otherAgent = Validate.Message(
+            new Pacs008Builder { MessageId = "MSG-3", InstructingAgent = "KVRIINBBXXX" }.Add(tx => { tx.Uetr = "eeeeeeee-1b2c-4d3e-8f40-5a6b7c8d9e0f"; tx.EndToEndId = "E2E-ONCE"; tx.DebtorAgent = "KVRIINBBXXX"; }),
+            registry);
+
+        Assert.Equal(["DUPL"], again.Codes());
+        Assert.Equal("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/PmtId/EndToEndId", again.Issues[0].Path);
+        Assert.True(otherAgent.Accepted, string.Join("; ", otherAgent.Issues));
+    }
+
+    [Fact]
+    public void Validate_RecordsNoTransactions_InARegistryToldThatNoMessageFollows()
+    {
+        // The CLI says so for the last file it validates: nothing later would ask.
+        var registry = new InMemoryDuplicateRegistry { RemembersTransactions = false };
+        Assert.True(Validate.Message(new Pacs008Builder().Add(), registry).Accepted);
+
+        ValidationReport same = Validate.Message(new Pacs008Builder { MessageId = "MSG-2" }.Add(), registry);
+
+        Assert.True(same.Accepted, string.Join("; ", same.Issues));
+    }
+
+    [Fact]
     public void Validate_TellsEndToEndIdsApartByDebtorAgent_WithinAMessage()
     {
         ValidationReport report = Validate.Message(new Pacs008Builder()
@@ -148,7 +176,7 @@ public sealed class TransactionRulesTests
 
         public void RecordMessage(string sender, string messageId) => MessagesRecorded++;
 
-        public void RecordTransaction(Uetr? uetr, string debtorAgentInstitution, string endToEndId) => TransactionsRecorded++;
+        public void RecordTransaction(Uetr? uetr, EndToEndKey endToEnd) => TransactionsRecorded++;
     }
 
     [Fact]

@@ -19,17 +19,30 @@ internal static class ValidateBench
     public const ulong DefaultSeed = 20261201;
 
     /// <summary>Bump when the generator's output changes, so a cached file from an older generator is not reused.</summary>
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
 
     private const double Mega = 1_000_000.0;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public sealed record Settings(int Transactions, int Runs, ulong Seed, string? WorkDirectory, bool Strict);
+    public sealed record Settings(int Transactions, int LeanTransactions, int Runs, ulong Seed, string? WorkDirectory, bool Strict);
 
-    private sealed record TimedRun(int Number, string Tool, double Seconds, long? PeakBytes, double? CpuSeconds = null);
+    private sealed record TimedRun(int Number, string Shape, string Tool, double Seconds, long? PeakBytes, double? CpuSeconds = null);
 
     private sealed record Reference(double MinRatio, double MaxPeakMb, double? IssueXmllint, double? IssueXmlReader, JsonElement? DevMachine);
+
+    /// <summary>One generated file the runs time: the rich shape (about 2.8 KB a transaction) or the lean one (about 550 bytes).</summary>
+    private sealed record BenchFile(string Shape, TransactionShape Kind, int Transactions, string Path, long Bytes)
+    {
+        public double Megabytes => Bytes / Mega;
+    }
+
+    /// <summary>The medians of one shape and what they mean against xmllint and the start-up runs.</summary>
+    private sealed record ShapeSummary(
+        BenchFile File, double LintRate, double PlainRate, double OursRate, double Ratio, double SteadyRatio,
+        long? LintPeak, long? OursPeak, double? LintCpu, double? OursCpu, bool SpeedPass, bool MemoryPass);
+
+    private const string Startup = "startup";
 
     public static int Run(Settings settings)
     {
@@ -56,113 +69,169 @@ internal static class ValidateBench
 
         Reference reference = ReadReference(Path.Combine(root, "bench", "reference.json"));
 
-        string file = Path.Combine(work, string.Create(Inv, $"pacs008-g{GeneratorVersion}-{settings.Transactions}tx-seed{settings.Seed}.xml"));
+        BenchFile rich = Prepare(root, work, "rich", TransactionShape.Rich, settings.Transactions, settings.Seed);
+        BenchFile lean = Prepare(root, work, "lean", TransactionShape.Lean, settings.LeanTransactions, settings.Seed);
+        // One transaction: what a run costs before the first byte of a large file (runtime, JIT, schema load).
+        BenchFile tiny = Prepare(root, work, "lean", TransactionShape.Lean, 1, settings.Seed);
+        BenchFile[] files = [rich, lean];
+        string today = DateTime.UtcNow.ToString("yyyy-MM-dd", Inv);
+
+        string xmllintVersion = ToolVersion(xmllint, "--version");
+        Console.Error.WriteLine(string.Create(Inv, $"bench: {settings.Runs} run(s) over {rich.Megabytes:F1} MB (rich) and {lean.Megabytes:F1} MB (lean); peak memory via {(ProcessMeasurement.HasGnuTime ? "GNU time (%M)" : "polling /proc/PID/status VmHWM")}"));
+
+        string loadBefore = LoadAverage();
+        var runs = new List<TimedRun>();
+        for (int n = 1; n <= settings.Runs; n++)
+        {
+            // Start-up first: the runtime alone, then a whole validation of one transaction, for both tools.
+            Measurement version = ProcessMeasurement.Run(deltran, ["--version"]);
+            runs.Add(new TimedRun(n, Startup, "runtime", version.Seconds, version.PeakBytes, version.CpuSeconds));
+            Measurement tinyLint = ProcessMeasurement.Run(xmllint, ["--stream", "--noout", "--schema", xsd, tiny.Path]);
+            runs.Add(new TimedRun(n, Startup, "xmllint", tinyLint.Seconds, tinyLint.PeakBytes, tinyLint.CpuSeconds));
+            Measurement tinyOurs = ProcessMeasurement.Run(deltran, ["validate", "--as-of", today, tiny.Path]);
+            if (CheckDeltranOutput(tinyOurs, 1) is string tinyProblem)
+            {
+                return Fail(tinyProblem);
+            }
+
+            runs.Add(new TimedRun(n, Startup, "deltran", tinyOurs.Seconds, tinyOurs.PeakBytes, tinyOurs.CpuSeconds));
+            foreach (TimedRun r in runs.TakeLast(3))
+            {
+                Progress(r, null);
+            }
+
+            foreach (BenchFile file in files)
+            {
+                WarmPageCache(file.Path);
+                Measurement lint = ProcessMeasurement.Run(xmllint, ["--stream", "--noout", "--schema", xsd, file.Path]);
+                if (lint.ExitCode != 0)
+                {
+                    return Fail($"xmllint rejected the generated {file.Shape} file (exit {lint.ExitCode.ToString(Inv)}):\n{Tail(lint.Stderr)}");
+                }
+
+                runs.Add(new TimedRun(n, file.Shape, "xmllint", lint.Seconds, lint.PeakBytes, lint.CpuSeconds));
+                Progress(runs[^1], file);
+
+                double plain = PlainValidatingXmlReader(file.Path, xsd);
+                runs.Add(new TimedRun(n, file.Shape, "xmlreader", plain, null));
+                Progress(runs[^1], file);
+
+                Measurement ours = ProcessMeasurement.Run(deltran, ["validate", "--as-of", today, file.Path]);
+                if (CheckDeltranOutput(ours, file.Transactions) is string problem)
+                {
+                    return Fail(problem);
+                }
+
+                runs.Add(new TimedRun(n, file.Shape, "deltran", ours.Seconds, ours.PeakBytes, ours.CpuSeconds));
+                Progress(runs[^1], file);
+            }
+        }
+
+        string loadAfter = LoadAverage();
+        IEnumerable<TimedRun> Of(string shape, string tool) => runs.Where(r => r.Shape == shape && r.Tool == tool);
+        double Median(string shape, string tool) => MedianOf(Of(shape, tool).Select(r => r.Seconds));
+        double? MedianCpu(string shape, string tool) => Of(shape, tool).Select(r => r.CpuSeconds).ToList() is { Count: > 0 } cpus && cpus.All(c => c is not null)
+            ? MedianOf(cpus.Select(c => c!.Value))
+            : null;
+        double lintStartup = Median(Startup, "xmllint");
+        double oursStartup = Median(Startup, "deltran");
+
+        ShapeSummary Summarise(BenchFile file)
+        {
+            double lintSeconds = Median(file.Shape, "xmllint");
+            double oursSeconds = Median(file.Shape, "deltran");
+            double lintRate = file.Megabytes / lintSeconds;
+            double oursRate = file.Megabytes / oursSeconds;
+            double ratio = oursRate / lintRate;
+            // Steady state: each tool's time past its own one-transaction run.
+            double steadyRatio = (lintSeconds - lintStartup) / Math.Max(1e-6, oursSeconds - oursStartup);
+            long? oursPeak = Of(file.Shape, "deltran").Max(r => r.PeakBytes);
+            return new ShapeSummary(
+                file, lintRate, file.Megabytes / Median(file.Shape, "xmlreader"), oursRate, ratio, steadyRatio,
+                Of(file.Shape, "xmllint").Max(r => r.PeakBytes), oursPeak, MedianCpu(file.Shape, "xmllint"), MedianCpu(file.Shape, "deltran"),
+                ratio >= reference.MinRatio, oursPeak is long p && p / Mega <= reference.MaxPeakMb);
+        }
+
+        ShapeSummary[] summaries = [.. files.Select(Summarise)];
+
+        var table = new StringBuilder();
+        void Line(FormattableString text) => table.AppendLine(text.ToString(Inv));
+        Line($"");
+        Line($"DelTran validation benchmark: pacs.008.001.08, the same files for every tool, run after run");
+        foreach (BenchFile file in files)
+        {
+            Line($"file     {file.Shape,-5} {file.Transactions,9:N0} transactions, {file.Megabytes,6:F1} MB ({file.Bytes / (double)file.Transactions:F0} bytes a transaction): {Relative(root, file.Path)}");
+        }
+
+        Line($"machine  {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}");
+        Line($"tools    {xmllintVersion}; {RuntimeInformation.FrameworkDescription}; business date {today}; seed {settings.Seed}");
+        Line($"load     {loadBefore} before, {loadAfter} after (1, 5, 15 min); wall time is only comparable on a quiet machine, CPU time much less disturbed");
+        Line($"");
+        Line($"{"run",-4} {"shape",-8} {"tool",-38} {"MB",8} {"seconds",8} {"MB/s",8} {"cpu s",8} {"peak MB",8}");
+        foreach (TimedRun r in runs)
+        {
+            BenchFile? file = files.FirstOrDefault(f => f.Shape == r.Shape);
+            string mb = file is null ? "-" : file.Megabytes.ToString("F1", Inv);
+            string rate = file is null ? "-" : (file.Megabytes / r.Seconds).ToString("F1", Inv);
+            Line($"{r.Number,-4} {r.Shape,-8} {Label(r.Tool),-38} {mb,8} {r.Seconds,8:F2} {rate,8} {Cpu(r.CpuSeconds),8} {Mb(r.PeakBytes),8}");
+        }
+
+        string devDate = reference.DevMachine is JsonElement dev && dev.TryGetProperty("date", out JsonElement d) ? d.GetString() ?? "?" : "not recorded";
+        Line($"");
+        Line($"start-up (median): runtime alone (deltran --version) {Median(Startup, "runtime"):F2} s; one-transaction file: deltran {oursStartup:F2} s (runtime, JIT, schema load), xmllint {lintStartup:F2} s");
+        foreach (ShapeSummary sum in summaries)
+        {
+            string shape = sum.File.Shape;
+            Line($"");
+            Line($"{shape + ", median of " + settings.Runs.ToString(Inv) + " run(s)",-43} {"MB/s",8} {"x xmllint",9} {"peak MB",8}   | {"issue",6} {"dev machine " + devDate,23}");
+            Line($"{Label("xmllint"),-43} {sum.LintRate,8:F1} {1.0,9:F2} {Mb(sum.LintPeak),8}   | {Ref(shape == "rich" ? reference.IssueXmllint : null),6} {DevFigure(reference, shape, "xmllint_mb_per_s"),23}");
+            Line($"{Label("xmlreader"),-43} {sum.PlainRate,8:F1} {sum.PlainRate / sum.LintRate,9:F2} {"-",8}   | {Ref(shape == "rich" ? reference.IssueXmlReader : null),6} {DevFigure(reference, shape, "plain_validating_xmlreader_mb_per_s"),23}");
+            Line($"{Label("deltran"),-43} {sum.OursRate,8:F1} {sum.Ratio,9:F2} {Mb(sum.OursPeak),8}   | {"-",6} {DevFigure(reference, shape, "deltran_mb_per_s"),23}");
+            Line($"steady  past each tool's one-transaction run: deltran {sum.SteadyRatio:F2} x xmllint");
+            if (sum.LintCpu is double lintCpu && sum.OursCpu is double oursCpu)
+            {
+                Line($"cpu     median user+sys: xmllint {lintCpu:F2} s, deltran {oursCpu:F2} s (deltran runs on all cores; wall time is the target)");
+            }
+        }
+
+        Line($"");
+        foreach (ShapeSummary sum in summaries)
+        {
+            Line($"target  {sum.File.Shape,-5} deltran speed  >= {reference.MinRatio:F1} x xmllint   measured {sum.Ratio,6:F2} x    {(sum.SpeedPass ? "PASS" : "MISS")}");
+            Line($"target  {sum.File.Shape,-5} deltran peak   <= {reference.MaxPeakMb:F0} MB          measured {Mb(sum.OursPeak),6} MB   {(sum.MemoryPass ? "PASS" : "MISS")}");
+        }
+
+        Console.Out.Write(table.ToString());
+
+        string results = Path.Combine(root, "bench", "results", "latest.json");
+        WriteResults(results, settings, xmllintVersion, $"{loadBefore} / {loadAfter}", today, runs, summaries, Median(Startup, "runtime"), oursStartup, lintStartup, reference);
+        Console.Out.WriteLine($"results  {Relative(root, results)}");
+
+        bool allPass = summaries.All(x => x.SpeedPass && x.MemoryPass);
+        return settings.Strict && !allPass ? 3 : BenchCli.ExitOk;
+    }
+
+    private static BenchFile Prepare(string root, string work, string shape, TransactionShape kind, int transactions, ulong seed)
+    {
+        string file = Path.Combine(work, string.Create(Inv, $"pacs008-g{GeneratorVersion}-{shape}-{transactions}tx-seed{seed}.xml"));
         if (File.Exists(file))
         {
             Console.Error.WriteLine($"bench: using the cached {Relative(root, file)}");
         }
         else
         {
-            Console.Error.WriteLine(string.Create(Inv, $"bench: generating {settings.Transactions:N0} transactions into {Relative(root, file)} ..."));
+            Console.Error.WriteLine(string.Create(Inv, $"bench: generating {transactions:N0} {shape} transactions into {Relative(root, file)} ..."));
             var clock = Stopwatch.StartNew();
-            Pacs008Generator.Write(file, settings.Transactions, settings.Seed);
+            Pacs008Generator.Write(file, transactions, seed, kind);
             Console.Error.WriteLine(string.Create(Inv, $"bench: generated in {clock.Elapsed.TotalSeconds:F1} s"));
         }
 
-        long bytes = new FileInfo(file).Length;
-        double megabytes = bytes / Mega;
-        string today = DateTime.UtcNow.ToString("yyyy-MM-dd", Inv);
-        WarmPageCache(file);
-
-        string xmllintVersion = ToolVersion(xmllint, "--version");
-        Console.Error.WriteLine(string.Create(Inv, $"bench: {settings.Runs} run(s) over {megabytes:F1} MB; peak memory via {(ProcessMeasurement.HasGnuTime ? "GNU time (%M)" : "polling /proc/PID/status VmHWM")}"));
-
-        string loadBefore = LoadAverage();
-        var runs = new List<TimedRun>();
-        for (int n = 1; n <= settings.Runs; n++)
-        {
-            Measurement lint = ProcessMeasurement.Run(xmllint, ["--stream", "--noout", "--schema", xsd, file]);
-            if (lint.ExitCode != 0)
-            {
-                return Fail($"xmllint rejected the generated file (exit {lint.ExitCode.ToString(Inv)}):\n{Tail(lint.Stderr)}");
-            }
-
-            runs.Add(new TimedRun(n, "xmllint", lint.Seconds, lint.PeakBytes, lint.CpuSeconds));
-            Progress(runs[^1], megabytes);
-
-            double plain = PlainValidatingXmlReader(file, xsd);
-            runs.Add(new TimedRun(n, "xmlreader", plain, null));
-            Progress(runs[^1], megabytes);
-
-            Measurement ours = ProcessMeasurement.Run(deltran, ["validate", "--as-of", today, file]);
-            string? problem = CheckDeltranOutput(ours, settings.Transactions);
-            if (problem is not null)
-            {
-                return Fail(problem);
-            }
-
-            runs.Add(new TimedRun(n, "deltran", ours.Seconds, ours.PeakBytes, ours.CpuSeconds));
-            Progress(runs[^1], megabytes);
-        }
-
-        string loadAfter = LoadAverage();
-        double Median(string tool) => MedianOf(runs.Where(r => r.Tool == tool).Select(r => r.Seconds));
-        double lintSeconds = Median("xmllint");
-        double plainSeconds = Median("xmlreader");
-        double oursSeconds = Median("deltran");
-        double lintRate = megabytes / lintSeconds;
-        double plainRate = megabytes / plainSeconds;
-        double oursRate = megabytes / oursSeconds;
-        double ratio = oursRate / lintRate;
-        long? lintPeak = runs.Where(r => r.Tool == "xmllint").Max(r => r.PeakBytes);
-        long? oursPeak = runs.Where(r => r.Tool == "deltran").Max(r => r.PeakBytes);
-        double? oursPeakMb = oursPeak / Mega;
-        bool speedPass = ratio >= reference.MinRatio;
-        bool memoryPass = oursPeakMb is double p && p <= reference.MaxPeakMb;
-
-        var table = new StringBuilder();
-        void Line(FormattableString text) => table.AppendLine(text.ToString(Inv));
-        Line($"");
-        Line($"DelTran validation benchmark: {settings.Transactions:N0} pacs.008.001.08 transactions, {megabytes:F1} MB ({bytes / (double)settings.Transactions:F0} bytes per transaction)");
-        Line($"file     {Relative(root, file)} (seed {settings.Seed})");
-        Line($"machine  {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}");
-        Line($"tools    {xmllintVersion}; {RuntimeInformation.FrameworkDescription}; business date {today}");
-        Line($"load     {loadBefore} before, {loadAfter} after (1, 5, 15 min); wall time is only comparable on a quiet machine, CPU time much less disturbed");
-        Line($"");
-        Line($"{"run",-4} {"tool",-38} {"MB",8} {"seconds",8} {"MB/s",8} {"cpu s",8} {"peak MB",8}");
-        foreach (TimedRun r in runs)
-        {
-            Line($"{r.Number,-4} {Label(r.Tool),-38} {megabytes,8:F1} {r.Seconds,8:F2} {megabytes / r.Seconds,8:F1} {Cpu(r.CpuSeconds),8} {Mb(r.PeakBytes),8}");
-        }
-
-        string devDate = reference.DevMachine is JsonElement dev && dev.TryGetProperty("date", out JsonElement d) ? d.GetString() ?? "?" : "not recorded";
-        Line($"");
-        Line($"{"median of " + settings.Runs.ToString(Inv) + " run(s)",-43} {"MB/s",8} {"x xmllint",9} {"peak MB",8}   | {"issue",6} {"dev machine " + devDate,23}");
-        Line($"{Label("xmllint"),-43} {lintRate,8:F1} {1.0,9:F2} {Mb(lintPeak),8}   | {Ref(reference.IssueXmllint),6} {DevFigure(reference, "xmllint_mb_per_s"),23}");
-        Line($"{Label("xmlreader"),-43} {plainRate,8:F1} {plainRate / lintRate,9:F2} {"-",8}   | {Ref(reference.IssueXmlReader),6} {DevFigure(reference, "plain_validating_xmlreader_mb_per_s"),23}");
-        Line($"{Label("deltran"),-43} {oursRate,8:F1} {ratio,9:F2} {Mb(oursPeak),8}   | {"-",6} {DevFigure(reference, "deltran_mb_per_s"),23}");
-        double? MedianCpu(string tool) => runs.Where(r => r.Tool == tool).Select(r => r.CpuSeconds).ToList() is { Count: > 0 } cpus && cpus.All(c => c is not null)
-            ? MedianOf(cpus.Select(c => c!.Value))
-            : null;
-        if (MedianCpu("xmllint") is double lintCpu && MedianCpu("deltran") is double oursCpu)
-        {
-            Line($"cpu     median user+sys: xmllint {lintCpu:F2} s, deltran {oursCpu:F2} s (deltran runs on all cores; wall time is the target)");
-        }
-
-        Line($"");
-        Line($"target  deltran speed  >= {reference.MinRatio:F1} x xmllint   measured {ratio,6:F2} x    {(speedPass ? "PASS" : "MISS")}");
-        Line($"target  deltran peak   <= {reference.MaxPeakMb:F0} MB          measured {Mb(oursPeak),6} MB   {(memoryPass ? "PASS" : "MISS")}");
-        Console.Out.Write(table.ToString());
-
-        string results = Path.Combine(root, "bench", "results", "latest.json");
-        WriteResults(results, settings, file, bytes, xmllintVersion, $"{loadBefore} / {loadAfter}", today, runs, lintRate, plainRate, oursRate, ratio, lintPeak, oursPeak, speedPass, memoryPass, reference);
-        Console.Out.WriteLine($"results  {Relative(root, results)}");
-
-        return settings.Strict && !(speedPass && memoryPass) ? 3 : BenchCli.ExitOk;
+        return new BenchFile(shape, kind, transactions, file, new FileInfo(file).Length);
     }
 
     private static string Label(string tool) => tool switch
     {
+        "runtime" => "deltran --version (runtime start)",
         "xmllint" => "xmllint --stream --schema (base)",
         "xmlreader" => "XmlReader validating (base, no rules)",
         _ => "deltran validate (Release)",
@@ -186,13 +255,25 @@ internal static class ValidateBench
 
     private static string Ref(double? value) => value is double v ? v.ToString("F1", Inv) : "-";
 
-    private static string DevFigure(Reference reference, string name) =>
-        reference.DevMachine is JsonElement dev && dev.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number
-            ? v.GetDouble().ToString("F1", Inv)
-            : "-";
+    /// <summary>The dev machine's figure for a shape: the rich figures sit at the top level, the lean ones under "lean".</summary>
+    private static string DevFigure(Reference reference, string shape, string name)
+    {
+        if (reference.DevMachine is not JsonElement dev)
+        {
+            return "-";
+        }
 
-    private static void Progress(TimedRun run, double megabytes) =>
-        Console.Error.WriteLine(string.Create(Inv, $"bench: run {run.Number}: {Label(run.Tool)}: {run.Seconds:F2} s, {megabytes / run.Seconds:F1} MB/s, cpu {Cpu(run.CpuSeconds)} s, peak {Mb(run.PeakBytes)} MB"));
+        JsonElement scope = dev;
+        if (shape != "rich" && !dev.TryGetProperty(shape, out scope))
+        {
+            return "-";
+        }
+
+        return scope.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble().ToString("F1", Inv) : "-";
+    }
+
+    private static void Progress(TimedRun run, BenchFile? file) =>
+        Console.Error.WriteLine(string.Create(Inv, $"bench: run {run.Number}: {run.Shape}: {Label(run.Tool)}: {run.Seconds:F2} s, {(file is null ? "-" : (file.Megabytes / run.Seconds).ToString("F1", Inv))} MB/s, cpu {Cpu(run.CpuSeconds)} s, peak {Mb(run.PeakBytes)} MB"));
 
     private static int Fail(string message)
     {
@@ -311,14 +392,15 @@ internal static class ValidateBench
     }
 
     private static void WriteResults(
-        string path, Settings settings, string file, long bytes, string xmllintVersion, string load, string today, List<TimedRun> runs,
-        double lintRate, double plainRate, double oursRate, double ratio, long? lintPeak, long? oursPeak, bool speedPass, bool memoryPass, Reference reference)
+        string path, Settings settings, string xmllintVersion, string load, string today, List<TimedRun> runs, ShapeSummary[] summaries,
+        double runtimeStartup, double oursStartup, double lintStartup, Reference reference)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("date", today);
+        json.WriteNumber("seed", settings.Seed);
         json.WriteStartObject("machine");
         json.WriteNumber("cores", Environment.ProcessorCount);
         json.WriteString("cpu", CpuModel());
@@ -328,21 +410,19 @@ internal static class ValidateBench
         json.WriteString("load_average_before_after", load);
         json.WriteString("peak_memory_from", ProcessMeasurement.HasGnuTime ? "GNU time %M" : "/proc/PID/status VmHWM polling");
         json.WriteEndObject();
-        json.WriteStartObject("file");
-        json.WriteString("name", Path.GetFileName(file));
-        json.WriteNumber("transactions", settings.Transactions);
-        json.WriteNumber("seed", settings.Seed);
-        json.WriteNumber("bytes", bytes);
-        json.WriteNumber("mb", Math.Round(bytes / Mega, 1));
+        json.WriteStartObject("startup_median_s");
+        json.WriteNumber("deltran_runtime", Math.Round(runtimeStartup, 3));
+        json.WriteNumber("deltran_one_transaction", Math.Round(oursStartup, 3));
+        json.WriteNumber("xmllint_one_transaction", Math.Round(lintStartup, 3));
         json.WriteEndObject();
         json.WriteStartArray("runs");
         foreach (TimedRun r in runs)
         {
             json.WriteStartObject();
             json.WriteNumber("run", r.Number);
+            json.WriteString("shape", r.Shape);
             json.WriteString("tool", r.Tool);
             json.WriteNumber("seconds", Math.Round(r.Seconds, 3));
-            json.WriteNumber("mb_per_s", Math.Round(bytes / Mega / r.Seconds, 1));
             if (r.CpuSeconds is double cpu)
             {
                 json.WriteNumber("cpu_seconds", Math.Round(cpu, 2));
@@ -357,27 +437,44 @@ internal static class ValidateBench
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("median");
-        json.WriteNumber("xmllint_mb_per_s", Math.Round(lintRate, 1));
-        json.WriteNumber("plain_validating_xmlreader_mb_per_s", Math.Round(plainRate, 1));
-        json.WriteNumber("deltran_mb_per_s", Math.Round(oursRate, 1));
-        json.WriteNumber("deltran_vs_xmllint", Math.Round(ratio, 2));
-        if (lintPeak is long lp)
+        json.WriteStartObject("shapes");
+        foreach (ShapeSummary sum in summaries)
         {
-            json.WriteNumber("xmllint_peak_mb", Math.Round(lp / Mega, 1));
-        }
+            json.WriteStartObject(sum.File.Shape);
+            json.WriteString("file", Path.GetFileName(sum.File.Path));
+            json.WriteNumber("transactions", sum.File.Transactions);
+            json.WriteNumber("mb", Math.Round(sum.File.Megabytes, 1));
+            json.WriteNumber("bytes_per_transaction", Math.Round(sum.File.Bytes / (double)sum.File.Transactions));
+            json.WriteNumber("xmllint_mb_per_s", Math.Round(sum.LintRate, 1));
+            json.WriteNumber("plain_validating_xmlreader_mb_per_s", Math.Round(sum.PlainRate, 1));
+            json.WriteNumber("deltran_mb_per_s", Math.Round(sum.OursRate, 1));
+            json.WriteNumber("deltran_vs_xmllint", Math.Round(sum.Ratio, 2));
+            json.WriteNumber("deltran_vs_xmllint_steady", Math.Round(sum.SteadyRatio, 2));
+            if (sum.OursCpu is double oc && sum.LintCpu is double lc)
+            {
+                json.WriteNumber("deltran_cpu_s", Math.Round(oc, 2));
+                json.WriteNumber("xmllint_cpu_s", Math.Round(lc, 2));
+            }
 
-        if (oursPeak is long op)
-        {
-            json.WriteNumber("deltran_peak_mb", Math.Round(op / Mega, 1));
+            if (sum.LintPeak is long lp)
+            {
+                json.WriteNumber("xmllint_peak_mb", Math.Round(lp / Mega, 1));
+            }
+
+            if (sum.OursPeak is long op)
+            {
+                json.WriteNumber("deltran_peak_mb", Math.Round(op / Mega, 1));
+            }
+
+            json.WriteString("speed", sum.SpeedPass ? "PASS" : "MISS");
+            json.WriteString("memory", sum.MemoryPass ? "PASS" : "MISS");
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();
         json.WriteStartObject("targets");
         json.WriteNumber("min_speed_ratio_vs_xmllint", reference.MinRatio);
-        json.WriteString("speed", speedPass ? "PASS" : "MISS");
         json.WriteNumber("max_peak_memory_mb", reference.MaxPeakMb);
-        json.WriteString("memory", memoryPass ? "PASS" : "MISS");
         json.WriteEndObject();
         json.WriteEndObject();
     }

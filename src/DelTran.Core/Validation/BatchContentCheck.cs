@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Xml;
 using System.Xml.Schema;
 
@@ -111,7 +112,7 @@ internal sealed class BatchContentCheck
     /// A simple type's check, with a small memo of values it accepted: currencies, BICs, countries and codes repeat on
     /// every transaction, and their pattern facets are interpreted regexes. The check is a pure function of the text.
     /// </summary>
-    private sealed class SimpleValues(XmlSchemaDatatype datatype)
+    private sealed class SimpleValues(XmlSchemaDatatype datatype, TextLengths? lengths = null)
     {
         private const int MaxRemembered = 512;
         private const int MaxRememberedLength = 64;
@@ -126,7 +127,7 @@ internal sealed class BatchContentCheck
 
         public bool IsValid(string value, XmlNameTable nameTable)
         {
-            if (!_cacheUseless && IsRemembered(value))
+            if (lengths?.Proves(value) == true || (!_cacheUseless && IsRemembered(value)))
             {
                 return true;
             }
@@ -168,6 +169,62 @@ internal sealed class BatchContentCheck
         }
     }
 
+    /// <summary>
+    /// The check of a text type that restricts xs:string by length alone (Max35Text, Max140Text and the like): any
+    /// text of an allowed length is valid, so the datatype's full parse is not needed. Text holding a surrogate
+    /// pair is left to the datatype, so that counting characters or UTF-16 units cannot differ.
+    /// </summary>
+    private sealed class TextLengths
+    {
+        private readonly int _min;
+        private readonly int _max;
+
+        private TextLengths(int min, int max)
+        {
+            _min = min;
+            _max = max;
+        }
+
+        public static TextLengths? TryCreate(XmlSchemaSimpleType type)
+        {
+            if (type.Content is not XmlSchemaSimpleTypeRestriction { BaseType: null } restriction
+                || restriction.BaseTypeName != new XmlQualifiedName("string", XmlSchema.Namespace))
+            {
+                return null;
+            }
+
+            int min = 0, max = int.MaxValue;
+            foreach (XmlSchemaObject facet in restriction.Facets)
+            {
+                if (facet is not XmlSchemaFacet { Value: { } text } || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int limit))
+                {
+                    return null;
+                }
+
+                switch (facet)
+                {
+                    case XmlSchemaLengthFacet:
+                        (min, max) = (Math.Max(min, limit), Math.Min(max, limit));
+                        break;
+                    case XmlSchemaMinLengthFacet:
+                        min = Math.Max(min, limit);
+                        break;
+                    case XmlSchemaMaxLengthFacet:
+                        max = Math.Min(max, limit);
+                        break;
+                    default:
+                        // A pattern, an enumeration, a whiteSpace facet: the datatype decides.
+                        return null;
+                }
+            }
+
+            return new TextLengths(min, max);
+        }
+
+        public bool Proves(string value) =>
+            value.Length >= _min && value.Length <= _max && value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+    }
+
     /// <summary>Turns compiled schema types into models, or null for anything outside the modelled subset.</summary>
     private sealed class ModelBuilder(string targetNamespace)
     {
@@ -206,7 +263,7 @@ internal sealed class BatchContentCheck
             if (type is XmlSchemaSimpleType simple)
             {
                 model.Kind = ContentKind.Simple;
-                model.Values = simple.Datatype is { } datatype ? new SimpleValues(datatype) : null;
+                model.Values = simple.Datatype is { } datatype ? new SimpleValues(datatype, TextLengths.TryCreate(simple)) : null;
                 return IsModelledDatatype(simple.Datatype);
             }
 

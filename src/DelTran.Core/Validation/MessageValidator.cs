@@ -162,7 +162,8 @@ public sealed class MessageValidator
             Transfer = transfer;
             Issues = issues;
             SchemaIssueCount = schemaIssueCount;
-            Amount = decimal.TryParse(record.Amount?.Text, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal amount) ? amount : null;
+            Amount = transfer is not null ? transfer.Amount.Amount
+                : decimal.TryParse(record.Amount?.Text, TransactionRules.XsdDecimal, CultureInfo.InvariantCulture, out decimal amount) ? amount : null;
             // The rules parsed the UETR of a transfer they accepted already.
             Uetr = transfer is not null ? transfer.Uetr : record.Uetr is not null && Iso20022.Uetr.TryParse(record.Uetr, out Uetr uetr) ? uetr : null;
             EndToEndScope = (transfer?.DebtorAgent.Institution ?? (Bic.TryParse(record.DebtorAgent?.Bic, out Bic agent) ? agent.Institution : record.DebtorAgent?.Bic)) ?? string.Empty;

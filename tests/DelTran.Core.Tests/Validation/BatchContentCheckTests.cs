@@ -117,6 +117,21 @@ public sealed class BatchContentCheckTests
         Assert.False(XsdAccepts(tooLong));
     }
 
+    [Theory]
+    [InlineData(35, "a", true)]
+    [InlineData(36, "a", false)]
+    [InlineData(17, "\U0001F600", true)] // 17 characters, 34 UTF-16 units: left to the datatype, which accepts it
+    [InlineData(18, "\U0001F600", false)] // 18 characters, 36 UTF-16 units: over, however the length is counted
+    public void Check_AgreesWithTheXsd_OnTextLengths(int repeats, string unit, bool valid)
+    {
+        string endToEndId = string.Concat(Enumerable.Repeat(unit, repeats));
+        string tx = new Pacs008Builder().Add().Build().Split("<CdtTrfTxInf>")[1].Split("</CdtTrfTxInf>")[0];
+        string xml = Batch(System.Text.RegularExpressions.Regex.Replace(tx, "<EndToEndId>[^<]*</EndToEndId>", $"<EndToEndId>{endToEndId}</EndToEndId>"));
+
+        Assert.Equal(valid, XsdAccepts(xml));
+        Assert.Equal(valid, FastProves(xml));
+    }
+
     [Fact]
     public void CreateNameTable_HandsOutTheInternedNames_SoNameMatchesCompareReferences()
     {

@@ -22,11 +22,69 @@ public enum FaultMode
 public readonly record struct FaultHit(int RuleId, FaultMode Mode, int DelayMs);
 
 /// <summary>The fault rules of POST /api/v1/control/faults. Thread safe; the first active matching rule wins.</summary>
-public sealed class FaultInjector
+public sealed class FaultInjector : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<Rule> _rules = [];
     private int _nextId;
+    private int _held;
+    private CancellationTokenSource _release = new();
+
+    /// <summary>Ends when <see cref="ReleaseHeld"/> is called: the answers held until then are given at once.</summary>
+    public CancellationToken HeldUntilReleased
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _release.Token;
+            }
+        }
+    }
+
+    /// <summary>Answers every held request now (POST /api/v1/control/release); returns how many were held.</summary>
+    public int ReleaseHeld()
+    {
+        CancellationTokenSource released;
+        lock (_gate)
+        {
+            released = _release;
+            _release = new CancellationTokenSource();
+        }
+
+        int held = Volatile.Read(ref _held);
+        released.Cancel();
+        released.Dispose();
+        return held;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _release.Dispose();
+        }
+    }
+
+    /// <summary>Counts a held answer while it waits, for <see cref="ReleaseHeld"/> to report.</summary>
+    public IDisposable Holding()
+    {
+        Interlocked.Increment(ref _held);
+        return new HeldAnswer(this);
+    }
+
+    private sealed class HeldAnswer(FaultInjector owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._held);
+            }
+        }
+    }
 
     /// <summary>Adds a rule, or returns the reason it is not valid.</summary>
     public bool TryAdd(FaultRuleRequest request, out FaultRuleView? rule, out string? problem)

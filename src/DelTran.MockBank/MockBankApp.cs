@@ -52,6 +52,7 @@ public static partial class MockBankApp
         app.MapGet("/api/v1/settlements", (SettlementLedger ledger) => Results.Ok(ledger.Booked()));
         app.MapPost("/api/v1/control/faults", AddFault);
         app.MapGet("/api/v1/control/faults", (FaultInjector faults) => Results.Ok(faults.Rules()));
+        app.MapPost("/api/v1/control/release", (FaultInjector faults) => Results.Ok(new { released = faults.ReleaseHeld() }));
         app.MapDelete("/api/v1/control/faults", (FaultInjector faults) =>
         {
             faults.Clear();
@@ -115,6 +116,9 @@ public static partial class MockBankApp
                 }
             }
 
+            // A held answer counts as held from before its booking, so a release that sees the booking also ends the hold.
+            using IDisposable? holding = fault?.Mode == FaultMode.HoldAfterBooking ? faults.Holding() : null;
+            CancellationToken released = faults.HeldUntilReleased;
             BookingOutcome outcome = ledger.Book(key, instruction);
             if (outcome.Kind == BookingKind.KeyReused)
             {
@@ -131,8 +135,17 @@ public static partial class MockBankApp
 
             if (fault?.Mode == FaultMode.HoldAfterBooking)
             {
-                // Booked and kept, whether or not the client is still there to hear it.
-                await Task.Delay(TimeSpan.FromMilliseconds(fault.Value.DelayMs), clock, aborted.Token);
+                // Booked and kept, whether or not the client is still there to hear it, until the delay ends or the
+                // operator releases the held answers.
+                using var held = CancellationTokenSource.CreateLinkedTokenSource(aborted.Token, released);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(fault.Value.DelayMs), clock, held.Token);
+                }
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                    // Released: answer now.
+                }
             }
 
             return fault?.Mode == FaultMode.FailAfterBooking

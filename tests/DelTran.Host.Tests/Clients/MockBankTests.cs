@@ -170,6 +170,31 @@ public sealed class MockBankTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FaultRule_BooksThenHoldsTheAnswer_UntilReleased_WhenHoldAfterBooking()
+    {
+        await _bank.AddFaultAsync("hold-after-booking", times: 1, delayMs: 600_000);
+
+        Task<HttpResponseMessage> held = PostAsync(Instruction(), "INS-1");
+        using (var booked = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (_bank.Ledger.Booked().Count == 0)
+            {
+                await Task.Delay(20, booked.Token);
+            }
+        }
+
+        Assert.False(held.IsCompleted);
+        using HttpResponseMessage release = await _bank.Http.PostAsync(new Uri("/api/v1/control/release", UriKind.Relative), null);
+        using HttpResponseMessage answer = await held;
+
+        Assert.Equal(HttpStatusCode.OK, release.StatusCode);
+        Assert.Contains("\"released\":1", await release.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        SettlementConfirmation? confirmation = await answer.Content.ReadFromJsonAsync<SettlementConfirmation>();
+        Assert.Equal(Assert.Single(_bank.Ledger.Booked()).ConfirmationId, confirmation!.ConfirmationId);
+    }
+
+    [Fact]
     public async Task FaultRule_HangsAndBooksNothing_WhenTimeout()
     {
         await _bank.AddFaultAsync("timeout", times: 1);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Support;
 using Npgsql;
+using static DelTran.Host.Tests.Support.ServeScenario;
 using static DelTran.Host.Tests.Support.Sql;
 
 namespace DelTran.Host.Tests.Pipeline;
@@ -47,7 +48,7 @@ public sealed class PipelineKillTests
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
         await using NpgsqlDataSource data = database.CreateDataSource();
-        Dictionary<string, string> environment = Environment(database, "k" + name + Guid.NewGuid().ToString("N")[..8]);
+        Dictionary<string, string> environment = ServeScenario.Environment(database, "k" + name + Guid.NewGuid().ToString("N")[..8]);
         ServeProcess first = ServeProcess.Start($"deltran-{name}-first", environment);
         ServeProcess? second = null;
         try
@@ -89,28 +90,4 @@ public sealed class PipelineKillTests
 
     private static async Task<bool> CompletedAsync(NpgsqlDataSource data) =>
         await ScalarAsync(data, "SELECT count(*) FROM messages WHERE state = 'COMPLETED'") > 0;
-
-    /// <summary>Polls until the condition holds; the deadline only bounds a hang.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (!await condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Waited in vain for {what}.");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
-    }
-
-    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix) => new(StringComparer.Ordinal)
-    {
-        ["ConnectionStrings__deltran"] = database.ConnectionString,
-        ["ConnectionStrings__rabbitmq"] = TestServers.RabbitMqUri.ToString(),
-        ["DelTran__Bus__EndpointPrefix"] = prefix,
-        ["DelTran__Outbox__PollInterval"] = "00:00:00.100",
-        ["DelTran__Clearing__ScheduleCloses"] = "false",
-    };
 }

@@ -5,9 +5,13 @@ using DelTran.Host.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
+using DelTran.MockBank;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit.Abstractions;
+using static DelTran.Host.Tests.Support.Sql;
 
 namespace DelTran.Host.Tests.Resilience;
 
@@ -130,6 +134,114 @@ public sealed class OutageTests(ITestOutputHelper output)
         await AssertDecidedOnceAsync(server, count);
         await using DelTranDbContext db = server.Db();
         Assert.True(await db.TransactionEvents.AnyAsync(e => e.At > backUp), "no transaction was decided after the database came back: the outage did not hit the message in flight");
+    }
+
+    [Fact]
+    public async Task Serve_FinishesEveryTransactionOnce_WhenRabbitMqRestartsInTheMiddleOfTheStages()
+    {
+        const int count = 20_000;
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production);
+        Guid id = await server.SubmitAcceptedAsync(Sender, TestMessages.Pacs008(TestMessages.UniqueMsgId("RMQRESTART"), count));
+
+        // In flight: the stages have decided some transactions of the message, and not all of them.
+        int screened = await WaitForAsync(server, async db => await db.TransactionEvents.CountAsync(e => e.ToState == TransactionState.Screened), n => n > 0, TimeSpan.FromMinutes(2));
+        Assert.InRange(screened, 1, count - 1);
+        output.WriteLine($"broker stopped with {screened} of {count} transactions screened");
+
+        DateTimeOffset backUp;
+        bool down = false;
+        try
+        {
+            await TestServers.RunRabbitMqCtlAsync("stop_app");
+            down = true;
+            await ReadinessAsync(server, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
+            await TestServers.RunRabbitMqCtlAsync("start_app");
+            down = false;
+            backUp = DateTimeOffset.UtcNow;
+        }
+        finally
+        {
+            if (down)
+            {
+                await TestServers.RunRabbitMqCtlAsync("start_app");
+            }
+        }
+
+        JsonElement status = await WaitForCompletionOrParkedCommandAsync(server, id, TimeSpan.FromMinutes(4));
+        Assert.Equal("ACCP", status.GetProperty("groupStatus").GetString());
+        await server.WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        await AssertDecidedOnceAsync(server, count);
+        await AssertNoParkedCommandsAsync(server);
+        await Support.Invariants.AssertHoldAsync(server.Database!.ConnectionString, null);
+        await using DelTranDbContext db = server.Db();
+        Assert.True(await db.TransactionEvents.AnyAsync(e => e.At > backUp), "no transaction was decided after the broker came back: the restart did not hit the message in flight");
+    }
+
+    [Fact]
+    public async Task Serve_SettlesAWindowOnce_WhenPostgresRestartsBetweenTheBanksBookingAndTheLedgerPosting()
+    {
+        await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
+        await using WebApplication bank = MockBankApp.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Logging.ClearProviders());
+        await bank.StartAsync();
+        using var bankClient = new HttpClient { BaseAddress = new Uri(bank.Urls.First()) };
+        await using NpgsqlDataSource data = database.CreateDataSource();
+        await using ServeProcess serve = ServeProcess.Start("deltran-pgrestart", ServeScenario.Environment(database, "pgr" + Guid.NewGuid().ToString("N")[..10], bank.Urls.First()));
+        await serve.WaitForReadyAsync(TimeSpan.FromMinutes(2));
+        await ServeScenario.SubmitAndCompleteAsync(serve, ServeScenario.Payments("INR", "PGRESTART"));
+        await ServeScenario.AddFaultAsync(bankClient, new { mode = "hold-after-booking", participant = "SRCBINBB", direction = "DEBIT", delayMs = 600_000, times = 1 });
+        await ServeScenario.CloseAsync(serve, "INR");
+        BookedSettlement booked = await ServeScenario.WaitForBookingAsync(bankClient, "SRCBINBB", "INR", serve);
+
+        // Where settlement is when the database goes: the bank has the booking, the ledger does not.
+        Assert.Equal("SETTLING", await TextAsync(data, "SELECT state FROM clearing_windows WHERE id = 'INR-000001'"));
+        Assert.Equal("RESERVED", await TextAsync(data, $"SELECT status FROM settlement_instructions WHERE instruction_id = '{booked.InstructionId}'"));
+        Assert.Equal(0, await ScalarAsync(data, $"SELECT count(*) FROM ledger_entries WHERE instruction_id = '{booked.InstructionId}'"));
+
+        bool down = false;
+        try
+        {
+            await TestServers.RunPgCtlAsync("stop", "-m", "fast");
+            down = true;
+            // The bank answers while the database is away: the confirmation has nowhere to go yet.
+            using (HttpResponseMessage released = await bankClient.PostAsync(new Uri("/api/v1/control/release", UriKind.Relative), null))
+            {
+                Assert.Contains("\"released\":1", await released.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            await TestServers.RunPgCtlAsync("start");
+            down = false;
+        }
+        finally
+        {
+            if (down)
+            {
+                await TestServers.RunPgCtlAsync("start");
+            }
+
+            // The test's own pooled connections died with the server.
+            data.Clear();
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        await ServeScenario.WaitForStateAsync(serve, "INR-000001", "SETTLED", TimeSpan.FromMinutes(3));
+        List<BookedSettlement> bookings = await ServeScenario.BookingsAsync(bankClient);
+        Assert.Single(bookings, b => b.InstructionId == booked.InstructionId);
+        Assert.Equal(bookings.Count, bookings.Select(b => b.IdempotencyKey).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(2, await ScalarAsync(data, $"SELECT count(*) FROM ledger_entries WHERE instruction_id = '{booked.InstructionId}'"));
+        await ServeScenario.AssertSettledInvariantsAsync(data, bookings);
+        await Support.Invariants.AssertHoldAsync(database.ConnectionString, ServeScenario.ForCheck(bookings));
+        Assert.False(serve.HasExited, serve.Output);
+    }
+
+    /// <summary>No command of this installation is parked in an _error queue.</summary>
+    private static async Task AssertNoParkedCommandsAsync(ApiServer server)
+    {
+        string queues = await TestServers.RunRabbitMqCtlAsync("-q", "list_queues", "name", "messages");
+        string[] parked = [.. queues.Split('\n')
+            .Select(line => line.Split('\t'))
+            .Where(f => f.Length == 2 && f[0].StartsWith(server.EndpointPrefix + "-", StringComparison.Ordinal) && f[0].EndsWith("_error", StringComparison.Ordinal) && f[1].Trim() != "0")
+            .Select(f => $"{f[0]}: {f[1].Trim()}")];
+        Assert.True(parked.Length == 0, $"commands were parked in _error queues: {string.Join(", ", parked)}");
     }
 
     /// <summary>503 with a Retry-After in seconds and a problem document that says so.</summary>

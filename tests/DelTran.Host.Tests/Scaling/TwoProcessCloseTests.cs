@@ -78,6 +78,13 @@ public sealed class TwoProcessCloseTests
             Assert.Equal(0, await ScalarAsync(data, "SELECT coalesce(sum(amount), 0)::bigint FROM ledger_entries"));
             Assert.Equal(-settled, await ScalarAsync(data, "SELECT sum(amount)::bigint FROM ledger_entries WHERE account = 'SRCBINBB'"));
 
+            using (var bankClient = new HttpClient { BaseAddress = new Uri(bank.Urls.First()) })
+            {
+                List<DelTran.MockBank.BookedSettlement> bookings = await ServeScenario.BookingsAsync(bankClient);
+                Assert.Equal(bookings.Count, bookings.Select(x => x.IdempotencyKey).Distinct(StringComparer.Ordinal).Count());
+                await Support.Invariants.AssertHoldAsync(database.ConnectionString, ServeScenario.ForCheck(bookings));
+            }
+
             foreach (ServeProcess process in new[] { a, b })
             {
                 Assert.False(process.HasExited, $"{process.Name} exited:{System.Environment.NewLine}{process.Output}");
@@ -134,14 +141,8 @@ public sealed class TwoProcessCloseTests
         throw new TimeoutException($"{windowId} did not reach {state}: {last}{System.Environment.NewLine}{process.Output}");
     }
 
-    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix, string bankUrl) => new(StringComparer.Ordinal)
-    {
-        ["ConnectionStrings__deltran"] = database.ConnectionString,
-        ["ConnectionStrings__rabbitmq"] = TestServers.RabbitMqUri.ToString(),
-        ["DelTran__Bus__EndpointPrefix"] = prefix,
-        ["DelTran__Outbox__PollInterval"] = "00:00:00.100",
-        ["DelTran__Banks__BaseUrl"] = bankUrl,
-    };
+    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix, string bankUrl) =>
+        ServeScenario.Environment(database, prefix, bankUrl);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
     {

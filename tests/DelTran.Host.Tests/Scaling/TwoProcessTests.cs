@@ -95,13 +95,59 @@ public sealed class TwoProcessTests(ITestOutputHelper output)
         }
     }
 
-    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix, string name) => new(StringComparer.Ordinal)
+    [Fact]
+    public async Task TwoServeProcesses_TheOneIngestingAFileKilled_TheOtherFinishesItOnce()
     {
-        ["ConnectionStrings__deltran"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = name }.ConnectionString,
-        ["ConnectionStrings__rabbitmq"] = TestServers.RabbitMqUri.ToString(),
-        ["DelTran__Bus__EndpointPrefix"] = prefix,
-        ["DelTran__Outbox__PollInterval"] = "00:00:00.100",
-    };
+        const int count = 20_000;
+        await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
+        await using NpgsqlDataSource data = database.CreateDataSource();
+        string prefix = "pkill" + Guid.NewGuid().ToString("N")[..10];
+        ServeProcess? a = null, b = null;
+        try
+        {
+            a = ServeProcess.Start("deltran-a", Environment(database, prefix, "deltran-a"));
+            b = ServeProcess.Start("deltran-b", Environment(database, prefix, "deltran-b"));
+            await Task.WhenAll(a.WaitForReadyAsync(TimeSpan.FromMinutes(2)), b.WaitForReadyAsync(TimeSpan.FromMinutes(2)));
+            Guid id = await ServeScenario.SubmitAsync(a, TestMessages.Pacs008(TestMessages.UniqueMsgId("TWOKILL"), count));
+
+            // Either process may have taken the file's ingest from the queue: the one copying its rows in dies.
+            string? ingesting = null;
+            await ServeScenario.WaitUntilAsync(
+                async () => (ingesting = await TextOrNullAsync(data, "SELECT application_name FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY %transactions%'")) is not null,
+                "a process to copy the file's rows in");
+            (ServeProcess victim, ServeProcess survivor) = ingesting == "deltran-a" ? (a, b) : (b, a);
+            await victim.KillAsync();
+            Assert.False(await ScalarAsync(data, "SELECT count(*) FROM messages WHERE state = 'COMPLETED'") > 0, "the message completed before the kill: the kill missed its moment");
+            output.WriteLine($"{victim.Name} killed while it copied the file's rows; {survivor.Name} goes on alone");
+
+            JsonElement status = await ApiServer.WaitForCompletion(survivor.BaseAddress, ApiServer.DemoKey(Sender), id, TimeSpan.FromMinutes(5));
+            Assert.Equal("ACCP", status.GetProperty("groupStatus").GetString());
+            Assert.Equal(1, await ScalarAsync(data, "SELECT count(*) FROM messages"));
+            Assert.Equal(count, await ScalarAsync(data, "SELECT count(*) FROM transactions"));
+            Assert.Equal(count, await ScalarAsync(data, "SELECT count(*) FROM transactions WHERE state = 'ACCEPTED'"));
+            Assert.Equal(count, await ScalarAsync(data, "SELECT count(DISTINCT transaction_id) FROM obligations"));
+            Assert.Equal(count, await ScalarAsync(data, "SELECT count(*) FROM obligations"));
+            Assert.Equal(1, await ScalarAsync(data, "SELECT count(*) FROM status_reports"));
+            await ServeScenario.WaitUntilAsync(async () => await ScalarAsync(data, "SELECT count(*) FROM outbox WHERE dispatched_at IS NULL") == 0, "the outbox to drain");
+            await Support.Invariants.AssertHoldAsync(database.ConnectionString, null);
+            Assert.False(survivor.HasExited, survivor.Output);
+        }
+        finally
+        {
+            if (b is not null)
+            {
+                await b.DisposeAsync();
+            }
+
+            if (a is not null)
+            {
+                await a.DisposeAsync();
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix, string name) =>
+        ServeScenario.Environment(database, prefix, name: name);
 
     /// <summary>
     /// Test-only instrumentation, no product change: a trigger copies each transaction event's writer (the

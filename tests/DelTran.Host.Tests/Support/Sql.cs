@@ -17,4 +17,11 @@ public static class Sql
         await using NpgsqlCommand command = data.CreateCommand(sql);
         return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? string.Empty;
     }
+
+    /// <summary>The first column of the first row, or null when there is no row or it holds NULL.</summary>
+    public static async Task<string?> TextOrNullAsync(NpgsqlDataSource data, string sql)
+    {
+        await using NpgsqlCommand command = data.CreateCommand(sql);
+        return await command.ExecuteScalarAsync() is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+    }
 }

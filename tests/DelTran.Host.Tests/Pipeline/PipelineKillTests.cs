@@ -44,6 +44,65 @@ public sealed class PipelineKillTests
         });
     }
 
+    [Fact]
+    public async Task Serve_KilledWhileAFolderFileIsInTheStages_DeliversOnePacs002ToItsOutboundFolderAfterRestart()
+    {
+        await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
+        await using NpgsqlDataSource data = database.CreateDataSource();
+        DirectoryInfo root = Directory.CreateTempSubdirectory("deltran-killdrop-");
+        string participant = Path.Combine(root.FullName, "SRCBINBB");
+        Directory.CreateDirectory(Path.Combine(participant, "inbound"));
+        Dictionary<string, string> environment = ServeScenario.Environment(database, "kfold" + Guid.NewGuid().ToString("N")[..8]);
+        environment["DelTran__Channels__Folder__Enabled"] = "true";
+        environment["DelTran__Channels__Folder__Root"] = root.FullName;
+        environment["DelTran__Channels__Folder__PollInterval"] = "00:00:00.100";
+        ServeProcess first = ServeProcess.Start("deltran-folder-first", environment);
+        ServeProcess? second = null;
+        try
+        {
+            await first.WaitForReadyAsync(TimeSpan.FromMinutes(2));
+            // Uploaded under a name the channel ignores, then renamed, as the README asks of writers.
+            string upload = Path.Combine(participant, "inbound", "batch.xml.part");
+            await File.WriteAllBytesAsync(upload, TestMessages.Pacs008(TestMessages.UniqueMsgId("KILLDROP"), Transactions));
+            File.Move(upload, Path.Combine(participant, "inbound", "batch.xml"));
+
+            await WaitUntilAsync(
+                async () => await ScalarAsync(data, "SELECT count(*) FROM transactions WHERE state IN ('SCREENED', 'RISK_CHECKED', 'ACCEPTED', 'REJECTED')") > 0
+                    && await ScalarAsync(data, "SELECT count(*) FROM transactions WHERE state IN ('VALIDATED', 'SCREENED', 'RISK_CHECKED')") > Transactions / 4,
+                "the folder file's transactions spread over the stages");
+            await first.KillAsync();
+            Assert.False(await CompletedAsync(data), "the message completed before the kill: the kill missed its moment");
+            Assert.Empty(Directory.GetFiles(Path.Combine(participant, "outbound")));
+
+            second = ServeProcess.Start("deltran-folder-second", environment);
+            await second.WaitForReadyAsync(TimeSpan.FromMinutes(2));
+            string delivered = Path.Combine(participant, "outbound", "batch.pacs002.xml");
+            await WaitUntilAsync(() => Task.FromResult(File.Exists(delivered)), "the pacs.002 in the outbound folder", TimeSpan.FromMinutes(5));
+            await WaitUntilAsync(async () => await ScalarAsync(data, "SELECT count(*) FROM outbox WHERE dispatched_at IS NULL") == 0, "the outbox to drain");
+
+            // One file in, one message, one report delivered once: the file as stored, nothing else in the folder.
+            Assert.Equal(1, await ScalarAsync(data, "SELECT count(*) FROM inbound_files"));
+            Assert.Equal(1, await ScalarAsync(data, "SELECT count(*) FROM messages WHERE state = 'COMPLETED'"));
+            Assert.Equal(Transactions, await ScalarAsync(data, "SELECT count(*) FROM transactions WHERE state IN ('ACCEPTED', 'REJECTED')"));
+            Assert.Equal([delivered], Directory.GetFiles(Path.Combine(participant, "outbound")));
+            Assert.Equal(await TextAsync(data, "SELECT xml FROM status_reports"), await File.ReadAllTextAsync(delivered));
+            Assert.Equal([Path.Combine(participant, "processed", "batch.xml")], Directory.GetFiles(Path.Combine(participant, "processed")));
+            Assert.Empty(Directory.GetFiles(Path.Combine(participant, "inbound")));
+            await Support.Invariants.AssertHoldAsync(database.ConnectionString, null);
+            Assert.False(second.HasExited, second.Output);
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            await first.DisposeAsync();
+            root.Delete(recursive: true);
+        }
+    }
+
     private static async Task RunAsync(string name, Func<NpgsqlDataSource, Task<string>> untilTheMoment)
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();

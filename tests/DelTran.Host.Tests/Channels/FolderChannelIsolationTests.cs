@@ -2,7 +2,6 @@ using System.Text;
 using DelTran.Host.Channels;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
-using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -32,8 +31,8 @@ public sealed class FolderChannelIsolationTests(ITestOutputHelper output)
         string owner = Path.Combine(host.Directory, "drop", Owner);
         string other = Path.Combine(host.Directory, "drop", Other);
         await ChannelTestHost.WaitUntilAsync(() => Directory.Exists(Path.Combine(owner, "inbound")) && Directory.Exists(Path.Combine(other, "inbound")), "the participants' folders");
-        Payment ownersPayment = Payment.From(Owner);
-        Payment othersPayment = Payment.From(Other);
+        ParticipantPayment ownersPayment = ChannelSamples.PaymentOf(Owner);
+        ParticipantPayment othersPayment = ChannelSamples.PaymentOf(Other);
 
         // Both drop a file of the same name, each into its own inbound/.
         ChannelSamples.Drop(Path.Combine(owner, "inbound"), "payments.xml", ownersPayment.Bytes);
@@ -71,7 +70,7 @@ public sealed class FolderChannelIsolationTests(ITestOutputHelper output)
         DropFolderPoller othersPoller = host.Poller(other);
 
         // A's payment, taken and stored as A's; it stays in A's processed/.
-        Payment ownersPayment = Payment.From(Owner);
+        ParticipantPayment ownersPayment = ChannelSamples.PaymentOf(Owner);
         ChannelSamples.Drop(owner.PathOf(DropArea.Inbound, ""), "a.xml", ownersPayment.Bytes);
         await PollTwiceAsync(ownersPoller);
         Assert.True(File.Exists(owner.PathOf(DropArea.Processed, "a.xml")));
@@ -80,9 +79,9 @@ public sealed class FolderChannelIsolationTests(ITestOutputHelper output)
         File.CreateSymbolicLink(other.PathOf(DropArea.Inbound, "steal.xml"), owner.PathOf(DropArea.Processed, "a.xml"));
         File.CreateSymbolicLink(other.PathOf(DropArea.Inbound, "relative.xml"), Path.Combine("..", "..", Owner, "processed", "a.xml"));
         File.CreateSymbolicLink(other.PathOf(DropArea.Inbound, "later.xml"), owner.PathOf(DropArea.Inbound, "not-yet.xml"));
-        Payment othersPayment = Payment.From(Other);
+        ParticipantPayment othersPayment = ChannelSamples.PaymentOf(Other);
         ChannelSamples.Drop(other.PathOf(DropArea.Inbound, ""), "own.xml", othersPayment.Bytes);
-        ChannelSamples.Drop(owner.PathOf(DropArea.Inbound, ""), "not-yet.xml", Payment.From(Owner).Bytes);
+        ChannelSamples.Drop(owner.PathOf(DropArea.Inbound, ""), "not-yet.xml", ChannelSamples.PaymentOf(Owner).Bytes);
 
         List<TakenFile> taken = [.. (await PollTwiceAsync(othersPoller)).SelectMany(r => r.Taken)];
 
@@ -102,7 +101,7 @@ public sealed class FolderChannelIsolationTests(ITestOutputHelper output)
     {
         await using ChannelTestHost host = await ChannelTestHost.StartAsync(output, dir => FolderChannel(Path.Combine(dir, "drop"), enabled: false));
         (LocalDropFolder owner, LocalDropFolder other) = await LayOutAsync(host);
-        Payment ownersPayment = Payment.From(Owner);
+        ParticipantPayment ownersPayment = ChannelSamples.PaymentOf(Owner);
         ChannelSamples.Drop(owner.PathOf(DropArea.Inbound, ""), "a.xml", ownersPayment.Bytes);
 
         // B replaces its inbound/ and outbound/ by links to A's.
@@ -149,18 +148,5 @@ public sealed class FolderChannelIsolationTests(ITestOutputHelper output)
         Assert.Null(first.StoreFailure);
         Assert.Null(second.StoreFailure);
         return [first, second];
-    }
-
-    /// <summary>A valid pacs.008 of one participant's own, with the values only it has.</summary>
-    private sealed record Payment(string MsgId, byte[] Bytes, IReadOnlyList<string> Canaries)
-    {
-        public static Payment From(string participant)
-        {
-            string msgId = TestMessages.UniqueMsgId("ISO-" + participant);
-            byte[] bytes = TestMessages.Pacs008(msgId, 1, participant + "XXX");
-            string xml = Encoding.UTF8.GetString(bytes);
-            string uetr = xml[(xml.IndexOf("<UETR>", StringComparison.Ordinal) + 6)..xml.IndexOf("</UETR>", StringComparison.Ordinal)];
-            return new Payment(msgId, bytes, [msgId, uetr]);
-        }
     }
 }

@@ -65,6 +65,12 @@ SERVERS_BASE="${DELTRAN_SERVERS_BASE:-/var/lib/deltran-test}"
 SERVERS_DIR=""
 SFTP_USER=deltransftp
 SFTP_PARTICIPANTS=(SRCBINBB EPRLAEAD LBHBUS33)
+# Participants with an SFTP account of their own, as a production server gives them (README, "Drop folders"):
+# user deltran-<bic8 in lower case> in group $SFTP_ACCOUNT_GROUP, chrooted to a folder of its own holding
+# inbound/ processed/ rejected/ outbound/, signing in with a key of its own. The isolation tests check
+# that one of them cannot reach another's files.
+SFTP_ACCOUNT_PARTICIPANTS=(SRCBINBB KVRIINBB)
+SFTP_ACCOUNT_GROUP=deltranpart
 RABBITMQ_BIN=/usr/lib/rabbitmq/bin
 POLICY_RC_D=/usr/sbin/policy-rc.d
 POLICY_RC_D_OURS=""
@@ -285,6 +291,7 @@ await_rabbitmq() {
 }
 
 SFTP_HOST_KEY_SHA256=""
+SFTP_ACCOUNTS=""
 start_sshd() {
   local t0 s=$SERVERS_DIR/ssh root=$SERVERS_DIR/sftp bic sub
   t0=$(now_ms)
@@ -304,8 +311,11 @@ start_sshd() {
   # Client keys in the formats SSH.NET reads: ed25519 in OpenSSH's format, RSA as PEM (PKCS#1).
   ssh-keygen -q -t ed25519 -N '' -C deltran-test-client -f "$s/client_ed25519"
   ssh-keygen -q -t rsa -b 3072 -m PEM -N '' -C deltran-test-client-rsa -f "$s/client_rsa"
-  cat "$s/client_ed25519.pub" "$s/client_rsa.pub" >"$s/authorized_keys"
-  chmod 644 "$s/authorized_keys"
+  # One authorized_keys file per user (%u), so each participant's key opens its own account only.
+  mkdir -p "$s/authorized_keys.d"
+  chmod 755 "$s/authorized_keys.d"
+  cat "$s/client_ed25519.pub" "$s/client_rsa.pub" >"$s/authorized_keys.d/$SFTP_USER"
+  chmod 644 "$s/authorized_keys.d/$SFTP_USER"
   SFTP_HOST_KEY_SHA256=$(ssh-keygen -l -E sha256 -f "$s/ssh_host_ed25519_key.pub" | awk '{ sub(/^SHA256:/, "", $2); print $2 }')
 
   # The chroot and every folder above it must be root-owned and writable by nobody else; the
@@ -319,18 +329,46 @@ start_sshd() {
     chown -R "$SFTP_USER:$SFTP_USER" "$root/participants/$bic"
   done
 
+  # The participants' own accounts: each chroot is root-owned (as sshd requires), its four folders the account's.
+  local user accounts=$SERVERS_DIR/sftp-accounts allowed=$SFTP_USER
+  SFTP_ACCOUNTS=""
+  getent group "$SFTP_ACCOUNT_GROUP" >/dev/null || groupadd --system "$SFTP_ACCOUNT_GROUP"
+  mkdir -p "$accounts"
+  chmod 755 "$accounts"
+  for bic in "${SFTP_ACCOUNT_PARTICIPANTS[@]}"; do
+    user=deltran-${bic,,}
+    if ! id -u "$user" >/dev/null 2>&1; then
+      useradd --system --gid "$SFTP_ACCOUNT_GROUP" --no-create-home --home-dir / --shell /usr/sbin/nologin \
+        --comment "DelTran SFTP tests, participant $bic" "$user"
+    fi
+    if [[ $(getent shadow "$user" | cut -d: -f2) == '!'* ]]; then
+      usermod -p '*' "$user"
+    fi
+    ssh-keygen -q -t ed25519 -N '' -C "deltran-test-$user" -f "$s/${user}_ed25519"
+    cp "$s/${user}_ed25519.pub" "$s/authorized_keys.d/$user"
+    chmod 644 "$s/authorized_keys.d/$user"
+    mkdir -p "$accounts/$user"
+    chmod 755 "$accounts/$user"
+    for sub in inbound processed rejected outbound; do
+      install -d -m 755 -o "$user" -g "$SFTP_ACCOUNT_GROUP" "$accounts/$user/$sub"
+    done
+    allowed+=" $user"
+    SFTP_ACCOUNTS+="${SFTP_ACCOUNTS:+;}$bic|$user|$s/${user}_ed25519|$accounts/$user"
+  done
+
   cat >"$s/sshd_config" <<EOF
-# build.sh: throwaway sshd for the SFTP tests: 127.0.0.1 only, keys only, one chrooted SFTP-only user.
+# build.sh: throwaway sshd for the SFTP tests: 127.0.0.1 only, keys only, chrooted SFTP-only users
+# (the shared test user, and one account per participant in its own chroot).
 Port $SFTP_PORT
 ListenAddress 127.0.0.1
 AddressFamily inet
 HostKey $s/ssh_host_ed25519_key
 PidFile $s/sshd.pid
-AuthorizedKeysFile $s/authorized_keys
+AuthorizedKeysFile $s/authorized_keys.d/%u
 StrictModes no
 UsePAM no
 PermitRootLogin no
-AllowUsers $SFTP_USER
+AllowUsers $allowed
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 PubkeyAuthentication yes
@@ -346,6 +384,9 @@ LogLevel VERBOSE
 Subsystem sftp internal-sftp
 Match User $SFTP_USER
   ChrootDirectory $root
+  ForceCommand internal-sftp -u 0022
+Match Group $SFTP_ACCOUNT_GROUP
+  ChrootDirectory $accounts/%u
   ForceCommand internal-sftp -u 0022
 EOF
   /usr/sbin/sshd -t -f "$s/sshd_config" || die "sshd rejects $s/sshd_config."
@@ -377,6 +418,7 @@ write_server_env() {
     DELTRAN_TEST_SFTP_KEY_RSA="$SERVERS_DIR/ssh/client_rsa"
     DELTRAN_TEST_SFTP_HOST_KEY_SHA256="$SFTP_HOST_KEY_SHA256"
     DELTRAN_TEST_SFTP_ROOT="$SERVERS_DIR/sftp"
+    DELTRAN_TEST_SFTP_ACCOUNTS="$SFTP_ACCOUNTS"
   )
   : >"$f"
   for name in "${vars[@]}"; do

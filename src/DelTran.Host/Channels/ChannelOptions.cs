@@ -165,7 +165,28 @@ public sealed class SftpChannelOptions : DropChannelOptions
             }
         }
 
+        // A file is taken as the participant whose folder it is in: two participants must never share one.
+        for (int i = 0; i < Participants.Count; i++)
+        {
+            for (int j = i + 1; j < Participants.Count; j++)
+            {
+                SftpParticipantOptions a = Participants[i], b = Participants[j];
+                if (string.Equals(a.Username, b.Username, StringComparison.Ordinal) && Overlap(a.Root, b.Root))
+                {
+                    problems.Add($"{section}:Participants:{i} ({a.Bic}) and {section}:Participants:{j} ({b.Bic}) both sign in as {a.Username} with the folders {a.Root} and {b.Root}, "
+                        + "one inside the other: each would take the other's files as its own. Give each participant an account of its own, chrooted to its folder.");
+                }
+            }
+        }
+
         return problems;
+    }
+
+    /// <summary>Whether one of two absolute server paths is the other or lies inside it (compared by path segment).</summary>
+    private static bool Overlap(string first, string second)
+    {
+        string a = first.TrimEnd('/') + "/", b = second.TrimEnd('/') + "/";
+        return a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
     }
 }
 

@@ -1,4 +1,5 @@
 using DelTran.Core.Risk;
+using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using DelTran.Host.Risk;
 using Microsoft.EntityFrameworkCore;
@@ -34,19 +35,37 @@ public static class RiskApi
             .Select(a => new { a.TransactionId, a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At }).ToListAsync(cancellationToken));
     }
 
-    private static async Task<IResult> ResetAsync(ResetRequest body, HttpContext http, BreakerService breakers, Func<DelTranDbContext> databases, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes an open (or half-open) breaker of a registered participant, recorded in breaker_events with the reason and
+    /// the operator and published to the other instances. 404 for a participant DelTran does not know (nothing is
+    /// recorded for it), 409 when its breaker is closed already (and it is left as it is): an operator's reset is
+    /// answered as done only when it changed something and was recorded.
+    /// </summary>
+    private static async Task<IResult> ResetAsync(ResetRequest body, HttpContext http, BreakerService breakers, Func<DelTranDbContext> databases, OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
         string? participant = body.Participant?.Trim().ToUpperInvariant();
         string? reason = body.Reason?.Trim();
-        if (participant is not { Length: 8 } || string.IsNullOrEmpty(reason))
+        if (participant is not { Length: 8 } || string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Give the participant's BIC8 and a reason.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Give the participant's BIC8 and a reason (1 to 1000 characters).");
         }
 
         string who = OperatorEndpoints.OperatorOf(http)!;
         await using DelTranDbContext db = databases();
-        breakers.Record(db, breakers.Reset(BreakerSubject.ForParticipant(participant), $"{reason} (by {who})", clock.GetUtcNow()));
+        if (!await db.Participants.AsNoTracking().AnyAsync(p => p.Bic == participant, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No participant {participant}.");
+        }
+
+        IReadOnlyList<BreakerEvent> reset = breakers.ResetIfOpen(BreakerSubject.ForParticipant(participant), $"{reason} (by {who})", clock.GetUtcNow());
+        if (reset.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The breaker of {participant} is closed: there is nothing to reset.");
+        }
+
+        breakers.Record(db, reset);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new { participant, state = "Closed", by = who });
+        signal.Notify();
+        return TypedResults.Ok(new { participant, from = reset[0].From.ToString(), state = reset[^1].To.ToString(), by = who, reason });
     }
 }

@@ -61,6 +61,18 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
     }
 
     /// <summary>
+    /// An operator's reset: closes the subject's breaker when it is open or half-open. A closed breaker is left as it is,
+    /// its recent outcomes included, and no event is returned: a reset that changed nothing leaves no trace to explain.
+    /// </summary>
+    public IReadOnlyList<BreakerEvent> ResetIfOpen(BreakerSubject subject, string reason, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _board.Breaker(subject).State(now) == BreakerState.Closed ? [] : _board.Reset(subject, reason, now);
+        }
+    }
+
+    /// <summary>
     /// Applies a transition another instance published to this instance's board; its own (same <see cref="InstanceId"/>)
     /// are skipped, and Core ignores one older than what the breaker knows, so a late or repeated event changes nothing.
     /// Returns whether the board changed.

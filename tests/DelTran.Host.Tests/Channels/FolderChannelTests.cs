@@ -8,6 +8,7 @@ using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using DelTran.Host.Tests.Cli;
+using DelTran.Host.Tests.Support;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -559,6 +560,16 @@ public static class ChannelSamples
         return System.Text.Encoding.UTF8.GetBytes(xml);
     }
 
+    /// <summary>A valid pacs.008 of the participant's own (one payment of 1.00), with the values only it has: its MsgId and UETR.</summary>
+    public static ParticipantPayment PaymentOf(string participant)
+    {
+        string msgId = TestMessages.UniqueMsgId("OWN-" + participant);
+        byte[] bytes = TestMessages.Pacs008(msgId, 1, participant + "XXX");
+        string xml = System.Text.Encoding.UTF8.GetString(bytes);
+        string uetr = xml[(xml.IndexOf("<UETR>", StringComparison.Ordinal) + 6)..xml.IndexOf("</UETR>", StringComparison.Ordinal)];
+        return new ParticipantPayment(msgId, bytes, [msgId, uetr]);
+    }
+
     /// <summary>Drops a file the way a well-behaved writer does: written as name.part, then renamed.</summary>
     public static void Drop(string inbound, string name, byte[] bytes)
     {
@@ -584,6 +595,9 @@ public static class ChannelSamples
     public static string? Element(XDocument document, string localName) =>
         document.Descendants().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
 }
+
+/// <summary>A participant's own payment file and the values in it that no one else's answer may hold.</summary>
+public sealed record ParticipantPayment(string MsgId, byte[] Bytes, IReadOnlyList<string> Canaries);
 
 /// <summary>Writes a test's logs to its xunit output, so a failure shows what the host did.</summary>
 public sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILoggerProvider

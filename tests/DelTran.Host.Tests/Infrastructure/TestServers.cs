@@ -48,6 +48,25 @@ public static class TestServers
     /// <summary>The local folder behind participants/&lt;bic8&gt;/&lt;folder&gt; on the SFTP server.</summary>
     public static string SftpLocalPath(string bic8, string folder) => Path.Combine(SftpRoot, "participants", bic8, folder);
 
+    /// <summary>
+    /// A participant's own account on the SFTP server, as a production server gives each participant: a user of its
+    /// own, chrooted to a folder of its own ("/" over SFTP, holding inbound/ processed/ rejected/ outbound/), that
+    /// signs in with a key of its own. ./build.sh makes them for SRCBINBB and KVRIINBB.
+    /// </summary>
+    public static SftpAccount SftpAccountOf(string bic8)
+    {
+        foreach (string entry in Require("DELTRAN_TEST_SFTP_ACCOUNTS").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] fields = entry.Split('|');
+            if (fields.Length == 4 && fields[0] == bic8)
+            {
+                return new SftpAccount(fields[0], fields[1], fields[2], fields[3]);
+            }
+        }
+
+        throw new InvalidOperationException($"DELTRAN_TEST_SFTP_ACCOUNTS has no account for {bic8}: {HowToStart} (with this checkout's build.sh).");
+    }
+
     /// <summary>Runs the test cluster's pg_ctl, e.g. ("stop", "-m", "fast") then ("start") for an outage.</summary>
     public static Task<string> RunPgCtlAsync(params string[] args) => RunAsync(PgCtl, args);
 
@@ -103,4 +122,11 @@ public static class TestServers
 
         return output;
     }
+}
+
+/// <summary>A participant's own SFTP account: its user, its private key, and its chroot on the server's local disk.</summary>
+public sealed record SftpAccount(string Participant, string User, string KeyPath, string LocalRoot)
+{
+    /// <summary>A folder (inbound, processed, rejected, outbound) of the account, or a file in it, on the local disk.</summary>
+    public string Local(string area, string? name = null) => name is null ? Path.Combine(LocalRoot, area) : Path.Combine(LocalRoot, area, name);
 }

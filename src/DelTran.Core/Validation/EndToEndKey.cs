@@ -14,12 +14,15 @@ public readonly record struct EndToEndKey(UInt128 Value)
 {
     public static EndToEndKey Of(string debtorAgentInstitution, string endToEndId)
     {
-        // The agent's length first keeps ("AB", "C") apart from ("A", "BC").
-        string key = string.Concat(debtorAgentInstitution.Length.ToString(CultureInfo.InvariantCulture), ":", debtorAgentInstitution, endToEndId);
-        int maxBytes = Encoding.UTF8.GetMaxByteCount(key.Length);
-        Span<byte> utf8 = maxBytes <= 1024 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        // "<length of the agent>:<agent><id>" in UTF-8: the agent's length first keeps ("AB", "C") apart from ("A", "BC").
+        int maxBytes = 11 + Encoding.UTF8.GetMaxByteCount(debtorAgentInstitution.Length + endToEndId.Length);
+        Span<byte> key = maxBytes <= 1024 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        debtorAgentInstitution.Length.TryFormat(key, out int at, provider: CultureInfo.InvariantCulture);
+        key[at++] = (byte)':';
+        at += Encoding.UTF8.GetBytes(debtorAgentInstitution, key[at..]);
+        at += Encoding.UTF8.GetBytes(endToEndId, key[at..]);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], digest);
+        SHA256.HashData(key[..at], digest);
         return new EndToEndKey(BinaryPrimitives.ReadUInt128LittleEndian(digest));
     }
 }

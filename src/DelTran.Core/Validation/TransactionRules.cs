@@ -25,6 +25,9 @@ public static class TransactionRules
         string? e2e = tx.EndToEndId;
         void Add(string code, Where where, string message) => issues.Add(new ValidationIssue(code, where.ToString(), message, e2e) { TransactionIndex = tx.Index });
 
+        // One delegate for all the checks below: each use of the local function as a delegate would allocate one.
+        Action<string, Where, string> add = Add;
+
         if (string.IsNullOrWhiteSpace(e2e))
         {
             Add(ReasonCode.FF01, new Where(tx, "/PmtId/EndToEndId"), "EndToEndId is missing.");
@@ -43,8 +46,8 @@ public static class TransactionRules
             }
         }
 
-        Money? amount = CheckAmount(tx.Amount, new Where(tx, tx.AmountPath), "Amount", rulebook.AcceptedCurrencies, Add);
-        Money? instructed = tx.InstructedAmount is null ? null : CheckAmount(tx.InstructedAmount, new Where(tx, "/InstdAmt"), "Instructed amount", acceptedCurrencies: null, Add);
+        Money? amount = CheckAmount(tx.Amount, new Where(tx, tx.AmountPath), "Amount", rulebook.AcceptedCurrencies, add);
+        Money? instructed = tx.InstructedAmount is null ? null : CheckAmount(tx.InstructedAmount, new Where(tx, "/InstdAmt"), "Instructed amount", acceptedCurrencies: null, add);
 
         decimal? rate = null;
         if (tx.ExchangeRate is not null)
@@ -59,13 +62,13 @@ public static class TransactionRules
             }
         }
 
-        DateOnly? settlementDate = CheckDate(tx, rulebook, businessDate, Add);
+        DateOnly? settlementDate = CheckDate(tx, rulebook, businessDate, add);
 
-        Bic? debtorAgent = CheckAgent(tx.DebtorAgent, new Where(tx, "/DbtrAgt/FinInstnId/", DebtorSide: true, AgentBic: true), "Debtor agent", Add);
-        Bic? creditorAgent = CheckAgent(tx.CreditorAgent, new Where(tx, "/CdtrAgt/FinInstnId/", AgentBic: true), "Creditor agent", Add);
-        CheckAgent(tx.InstructingAgent, new Where(tx, "/InstgAgt/FinInstnId/", AgentBic: true), "Instructing agent", Add);
-        CheckAgent(tx.InstructedAgent, new Where(tx, "/InstdAgt/FinInstnId/", AgentBic: true), "Instructed agent", Add);
-        CheckAgent(tx.IntermediaryAgent1, new Where(tx, "/IntrmyAgt1/FinInstnId/", AgentBic: true), "Intermediary agent", Add);
+        Bic? debtorAgent = CheckAgent(tx.DebtorAgent, new Where(tx, "/DbtrAgt/FinInstnId/", DebtorSide: true, AgentBic: true), "Debtor agent", add);
+        Bic? creditorAgent = CheckAgent(tx.CreditorAgent, new Where(tx, "/CdtrAgt/FinInstnId/", AgentBic: true), "Creditor agent", add);
+        CheckAgent(tx.InstructingAgent, new Where(tx, "/InstgAgt/FinInstnId/", AgentBic: true), "Instructing agent", add);
+        CheckAgent(tx.InstructedAgent, new Where(tx, "/InstdAgt/FinInstnId/", AgentBic: true), "Instructed agent", add);
+        CheckAgent(tx.IntermediaryAgent1, new Where(tx, "/IntrmyAgt1/FinInstnId/", AgentBic: true), "Intermediary agent", add);
 
         if (debtorAgent is Bic d && !participants.IsParticipant(d))
         {
@@ -77,8 +80,8 @@ public static class TransactionRules
             Add(ReasonCode.CNOR, new Where(tx, "/CdtrAgt/FinInstnId/", AgentBic: true), $"Creditor agent {c} is not a DelTran participant.");
         }
 
-        Iban? debtorIban = CheckAccount(tx.DebtorAccount, new Where(tx, "/DbtrAcct/Id", DebtorSide: true), "Debtor", Add);
-        Iban? creditorIban = CheckAccount(tx.CreditorAccount, new Where(tx, "/CdtrAcct/Id"), "Creditor", Add);
+        Iban? debtorIban = CheckAccount(tx.DebtorAccount, new Where(tx, "/DbtrAcct/Id", DebtorSide: true), "Debtor", add);
+        Iban? creditorIban = CheckAccount(tx.CreditorAccount, new Where(tx, "/CdtrAcct/Id"), "Creditor", add);
 
         if (string.IsNullOrWhiteSpace(tx.Debtor?.Name))
         {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The validation benchmark of issue 2 (section 6): builds Release, then times xmllint and
-# `deltran validate` on the same generated 100k-transaction pacs.008. Arguments are passed to
-# validate-bench, e.g. `bench/run.sh --runs 5` or `bench/run.sh --transactions 10000`.
+# The validation benchmark of issues 2 (section 6) and 14 (section 3): builds Release, then times xmllint
+# and `deltran validate` on the same generated pacs.008 files, 100k rich and 300k lean transactions, and
+# start-up apart. Arguments are passed to validate-bench, e.g. `bench/run.sh --runs 5` or
+# `bench/run.sh --transactions 10000 --lean-transactions 30000`.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -202,6 +202,7 @@ public sealed class MessageValidator
         private readonly List<ValidationIssue> _transactionIssues = [];
         private readonly HashSet<Uetr> _uetrsInFile = [];
         private readonly HashSet<EndToEndKey> _endToEndIdsInFile = [];
+        private const int MaxPresizedTransactions = 1 << 19;
         // Only the identifiers of accepted transactions, to record once the message as a whole is judged.
         private readonly List<(Uetr? Uetr, EndToEndKey EndToEnd)> _acceptedForRegistry = [];
         private MessageDefinition? _definition;
@@ -303,7 +304,17 @@ public sealed class MessageValidator
             }
         }
 
-        public void OnGroupHeader(GroupHeaderRecord header) => _groupHeader = header;
+        public void OnGroupHeader(GroupHeaderRecord header)
+        {
+            _groupHeader = header;
+            // Sized once from the declared count rather than grown by doubling; capped, as the count is only a claim.
+            if (int.TryParse(header.NumberOfTransactions, NumberStyles.None, CultureInfo.InvariantCulture, out int declared) && declared > 0)
+            {
+                int capacity = Math.Min(declared, MaxPresizedTransactions);
+                _uetrsInFile.EnsureCapacity(capacity);
+                _endToEndIdsInFile.EnsureCapacity(capacity);
+            }
+        }
 
         public void OnPaymentInformation(PaymentInformationRecord paymentInformation)
         {

@@ -64,6 +64,16 @@ public sealed class AmountPropertyTests
         }, iter: 40);
     }
 
+    [Theory]
+    [InlineData("2000000000")] // an int, far beyond any file: the duplicate sets are sized to a cap, not to the claim
+    [InlineData("999999999999999")] // the schema's 15 digits, beyond an int
+    public void Validate_RejectsAnOverstatedTransactionCount_WithAM18(string declared)
+    {
+        ValidationReport report = Validate.Message(new Pacs008Builder { NumberOfTransactions = declared }.Add().Add(tx => { tx.Uetr = "abcdabcd-1b2c-4d3e-8f40-5a6b7c8d9e0f"; tx.EndToEndId = "E2E-0002"; }));
+
+        Assert.Equal(["AM18"], report.Codes());
+    }
+
     [Fact]
     public void Validate_ControlSumIgnoresTrailingZeros()
     {

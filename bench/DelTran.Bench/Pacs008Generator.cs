@@ -27,6 +27,23 @@ internal static class Pacs008Generator
         ArgumentOutOfRangeException.ThrowIfLessThan(transactions, 1);
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         Directory.CreateDirectory(directory);
+        string temporary = path + ".partial";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+        {
+            Write(stream, transactions, seed, sender: null);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Writes the batch to <paramref name="stream"/> (left open). With a <paramref name="sender"/>, every transaction is
+    /// instructed by that participant as debtor agent (as a participant may only instruct its own payments over `serve`),
+    /// and the message id and the EndToEndIds carry the sender's key, so files of one run never repeat an id.
+    /// </summary>
+    public static void Write(Stream stream, int transactions, ulong seed, Sender? sender)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(transactions, 1);
 
         // First pass: only the amounts, for GrpHdr/CtrlSum (which comes before the transactions).
         decimal controlSum = 0m;
@@ -36,41 +53,35 @@ internal static class Pacs008Generator
             controlSum += DrawAmount(ref rng).Value;
         }
 
-        string temporary = path + ".partial";
         var settings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             Indent = true,
             IndentChars = "  ",
             NewLineChars = "\n",
-            CloseOutput = true,
+            CloseOutput = false,
         };
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
-        using (var xml = XmlWriter.Create(stream, settings))
+        using var xml = XmlWriter.Create(stream, settings);
+        var w = new Writer(xml);
+        xml.WriteStartDocument();
+        xml.WriteStartElement("Document", Namespace);
+        w.Start("FIToFICstmrCdtTrf");
+        WriteGroupHeader(w, transactions, controlSum, sender is null ? MessageId(seed, transactions) : "DTLOAD-" + sender.Key);
+        for (int i = 0; i < transactions; i++)
         {
-            var w = new Writer(xml);
-            xml.WriteStartDocument();
-            xml.WriteStartElement("Document", Namespace);
-            w.Start("FIToFICstmrCdtTrf");
-            WriteGroupHeader(w, transactions, controlSum, seed);
-            for (int i = 0; i < transactions; i++)
-            {
-                SplitMix64 rng = SplitMix64.For(seed, i);
-                WriteTransaction(w, ref rng, i, seed);
-            }
-
-            w.End();
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
+            SplitMix64 rng = SplitMix64.For(seed, i);
+            WriteTransaction(w, ref rng, i, seed, sender);
         }
 
-        File.Move(temporary, path, overwrite: true);
+        w.End();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
     }
 
-    private static void WriteGroupHeader(Writer w, int transactions, decimal controlSum, ulong seed)
+    private static void WriteGroupHeader(Writer w, int transactions, decimal controlSum, string messageId)
     {
         w.Start("GrpHdr");
-        w.Element("MsgId", MessageId(seed, transactions));
+        w.Element("MsgId", messageId);
         // A fixed creation time keeps the file deterministic; DelTran's date rules look at settlement dates only.
         w.Element("CreDtTm", "2026-11-02T09:15:00+04:00");
         w.Element("NbOfTxs", transactions.ToString(Inv));
@@ -102,10 +113,15 @@ internal static class Pacs008Generator
         return (currency, Math.Max(1, minor) / 100m);
     }
 
-    private static void WriteTransaction(Writer w, ref SplitMix64 rng, int index, ulong seed)
+    private static void WriteTransaction(Writer w, ref SplitMix64 rng, int index, ulong seed, Sender? sender)
     {
         (string currency, decimal amount) = DrawAmount(ref rng);
         Participant debtorAgent = rng.Pick(SampleData.Participants);
+        if (sender is not null)
+        {
+            debtorAgent = sender.Participant;
+        }
+
         Participant creditorAgent = rng.Pick(SampleData.Participants);
         while (ReferenceEquals(creditorAgent, debtorAgent))
         {
@@ -120,13 +136,16 @@ internal static class Pacs008Generator
             creditorIsCompany = false;
         }
 
-        string reference = string.Create(Inv, $"{debtorAgent.Bic[..4]}{seed % 1000:D3}{index:D8}");
+        string reference = sender is null
+            ? string.Create(Inv, $"{debtorAgent.Bic[..4]}{seed % 1000:D3}{index:D8}")
+            : string.Create(Inv, $"{sender.Key}-{index:D5}");
 
         w.Start("CdtTrfTxInf");
 
         w.Start("PmtId");
         w.Element("InstrId", "INS-" + reference);
-        w.Element("EndToEndId", EndToEndId(ref rng, purpose.Purpose, index));
+        string endToEndId = EndToEndId(ref rng, purpose.Purpose, index);
+        w.Element("EndToEndId", sender is null ? endToEndId : purpose.Purpose + "-" + reference);
         w.Element("TxId", "TRX-" + reference);
         w.Element("UETR", Uetr(ref rng));
         w.End();
@@ -218,6 +237,12 @@ internal static class Pacs008Generator
 
         w.End();
     }
+
+    /// <summary>
+    /// The participant that sends a file, and the file's key (at most 20 characters, unique in the run): the message id
+    /// is DTLOAD-key and each EndToEndId purpose-key-index.
+    /// </summary>
+    internal sealed record Sender(Participant Participant, string Key);
 
     private static readonly string[] ChargeBearers = ["SHAR", "SHAR", "DEBT", "DEBT", "CRED"];
 

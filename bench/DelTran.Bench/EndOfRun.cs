@@ -88,7 +88,7 @@ internal static class EndOfRun
     {
         using HttpClient operators = OperatorClient(context.Api);
         var clock = Stopwatch.StartNew();
-        TimeSpan lastClose = TimeSpan.MinValue;
+        TimeSpan? lastClose = null;
         string left = "not looked at yet";
         while (clock.Elapsed < timeout)
         {
@@ -110,7 +110,7 @@ internal static class EndOfRun
             }
 
             // Obligations still in an open window (accepted after the last close) need one more close.
-            if (pending.InOpenWindows > 0 && pending.InStages == 0 && clock.Elapsed - lastClose > TimeSpan.FromSeconds(20))
+            if (pending.InOpenWindows > 0 && pending.InStages == 0 && (lastClose is null || clock.Elapsed - lastClose > TimeSpan.FromSeconds(20)))
             {
                 await CloseAllAsync(operators, cancellationToken);
                 lastClose = clock.Elapsed;

@@ -185,6 +185,8 @@ internal static class ChaosBench
                         await Task.Delay(TimeSpan.FromSeconds(at), cancellationToken);
                         Say($"restarting {plan.ServerRestart} under the service ({await MomentAsync(database, cancellationToken)})");
                         await RestartServerAsync(settings, plan.ServerRestart!, cancellationToken);
+                        // The bench's own pooled connections died with the server.
+                        NpgsqlConnection.ClearAllPools();
                         restarts = plan.ServerRestart!;
                         Say($"{plan.ServerRestart} back");
                     }
@@ -225,9 +227,7 @@ internal static class ChaosBench
                 Say(string.Create(CultureInfo.InvariantCulture, $"feeding stopped: {load.SentFiles} files, {load.SentTransactions:N0} transactions sent, {load.ReportedFiles} answered, {load.Resends} resends"));
 
                 var context = new EndOfRun.Context(serve.Address, database, settings.Deltran, settings.Config, environment, bankUrl, settings.RabbitMqCtl, prefix);
-                string left = await EndOfRun.QuiesceAsync(context, TimeSpan.FromMinutes(5), cancellationToken);
-                diedByItself |= serve.HasExited;
-                verdict = await EndOfRun.CheckAsync(context, load, left, diedByItself, cancellationToken);
+                verdict = await EndOfRun.FinishAndCheckAsync(context, load, () => diedByItself || serve.HasExited, cancellationToken);
                 if (verdict.CheckJson is not null)
                 {
                     await File.WriteAllTextAsync(Path.Combine(folder, "check.json"), verdict.CheckJson, cancellationToken);
@@ -267,6 +267,19 @@ internal static class ChaosBench
     /// <summary>What the service is doing at the moment of a kill, from the database (best effort, bounded).</summary>
     private static async Task<string> MomentAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
     {
+        string moment = await MomentOnceAsync(database, cancellationToken);
+        if (moment.StartsWith("database not readable (NpgsqlException", StringComparison.Ordinal))
+        {
+            // A pooled connection that a restarted server closed; the next one is new.
+            NpgsqlConnection.ClearAllPools();
+            moment = await MomentOnceAsync(database, cancellationToken);
+        }
+
+        return moment;
+    }
+
+    private static async Task<string> MomentOnceAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try
@@ -285,7 +298,7 @@ internal static class ChaosBench
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException)
         {
-            return "database not readable (" + ex.GetType().Name + ", e.g. tables not created yet)";
+            return "database not readable (" + ex.GetType().Name + ": " + ex.Message.Split('\n')[0] + ")";
         }
     }
 
@@ -369,7 +382,20 @@ internal static class ChaosBench
 
     private static async Task ExecuteAsync(NpgsqlDataSource database, string sql, CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand command = database.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using NpgsqlCommand command = database.CreateCommand(sql);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+            catch (NpgsqlException) when (attempt < 3)
+            {
+                // A connection of the pool that a restarted server closed: the next one is new.
+                NpgsqlConnection.ClearAllPools();
+                await Task.Delay(1000, cancellationToken);
+            }
+        }
     }
 }

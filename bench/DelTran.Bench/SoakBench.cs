@@ -117,8 +117,7 @@ internal static class SoakBench
         await sampler;
 
         var context = new EndOfRun.Context(serve.Address, database, settings.Deltran, settings.Config, environment, bankUrl, settings.RabbitMqCtl, prefix);
-        string left = await EndOfRun.QuiesceAsync(context, TimeSpan.FromMinutes(5), cancellationToken);
-        EndOfRun.Verdict verdict = await EndOfRun.CheckAsync(context, load, left, serve.HasExited, cancellationToken);
+        EndOfRun.Verdict verdict = await EndOfRun.FinishAndCheckAsync(context, load, () => serve.HasExited, cancellationToken);
 
         Summary summary = Summarise(minutes, samples, fedSeconds, load);
         (double? p50, double? p99) = await PrintSummaryAsync(summary, database, durability, verdict, cancellationToken);

@@ -35,7 +35,7 @@ internal static class ChaosBench
 
     private sealed record RunPlan(int Kills, double[] KillAfter, double[] DownFor, string Fault, string? ServerRestart, double ServerRestartAfterKill);
 
-    private sealed record RunRow(int Run, ulong Seed, int Kills, string Restarts, string Fault, long Files, long Transactions, long Settled, long Failed, EndOfRun.Verdict Verdict, string Folder);
+    private sealed record RunRow(int Run, ulong Seed, int Kills, string Moments, string Restarts, string Fault, long Files, long Transactions, long Settled, long Failed, EndOfRun.Verdict Verdict, string Folder);
 
     public static int Run(Settings settings) => RunAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -58,13 +58,15 @@ internal static class ChaosBench
         }
 
         Console.WriteLine();
-        Console.WriteLine("run  seed        kills  server restarts  bank fault                 files  transactions  windows settled/failed  violations");
+        Console.WriteLine("run  seed        kills  at (see below)        server restarts  bank fault                 files  transactions  windows settled/failed  violations");
         foreach (RunRow row in rows)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Run,3}  {row.Seed,-10}  {row.Kills,5}  {row.Restarts,-15}  {row.Fault,-25}  {row.Files,5}  {row.Transactions,12:N0}  {row.Settled,15}/{row.Failed,-7}  {row.Verdict.Summary()}"));
+                $"{row.Run,3}  {row.Seed,-10}  {row.Kills,5}  {row.Moments,-20}  {row.Restarts,-15}  {row.Fault,-25}  {row.Files,5}  {row.Transactions,12:N0}  {row.Settled,15}/{row.Failed,-7}  {row.Verdict.Summary()}"));
         }
 
+        Console.WriteLine("at: where each kill landed: u starting up (not ready), c a COPY of the ingest running, t transactions in a stage,");
+        Console.WriteLine("    w a window closing, netted or settling, o outbox rows undispatched, - none of these");
         int violating = rows.Count(r => !r.Verdict.Holds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows.Count} runs, {rows.Sum(r => r.Kills)} kills (SIGKILL), {rows.Sum(r => r.Transactions):N0} transactions, {rows.Sum(r => r.Settled)} windows settled; {violating} runs with violations"));
@@ -129,6 +131,7 @@ internal static class ChaosBench
         EndOfRun.Verdict verdict;
         long files, transactions, settled, failed;
         int killed = 0;
+        var moments = new List<string>();
         string restarts = "-";
         await using (NpgsqlDataSource database = NpgsqlDataSource.Create(connection))
         await using (WebApplication bank = MockBankApp.Create(["--urls", "http://127.0.0.1:0"], b => b.Logging.ClearProviders()))
@@ -204,6 +207,7 @@ internal static class ChaosBench
                     }
 
                     string moment = await MomentAsync(database, cancellationToken);
+                    moments.Add(await TagAsync(serve, moment, cancellationToken));
                     await serve.DisposeAsync();
                     killed++;
                     Say(string.Create(CultureInfo.InvariantCulture, $"kill {k + 1} (SIGKILL) {since.Elapsed.TotalSeconds:0.0} s after the start: {moment}"));
@@ -261,7 +265,33 @@ internal static class ChaosBench
             Directory.Delete(Path.Combine(folder, "data"), recursive: true);
         }
 
-        return new RunRow(run, seed, killed, restarts, plan.Fault, files, transactions, settled, failed, verdict, folder);
+        return new RunRow(run, seed, killed, string.Join(',', moments), restarts, plan.Fault, files, transactions, settled, failed, verdict, folder);
+    }
+
+    /// <summary>Letters for where a kill landed (see the table's legend), from the moment's description and /health/ready.</summary>
+    private static async Task<string> TagAsync(ServeInstance serve, string moment, CancellationToken cancellationToken)
+    {
+        string tag = string.Empty;
+        try
+        {
+            using var client = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(1) };
+            using HttpResponseMessage ready = await client.GetAsync(new Uri("health/ready", UriKind.Relative), cancellationToken);
+            tag += ready.IsSuccessStatusCode ? string.Empty : "u";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            tag += "u";
+        }
+
+        if (!moment.StartsWith("database not readable", StringComparison.Ordinal))
+        {
+            tag += moment.Contains(" 0 COPY running", StringComparison.Ordinal) ? string.Empty : "c";
+            tag += moment.StartsWith("0 transactions", StringComparison.Ordinal) ? string.Empty : "t";
+            tag += moment.Contains("in progress: none", StringComparison.Ordinal) ? string.Empty : "w";
+            tag += moment.EndsWith(" 0 outbox rows undispatched", StringComparison.Ordinal) ? string.Empty : "o";
+        }
+
+        return tag.Length == 0 ? "-" : tag;
     }
 
     /// <summary>What the service is doing at the moment of a kill, from the database (best effort, bounded).</summary>

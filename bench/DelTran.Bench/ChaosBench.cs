@@ -65,7 +65,7 @@ internal static class ChaosBench
                 $"{row.Run,3}  {row.Seed,-10}  {row.Kills,5}  {row.Moments,-20}  {row.Restarts,-15}  {row.Fault,-25}  {row.Files,5}  {row.Transactions,12:N0}  {row.Settled,15}/{row.Failed,-7}  {row.Verdict.Summary()}"));
         }
 
-        Console.WriteLine("at: where each kill landed: u starting up (not ready), c a COPY of the ingest running, t transactions in a stage,");
+        Console.WriteLine("at: where each kill landed: u not ready (starting, or /health/ready slower than 2 s), c a COPY of the ingest running, t transactions in a stage,");
         Console.WriteLine("    w a window closing, netted or settling, o outbox rows undispatched, - none of these");
         int violating = rows.Count(r => !r.Verdict.Holds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -206,8 +206,10 @@ internal static class ChaosBench
                         Say($"serve had exited by itself (code {serve.ExitCode}) before kill {k + 1}");
                     }
 
+                    // The database's view and the service's readiness at the same moment, then the kill.
+                    Task<bool> readiness = ReadyAsync(serve, cancellationToken);
                     string moment = await MomentAsync(database, cancellationToken);
-                    moments.Add(await TagAsync(serve, moment, cancellationToken));
+                    moments.Add(Tag(await readiness, moment));
                     await serve.DisposeAsync();
                     killed++;
                     Say(string.Create(CultureInfo.InvariantCulture, $"kill {k + 1} (SIGKILL) {since.Elapsed.TotalSeconds:0.0} s after the start: {moment}"));
@@ -268,21 +270,24 @@ internal static class ChaosBench
         return new RunRow(run, seed, killed, string.Join(',', moments), restarts, plan.Fault, files, transactions, settled, failed, verdict, folder);
     }
 
-    /// <summary>Letters for where a kill landed (see the table's legend), from the moment's description and /health/ready.</summary>
-    private static async Task<string> TagAsync(ServeInstance serve, string moment, CancellationToken cancellationToken)
+    private static async Task<bool> ReadyAsync(ServeInstance serve, CancellationToken cancellationToken)
     {
-        string tag = string.Empty;
         try
         {
-            using var client = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(1) };
+            using var client = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(2) };
             using HttpResponseMessage ready = await client.GetAsync(new Uri("health/ready", UriKind.Relative), cancellationToken);
-            tag += ready.IsSuccessStatusCode ? string.Empty : "u";
+            return ready.IsSuccessStatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            tag += "u";
+            return false;
         }
+    }
 
+    /// <summary>Letters for where a kill landed (see the table's legend), from /health/ready and the moment's description.</summary>
+    private static string Tag(bool ready, string moment)
+    {
+        string tag = ready ? string.Empty : "u";
         if (!moment.StartsWith("database not readable", StringComparison.Ordinal))
         {
             tag += moment.Contains(" 0 COPY running", StringComparison.Ordinal) ? string.Empty : "c";

@@ -21,9 +21,23 @@ if [[ $# -gt 0 && $1 != --* ]]; then runs=$1; shift; fi
 
 if [[ -z ${DELTRAN_TEST_POSTGRES:-} ]]; then
   eval "$(./build.sh servers)"
+  started_servers=1
   trap './build.sh servers-stop "$DELTRAN_TEST_SERVERS_DIR" >/dev/null 2>&1 || true' EXIT
 fi
 pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$DELTRAN_TEST_POSTGRES")
+psql_admin() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+# Durable, as an installation that keeps its data (the test cluster of ./build.sh has all three off). The runs that
+# restart PostgreSQL need it: with synchronous_commit off, a commit is acknowledged before its WAL is written, and an
+# immediate stop loses it, a file already answered 202 among them. The cluster's own settings are put back at the end.
+psql_admin -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
+  -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" >/dev/null
+reset_durability() { psql_admin -d postgres -c "ALTER SYSTEM RESET fsync" -c "ALTER SYSTEM RESET synchronous_commit" -c "ALTER SYSTEM RESET full_page_writes" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true; }
+if [[ -n ${started_servers:-} ]]; then
+  trap 'reset_durability; ./build.sh servers-stop "$DELTRAN_TEST_SERVERS_DIR" >/dev/null 2>&1 || true' EXIT
+else
+  trap reset_durability EXIT
+fi
+echo "bench: PostgreSQL for the runs: $(psql_admin -d postgres -F ' ' -c "SELECT 'fsync=' || current_setting('fsync'), 'synchronous_commit=' || current_setting('synchronous_commit'), 'full_page_writes=' || current_setting('full_page_writes')")" >&2
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2

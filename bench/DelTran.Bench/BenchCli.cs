@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DelTran.Bench;
 
-/// <summary>`generate`, `validate-bench`, `close-bench` and `screening-bench`; see bench/README.md.</summary>
+/// <summary>`generate`, `validate-bench`, `close-bench`, `screening-bench`, `soak` and `chaos`; see bench/README.md.</summary>
 internal static class BenchCli
 {
     public const int ExitOk = 0;
@@ -16,6 +16,10 @@ internal static class BenchCli
           DelTran.Bench close-bench --connection NPGSQL [--obligations 1000000] [--participants 50] [--seed S]
                                     [--reports DIR] [--result FILE] [--breakdown]
           DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 600] [--clean 600] [--runs 3] [--seed S] [--strict] [--misses]
+          DelTran.Bench soak --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--config FILE] [--minutes 10]
+                             [--seed S] [--work DIR] [--http BIC,...] [--folder BIC,...] [--max-transactions 10000] [--result FILE]
+          DelTran.Bench chaos --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--pg-ctl EXE] [--config FILE]
+                              [--runs 5] [--seed S] [--work DIR] [--kills 5] [--max-transactions 20000] [--no-server-restarts]
 
         generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions: rich ones (about 2.8 KB
                         each, every CBPR+ element) or lean ones (about 600 bytes, the fewest DelTran accepts).
@@ -31,6 +35,13 @@ internal static class BenchCli
         screening-bench with every list of DIR (default ../shared/sanctions) loaded, times screening --names names
                         in process and through the Release `deltran screen`, and measures recall and false positives
                         on a seeded labelled set; --misses lists more of the names it got wrong.
+        soak            runs `deltran serve` (EXE) on the empty database NPGSQL and RabbitMQ for --minutes, participants sending
+                        files of mixed sizes without pause over HTTP and the watched folder, windows closing every minute,
+                        and prints per minute tx/s, p50 and p99 from receipt to pacs.002, RSS and database size; then the
+                        slope of RSS over the second half and the invariants. bench/soak.sh runs it.
+        chaos           --runs runs, each on a fresh database (created through the admin connection NPGSQL): serve fed
+                        without pause and killed with SIGKILL at random (seeded) moments up to --kills times, restarted,
+                        finished, then checked; prints a table of runs, kills and violations. bench/chaos.sh runs it.
         """;
 
     public static int Run(string[] args)
@@ -41,7 +52,7 @@ internal static class BenchCli
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
-        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown", "--misses"]);
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown", "--misses", "--no-server-restarts"]);
         if (options is null)
         {
             Console.Error.WriteLine(Usage);
@@ -70,6 +81,8 @@ internal static class BenchCli
                     Runs: Int(options, "--runs", 3),
                     Strict: options.ContainsKey("--strict"),
                     ShowMisses: options.ContainsKey("--misses"))),
+                "soak" => SoakFrom(options),
+                "chaos" => ChaosFrom(options),
                 _ => UnknownVerb(args[0]),
             };
         }
@@ -105,6 +118,71 @@ internal static class BenchCli
             ResultFile: options.GetValueOrDefault("--result"),
             Breakdown: options.ContainsKey("--breakdown")));
     }
+
+    private static int SoakFrom(Dictionary<string, string?> options)
+    {
+        if (Required(options, "soak", "--deltran", "--connection", "--rabbitmq") is not { } given)
+        {
+            return ExitUsage;
+        }
+
+        string minutesText = options.GetValueOrDefault("--minutes") ?? "10";
+        if (!double.TryParse(minutesText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double minutes) || minutes is < 0.5 or > 24 * 60)
+        {
+            throw new FormatException($"--minutes '{minutesText}' must be between 0.5 and 1440.");
+        }
+
+        return SoakBench.Run(new SoakBench.Settings(
+            Deltran: Path.GetFullPath(given[0]),
+            Connection: given[1],
+            RabbitMq: given[2],
+            RabbitMqCtl: options.GetValueOrDefault("--rabbitmqctl"),
+            Config: options.GetValueOrDefault("--config"),
+            Minutes: minutes,
+            Seed: ULong(options, "--seed", SoakBench.DefaultSeed),
+            Work: Path.GetFullPath(options.GetValueOrDefault("--work") ?? Directory.CreateTempSubdirectory("deltran-soak-").FullName),
+            HttpParticipants: List(options, "--http", "SRCBINBB,EPRLAEAD,LBHBUS33,KVRIINBB"),
+            FolderParticipants: List(options, "--folder", "FLCNAEAA,PRRIUS44"),
+            MaxTransactions: Int(options, "--max-transactions", 10_000),
+            ResultFile: options.GetValueOrDefault("--result")));
+    }
+
+    private static int ChaosFrom(Dictionary<string, string?> options)
+    {
+        if (Required(options, "chaos", "--deltran", "--connection", "--rabbitmq") is not { } given)
+        {
+            return ExitUsage;
+        }
+
+        return ChaosBench.Run(new ChaosBench.Settings(
+            Deltran: Path.GetFullPath(given[0]),
+            AdminConnection: given[1],
+            RabbitMq: given[2],
+            RabbitMqCtl: options.GetValueOrDefault("--rabbitmqctl"),
+            PgCtl: options.GetValueOrDefault("--pg-ctl"),
+            Config: options.GetValueOrDefault("--config"),
+            Runs: Int(options, "--runs", 5),
+            Seed: ULong(options, "--seed", ChaosBench.DefaultSeed),
+            Work: Path.GetFullPath(options.GetValueOrDefault("--work") ?? Directory.CreateTempSubdirectory("deltran-chaos-").FullName),
+            MaxKills: Int(options, "--kills", 5),
+            MaxTransactions: Int(options, "--max-transactions", 20_000),
+            ServerRestarts: !options.ContainsKey("--no-server-restarts")));
+    }
+
+    private static string[]? Required(Dictionary<string, string?> options, string verb, params string[] names)
+    {
+        string[] missing = [.. names.Where(n => options.GetValueOrDefault(n) is null)];
+        if (missing.Length > 0)
+        {
+            Console.Error.WriteLine($"bench: {verb} needs {string.Join(", ", missing)}.");
+            return null;
+        }
+
+        return [.. names.Select(n => options[n]!)];
+    }
+
+    private static string[] List(Dictionary<string, string?> options, string name, string fallback) =>
+        (options.GetValueOrDefault(name) ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int Generate(Dictionary<string, string?> options)
     {

@@ -34,6 +34,23 @@ internal static class Pacs008Generator
         ArgumentOutOfRangeException.ThrowIfLessThan(transactions, 1);
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         Directory.CreateDirectory(directory);
+        string temporary = path + ".partial";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+        {
+            Write(stream, transactions, seed, sender: null, shape);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Writes the batch to <paramref name="stream"/> (left open). With a <paramref name="sender"/>, every transaction is
+    /// instructed by that participant as debtor agent (as a participant may only instruct its own payments over `serve`),
+    /// and the message id and the EndToEndIds carry the sender's key, so files of one run never repeat an id.
+    /// </summary>
+    public static void Write(Stream stream, int transactions, ulong seed, Sender? sender, TransactionShape shape = TransactionShape.Rich)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(transactions, 1);
 
         // First pass: only the amounts, for GrpHdr/CtrlSum (which comes before the transactions).
         decimal controlSum = 0m;
@@ -43,7 +60,6 @@ internal static class Pacs008Generator
             controlSum += DrawAmount(ref rng).Value;
         }
 
-        string temporary = path + ".partial";
         var settings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -51,47 +67,42 @@ internal static class Pacs008Generator
             Indent = shape == TransactionShape.Rich,
             IndentChars = "  ",
             NewLineChars = "\n",
-            CloseOutput = true,
+            CloseOutput = false,
         };
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
-        using (var xml = XmlWriter.Create(stream, settings))
+        using var xml = XmlWriter.Create(stream, settings);
+        var w = new Writer(xml);
+        xml.WriteStartDocument();
+        xml.WriteStartElement("Document", Namespace);
+        w.Start("FIToFICstmrCdtTrf");
+        WriteGroupHeader(w, transactions, controlSum, sender is null ? MessageId(seed, transactions) : "DTLOAD-" + sender.Key);
+        for (int i = 0; i < transactions; i++)
         {
-            var w = new Writer(xml);
-            xml.WriteStartDocument();
-            xml.WriteStartElement("Document", Namespace);
-            w.Start("FIToFICstmrCdtTrf");
-            WriteGroupHeader(w, transactions, controlSum, seed);
-            for (int i = 0; i < transactions; i++)
-            {
-                SplitMix64 rng = SplitMix64.For(seed, i);
-                if (shape == TransactionShape.Lean)
-                {
-                    xml.WriteWhitespace("\n");
-                    WriteLeanTransaction(w, ref rng, i);
-                }
-                else
-                {
-                    WriteTransaction(w, ref rng, i, seed);
-                }
-            }
-
+            SplitMix64 rng = SplitMix64.For(seed, i);
             if (shape == TransactionShape.Lean)
             {
                 xml.WriteWhitespace("\n");
+                WriteLeanTransaction(w, ref rng, i, sender);
             }
-
-            w.End();
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
+            else
+            {
+                WriteTransaction(w, ref rng, i, seed, sender);
+            }
         }
 
-        File.Move(temporary, path, overwrite: true);
+        if (shape == TransactionShape.Lean)
+        {
+            xml.WriteWhitespace("\n");
+        }
+
+        w.End();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
     }
 
-    private static void WriteGroupHeader(Writer w, int transactions, decimal controlSum, ulong seed)
+    private static void WriteGroupHeader(Writer w, int transactions, decimal controlSum, string messageId)
     {
         w.Start("GrpHdr");
-        w.Element("MsgId", MessageId(seed, transactions));
+        w.Element("MsgId", messageId);
         // A fixed creation time keeps the file deterministic; DelTran's date rules look at settlement dates only.
         w.Element("CreDtTm", "2026-11-02T09:15:00+04:00");
         w.Element("NbOfTxs", transactions.ToString(Inv));
@@ -123,10 +134,15 @@ internal static class Pacs008Generator
         return (currency, Math.Max(1, minor) / 100m);
     }
 
-    private static void WriteTransaction(Writer w, ref SplitMix64 rng, int index, ulong seed)
+    private static void WriteTransaction(Writer w, ref SplitMix64 rng, int index, ulong seed, Sender? sender)
     {
         (string currency, decimal amount) = DrawAmount(ref rng);
         Participant debtorAgent = rng.Pick(SampleData.Participants);
+        if (sender is not null)
+        {
+            debtorAgent = sender.Participant;
+        }
+
         Participant creditorAgent = rng.Pick(SampleData.Participants);
         while (ReferenceEquals(creditorAgent, debtorAgent))
         {
@@ -141,13 +157,16 @@ internal static class Pacs008Generator
             creditorIsCompany = false;
         }
 
-        string reference = string.Create(Inv, $"{debtorAgent.Bic[..4]}{seed % 1000:D3}{index:D8}");
+        string reference = sender is null
+            ? string.Create(Inv, $"{debtorAgent.Bic[..4]}{seed % 1000:D3}{index:D8}")
+            : string.Create(Inv, $"{sender.Key}-{index:D5}");
 
         w.Start("CdtTrfTxInf");
 
         w.Start("PmtId");
         w.Element("InstrId", "INS-" + reference);
-        w.Element("EndToEndId", EndToEndId(ref rng, purpose.Purpose, index));
+        string endToEndId = EndToEndId(ref rng, purpose.Purpose, index);
+        w.Element("EndToEndId", sender is null ? endToEndId : purpose.Purpose + "-" + reference);
         w.Element("TxId", "TRX-" + reference);
         w.Element("UETR", Uetr(ref rng));
         w.End();
@@ -241,13 +260,24 @@ internal static class Pacs008Generator
     }
 
     /// <summary>
-    /// The fewest elements DelTran accepts for a credit transfer: ids, amount, charge bearer, both agents,
-    /// and the parties by name and account. About 570 bytes on one line each, as machine-made bulk files are.
+    /// The participant that sends a file, and the file's key (at most 20 characters, unique in the run): the message id
+    /// is DTLOAD-key and each EndToEndId purpose-key-index.
     /// </summary>
-    private static void WriteLeanTransaction(Writer w, ref SplitMix64 rng, int index)
+    internal sealed record Sender(Participant Participant, string Key);
+
+    /// <summary>
+    /// The fewest elements DelTran accepts for a credit transfer: ids, amount, charge bearer, both agents,
+    /// and the parties by name and account. About 550 bytes on one line each, as machine-made bulk files are.
+    /// </summary>
+    private static void WriteLeanTransaction(Writer w, ref SplitMix64 rng, int index, Sender? sender)
     {
         (string currency, decimal amount) = DrawAmount(ref rng);
         Participant debtorAgent = rng.Pick(SampleData.Participants);
+        if (sender is not null)
+        {
+            debtorAgent = sender.Participant;
+        }
+
         Participant creditorAgent = rng.Pick(SampleData.Participants);
         while (ReferenceEquals(creditorAgent, debtorAgent))
         {
@@ -256,7 +286,8 @@ internal static class Pacs008Generator
 
         w.Start("CdtTrfTxInf");
         w.Start("PmtId");
-        w.Element("EndToEndId", EndToEndId(ref rng, "BULK", index));
+        string endToEndId = EndToEndId(ref rng, "BULK", index);
+        w.Element("EndToEndId", sender is null ? endToEndId : string.Create(Inv, $"BULK-{sender.Key}-{index:D5}"));
         w.Element("UETR", Uetr(ref rng));
         w.End();
         w.Amount("IntrBkSttlmAmt", currency, amount.ToString("0.00", Inv));

@@ -68,11 +68,16 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
             }
         }
 
+        // Released, it carries no reason of its hold any more: a later stage's refusal must not show the sanctions match.
+        bool released = move.ToState == TransactionState.Screened;
+        string? reasonCode = released ? null : move.ReasonCode ?? row.ReasonCode;
+        string? reasonText = released ? null : move.ReasonText ?? row.ReasonText;
+
         // Guarded on HELD: of two operators deciding at once, the second changes nothing.
         int moved = await db.Transactions.Where(t => t.Id == row.Id && t.State == TransactionState.Held).ExecuteUpdateAsync(
             s => s.SetProperty(t => t.State, move.ToState)
-                .SetProperty(t => t.ReasonCode, t => move.ReasonCode ?? t.ReasonCode)
-                .SetProperty(t => t.ReasonText, t => move.ReasonText ?? t.ReasonText)
+                .SetProperty(t => t.ReasonCode, reasonCode)
+                .SetProperty(t => t.ReasonText, reasonText)
                 .SetProperty(t => t.UpdatedAt, now),
             cancellationToken);
         if (moved != 1)

@@ -1,3 +1,4 @@
+using DelTran.Core.Pipeline;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
@@ -183,6 +184,8 @@ public static class MessagesApi
                     t.ReasonText,
                     f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency, f.ResultAmount, f.ResultCurrency, f.EffectiveRate, f.Path)))
                 .ToListAsync(cancellationToken);
+            // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
+            outcomes = [.. outcomes.Select(o => ParticipantReasons.For(o.State, o.ReasonCode, o.Reason) is var (code, text) ? o with { ReasonCode = code, Reason = text } : o)];
             foreach (var group in await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             {
                 states[group.Key] = group.Count;

@@ -157,12 +157,19 @@ public static class StatusReports
         OriginalInstructionId = t.InstructionId,
         OriginalTransactionId = t.TransactionId,
         OriginalUetr = t.Uetr is Guid u && Uetr.TryParse(u.ToString("D"), out Uetr uetr) ? uetr : null,
-        Reasons = t.State == TransactionState.Rejected || t.State == TransactionState.Held ? Reasons(t.ReasonText, t.ReasonCode) : [],
+        Reasons = t.State == TransactionState.Rejected || t.State == TransactionState.Held ? ParticipantReasonsOf(t) : [],
         OriginalAmount = t.Amount is decimal amount && Currency.TryParse(t.Currency, out Currency currency) ? new Money(amount, currency) : null,
         OriginalSettlementDate = t.SettlementDate,
         OriginalDebtorAgent = Bic.TryParse(t.DebtorAgent, out Bic debtor) ? debtor : null,
         OriginalCreditorAgent = Bic.TryParse(t.CreditorAgent, out Bic creditor) ? creditor : null,
     };
+
+    // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
+    private static List<StatusReason> ParticipantReasonsOf(TransactionRow t)
+    {
+        (string? code, string? text) = ParticipantReasons.For(t.State, t.ReasonCode, t.ReasonText);
+        return Reasons(text, code);
+    }
 
     // Stored reasons are lines "CODE path: message"; a line without its own code takes the row's code.
     private static List<StatusReason> Reasons(string? text, string? fallbackCode = null)

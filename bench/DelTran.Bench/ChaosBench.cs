@@ -226,10 +226,11 @@ internal static class ChaosBench
                     serve = ServeInstance.Start(settings.Deltran, port, data, settings.Config, environment, serveLog);
                 }
 
-                if (!await serve.WaitForReadyAsync(TimeSpan.FromMinutes(3), cancellationToken))
+                bool ready = await serve.WaitForReadyAsync(TimeSpan.FromMinutes(3), cancellationToken);
+                if (!ready)
                 {
                     diedByItself |= serve.HasExited;
-                    Say("the last restart did not become ready within 3 minutes");
+                    Say($"the last restart did not become ready within 3 minutes ({(serve.HasExited ? "it exited" : "it still runs")}); see {serveLog}");
                 }
 
                 // A little more work on the last instance, then the participants stop sending new files.
@@ -243,6 +244,10 @@ internal static class ChaosBench
 
                 var context = new EndOfRun.Context(serve.Address, database, settings.Deltran, settings.Config, environment, bankUrl, settings.RabbitMqCtl, prefix);
                 verdict = await EndOfRun.FinishAndCheckAsync(context, load, () => diedByItself || serve.HasExited, cancellationToken);
+                if (!ready)
+                {
+                    verdict.Add("ready-after-restart", 1, "the last restart of deltran serve never became ready (/health/ready and the API probe)");
+                }
                 if (verdict.CheckJson is not null)
                 {
                     await File.WriteAllTextAsync(Path.Combine(folder, "check.json"), verdict.CheckJson, cancellationToken);

@@ -341,6 +341,12 @@ internal static class EndOfRun
         verdict.Add("obligations-settled", await ScalarAsync(database,
             "SELECT count(*) FROM obligations o WHERE o.window_id IS NULL OR EXISTS (SELECT 1 FROM clearing_windows w WHERE w.id = o.window_id AND w.state = 'OPEN')", cancellationToken),
             "obligations left in an open window (or none) after the last close");
+        // A FAILED window's obligations settle again in a later window (carried) or on a retry: the money it moved must
+        // have been reversed first, or they are paid twice. (The product's own check does not look at this.)
+        verdict.Add("failed-window-unwound", await ScalarAsync(database, """
+            SELECT count(*) FROM settlement_instructions i JOIN clearing_windows w ON w.id = i.window_id
+            WHERE w.state = 'FAILED' AND i.status = 'POSTED'
+            """, cancellationToken), "instructions of FAILED windows still POSTED (money moved, not reversed): their obligations settle twice");
         verdict.Add("outbox-empty", await ScalarAsync(database, "SELECT count(*) FROM outbox WHERE dispatched_at IS NULL", cancellationToken), "outbox rows never dispatched");
         long failed = await ScalarAsync(database, "SELECT count(*) FROM clearing_windows WHERE state = 'FAILED'", cancellationToken);
         if (failed > 0)

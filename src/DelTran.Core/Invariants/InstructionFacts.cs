@@ -1,4 +1,4 @@
 namespace DelTran.Core.Invariants;
 
 /// <summary>A settlement instruction of the ledger's side, and its reversal's key.</summary>
-public sealed record InstructionFacts(string InstructionId, string Participant, string Status);
+public sealed record InstructionFacts(string InstructionId, string Participant, string Status, string? WindowId = null);

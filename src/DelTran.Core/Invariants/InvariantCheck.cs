@@ -110,6 +110,17 @@ public static class InvariantCheck
                 [.. twice.Take(limits.RowsPerBreak).Select(w => Invariant($"{w.Id}: {w.SettledTransitions} times"))]));
         }
 
+        // A FAILED window's obligations settle again, carried into a later window or on a retry: whatever it posted
+        // must have been reversed first, or those obligations are paid twice.
+        var failed = new HashSet<string>(snapshot.Windows.Where(w => w.State == WindowStateMachine.Code(WindowState.Failed)).Select(w => w.Id), StringComparer.Ordinal);
+        List<InstructionFacts> unwound = snapshot.Instructions.Where(i => i.Status == Posted && i.WindowId is { } id && failed.Contains(id)).ToList();
+        if (unwound.Count > 0)
+        {
+            breaks.Add(new InvariantBreak("failed-window-unwound", BreakKind.Conservation,
+                Invariant($"{unwound.Count} instructions of FAILED windows are still POSTED: money moved and not reversed, so their obligations settle twice."),
+                [.. unwound.Take(limits.RowsPerBreak).Select(i => Invariant($"{i.WindowId}: {i.InstructionId} ({i.Participant})"))]));
+        }
+
         List<WindowFacts> waiting = snapshot.Windows.Where(w => IsWaiting(w, snapshot.Now, limits)).ToList();
         if (waiting.Count > 0)
         {

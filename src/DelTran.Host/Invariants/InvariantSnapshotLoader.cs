@@ -59,7 +59,7 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
 
         List<DateTimeOffset> undispatched = await db.Outbox.AsNoTracking().Where(o => o.DispatchedAt == null).Select(o => o.CreatedAt).ToListAsync(cancellationToken);
         List<InstructionFacts> instructions = await db.SettlementInstructions.AsNoTracking()
-            .Select(i => new InstructionFacts(i.InstructionId, i.ParticipantBic, i.Status)).ToListAsync(cancellationToken);
+            .Select(i => new InstructionFacts(i.InstructionId, i.ParticipantBic, i.Status, i.WindowId)).ToListAsync(cancellationToken);
 
         return new InvariantSnapshot
         {

@@ -88,6 +88,24 @@ public sealed class InvariantCheckTests
         Single(Clean() with { Windows = [Clean().Windows[0] with { PositionCredits = 499.99m }] }, "nets-sum-to-zero", BreakKind.Conservation);
 
     [Fact]
+    public void Evaluate_BreaksConservation_WhenAFailedWindowStillHoldsPostedMoney()
+    {
+        // A window failed after its money moved, unreversed: its obligations would settle again in a later window.
+        InvariantSnapshot failedUnwound = Clean() with
+        {
+            Windows = [Clean().Windows[0] with { State = "FAILED", SettledTransitions = 0 }],
+            Instructions = [new InstructionFacts("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB", "POSTED", "INR-000001"), new InstructionFacts("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD", "REVERSED", "INR-000001")],
+            BankBookings = null,
+        };
+        InvariantBreak broken = Single(failedUnwound, "failed-window-unwound", BreakKind.Conservation);
+        Assert.Equal(["INR-000001: INR-000001.1-SRCBINBB-INR-D (SRCBINBB)"], broken.Rows);
+
+        // Reversed, it holds nothing: the retry or the next window may settle its obligations.
+        InvariantSnapshot reversed = failedUnwound with { Instructions = [.. failedUnwound.Instructions.Select(i => i with { Status = "REVERSED" })] };
+        Assert.DoesNotContain(InvariantCheck.Evaluate(reversed).Breaks, b => b.Invariant == "failed-window-unwound");
+    }
+
+    [Fact]
     public void Evaluate_Breaks_WhenAWindowSettledTwice() =>
         Single(Clean() with { Windows = [Clean().Windows[0] with { SettledTransitions = 2 }] }, "window-settles-once", BreakKind.ExactlyOnce);
 

@@ -328,6 +328,9 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         ClearingWindowRow window = await db.ClearingWindows.AsNoTracking().SingleAsync(w => w.Id == windowId, cancellationToken);
+        // The currency's accounts held as every posting holds them: another window of the currency may be settling, and a
+        // posting of its committed between the audit's reads of the ledger and of the balances would look like an imbalance.
+        await LockAccountsAsync(db, window.Currency, cancellationToken);
         IReadOnlyList<string> problems = await LedgerAudit.CheckAsync(db, window.Currency, cancellationToken);
         if (problems.Count > 0)
         {

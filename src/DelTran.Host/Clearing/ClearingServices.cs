@@ -73,10 +73,47 @@ public static class ClearingServices
     }
 }
 
-/// <summary>Keeps one recurring close and one liquidity forecast per accepted currency in Hangfire, and the list, rate and AML-history jobs.</summary>
-public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<ClearingOptions> clearing, IOptions<DelTranOptions> deltran, IOptions<AmlRetentionOptions> amlRetention) : IHostedService
+/// <summary>
+/// Keeps one recurring close and one liquidity forecast per accepted currency in Hangfire, and the list, rate and
+/// AML-history jobs. Registering takes Hangfire's locks, which a killed instance may still hold until they go stale:
+/// it is retried in the background until it gets through, so that such a lock never stops the service from starting
+/// (the jobs of the previous run are in the storage meanwhile).
+/// </summary>
+public sealed partial class RecurringCloseScheduler(
+    IRecurringJobManager jobs,
+    IOptions<ClearingOptions> clearing,
+    IOptions<DelTranOptions> deltran,
+    IOptions<AmlRetentionOptions> amlRetention,
+    TimeProvider clock,
+    ILogger<RecurringCloseScheduler> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        for (int attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                Register();
+                if (attempt > 1)
+                {
+                    LogRegistered(logger, attempt);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is Hangfire.Storage.DistributedLockTimeoutException or PostgreSqlDistributedLockException)
+            {
+                LogLockBusy(logger, attempt, ex.Message);
+            }
+
+            await Task.Delay(RetryInterval, clock, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Register()
     {
         jobs.AddOrUpdate<AmlFlowRetentionJob>(AmlFlowRetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), amlRetention.Value.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         jobs.AddOrUpdate<SanctionsListsJob>(SanctionsListsJob.RecurringId, job => job.RunAsync(CancellationToken.None), SanctionsListsJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
@@ -95,11 +132,13 @@ public sealed class RecurringCloseScheduler(IRecurringJobManager jobs, IOptions<
 
             jobs.AddOrUpdate<ForecastAlertJob>(ForecastAlertJob.RecurringId(currency), job => job.RunAsync(currency, CancellationToken.None), ForecastAlertJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recurring jobs not registered yet (attempt {Attempt}): {Reason} A lock left by a stopped instance goes stale within a minute; retrying.")]
+    private static partial void LogLockBusy(ILogger logger, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recurring jobs registered at attempt {Attempt}.")]
+    private static partial void LogRegistered(ILogger logger, int attempt);
 }
 
 /// <summary>
@@ -128,7 +167,15 @@ internal static class HangfireSchema
         }
 
         // A closed window should settle within seconds, not wait for the storage's default 15-second queue poll.
-        var options = new PostgreSqlStorageOptions { SchemaName = Schema, PrepareSchemaIfNecessary = false, QueuePollInterval = TimeSpan.FromSeconds(1) };
+        // A lock is held only while a job is scheduled or registered (no job holds one while it runs), so a row older than
+        // a minute is a killed instance's: it goes stale then, not after the storage's default ten minutes.
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = false,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+        };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options, null), options);
     }
 

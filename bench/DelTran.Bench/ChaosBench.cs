@@ -64,11 +64,11 @@ internal static class ChaosBench
         }
 
         Console.WriteLine();
-        Console.WriteLine("run  seed        kills  at (see below)        server restarts  bank fault                         files  transactions  windows settled/failed  violations");
+        Console.WriteLine("run  seed        kills  at (see below)                    server restarts  bank fault                         files  transactions  windows settled/failed  violations");
         foreach (RunRow row in rows)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Run,3}  {row.Seed,-10}  {row.Kills,5}  {row.Moments,-20}  {row.Restarts,-15}  {row.Fault,-33}  {row.Files,5}  {row.Transactions,12:N0}  {row.Settled,15}/{row.Failed,-7}  {row.Verdict.Summary()}"));
+                $"{row.Run,3}  {row.Seed,-10}  {row.Kills,5}  {row.Moments,-32}  {row.Restarts,-15}  {row.Fault,-33}  {row.Files,5}  {row.Transactions,12:N0}  {row.Settled,15}/{row.Failed,-7}  {row.Verdict.Summary()}"));
         }
 
         Console.WriteLine("at: where each kill landed: u not ready (starting, or /health/ready slower than 2 s), c a COPY of the ingest running, t transactions in a stage,");

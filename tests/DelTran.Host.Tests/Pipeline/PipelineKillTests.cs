@@ -24,7 +24,7 @@ public sealed class PipelineKillTests
         await RunAsync("ingest", async data =>
         {
             // The validator's rows are going in: a COPY into transactions is running, nothing is committed yet.
-            await WaitUntilAsync(async () => await ScalarAsync(data, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY %transactions%'") > 0,
+            await WaitUntilAsync(async () => await ScalarAsync(data, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY %transactions%'") > 0,
                 "the ingest's COPY into transactions");
             return $"{await ScalarAsync(data, "SELECT count(*) FROM transactions")} transactions committed";
         });

@@ -113,7 +113,7 @@ public sealed class TwoProcessTests(ITestOutputHelper output)
             // Either process may have taken the file's ingest from the queue: the one copying its rows in dies.
             string? ingesting = null;
             await ServeScenario.WaitUntilAsync(
-                async () => (ingesting = await TextOrNullAsync(data, "SELECT application_name FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY %transactions%'")) is not null,
+                async () => (ingesting = await TextOrNullAsync(data, "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY %transactions%'")) is not null,
                 "a process to copy the file's rows in");
             (ServeProcess victim, ServeProcess survivor) = ingesting == "deltran-a" ? (a, b) : (b, a);
             await victim.KillAsync();

@@ -114,7 +114,7 @@ public sealed class SettlementKillTests
             // Where the process is when it dies: the close committed (CLOSING, its obligations counted), and its netting
             // is waiting on the lock, inside a transaction the kill will abandon.
             await WaitUntilAsync(
-                async () => await ScalarAsync(data, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'deltran-close' AND wait_event_type = 'Lock' AND query LIKE '%window_positions%'") == 1,
+                async () => await ScalarAsync(data, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'deltran-close' AND wait_event_type = 'Lock' AND query LIKE '%window_positions%'") == 1,
                 "the netting to wait on window_positions");
             Assert.Equal("CLOSING", await TextAsync(data, "SELECT state FROM clearing_windows WHERE id = 'AED-000001'"));
             Assert.Equal(3, await ScalarAsync(data, "SELECT obligation_count FROM clearing_windows WHERE id = 'AED-000001'"));

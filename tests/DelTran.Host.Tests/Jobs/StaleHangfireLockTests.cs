@@ -17,40 +17,25 @@ public sealed class StaleHangfireLockTests
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
         await using NpgsqlDataSource data = database.CreateDataSource();
-        Dictionary<string, string> environment = ServeScenario.Environment(database, "lock" + Guid.NewGuid().ToString("N")[..10]);
-        ServeProcess first = ServeProcess.Start("deltran-first", environment);
-        ServeProcess? second = null;
-        try
+        await using var processes = new ServeProcesses(ServeScenario.Environment(database, "lock" + Guid.NewGuid().ToString("N")[..10]));
+        ServeProcess first = await processes.StartAsync("deltran-first");
+        await first.KillAsync();
+
+        // What a kill in the middle of registering leaves: lock rows of a process that will never release them.
+        foreach (string resource in new[] { "hangfire:recurring-jobs:lock", "hangfire:lock:recurring-job:" + AmlFlowRetentionJob.RecurringId })
         {
-            await first.WaitForReadyAsync(TimeSpan.FromMinutes(2));
-            await first.KillAsync();
-
-            // What a kill in the middle of registering leaves: lock rows of a process that will never release them.
-            foreach (string resource in new[] { "hangfire:recurring-jobs:lock", "hangfire:lock:recurring-job:" + AmlFlowRetentionJob.RecurringId })
-            {
-                await using NpgsqlCommand insert = data.CreateCommand("INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES ($1, 0, now())");
-                insert.Parameters.AddWithValue(resource);
-                await insert.ExecuteNonQueryAsync();
-            }
-
-            second = ServeProcess.Start("deltran-second", environment);
-            await second.WaitForReadyAsync(TimeSpan.FromMinutes(2));
-            await SubmitAndCompleteAsync(second, Payments("INR", "LOCKED"));
-
-            // The premise (the registration met the dead lock), then the lock going stale and the jobs registered.
-            await WaitUntilAsync(() => Task.FromResult(second.Output.Contains("Recurring jobs not registered yet", StringComparison.Ordinal)), "the registration to meet the dead lock");
-            await WaitUntilAsync(() => Task.FromResult(second.Output.Contains("Recurring jobs registered at attempt", StringComparison.Ordinal)), "the recurring jobs to be registered", TimeSpan.FromMinutes(3));
-            Assert.True(await Sql.ScalarAsync(data, $"SELECT count(*) FROM hangfire.hash WHERE key = 'recurring-job:{AmlFlowRetentionJob.RecurringId}'") > 0, "the AML job is not in Hangfire's storage");
-            Assert.False(second.HasExited, second.Output);
+            await using NpgsqlCommand insert = data.CreateCommand("INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES ($1, 0, now())");
+            insert.Parameters.AddWithValue(resource);
+            await insert.ExecuteNonQueryAsync();
         }
-        finally
-        {
-            if (second is not null)
-            {
-                await second.DisposeAsync();
-            }
 
-            await first.DisposeAsync();
-        }
+        ServeProcess second = await processes.StartAsync("deltran-second");
+        await SubmitAndCompleteAsync(second, Payments("INR", "LOCKED"));
+
+        // The premise (the registration met the dead lock), then the lock going stale and the jobs registered.
+        await WaitUntilAsync(() => Task.FromResult(second.Output.Contains("Recurring jobs not registered yet", StringComparison.Ordinal)), "the registration to meet the dead lock");
+        await WaitUntilAsync(() => Task.FromResult(second.Output.Contains("Recurring jobs registered at attempt", StringComparison.Ordinal)), "the recurring jobs to be registered", TimeSpan.FromMinutes(3));
+        Assert.True(await Sql.ScalarAsync(data, $"SELECT count(*) FROM hangfire.hash WHERE key = 'recurring-job:{AmlFlowRetentionJob.RecurringId}'") > 0, "the AML job is not in Hangfire's storage");
+        Assert.False(second.HasExited, second.Output);
     }
 }

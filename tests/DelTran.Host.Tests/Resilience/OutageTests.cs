@@ -2,13 +2,12 @@ using System.Net;
 using System.Text.Json;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Persistence;
+using DelTran.Host.Tests.Clients;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using DelTran.MockBank;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit.Abstractions;
 using static DelTran.Host.Tests.Support.Sql;
@@ -181,14 +180,13 @@ public sealed class OutageTests(ITestOutputHelper output)
     public async Task Serve_SettlesAWindowOnce_WhenPostgresRestartsBetweenTheBanksBookingAndTheLedgerPosting()
     {
         await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
-        await using WebApplication bank = MockBankApp.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Logging.ClearProviders());
-        await bank.StartAsync();
-        using var bankClient = new HttpClient { BaseAddress = new Uri(bank.Urls.First()) };
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        HttpClient bankClient = bank.Http;
         await using NpgsqlDataSource data = database.CreateDataSource();
-        await using ServeProcess serve = ServeProcess.Start("deltran-pgrestart", ServeScenario.Environment(database, "pgr" + Guid.NewGuid().ToString("N")[..10], bank.Urls.First()));
-        await serve.WaitForReadyAsync(TimeSpan.FromMinutes(2));
+        await using var processes = new ServeProcesses(ServeScenario.Environment(database, "pgr" + Guid.NewGuid().ToString("N")[..10], bank.BaseAddress.ToString()));
+        ServeProcess serve = await processes.StartAsync("deltran-pgrestart");
         await ServeScenario.SubmitAndCompleteAsync(serve, ServeScenario.Payments("INR", "PGRESTART"));
-        await ServeScenario.AddFaultAsync(bankClient, new { mode = "hold-after-booking", participant = "SRCBINBB", direction = "DEBIT", delayMs = 600_000, times = 1 });
+        await bank.AddFaultAsync("hold-after-booking", participant: "SRCBINBB", direction: "DEBIT", times: 1, delayMs: 600_000);
         await ServeScenario.CloseAsync(serve, "INR");
         BookedSettlement booked = await ServeScenario.WaitForBookingAsync(bankClient, "SRCBINBB", "INR", serve);
 

@@ -29,8 +29,8 @@ public sealed class TwoProcessCloseTests
         ServeProcess? a = null, b = null;
         try
         {
-            a = ServeProcess.Start("deltran-a", Environment(database, prefix, bank.Urls.First()));
-            b = ServeProcess.Start("deltran-b", Environment(database, prefix, bank.Urls.First()));
+            a = ServeProcess.Start("deltran-a", ServeScenario.Environment(database, prefix, bank.Urls.First()));
+            b = ServeProcess.Start("deltran-b", ServeScenario.Environment(database, prefix, bank.Urls.First()));
             await Task.WhenAll(a.WaitForReadyAsync(TimeSpan.FromMinutes(2)), b.WaitForReadyAsync(TimeSpan.FromMinutes(2)));
 
             Guid first = await SubmitAsync(a, 50);
@@ -140,9 +140,6 @@ public sealed class TwoProcessCloseTests
 
         throw new TimeoutException($"{windowId} did not reach {state}: {last}{System.Environment.NewLine}{process.Output}");
     }
-
-    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix, string bankUrl) =>
-        ServeScenario.Environment(database, prefix, bankUrl);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
     {

@@ -27,8 +27,8 @@ public sealed class TwoProcessTests(ITestOutputHelper output)
         ServeProcess? a = null, b = null;
         try
         {
-            a = ServeProcess.Start("deltran-a", Environment(database, prefix, "deltran-a"));
-            b = ServeProcess.Start("deltran-b", Environment(database, prefix, "deltran-b"));
+            a = ServeProcess.Start("deltran-a", ServeScenario.Environment(database, prefix, name: "deltran-a"));
+            b = ServeProcess.Start("deltran-b", ServeScenario.Environment(database, prefix, name: "deltran-b"));
             await Task.WhenAll(a.WaitForReadyAsync(TimeSpan.FromMinutes(2)), b.WaitForReadyAsync(TimeSpan.FromMinutes(2)));
             Assert.NotEqual(a.ProcessId, b.ProcessId);
             Assert.NotEqual(a.BaseAddress, b.BaseAddress);
@@ -105,8 +105,8 @@ public sealed class TwoProcessTests(ITestOutputHelper output)
         ServeProcess? a = null, b = null;
         try
         {
-            a = ServeProcess.Start("deltran-a", Environment(database, prefix, "deltran-a"));
-            b = ServeProcess.Start("deltran-b", Environment(database, prefix, "deltran-b"));
+            a = ServeProcess.Start("deltran-a", ServeScenario.Environment(database, prefix, name: "deltran-a"));
+            b = ServeProcess.Start("deltran-b", ServeScenario.Environment(database, prefix, name: "deltran-b"));
             await Task.WhenAll(a.WaitForReadyAsync(TimeSpan.FromMinutes(2)), b.WaitForReadyAsync(TimeSpan.FromMinutes(2)));
             Guid id = await ServeScenario.SubmitAsync(a, TestMessages.Pacs008(TestMessages.UniqueMsgId("TWOKILL"), count));
 
@@ -145,9 +145,6 @@ public sealed class TwoProcessTests(ITestOutputHelper output)
             }
         }
     }
-
-    private static Dictionary<string, string> Environment(PostgresDatabase database, string prefix, string name) =>
-        ServeScenario.Environment(database, prefix, name: name);
 
     /// <summary>
     /// Test-only instrumentation, no product change: a trigger copies each transaction event's writer (the

@@ -91,13 +91,6 @@ public static class ServeScenario
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Sets a mock bank fault rule.</summary>
-    public static async Task AddFaultAsync(HttpClient bank, object rule)
-    {
-        using HttpResponseMessage fault = await bank.PostAsJsonAsync("/api/v1/control/faults", rule);
-        Assert.True(fault.IsSuccessStatusCode, await fault.Content.ReadAsStringAsync());
-    }
-
     public static async Task<BookedSettlement> WaitForBookingAsync(HttpClient bank, string participant, string currency, ServeProcess process)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));

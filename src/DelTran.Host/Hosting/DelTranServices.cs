@@ -43,7 +43,9 @@ public static class DelTranServices
         services.AddOptions<FxOptions>().Bind(configuration.GetSection(FxOptions.Section))
             .Validate(o => o.Problems().Count == 0, "DelTran:Fx is invalid: check Pivot and each of Rates (pair, bid, ask, ValidFrom and ValidTo with an offset)")
             .ValidateOnStart();
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran:Outbox is invalid: check BatchSize (1 to 10000), PollInterval, MaxBackoff (at least PollInterval) and PublishTimeout (positive)")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HealthState>();
         services.AddSingleton<OutboxSignal>();

@@ -56,6 +56,39 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one batch may wait for the broker's confirms. A publish caught by a broker restart can wait for ever on a
+    /// channel that died under it; after this the batch is abandoned (its rows stay undispatched) and published again.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What is wrong with these settings; empty when they can be used.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (BatchSize is < 1 or > 10_000)
+        {
+            problems.Add($"{Section}:BatchSize must be between 1 and 10000 (is {BatchSize}).");
+        }
+
+        if (PollInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:PollInterval must be positive (is {PollInterval}).");
+        }
+
+        if (MaxBackoff < PollInterval)
+        {
+            problems.Add($"{Section}:MaxBackoff must be at least PollInterval (is {MaxBackoff}).");
+        }
+
+        if (PublishTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:PublishTimeout must be positive (is {PublishTimeout}).");
+        }
+
+        return problems;
+    }
 }
 
 public sealed partial class OutboxDispatcher(
@@ -132,14 +165,27 @@ public sealed partial class OutboxDispatcher(
         // Published together and awaited together: with publisher confirms on, each task completes once the broker
         // has its message, and the confirms of a batch arrive in one round trip rather than one after another.
         // Consumers never depend on the order of their commands.
+        // The wait is bounded: a publish caught by a broker restart can wait for ever on a dead channel, and an unbounded
+        // wait here would hold these rows (locked, so no other instance takes them) and stall the whole pipeline.
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var publishes = new List<Task>(rows.Count);
         foreach (OutboxRow row in rows)
         {
             (object message, Type type) = Outbox.Read(row);
-            publishes.Add(publisher.Publish(message, type, cancellationToken));
+            publishes.Add(publisher.Publish(message, type, publishing.Token));
         }
 
-        await Task.WhenAll(publishes);
+        try
+        {
+            await Task.WhenAll(publishes).WaitAsync(options.Value.PublishTimeout, clock, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            await publishing.CancelAsync();
+            _ = Task.WhenAll(publishes).ContinueWith(abandoned => abandoned.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new TimeoutException($"The broker did not confirm {rows.Count} outbox message(s) within {options.Value.PublishTimeout}; they stay undispatched and are published again.", ex);
+        }
+
         DateTimeOffset dispatchedAt = clock.GetUtcNow();
         foreach (OutboxRow row in rows)
         {

@@ -559,6 +559,9 @@ cmd_servers_stop() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# The business date the sample messages are written for (sample-messages/README.md).
+DEMO_BUSINESS_DATE=2026-12-01
+
 cmd_demo() {
   [[ -d sample-messages ]] || die "sample-messages/ is missing: nothing to process."
   log "building Release"
@@ -568,12 +571,15 @@ cmd_demo() {
   # sample message through ingest, validation, compliance, risk and liquidity, a pacs.002 per message.
   rm -rf out/demo
   # As the service image runs (blocking full collections, no tiering delay: see src/DelTran.Host/Dockerfile).
+  # On the samples' own business date (sample-messages/README.md), so the demo gives the same answers in any year:
+  # message dates, FX rates, holiday calendars and windows are all judged on it, and the DT01 samples stay rejected.
   DOTNET_gcConcurrent=0 DOTNET_TC_CallCountingDelayMs=0 dotnet run --project src/DelTran.Host -c Release --no-build -- process \
-    --in sample-messages/pacs.008.001.08 sample-messages/pain.001.001.09 sample-messages/pain.001.001.03 \
+    --as-of "$DEMO_BUSINESS_DATE" --in sample-messages/pacs.008.001.08 sample-messages/pain.001.001.09 sample-messages/pain.001.001.03 \
     --out out/demo || die "deltran process failed."
   log "status reports: out/demo/ (one pacs.002 per message, mirroring sample-messages/)."
   log "files under */invalid/ are rejected on purpose, each with the reason code its name starts with;"
-  log "to see the validation contract alone: dotnet run --project src/DelTran.Host -- validate --as-of 2026-12-01 sample-messages/"
+  log "business date $DEMO_BUSINESS_DATE (the samples' own; without --as-of, process and validate judge on today's date)."
+  log "to see the validation contract alone: dotnet run --project src/DelTran.Host -- validate --as-of $DEMO_BUSINESS_DATE sample-messages/"
 }
 
 # Totals from the vstest console summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...").

@@ -39,13 +39,12 @@ public static class DelTranCli
         };
         validate.SetAction(parse =>
         {
-            DateOnly businessDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            string? asOfText = parse.GetValue(asOf);
-            if (asOfText is not null && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
+            if (!TryReadAsOf(parse.GetValue(asOf), stderr, out DateOnly? given))
             {
-                stderr.WriteLine($"deltran: --as-of '{asOfText}' is not a date in the form YYYY-MM-DD.");
                 return ValidateCommand.ExitUsage;
             }
+
+            DateOnly businessDate = given ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
             DelTranOptions options;
             try
@@ -83,15 +82,25 @@ public static class DelTranCli
         {
             Description = "Folder for the embedded database (default: a new temporary folder). Ignored when ConnectionStrings:deltran is set.",
         };
+        var processAsOf = new Option<string?>("--as-of")
+        {
+            Description = "Business date of the run, YYYY-MM-DD (default: today, UTC): the date rules, FX rate validity, holiday calendars and windows all see this date.",
+        };
         var process = new Command("process", "Run DelTran's main job once: ingest, run every stage, write a pacs.002 per message, then close, net and settle each currency's window and write its reports.")
         {
             inputs,
             output,
             data,
             config,
+            processAsOf,
         };
         process.SetAction((parse, cancellationToken) =>
         {
+            if (!TryReadAsOf(parse.GetValue(processAsOf), stderr, out DateOnly? businessDate))
+            {
+                return Task.FromResult(ValidateCommand.ExitUsage);
+            }
+
             IConfiguration configuration;
             try
             {
@@ -103,7 +112,7 @@ public static class DelTranCli
                 return Task.FromResult(ValidateCommand.ExitUsage);
             }
 
-            return ProcessCommand.RunAsync(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, parse.GetValue(data), configuration, stdout, stderr, cancellationToken);
+            return ProcessCommand.RunAsync(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, parse.GetValue(data), configuration, clock, businessDate, stdout, stderr, cancellationToken);
         });
 
         var serveData = new Option<string?>("--data")
@@ -225,5 +234,24 @@ public static class DelTranCli
         }
 
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>Reads an --as-of value: null when absent; false (and says why) when it is not a date.</summary>
+    private static bool TryReadAsOf(string? text, TextWriter stderr, out DateOnly? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly parsed))
+        {
+            stderr.WriteLine($"deltran: --as-of '{text}' is not a date in the form YYYY-MM-DD.");
+            return false;
+        }
+
+        date = parsed;
+        return true;
     }
 }

@@ -17,7 +17,7 @@ namespace DelTran.Host.Cli;
 /// </summary>
 public static class ProcessCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TimeProvider machine, DateOnly? asOf, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         List<(string Path, string Relative)>? files = InputFiles.ExpandWithRelativePaths(inputs, stderr);
         if (files is null)
@@ -51,7 +51,15 @@ public static class ProcessCommand
         builder.Services.AddClearing(builder.Configuration, data);
         string windowsDirectory = Path.GetFullPath(Path.Combine(outputDirectory, "windows"));
         builder.Services.AddSingleton(new ReportsLocation(windowsDirectory));
+        // One clock for the whole run: on a chosen business date every date rule, rate and calendar sees that date.
+        TimeProvider clock = asOf is { } date ? new BusinessDateClock(machine, date) : machine;
+        builder.Services.AddSingleton(clock);
         using IHost host = builder.Build();
+
+        // The date every rule judges by, said first: on a chosen date, the messages' dates are still checked (DT01).
+        console.WriteLine(asOf is not null
+            ? $"Business date {asOf:yyyy-MM-dd} (--as-of): message dates, FX rates, calendars and windows are judged on it."
+            : $"Business date {clock.GetUtcNow():yyyy-MM-dd} (today, UTC; --as-of chooses another).");
 
         var stopwatch = Stopwatch.StartNew();
         try

@@ -7,11 +7,14 @@ public static class CliRunner
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunAt(TimeProvider.System, args);
+
+    /// <summary>As <see cref="Run"/>, on a machine whose clock is <paramref name="clock"/>.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunAt(TimeProvider clock, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int exit = DelTranCli.Run(args, stdout, stderr, TimeProvider.System);
+        int exit = DelTranCli.Run(args, stdout, stderr, clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using DelTran.Core.Tests.Support;
+using DelTran.Host.Cli;
 
 namespace DelTran.Host.Tests.Cli;
 
@@ -7,6 +8,12 @@ namespace DelTran.Host.Tests.Cli;
 public sealed class ProcessCommandTests
 {
     /// <summary>Batches in which one transaction breaks its rule: the others are accepted, so the message is PART.</summary>
+    /// <summary>The business date the samples are written for (sample-messages/README.md), and the demo's --as-of.</summary>
+    private const string SamplesBusinessDate = "2026-12-01";
+
+    /// <summary>A machine whose clock says 3 June 2030 and runs on from there (timers and delays as usual).</summary>
+    private static BusinessDateClock MachineIn2030() => new BusinessDateClock(TimeProvider.System, new DateOnly(2030, 6, 3));
+
     private static readonly string[] PartlyAccepted = ["AM01-zero-amount-in-batch.xml", "DUPL-repeated-endtoendid.xml", "DUPL-repeated-uetr.xml"];
 
     [Fact]
@@ -31,9 +38,14 @@ public sealed class ProcessCommandTests
                 }
             }
 
-            (int exit, string stdout, string stderr) = CliRunner.Run(["process", "--in", .. inputs, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data")]);
+            // The demo's run (./build.sh demo) on a machine whose clock says 2030: FX rates and calendars of 2026 long
+            // expired, and still every valid sample is accepted, because the run's business date is the samples' own.
+            (int exit, string stdout, string stderr) = CliRunner.RunAt(
+                MachineIn2030(),
+                ["process", "--as-of", SamplesBusinessDate, "--in", .. inputs, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data")]);
 
             Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+            Assert.Contains($"Business date {SamplesBusinessDate} (--as-of)", stdout, StringComparison.Ordinal);
             string[] reports = Directory.GetFiles(Path.Combine(work, "out"), "*.pacs002.xml", SearchOption.AllDirectories);
             Assert.Equal(
                 expectedReports.Keys.Order(StringComparer.Ordinal),
@@ -88,6 +100,38 @@ public sealed class ProcessCommandTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Process_JudgesTheSamplesOnTodaysDate_WithoutAsOf_SoTheDateRuleIsNeverHidden()
+    {
+        string work = Directory.CreateTempSubdirectory("deltran-process-").FullName;
+        try
+        {
+            string sample = Path.Combine(CliRunner.RepoRoot, "sample-messages", "pain.001.001.09", "valid");
+            string file = Directory.GetFiles(sample, "*.xml").Order(StringComparer.Ordinal).First();
+            (int exit, string stdout, string stderr) = CliRunner.RunAt(
+                MachineIn2030(),
+                "process", "--in", file, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data"));
+
+            Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+            Assert.Contains("Business date 2030-06-03 (today, UTC; --as-of chooses another)", stdout, StringComparison.Ordinal);
+            StatusReportSummary status = StatusReportSummary.Read(Directory.GetFiles(Path.Combine(work, "out"), "*.pacs002.xml", SearchOption.AllDirectories).Single(f => !f.Contains("windows", StringComparison.Ordinal)));
+            Assert.Equal(("RJCT", "DT01"), (status.GroupStatus, string.Join(",", status.Codes)));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Process_ExitsTwo_WhenAsOfIsNotADate()
+    {
+        (int exit, _, string stderr) = CliRunner.Run("process", "--as-of", "2026-13-01", "--in", Path.GetTempPath(), "--out", Path.GetTempPath());
+        Assert.Equal(2, exit);
+        Assert.Contains("--as-of '2026-13-01' is not a date", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,22 +207,8 @@ public sealed class ProcessCommandTests
     private static string? ProblemWithOurs(string report, StatusReportSummary status)
     {
         string name = Path.GetFileName(report).Replace(".pacs002.xml", ".xml", StringComparison.Ordinal);
-        bool pain001 = report.StartsWith("pain.001", StringComparison.Ordinal);
         bool valid = report.Contains($"{Path.DirectorySeparatorChar}valid{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
         string code = name.Split('-')[0];
-
-        // Issue 15 item 2: the pain.001 samples' requested execution dates (2026-12-01 to 2026-12-04) are fixed, and
-        // `deltran process` judges them against today's date (it has no --as-of), so every pain.001 transaction is
-        // refused DT01 today. Until that is mended this states the current truth: valid pain.001 samples come out RJCT
-        // with only DT01, and invalid ones RJCT with their own code and DT01. (The same defect will turn
-        // DT01-settlement-date-too-far.xml, 2027-06-01, valid once today is within 30 days of it.)
-        if (pain001)
-        {
-            string[] expected = valid ? ["DT01"] : [.. new[] { code, "DT01" }.Distinct().Order(StringComparer.Ordinal)];
-            return status.GroupStatus == "RJCT" && status.Transactions.All(t => t.Status == "RJCT") && status.Codes.SequenceEqual(expected)
-                ? null
-                : $"expected RJCT with exactly {string.Join(",", expected)} (issue 15 item 2)";
-        }
 
         if (valid)
         {

@@ -1,0 +1,35 @@
+namespace DelTran.Host.Cli;
+
+/// <summary>
+/// The clock of a run on a chosen business date (`deltran process --as-of`): the date is the chosen one, and time
+/// passes as on the machine's clock from the moment the run started, so timeouts and timers behave as usual. Every
+/// date-dependent rule (message dates, FX rate validity, holiday calendars, window business dates) reads this one
+/// clock, so a run on a fixed date gives the same answers in any year.
+/// </summary>
+public sealed class BusinessDateClock : TimeProvider
+{
+    private readonly TimeProvider _machine;
+    private readonly TimeSpan _shift;
+
+    public BusinessDateClock(TimeProvider machine, DateOnly businessDate)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        _machine = machine;
+        DateTimeOffset now = machine.GetUtcNow();
+        _shift = businessDate.ToDateTime(TimeOnly.FromTimeSpan(now.TimeOfDay), DateTimeKind.Utc) - now.UtcDateTime;
+        BusinessDate = businessDate;
+    }
+
+    public DateOnly BusinessDate { get; }
+
+    public override DateTimeOffset GetUtcNow() => _machine.GetUtcNow() + _shift;
+
+    public override long GetTimestamp() => _machine.GetTimestamp();
+
+    public override long TimestampFrequency => _machine.TimestampFrequency;
+
+    public override TimeZoneInfo LocalTimeZone => _machine.LocalTimeZone;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        _machine.CreateTimer(callback, state, dueTime, period);
+}

@@ -123,7 +123,7 @@ public sealed partial class RecurringCloseScheduler(
             string id = CloseWindowJob.RecurringId(currency);
             if (clearing.Value.ScheduleCloses)
             {
-                jobs.AddOrUpdate<CloseWindowJob>(id, job => job.RunAsync(currency, CancellationToken.None), clearing.Value.CronFor(currency), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+                jobs.AddOrUpdate<CloseWindowJob>(id, job => job.RunAsync(currency, null, CancellationToken.None), clearing.Value.CronFor(currency), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             }
             else
             {

@@ -19,6 +19,9 @@ public enum CloseOutcome
 {
     Closed,
     AlreadyClosed,
+
+    /// <summary>DelTran clears no such currency: nothing was closed and no window was opened.</summary>
+    UnknownCurrency,
 }
 
 public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string Message);
@@ -29,10 +32,16 @@ public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string 
 /// at the moment of the close no obligation is half-accepted, and the next window is opened in the same
 /// transaction. Membership is then decided by acceptance time against the cut-off, with no race at the edge.
 /// </summary>
-public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<ClearingOptions> options, ILogger<WindowCloser> logger)
+public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<ClearingOptions> options, IOptions<Configuration.DelTranOptions> deltran, ILogger<WindowCloser> logger)
 {
     public async Task<CloseResult> CloseAsync(CloseRequest request, CancellationToken cancellationToken)
     {
+        IReadOnlySet<string> cleared = deltran.Value.ToRulebook().AcceptedCurrencies;
+        if (!cleared.Contains(request.Currency))
+        {
+            return new CloseResult(CloseOutcome.UnknownCurrency, null, $"DelTran clears no {request.Currency} payments, so there is no {request.Currency} window; it clears {string.Join(", ", cleared.Order(StringComparer.Ordinal))}.");
+        }
+
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

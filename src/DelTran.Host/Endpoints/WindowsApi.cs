@@ -87,6 +87,11 @@ public static class WindowsApi
 
         string who = OperatorEndpoints.OperatorOf(http)!;
         CloseResult result = await closer.CloseAsync(new CloseRequest(code, $"closed by operator {who}") { WindowId = windowId }, cancellationToken);
+        if (result.Outcome == CloseOutcome.UnknownCurrency)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such window.", detail: result.Message);
+        }
+
         if (result.Outcome != CloseOutcome.Closed)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already closed.", detail: result.Message);

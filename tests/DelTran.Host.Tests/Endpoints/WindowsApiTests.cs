@@ -21,6 +21,25 @@ public sealed class WindowsApiTests
 {
     private const string OperatorKey = "demo-operator-key";
 
+    [Theory]
+    [InlineData("GBP")]
+    [InlineData("xyz")]
+    public async Task Close_OfACurrencyDelTranDoesNotClear_Is404_AndOpensNoWindow(string currency)
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded);
+        using HttpClient ops = server.Client(OperatorKey);
+
+        using HttpResponseMessage response = await ops.PostAsync(new Uri($"/api/v1/windows/{currency}/close", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("it clears AED, INR, USD", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        JsonElement windows = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/windows?currency={currency}");
+        Assert.Empty(windows.EnumerateArray());
+        using HttpResponseMessage notACurrency = await ops.PostAsync(new Uri("/api/v1/windows/G1/close", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.BadRequest, notACurrency.StatusCode);
+    }
+
     [Fact]
     public async Task WindowsApi_RefusesAnyoneButAnOperator()
     {

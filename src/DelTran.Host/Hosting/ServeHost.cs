@@ -54,10 +54,11 @@ public static class ServeHost
             await next(context);
         });
         app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthJson.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthJson.WriteAsync,
             // MassTransit reports a lost broker as Degraded; for readiness that is not ready.
             ResultStatusCodes =
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using DelTran.Host.Hosting;
 using DelTran.Host.Stages;
 using DelTran.Host.Tests.Infrastructure;
@@ -75,6 +76,14 @@ public sealed class ReadinessTests
             using (HttpResponseMessage ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+
+                // Not a bare "Unhealthy": each check with its status and reason, and the refused list named.
+                JsonElement body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+                Assert.Equal("Unhealthy", body.GetProperty("status").GetString());
+                JsonElement loops = Assert.Single(body.GetProperty("checks").EnumerateArray(), c => c.GetProperty("data").ValueKind == JsonValueKind.Object && c.GetProperty("data").TryGetProperty(SanctionsWarmUp.Component, out _));
+                Assert.Equal("Unhealthy", loops.GetProperty("status").GetString());
+                Assert.Contains("un.xml", loops.GetProperty("description").GetString(), StringComparison.Ordinal);
+                Assert.StartsWith("unhealthy: ", loops.GetProperty("data").GetProperty(SanctionsWarmUp.Component).GetString(), StringComparison.Ordinal);
             }
 
             // The operator removes the broken file; the next retry loads what is left and the instance is ready.

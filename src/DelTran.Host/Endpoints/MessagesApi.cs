@@ -15,7 +15,8 @@ public static class MessagesApi
 
     public sealed record SubmissionResponse(Guid Id, string Status, string StatusUrl);
 
-    public sealed record TransactionOutcome(int Index, string? EndToEndId, Guid? Uetr, string State, string? ReasonCode, string? Reason, FxOutcome? Fx = null);
+    /// <summary>One transaction of a message: DelTran's own id (the key of its trail), where it was in the file, and its decision.</summary>
+    public sealed record TransactionOutcome(Guid TransactionId, int Index, string? EndToEndId, Guid? Uetr, string State, string? ReasonCode, string? Reason, FxOutcome? Fx = null);
 
     /// <summary>The FX path an accepted transaction was priced by: the instructed amount into the settlement currency.</summary>
     public sealed record FxOutcome(string RateTableVersion, DateTimeOffset PricedAt, decimal SourceAmount, string SourceCurrency, decimal ResultAmount, string ResultCurrency, decimal EffectiveRate, string Path);
@@ -157,7 +158,7 @@ public static class MessagesApi
     private static async Task<IResult> GetStatusAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, int? offset, int? limit, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = dbFactory();
-        (InboundFileRow? file, IResult? refusal) = await FindOwnFileAsync(id, http, auth, db, cancellationToken);
+        (InboundFileRow? file, bool byOperator, IResult? refusal) = await FindReadableFileAsync(id, http, auth, db, cancellationToken);
         if (file is null)
         {
             return refusal!;
@@ -176,6 +177,7 @@ public static class MessagesApi
                 from f in fx.DefaultIfEmpty()
                 orderby t.Index
                 select new TransactionOutcome(
+                    t.Id,
                     t.Index,
                     t.EndToEndId,
                     t.Uetr,
@@ -185,7 +187,12 @@ public static class MessagesApi
                     f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency, f.ResultAmount, f.ResultCurrency, f.EffectiveRate, f.Path)))
                 .ToListAsync(cancellationToken);
             // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
-            outcomes = [.. outcomes.Select(o => ParticipantReasons.For(o.State, o.ReasonCode, o.Reason) is var (code, text) ? o with { ReasonCode = code, Reason = text } : o)];
+            // Operators read the reasons as decided.
+            if (!byOperator)
+            {
+                outcomes = [.. outcomes.Select(o => ParticipantReasons.For(o.State, o.ReasonCode, o.Reason) is var (code, text) ? o with { ReasonCode = code, Reason = text } : o)];
+            }
+
             foreach (var group in await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             {
                 states[group.Key] = group.Count;
@@ -210,7 +217,7 @@ public static class MessagesApi
     private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, IDatabaseDialect dialect, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = dbFactory();
-        (InboundFileRow? file, IResult? refusal) = await FindOwnFileAsync(id, http, auth, db, cancellationToken);
+        (InboundFileRow? file, _, IResult? refusal) = await FindReadableFileAsync(id, http, auth, db, cancellationToken);
         if (file is null)
         {
             return refusal!;
@@ -230,22 +237,31 @@ public static class MessagesApi
         return Results.Empty;
     }
 
-    /// <summary>The caller's own inbound file, or the refusal: 401 without a valid key, 404 for an unknown id or another participant's.</summary>
-    private static async Task<(InboundFileRow? File, IResult? Refusal)> FindOwnFileAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, DelTranDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The inbound file the caller may read, or the refusal: an operator reads every file; a participant its own, and
+    /// 404 for an unknown id or another participant's; 401 without a valid participant or operator key.
+    /// </summary>
+    private static async Task<(InboundFileRow? File, bool ByOperator, IResult? Refusal)> FindReadableFileAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, DelTranDbContext db, CancellationToken cancellationToken)
     {
+        if (OperatorEndpoints.OperatorOf(http) is not null)
+        {
+            InboundFileRow? any = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+            return any is null ? (null, true, NotFound()) : (any, true, null);
+        }
+
         string? participant = await auth.AuthenticateAsync(http.Request, cancellationToken);
         if (participant is null)
         {
-            return (null, Unauthorized());
+            return (null, false, Unauthorized());
         }
 
         // Another participant's message is indistinguishable from none at all.
         InboundFileRow? file = await db.InboundFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.ParticipantBic == participant, cancellationToken);
-        return file is null ? (null, NotFound()) : (file, null);
+        return file is null ? (null, false, NotFound()) : (file, false, null);
     }
 
     private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem($"Send a valid participant key in the {ApiKeyAuthentication.Header} header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        TypedResults.Problem($"Send a valid participant or operator key in the {ApiKeyAuthentication.Header} header.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem("No such message for this participant.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

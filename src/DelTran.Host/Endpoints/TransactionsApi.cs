@@ -16,18 +16,26 @@ public static class TransactionsApi
     {
         app.MapGroup("/api/v1/transactions").WithTags("Transactions").RequireOperator()
             .MapGet("/{id:guid}/trail", TrailAsync)
-            .WithSummary("Why a transaction ended as it did: state history, screening with its list versions, AML alerts, review decisions, FX path and obligation.");
+            .WithSummary("Why a transaction ended as it did: state history, screening with its list versions, AML alerts, review decisions, FX path and obligation. The id is DelTran's transaction id (transactionId in a message's outcomes) or the payment's UETR.");
     }
 
     private static async Task<IResult> TrailAsync(Guid id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
+
+        // A UETR names the transaction that registered it (the first one DelTran took with that UETR).
+        if (!await db.Transactions.AsNoTracking().AnyAsync(t => t.Id == id, cancellationToken)
+            && await db.UetrRegistry.AsNoTracking().Where(u => u.Uetr == id).Select(u => (Guid?)u.TransactionId).SingleOrDefaultAsync(cancellationToken) is Guid byUetr)
+        {
+            id = byUetr;
+        }
+
         var transaction = await db.Transactions.AsNoTracking().Where(t => t.Id == id)
             .Join(db.Messages.AsNoTracking(), t => t.MessageId, m => m.Id, (t, m) => new { t, m.SenderBic, m.MsgId, m.InboundFileId })
             .SingleOrDefaultAsync(cancellationToken);
         if (transaction is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No transaction {id}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No transaction {id}.", detail: "Neither a transaction id nor the UETR of a transaction DelTran took.");
         }
 
         TransactionRow t = transaction.t;

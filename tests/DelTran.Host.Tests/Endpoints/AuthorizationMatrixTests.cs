@@ -139,10 +139,11 @@ public sealed class AuthorizationMatrixTests
         // the machine itself (a laptop demo), which every request of this test is.
         new("*", "/hangfire/{**path}", (_, _) => "/hangfire", null, mode == PipelineMode.Embedded ? Statuses.Everyone(200) : Statuses.OperatorsOnly(200)),
 
-        // The participant's own: A sees its message, B is told there is none, an operator is no participant.
+        // The participant's own: A sees its message, B is told there is none; an operator submits nothing (it is no
+        // participant) and reads every message.
         new("POST", "/api/v1/messages/", (_, _) => "/api/v1/messages", (_, c) => World.Submission(c), new Statuses(401, 401, Owner: 202, Other: 202, 401, Operator: 401)),
-        new("GET", "/api/v1/messages/{id:guid}", (w, _) => $"/api/v1/messages/{w.FileId}", null, Statuses.OwnersOnly(200), ShowsOwnersDataTo: [Caller.Owner]),
-        new("GET", "/api/v1/messages/{id:guid}/status-report", (w, _) => $"/api/v1/messages/{w.FileId}/status-report", null, Statuses.OwnersOnly(200), ShowsOwnersDataTo: [Caller.Owner]),
+        new("GET", "/api/v1/messages/{id:guid}", (w, _) => $"/api/v1/messages/{w.FileId}", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
+        new("GET", "/api/v1/messages/{id:guid}/status-report", (w, _) => $"/api/v1/messages/{w.FileId}/status-report", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
         new("GET", "/api/v1/participants/{bic}/balances", (_, _) => $"/api/v1/participants/{Owner}/balances", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
 
         // Operators only.

@@ -70,6 +70,50 @@ public sealed class TransactionTrailTests
         Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync($"/api/v1/transactions/{Guid.NewGuid()}/trail")).StatusCode);
     }
 
+    /// <summary>
+    /// From a message to its trails without looking under the service (issue 15, item 4): an operator reads any message's
+    /// status, each outcome carries the transaction's id, and the trail is found by that id or by the payment's UETR.
+    /// </summary>
+    [Fact]
+    public async Task Operator_GoesFromAMessageToEachTrail_ByTheOutcomesIdOrByTheUetr()
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded);
+        using HttpClient ops = server.Client(OperatorKey);
+        string uetr = TestMessages.Uetr();
+        var builder = new Pacs008Builder { MessageId = TestMessages.UniqueMsgId("TRAILID") };
+        builder.Add(tx => { tx.EndToEndId = "BY-UETR"; tx.Uetr = uetr; });
+        builder.Add(tx => { tx.EndToEndId = "HELD-BY-ID"; tx.Uetr = TestMessages.Uetr(); tx.CreditorName = "Viktor Pavlov Kassandro"; });
+        Guid file = await server.SubmitAcceptedAsync("SRCBINBB", System.Text.Encoding.UTF8.GetBytes(builder.Build()));
+        await server.WaitForCompletionAsync("SRCBINBB", file);
+
+        // The operator reads the sender's message (before: 401), with the reasons as decided.
+        JsonElement status = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{file}");
+        JsonElement[] outcomes = [.. status.GetProperty("outcomes").EnumerateArray()];
+        Assert.Equal(2, outcomes.Length);
+        Assert.Contains("Possible sanctions match", outcomes[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        using (HttpResponseMessage report = await ops.GetAsync(new Uri($"/api/v1/messages/{file}/status-report", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        }
+
+        // Each outcome names its transaction, and that id opens the trail.
+        Guid heldId = outcomes[1].GetProperty("transactionId").GetGuid();
+        JsonElement byId = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/transactions/{heldId}/trail");
+        Assert.Equal(("HELD-BY-ID", "HELD"), (byId.GetProperty("endToEndId").GetString(), byId.GetProperty("state").GetString()));
+
+        // So does the payment's UETR, the id a bank's investigator has in hand.
+        JsonElement byUetr = await ops.GetFromJsonAsync<JsonElement>($"/api/v1/transactions/{uetr}/trail");
+        Assert.Equal(("BY-UETR", outcomes[0].GetProperty("transactionId").GetGuid()), (byUetr.GetProperty("endToEndId").GetString(), byUetr.GetProperty("transactionId").GetGuid()));
+        using HttpResponseMessage unknown = await ops.GetAsync(new Uri($"/api/v1/transactions/{Guid.NewGuid()}/trail", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // The participant reads the same outcome ids, and the fixed text for the hold.
+        using HttpClient participant = server.Client(ApiServer.DemoKey("SRCBINBB"));
+        JsonElement own = await participant.GetFromJsonAsync<JsonElement>($"/api/v1/messages/{file}");
+        JsonElement ownHeld = own.GetProperty("outcomes").EnumerateArray().ElementAt(1);
+        Assert.Equal((heldId, "Held for review."), (ownHeld.GetProperty("transactionId").GetGuid(), ownHeld.GetProperty("reason").GetString()));
+    }
+
     private static async Task<Guid> TransactionIdAsync(ApiServer server, string endToEndId)
     {
         await using DelTranDbContext db = server.Services.GetRequiredService<Func<DelTranDbContext>>()();

@@ -39,7 +39,7 @@ public static class DelTranCli
         };
         validate.SetAction(parse =>
         {
-            if (!TryReadAsOf(parse.GetValue(asOf), stderr, out DateOnly? given))
+            if (!NoUnknownOptions("validate", parse.GetValue(files), stderr) || !TryReadAsOf(parse.GetValue(asOf), stderr, out DateOnly? given))
             {
                 return ValidateCommand.ExitUsage;
             }
@@ -96,7 +96,7 @@ public static class DelTranCli
         };
         process.SetAction((parse, cancellationToken) =>
         {
-            if (!TryReadAsOf(parse.GetValue(processAsOf), stderr, out DateOnly? businessDate))
+            if (!NoUnknownOptions("process", parse.GetValue(inputs), stderr) || !TryReadAsOf(parse.GetValue(processAsOf), stderr, out DateOnly? businessDate))
             {
                 return Task.FromResult(ValidateCommand.ExitUsage);
             }
@@ -234,6 +234,21 @@ public static class DelTranCli
         }
 
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>
+    /// False (and says so) when a path argument looks like an option and is no file or folder: `validate --bogus` is a
+    /// mistyped option, not a missing file.
+    /// </summary>
+    private static bool NoUnknownOptions(string command, IEnumerable<string>? paths, TextWriter stderr)
+    {
+        string[] unknown = [.. (paths ?? []).Where(p => p.StartsWith('-') && p.Length > 1 && !File.Exists(p) && !Directory.Exists(p))];
+        foreach (string option in unknown)
+        {
+            stderr.WriteLine($"deltran: unknown option '{option}' for {command}. Run 'deltran {command} --help' for its options.");
+        }
+
+        return unknown.Length == 0;
     }
 
     /// <summary>Reads an --as-of value: null when absent; false (and says why) when it is not a date.</summary>

@@ -41,6 +41,9 @@ public static class ServeHost
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
+        // Every error answer is a problem document, also those the framework gives without a body (415 from routing by
+        // content type, 404 for an unknown path, 405, the start-up 503 below).
+        app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
             // Until the database is migrated and reachable, refuse work instead of failing half way.

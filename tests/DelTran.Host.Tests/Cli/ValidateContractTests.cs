@@ -76,6 +76,21 @@ public sealed class ValidateContractTests
         Assert.Contains("deltran", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>A mistyped option is named as one, not reported as a missing file (before: "no such file or directory: --bogus").</summary>
+    [Theory]
+    [InlineData("validate", "--bogus")]
+    [InlineData("validate", "-x", "sample-messages")]
+    [InlineData("process", "--in", "--bogus", "--out", "out")]
+    public void AnUnknownOption_IsNamedAsOne(params string[] args)
+    {
+        (int exit, string stdout, string stderr) = CliRunner.Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains($"unknown option '{args.First(a => a is "--bogus" or "-x")}' for {args[0]}", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("no such file", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_UsesTheBusinessDate_ForDateRules()
     {

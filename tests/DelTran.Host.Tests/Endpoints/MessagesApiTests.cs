@@ -218,7 +218,32 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/messages", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertProblemAsync(response, 415);
         Assert.Equal(before, await StoredFilesAsync());
+    }
+
+    /// <summary>Every error answer is a problem document, also those the framework answers before any endpoint runs.</summary>
+    [Theory]
+    [InlineData("GET", "/api/v1/no-such-thing", 404)]
+    [InlineData("DELETE", "/api/v1/messages", 405)]
+    [InlineData("PUT", "/api/v1/windows/INR/close", 405)]
+    public async Task EveryErrorAnswer_IsAProblemDocument(string method, string path, int status)
+    {
+        using HttpClient client = Server.Client(ApiServer.DemoKey(Sender));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        await AssertProblemAsync(response, status);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        JsonElement problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
     }
 
     [Fact]

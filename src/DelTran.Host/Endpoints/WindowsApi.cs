@@ -22,7 +22,7 @@ public static class WindowsApi
         api.MapGet("/{id}/reports/{**file}", ReportAsync).WithSummary("A report file of a closed window: pacs002/…, camt053/…, audit/….");
     }
 
-    private static async Task<IResult> ListAsync(Func<DelTranDbContext> databases, string? currency, string? state, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Func<DelTranDbContext> databases, IDatabaseDialect dialect, string? currency, string? state, int? limit, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         IQueryable<ClearingWindowRow> query = db.ClearingWindows.AsNoTracking();
@@ -40,10 +40,33 @@ public static class WindowsApi
         }
 
         List<ClearingWindowRow> windows = await query.OrderByDescending(w => w.Sequence).ThenBy(w => w.Currency).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(windows.Select(Summary));
+        var summaries = new List<object>(windows.Count);
+        foreach (ClearingWindowRow window in windows)
+        {
+            summaries.Add(await LiveSummaryAsync(db, dialect, window, cancellationToken));
+        }
+
+        return TypedResults.Ok(summaries);
     }
 
-    private static async Task<IResult> GetAsync(string id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    /// <summary>
+    /// A window's figures: an open window's are counted now from the obligations it holds (they are stored on the window
+    /// only when it closes), so they agree with the participants' running positions.
+    /// </summary>
+    private static async Task<object> LiveSummaryAsync(DelTranDbContext db, IDatabaseDialect dialect, ClearingWindowRow window, CancellationToken cancellationToken)
+    {
+        if (window.State != OpenWindows.Open)
+        {
+            return Summary(window);
+        }
+
+        (long count, decimal sum) = await dialect.WindowTotalsAsync(db, window.Id, cancellationToken);
+        window.ObligationCount = count;
+        window.ObligationSum = sum;
+        return Summary(window);
+    }
+
+    private static async Task<IResult> GetAsync(string id, Func<DelTranDbContext> databases, IDatabaseDialect dialect, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
@@ -57,7 +80,7 @@ public static class WindowsApi
         var instructions = await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == id).OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
             .Select(i => new { i.InstructionId, i.Attempt, participant = i.ParticipantBic, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.FailureMessage })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new { window = Summary(window), history, instructions });
+        return TypedResults.Ok(new { window = await LiveSummaryAsync(db, dialect, window, cancellationToken), history, instructions });
     }
 
     private static async Task<IResult> PositionsAsync(string id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)

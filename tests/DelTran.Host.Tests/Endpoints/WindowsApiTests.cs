@@ -40,6 +40,26 @@ public sealed class WindowsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, notACurrency.StatusCode);
     }
 
+    /// <summary>An open window's figures are live (before: obligations 0 until the close, while the balances showed them).</summary>
+    [Fact]
+    public async Task AnOpenWindow_ReportsTheObligationsItHoldsNow()
+    {
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded);
+        using HttpClient ops = server.Client(OperatorKey);
+        Guid id = await server.SubmitAcceptedAsync("SRCBINBB", TestMessages.Pacs008(TestMessages.UniqueMsgId("LIVE"), 3));
+        await server.WaitForCompletionAsync("SRCBINBB", id);
+
+        JsonElement window = (await ops.GetFromJsonAsync<JsonElement>("/api/v1/windows/INR-000001")).GetProperty("window");
+        JsonElement listed = Assert.Single((await ops.GetFromJsonAsync<JsonElement>("/api/v1/windows?currency=INR")).EnumerateArray());
+
+        foreach (JsonElement figures in new[] { window, listed })
+        {
+            Assert.Equal("OPEN", figures.GetProperty("state").GetString());
+            Assert.Equal(3, figures.GetProperty("obligations").GetInt64());
+            Assert.Equal(3.00m, figures.GetProperty("obligationSum").GetDecimal());
+        }
+    }
+
     [Fact]
     public async Task WindowsApi_RefusesAnyoneButAnOperator()
     {

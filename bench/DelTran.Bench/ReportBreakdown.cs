@@ -82,7 +82,7 @@ internal static class ReportBreakdown
         // The whole audit pack (CSVs, xlsx, hashes, manifest) from rows already in memory: no database in it.
         DateTimeOffset now = DateTimeOffset.UtcNow;
         var summary = new WindowSummary(windowId, rows.Count > 0 ? rows[0].Currency : "INR", "SETTLED", now, now, DateOnly.FromDateTime(now.UtcDateTime), now, []);
-        await AuditPackWriter.WriteAsync(Path.Combine(scratch, "pack"), summary, _ => rows.ToAsyncEnumerable(), [], [], _ => AsyncEnumerable.Empty<RejectExportRow>(), [], cancellationToken);
+        await AuditPackWriter.WriteAsync(Path.Combine(scratch, "pack"), summary, _ => rows.ToAsyncEnumerable(), [], [], _ => AsyncEnumerable.Empty<RejectExportRow>(), [], [], cancellationToken);
         pieces.Add(Lap(clock, "audit pack from memory: CSVs + xlsx + SHA-256 + manifest"));
 
         // The xlsx Obligations sheet alone, through StreamingWorkbook and DetailSheetWriter, as the pack writes it.

@@ -82,6 +82,17 @@ public static class AuditPackTables
         new("settled_credits", r => ExportField.OfMoney(r.SettledCredits, r.Currency)),
     ];
 
+    public static IReadOnlyList<ExportColumn<OperatorActionExportRow>> OperatorActions { get; } =
+    [
+        new("entry", r => ExportField.Of(r.Id)),
+        new("at", r => ExportField.Of(r.At)),
+        new("operator", r => ExportField.Of(r.Operator)),
+        new("action", r => ExportField.Of(r.Action)),
+        new("subject", r => ExportField.Of(r.Subject)),
+        new("reason", r => ExportField.Of(r.Reason)),
+        new("outcome", r => ExportField.Of(r.Outcome)),
+    ];
+
     /// <summary>Fills <paramref name="fields"/> (one per column) from a row; reusing the array keeps a million-row export cheap.</summary>
     public static void Fill<TRow>(IReadOnlyList<ExportColumn<TRow>> columns, TRow row, ExportField[] fields)
     {

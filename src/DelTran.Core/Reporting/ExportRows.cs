@@ -58,6 +58,16 @@ public sealed record RejectExportRow(
     string? ReasonText,
     DateTimeOffset At);
 
+/// <summary>One entry of the operators' audit log: an action as asked, or as answered.</summary>
+public sealed record OperatorActionExportRow(
+    long Id,
+    DateTimeOffset At,
+    string Operator,
+    string Action,
+    string Subject,
+    string? Reason,
+    string Outcome);
+
 /// <summary>Per-currency control totals: what an auditor ties the detail files back to.</summary>
 public sealed record ControlTotalRow(
     string WindowId,

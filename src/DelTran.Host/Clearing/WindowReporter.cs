@@ -199,7 +199,11 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
                 window.NettingEfficiency ?? 0m, settledDebits, settledCredits),
         };
 
-        return await AuditPackWriter.WriteAsync(directory, summary, ct => Obligations(window.Id, ct), positions, settlements, ct => Rejects(window, ct), totals, cancellationToken);
+        // The operators' actions during the window's life, from its opening to this pack (the log is small: read whole, in order).
+        List<OperatorActionExportRow> actions = [.. (await db.OperatorActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
+            .Where(a => a.At >= window.OpenedAt && a.At <= summary.GeneratedAt)
+            .Select(a => new OperatorActionExportRow(a.Id, a.At, a.Operator, a.Action, a.Subject, a.Reason, a.Outcome))];
+        return await AuditPackWriter.WriteAsync(directory, summary, ct => Obligations(window.Id, ct), positions, settlements, ct => Rejects(window, ct), totals, actions, cancellationToken);
     }
 
     private async IAsyncEnumerable<ObligationExportRow> Obligations(string windowId, [EnumeratorCancellation] CancellationToken cancellationToken)

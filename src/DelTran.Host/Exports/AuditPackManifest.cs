@@ -9,23 +9,24 @@ namespace DelTran.Host.Exports;
 /// What an audit pack holds: each file with its size and SHA-256, and the window digest, which is the
 /// SHA-256 of the CSV files' hashes in <see cref="DigestedFiles"/> order, one "hash␣␣name\n" line each:
 /// exactly what `sha256sum obligations.csv net-positions.csv settlement-instructions.csv rejects.csv
-/// control-totals.csv | sha256sum` prints. The CSVs are deterministic for the same rows, so the same window
+/// control-totals.csv operator-actions.csv | sha256sum` prints. The CSVs are deterministic for the same rows, so the same window
 /// exported twice has the same digest; the xlsx is listed with its own hash but is not in the digest.
 /// </summary>
 public sealed record AuditPackManifest(string WindowId, IReadOnlyList<(string File, long Bytes, string Sha256)> Files, string WindowDigest)
 {
     public const string FileName = "manifest.json";
-    public const string Format = "deltran-audit-pack/1";
+    public const string Format = "deltran-audit-pack/2";
 
     public const string Obligations = "obligations.csv";
     public const string NetPositions = "net-positions.csv";
     public const string Settlements = "settlement-instructions.csv";
     public const string Rejects = "rejects.csv";
     public const string ControlTotals = "control-totals.csv";
+    public const string OperatorActions = "operator-actions.csv";
     public const string Workbook = "audit-pack.xlsx";
 
     /// <summary>The CSVs in window-digest order.</summary>
-    public static IReadOnlyList<string> DigestedFiles { get; } = [Obligations, NetPositions, Settlements, Rejects, ControlTotals];
+    public static IReadOnlyList<string> DigestedFiles { get; } = [Obligations, NetPositions, Settlements, Rejects, ControlTotals, OperatorActions];
 
     /// <summary>Every file of a pack besides the manifest, in manifest order.</summary>
     public static IReadOnlyList<string> PackFiles { get; } = [.. DigestedFiles, Workbook];

@@ -24,6 +24,7 @@ public static class AuditPackWriter
     public const string NetPositionsSheet = "Net positions";
     public const string SettlementSheet = "Settlement";
     public const string RejectsSheet = "Rejects";
+    public const string OperatorActionsSheet = "Operator actions";
 
     // RFC 4180 (CRLF, quotes only where needed, quotes doubled), UTF-8 without a byte order mark.
     private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with
@@ -36,6 +37,7 @@ public static class AuditPackWriter
     private static readonly double[] NetPositionWidths = [18, 16, 10, 20, 20, 20];
     private static readonly double[] SettlementWidths = [18, 30, 16, 10, 10, 20, 12, 26, 14, 30];
     private static readonly double[] RejectWidths = [38, 38, 36, 36, 36, 10, 18, 12, 60, 30];
+    private static readonly double[] OperatorActionWidths = [8, 30, 16, 44, 48, 48, 16];
 
     public static Task<AuditPackManifest> WriteAsync(
         string directory,
@@ -45,8 +47,9 @@ public static class AuditPackWriter
         IReadOnlyList<SettlementExportRow> settlements,
         Func<CancellationToken, IAsyncEnumerable<RejectExportRow>> rejects,
         IReadOnlyList<ControlTotalRow> totals,
+        IReadOnlyList<OperatorActionExportRow> operatorActions,
         CancellationToken cancellationToken) =>
-        WriteAsync(directory, summary, obligations, positions, settlements, rejects, totals, StreamingWorkbook.ExcelMaxRows, cancellationToken);
+        WriteAsync(directory, summary, obligations, positions, settlements, rejects, totals, operatorActions, StreamingWorkbook.ExcelMaxRows, cancellationToken);
 
     /// <summary>As above, with a smaller sheet row limit so the continuation sheets can be exercised.</summary>
     public static async Task<AuditPackManifest> WriteAsync(
@@ -57,10 +60,12 @@ public static class AuditPackWriter
         IReadOnlyList<SettlementExportRow> settlements,
         Func<CancellationToken, IAsyncEnumerable<RejectExportRow>> rejects,
         IReadOnlyList<ControlTotalRow> totals,
+        IReadOnlyList<OperatorActionExportRow> operatorActions,
         int maxRowsPerSheet,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(operatorActions);
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(obligations);
         ArgumentNullException.ThrowIfNull(positions);
@@ -85,7 +90,7 @@ public static class AuditPackWriter
         Directory.CreateDirectory(staging);
         try
         {
-            await WriteFilesAsync(staging, summary, obligations, positions, settlements, rejects, totals, maxRowsPerSheet, cancellationToken);
+            await WriteFilesAsync(staging, summary, obligations, positions, settlements, rejects, totals, operatorActions, maxRowsPerSheet, cancellationToken);
 
             var files = new List<(string File, long Bytes, string Sha256)>();
             foreach (string file in AuditPackManifest.PackFiles)
@@ -121,6 +126,7 @@ public static class AuditPackWriter
         IReadOnlyList<SettlementExportRow> settlements,
         Func<CancellationToken, IAsyncEnumerable<RejectExportRow>> rejects,
         IReadOnlyList<ControlTotalRow> totals,
+        IReadOnlyList<OperatorActionExportRow> operatorActions,
         int maxRowsPerSheet,
         CancellationToken cancellationToken)
     {
@@ -128,13 +134,14 @@ public static class AuditPackWriter
         using var formatted = new XLWorkbook();
         SummarySheet.Add(formatted, summary, totals);
         using StreamingWorkbook workbook = StreamingWorkbook.Create(
-            xlsx, formatted, [ObligationsSheet, NetPositionsSheet, SettlementSheet, RejectsSheet], maxRowsPerSheet);
+            xlsx, formatted, [ObligationsSheet, NetPositionsSheet, SettlementSheet, RejectsSheet, OperatorActionsSheet], maxRowsPerSheet);
 
         await WriteTableAsync(folder, AuditPackManifest.Obligations, workbook, ObligationsSheet, ObligationWidths, AuditPackTables.Obligations, obligations(cancellationToken), cancellationToken);
         await WriteTableAsync(folder, AuditPackManifest.NetPositions, workbook, NetPositionsSheet, NetPositionWidths, AuditPackTables.NetPositions, positions.ToAsyncEnumerable(), cancellationToken);
         await WriteTableAsync(folder, AuditPackManifest.Settlements, workbook, SettlementSheet, SettlementWidths, AuditPackTables.Settlements, settlements.ToAsyncEnumerable(), cancellationToken);
         await WriteTableAsync(folder, AuditPackManifest.Rejects, workbook, RejectsSheet, RejectWidths, AuditPackTables.Rejects, rejects(cancellationToken), cancellationToken);
         await WriteTableAsync(folder, AuditPackManifest.ControlTotals, null, null, null, AuditPackTables.ControlTotals, totals.ToAsyncEnumerable(), cancellationToken);
+        await WriteTableAsync(folder, AuditPackManifest.OperatorActions, workbook, OperatorActionsSheet, OperatorActionWidths, AuditPackTables.OperatorActions, operatorActions.ToAsyncEnumerable(), cancellationToken);
 
         workbook.Complete();
         await xlsx.FlushAsync(cancellationToken);

@@ -24,6 +24,7 @@ public static class ServeHost
         builder.Services.AddClearing(builder.Configuration, dataDirectory);
         builder.Services.AddClearingJobs(builder.Configuration, storage);
         builder.Services.AddSingleton<OperatorAuthentication>();
+        builder.Services.AddSingleton<OperatorAuditLog>();
         builder.Services.AddSingleton<Compliance.ReviewService>();
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddSingleton<StartupInitializer>();
@@ -77,6 +78,7 @@ public static class ServeHost
         RiskApi.Map(app);
         FxApi.Map(app);
         TransactionsApi.Map(app);
+        OperatorActionsApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }
@@ -90,9 +92,26 @@ public static class ServeHost
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire"), branch => branch.Use(async (context, next) =>
         {
             bool local = context.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
-            if ((embedded && local) || context.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.Request) is not null)
+            string? name = context.RequestServices.GetRequiredService<OperatorAuthentication>().Authenticate(context.Request);
+            if (name is not null || (embedded && local))
             {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    await next(context);
+                    return;
+                }
+
+                // A dashboard action (trigger, requeue, delete) goes to the operators' audit log like an API call. The form
+                // read here is kept by ASP.NET Core, so the dashboard reads the same values.
+                var log = context.RequestServices.GetRequiredService<OperatorAuditLog>();
+                string who = name ?? "local user (embedded default)";
+                string action = "POST " + context.Request.Path.Value;
+                string subject = context.Request.HasFormContentType
+                    ? string.Join("; ", (await context.Request.ReadFormAsync(context.RequestAborted)).Select(f => $"{f.Key}={f.Value}"))
+                    : action;
+                await log.RecordAsync(who, action, subject, null, OperatorAuditLog.Requested, context.RequestAborted);
                 await next(context);
+                await log.RecordAsync(who, action, subject, null, OperatorAuditLog.Answered(context.Response.StatusCode), CancellationToken.None);
                 return;
             }
 

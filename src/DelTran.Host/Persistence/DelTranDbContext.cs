@@ -60,6 +60,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<ReviewDecisionRow> ReviewDecisions => Set<ReviewDecisionRow>();
 
+    public DbSet<OperatorActionRow> OperatorActions => Set<OperatorActionRow>();
+
     public DbSet<ParticipantEventRow> ParticipantEvents => Set<ParticipantEventRow>();
 
     public DbSet<BreakerEventRow> BreakerEvents => Set<BreakerEventRow>();
@@ -206,6 +208,16 @@ public abstract class DelTranDbContext : DbContext
             e.HasKey(i => i.InstructionId);
             e.HasIndex(i => new { i.WindowId, i.Attempt, i.Sequence }).IsUnique();
             e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(i => i.WindowId);
+        });
+        modelBuilder.Entity<OperatorActionRow>(e =>
+        {
+            e.ToTable("operator_actions");
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Operator).HasMaxLength(128);
+            e.Property(a => a.Action).HasMaxLength(256);
+            e.Property(a => a.Subject).HasMaxLength(1024);
+            e.Property(a => a.Reason).HasMaxLength(2000);
+            e.Property(a => a.Outcome).HasMaxLength(64);
         });
         modelBuilder.Entity<ReviewDecisionRow>(e =>
         {

@@ -167,6 +167,7 @@ public sealed class AuthorizationMatrixTests
         new("GET", "/api/v1/fx/rates", (_, _) => "/api/v1/fx/rates", null, Statuses.OperatorsOnly(200)),
         new("GET", "/api/v1/fx/versions", (_, _) => "/api/v1/fx/versions", null, Statuses.OperatorsOnly(200)),
         new("GET", "/api/v1/fx/versions/{versionId}", (w, _) => $"/api/v1/fx/versions/{w.FxVersion}", null, Statuses.OperatorsOnly(200)),
+        new("GET", "/api/v1/operator-actions/", (_, _) => "/api/v1/operator-actions", null, Statuses.OperatorsOnly(200)),
         new("GET", "/api/v1/transactions/{id:guid}/trail", (w, _) => $"/api/v1/transactions/{w.TransactionId}/trail", null, Statuses.OperatorsOnly(200), ShowsOwnersDataTo: [Caller.Operator]),
     ];
 

@@ -34,7 +34,7 @@ public sealed class AuditPackVerifierTests : IDisposable
         var summary = new WindowSummary("AED-20261201-1", "AED", "SETTLED", at, at, new DateOnly(2026, 12, 1), at, []);
         await AuditPackWriter.WriteAsync(
             _pack, summary, ct => Stream(Enumerable.Range(1, 20).Select(AuditPackWriterTests.Obligation), ct), [], [],
-            ct => Stream<RejectExportRow>([], ct), [], CancellationToken.None);
+            ct => Stream<RejectExportRow>([], ct), [], [], CancellationToken.None);
     }
 
     [Fact]

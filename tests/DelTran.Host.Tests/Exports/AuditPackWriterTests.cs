@@ -69,7 +69,7 @@ public sealed class AuditPackWriterTests : IDisposable
         AuditPackWriter.WriteAsync(
             directory, Summary(), ct => Stream(obligations, ct), Positions(), Settlements(),
             ct => Stream(rejects ?? [new RejectExportRow(Guid.Empty, null, "E2E-R1", "O'Brien, \"Pat\"", null, "AED", 10.5m, "RR02", "Debtor name missing", At)], ct),
-            Totals(), maxRowsPerSheet, cancellationToken);
+            Totals(), [], maxRowsPerSheet, cancellationToken);
 
     private static string[] Lines(string path) => File.ReadAllText(path, Encoding.UTF8).Split("\r\n");
 
@@ -122,7 +122,7 @@ public sealed class AuditPackWriterTests : IDisposable
     {
         AuditPackManifest manifest = await Write("pack", [Obligation(1)]);
 
-        Assert.Equal(["obligations.csv", "net-positions.csv", "settlement-instructions.csv", "rejects.csv", "control-totals.csv", "audit-pack.xlsx"], manifest.Files.Select(f => f.File));
+        Assert.Equal(["obligations.csv", "net-positions.csv", "settlement-instructions.csv", "rejects.csv", "control-totals.csv", "operator-actions.csv", "audit-pack.xlsx"], manifest.Files.Select(f => f.File));
         Assert.All(manifest.Files, f => Assert.Equal(new FileInfo(Path.Combine(_root, "pack", f.File)).Length, f.Bytes));
         Assert.All(manifest.Files, f => Assert.Matches("^[0-9a-f]{64}$", f.Sha256));
         Assert.Contains(manifest.WindowDigest, File.ReadAllText(Path.Combine(_root, "pack", "manifest.json")), StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class AuditPackWriterTests : IDisposable
         using SpreadsheetDocument document = SpreadsheetDocument.Open(Path.Combine(_root, "pack", "audit-pack.xlsx"), false);
         WorkbookPart workbook = document.WorkbookPart!;
         Sheet[] sheets = [.. workbook.Workbook.Sheets!.Elements<Sheet>()];
-        Assert.Equal(["Summary", "Obligations", "Net positions", "Settlement", "Rejects"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["Summary", "Obligations", "Net positions", "Settlement", "Rejects", "Operator actions"], sheets.Select(s => s.Name!.Value));
 
         Row[] obligations = Rows(workbook, "Obligations");
         Assert.Equal(26, obligations.Length);
@@ -168,7 +168,7 @@ public sealed class AuditPackWriterTests : IDisposable
         using SpreadsheetDocument document = SpreadsheetDocument.Open(Path.Combine(_root, "pack", "audit-pack.xlsx"), false);
         WorkbookPart workbook = document.WorkbookPart!;
         Assert.Equal(
-            ["Summary", "Obligations", "Obligations (2)", "Obligations (3)", "Net positions", "Settlement", "Rejects"],
+            ["Summary", "Obligations", "Obligations (2)", "Obligations (3)", "Net positions", "Settlement", "Rejects", "Operator actions"],
             workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         Assert.Equal(["E2E-0000001", "E2E-0000002", "E2E-0000003"], Rows(workbook, "Obligations").Skip(1).Select(r => CellText(r, 4)));
         Assert.Equal(["E2E-0000004", "E2E-0000005", "E2E-0000006"], Rows(workbook, "Obligations (2)").Skip(1).Select(r => CellText(r, 4)));

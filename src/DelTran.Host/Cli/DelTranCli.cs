@@ -211,8 +211,24 @@ public static class DelTranCli
             return Invariants.CheckCommand.RunAsync(configuration, parse.GetValue(checkData) ?? Path.GetFullPath(".deltran"), bankUris, parse.GetValue(json), stdout, stderr, cancellationToken);
         });
 
+        var keysNew = new Command("new", "Print a fresh API key and its SHA-256, the form the configuration holds.");
+        keysNew.SetAction(_ =>
+        {
+            string key = "dlt_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            stdout.WriteLine($"key     {key}");
+            stdout.WriteLine($"sha256  {Endpoints.ApiKeyAuthentication.Hash(key)}");
+            stdout.WriteLine();
+            stdout.WriteLine("To rotate a key: add the sha256 beside the current one in DelTran:Participants:N:ApiKeySha256 (or");
+            stdout.WriteLine($"DelTran:Operators:N:ApiKeySha256; at most {Configuration.DelTranOptions.MaxKeysEach} each), restart, hand the key to its holder over a channel you trust,");
+            stdout.WriteLine("and once the holder uses it, remove the old hash and restart: the old key no longer opens anything.");
+            stdout.WriteLine("The key is shown once; DelTran keeps only its hash.");
+            return 0;
+        });
+        var keys = new Command("keys", "API keys for participants and operators.") { keysNew };
+
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
         {
+            keys,
             validate,
             process,
             serve,

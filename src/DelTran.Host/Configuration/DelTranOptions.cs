@@ -33,6 +33,40 @@ public sealed class DelTranOptions
     /// <summary>DelTran's operators: they close and retry windows and use the Hangfire dashboard.</summary>
     public List<OperatorOptions> Operators { get; set; } = [];
 
+    /// <summary>How many keys a participant or an operator may have at once: the one in use and its successor while it is rotated.</summary>
+    public const int MaxKeysEach = 2;
+
+    /// <summary>
+    /// The API key hashes: SHA-256 in hex, at most <see cref="MaxKeysEach"/> per participant and operator (an operator needs
+    /// one; a participant that only uses the file channels may have none), and never one key for two holders.
+    /// </summary>
+    private IEnumerable<string> KeyProblems()
+    {
+        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        IEnumerable<(string At, List<string> Hashes, bool Needed)> all =
+            Participants.Select((p, i) => ($"DelTran:Participants:{i}:ApiKeySha256", p.ApiKeySha256, false))
+            .Concat(Operators.Select((o, i) => ($"DelTran:Operators:{i}:ApiKeySha256", o.ApiKeySha256, true)));
+        foreach ((string at, List<string> hashes, bool needed) in all)
+        {
+            if (hashes.Count > MaxKeysEach || (needed && hashes.Count == 0))
+            {
+                yield return $"{at} has {hashes.Count} key(s); {(needed ? "1" : "0")} to {MaxKeysEach} are allowed (the key in use, and its successor while it is rotated).";
+            }
+
+            foreach (string hash in hashes)
+            {
+                if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit))
+                {
+                    yield return $"{at} entry '{hash}' is not a SHA-256 in hex (64 characters): `deltran keys new` prints a key and its hash.";
+                }
+                else if (!holders.TryAdd(hash, at))
+                {
+                    yield return $"{at} repeats a key of {holders[hash]}: one key would let two holders in as each other.";
+                }
+            }
+        }
+    }
+
     /// <summary>Problems with the section, each a sentence; empty when it is usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -73,6 +107,8 @@ public sealed class DelTranOptions
         {
             problems.Add("DelTran:Participants is empty: no message could name a known debtor or creditor agent.");
         }
+
+        problems.AddRange(KeyProblems());
 
         foreach ((string currency, decimal max) in Risk.MaxPerTransaction)
         {

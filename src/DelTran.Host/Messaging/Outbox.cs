@@ -92,6 +92,7 @@ public sealed class OutboxOptions
 }
 
 public sealed partial class OutboxDispatcher(
+    IServiceProvider services,
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -100,6 +101,9 @@ public sealed partial class OutboxDispatcher(
     IBusControl bus,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>What the outbox loop reports once the bus is up and the start-up has not finished yet.</summary>
+    public const string WaitingForStartup = "waiting for the database start-up";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Publishing before the bus has bound its queues would drop messages on the floor (RabbitMQ discards a
@@ -108,6 +112,18 @@ public sealed partial class OutboxDispatcher(
         {
             health.Report("outbox", healthy: false, "waiting for the message bus");
             await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+        }
+
+        // Nor before the start-up has migrated the database (`serve` migrates in the background): the outbox table may
+        // not exist yet, and that is the expected order of a start, not a failure to log.
+        try
+        {
+            health.Report("outbox", healthy: false, WaitingForStartup);
+            await StartupInitializer.WhenReadyAsync(services, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
         }
 
         TimeSpan backoff = options.Value.PollInterval;

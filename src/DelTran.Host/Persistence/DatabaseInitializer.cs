@@ -12,6 +12,9 @@ namespace DelTran.Host.Persistence;
 /// </summary>
 public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory, IOptions<DelTranOptions> options, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>The label of an API key that comes from DelTran:Participants:N:ApiKeySha256.</summary>
+    public const string ConfiguredKey = "configuration";
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = dbFactory();
@@ -31,13 +34,18 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
                 row.Country = participant.Country;
             }
 
-            foreach (string hash in participant.ApiKeySha256.Select(h => h.ToLowerInvariant()))
+            string[] configured = [.. participant.ApiKeySha256.Select(h => h.ToLowerInvariant())];
+            foreach (string hash in configured)
             {
                 if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
                 {
-                    db.ApiKeys.Add(new ApiKeyRow { ParticipantBic = bic, KeyHash = hash, Label = "configuration", CreatedAt = clock.GetUtcNow() });
+                    db.ApiKeys.Add(new ApiKeyRow { ParticipantBic = bic, KeyHash = hash, Label = ConfiguredKey, CreatedAt = clock.GetUtcNow() });
                 }
             }
+
+            // The configuration decides which of its keys are active: a hash taken out of it (the old key of a rotation,
+            // a leaked one) no longer lets anyone in after the restart.
+            db.ApiKeys.RemoveRange(await db.ApiKeys.Where(k => k.ParticipantBic == bic && k.Label == ConfiguredKey && !configured.Contains(k.KeyHash)).ToListAsync(cancellationToken));
 
             foreach (SettlementAccountOptions account in participant.Accounts)
             {

@@ -420,6 +420,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
                 "GET /api/v1/fx/rates", "GET /api/v1/fx/versions", "GET /api/v1/fx/versions/{versionId}",
                 "GET /api/v1/liquidity/forecast",
                 "GET /api/v1/messages/{id}", "GET /api/v1/messages/{id}/status-report",
+                "GET /api/v1/operator-actions",
                 "GET /api/v1/participants/{bic}/balances", "GET /api/v1/participants/{bic}/events",
                 "GET /api/v1/review", "GET /api/v1/review/{id}/decisions",
                 "GET /api/v1/risk/aml-alerts", "GET /api/v1/risk/breakers",

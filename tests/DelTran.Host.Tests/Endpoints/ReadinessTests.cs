@@ -173,16 +173,17 @@ internal sealed class HeldStartup : IAsyncDisposable
         return new HeldStartup(holder, hold);
     }
 
-    /// <summary>Waits until the bus is connected and the outbox loop has run: everything but the start-up is up.</summary>
+    /// <summary>Waits until the bus is connected and the outbox loop waits for the start-up: everything but the start-up is up.</summary>
     public static async Task WaitForOutboxLoopAsync(HealthState health)
     {
+        static bool Waiting(HealthState health) => health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Detail == Messaging.OutboxDispatcher.WaitingForStartup;
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Healthy) && DateTime.UtcNow < deadline)
+        while (!Waiting(health) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        Assert.True(health.Snapshot().TryGetValue("outbox", out var loop) && loop.Healthy, "the outbox loop did not come up");
+        Assert.True(Waiting(health), "the outbox loop did not come up to wait for the start-up");
     }
 
     public Task ReleaseAsync() => _hold.CommitAsync();

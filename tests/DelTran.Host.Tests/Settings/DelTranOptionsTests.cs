@@ -34,4 +34,24 @@ public sealed class DelTranOptionsTests
             ],
             options.Problems());
     }
+
+    [Fact]
+    public void ApiKeys_MoreThanTwo_NotAHash_OrSharedByTwoHolders_AreConfigurationProblems()
+    {
+        DelTranOptions options = Demo();
+        string a = new('a', 64);
+        options.Participants[0].ApiKeySha256 = [a, new string('b', 64), new string('c', 64)];
+        options.Participants[1].ApiKeySha256 = ["demo-kvriinbb-key"];
+        options.Participants[2].ApiKeySha256 = [a];
+        options.Operators[0].ApiKeySha256 = [];
+
+        Assert.Equal(
+            [
+                "DelTran:Participants:0:ApiKeySha256 has 3 key(s); 0 to 2 are allowed (the key in use, and its successor while it is rotated).",
+                "DelTran:Participants:1:ApiKeySha256 entry 'demo-kvriinbb-key' is not a SHA-256 in hex (64 characters): `deltran keys new` prints a key and its hash.",
+                "DelTran:Participants:2:ApiKeySha256 repeats a key of DelTran:Participants:0:ApiKeySha256: one key would let two holders in as each other.",
+                "DelTran:Operators:0:ApiKeySha256 has 0 key(s); 1 to 2 are allowed (the key in use, and its successor while it is rotated).",
+            ],
+            options.Problems());
+    }
 }

@@ -117,11 +117,11 @@ public static class DelTranCli
 
         var serveData = new Option<string?>("--data")
         {
-            Description = "Folder for the embedded database (ignored when ConnectionStrings:deltran is set) and the closed windows' reports (default: .deltran in the working folder).",
+            Description = "Folder for the embedded database (ignored when ConnectionStrings:deltran is set) and the closed windows' reports (default: DelTran:DataDirectory, else .deltran in the working folder).",
         };
         var urls = new Option<string?>("--urls")
         {
-            Description = "Where the API listens (default http://127.0.0.1:8080).",
+            Description = "Where the API listens (default: as ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS say when set, else http://127.0.0.1:8080).",
         };
         var serve = new Command("serve", "Run the channels, the API, the stage consumers and the scheduled window closes as a service (the default verb).")
         {
@@ -132,8 +132,14 @@ public static class DelTranCli
         serve.SetAction(async (parse, cancellationToken) =>
         {
             IConfiguration configuration = HostConfiguration.Build(parse.GetValue(config));
-            string[] webArgs = ["--urls", parse.GetValue(urls) ?? configuration["urls"] ?? "http://127.0.0.1:8080"];
-            await using WebApplication app = ServeHost.Build(webArgs, configuration, parse.GetValue(serveData) ?? Path.GetFullPath(".deltran"));
+            if (ServeSettings.DemoKeyRefusal(configuration) is string refusal)
+            {
+                await stderr.WriteLineAsync("deltran: cannot start: " + refusal);
+                return ValidateCommand.ExitUsage;
+            }
+
+            string[] webArgs = ServeSettings.ListenArguments(parse.GetValue(urls), configuration);
+            await using WebApplication app = ServeHost.Build(webArgs, configuration, ServeSettings.DataDirectory(parse.GetValue(serveData), configuration));
             await app.RunAsync(cancellationToken);
             return 0;
         });
@@ -208,7 +214,7 @@ public static class DelTranCli
                 bankUris.Add(uri);
             }
 
-            return Invariants.CheckCommand.RunAsync(configuration, parse.GetValue(checkData) ?? Path.GetFullPath(".deltran"), bankUris, parse.GetValue(json), stdout, stderr, cancellationToken);
+            return Invariants.CheckCommand.RunAsync(configuration, ServeSettings.DataDirectory(parse.GetValue(checkData), configuration), bankUris, parse.GetValue(json), stdout, stderr, cancellationToken);
         });
 
         var keysNew = new Command("new", "Print a fresh API key and its SHA-256, the form the configuration holds.");
@@ -226,9 +232,29 @@ public static class DelTranCli
         });
         var keys = new Command("keys", "API keys for participants and operators.") { keysNew };
 
+        var probeUrl = new Argument<string>("url") { Description = "The URL to read, e.g. http://127.0.0.1:8080/health/ready." };
+        var probe = new Command("probe", "Exit 0 when the URL answers 2xx within 5 seconds, else 1: a container health check (the runtime image has no curl).") { probeUrl };
+        probe.SetAction(async (parse, cancellationToken) =>
+        {
+            string url = parse.GetValue(probeUrl)!;
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using HttpResponseMessage response = await client.GetAsync(new Uri(url), cancellationToken);
+                await stdout.WriteLineAsync($"{url}: {(int)response.StatusCode}");
+                return response.IsSuccessStatusCode ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+            {
+                await stderr.WriteLineAsync($"deltran: probe {url}: {ex.Message}");
+                return 1;
+            }
+        });
+
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
         {
             keys,
+            probe,
             validate,
             process,
             serve,

@@ -65,8 +65,11 @@ public sealed partial class ServeProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts `deltran serve --urls http://127.0.0.1:0` with these environment variables.</summary>
-    public static ServeProcess Start(string name, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts `deltran serve --urls http://127.0.0.1:0 --data …` with these environment variables; with
+    /// <paramref name="arguments"/>, `deltran` with exactly those (as a container's entry point starts it).
+    /// </summary>
+    public static ServeProcess Start(string name, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? arguments = null)
     {
         string workingDirectory = Directory.CreateTempSubdirectory("deltran-serve-").FullName;
         var start = new ProcessStartInfo(Executable)
@@ -77,7 +80,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "serve", "--urls", "http://127.0.0.1:0", "--data", Path.Combine(workingDirectory, "data") })
+        foreach (string arg in arguments ?? ["serve", "--urls", "http://127.0.0.1:0", "--data", Path.Combine(workingDirectory, "data")])
         {
             start.ArgumentList.Add(arg);
         }
@@ -159,8 +162,25 @@ public sealed partial class ServeProcess : IAsyncDisposable
         Match listening = ListeningLine().Match(line);
         if (listening.Success)
         {
-            _listening.TrySetResult(new Uri(listening.Groups[1].Value));
+            // Bound to every interface (a container's ASPNETCORE_HTTP_PORTS): reached here through loopback.
+            _listening.TrySetResult(new Uri(listening.Groups[1].Value.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)));
         }
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout}:{Environment.NewLine}{Output}");
+        }
+
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL, as a crash would end it: no shutdown hooks, no graceful stop. Waits until the process is gone.</summary>
@@ -196,6 +216,6 @@ public sealed partial class ServeProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Now listening on: (http://(?:127\.0\.0\.1|\[::\]|0\.0\.0\.0):\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ListeningLine();
 }

@@ -1,6 +1,6 @@
 namespace DelTran.Host.Configuration;
 
-/// <summary>Configuration for the CLI verbs: appsettings.json beside the executable, then DELTRAN_ environment variables.</summary>
+/// <summary>Configuration for the CLI verbs: appsettings.json beside the executable, an extra --config file, then environment variables in .NET's form (DelTran__Rulebook__MaxDaysAhead).</summary>
 public static class HostConfiguration
 {
     public static IConfiguration Build(string? configFile = null)
@@ -13,8 +13,8 @@ public static class HostConfiguration
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
         }
 
-        // Plain variables (ConnectionStrings__deltran, as containers set them), then DELTRAN_-prefixed ones, which win.
-        return builder.AddEnvironmentVariables().AddEnvironmentVariables("DELTRAN_").Build();
+        // One form, as containers set them: ConnectionStrings__deltran, DelTran__Banks__BaseUrl.
+        return builder.AddEnvironmentVariables().Build();
     }
 
     public static DelTranOptions BindOptions(IConfiguration configuration)

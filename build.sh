@@ -579,7 +579,7 @@ cmd_demo() {
   log "status reports: out/demo/ (one pacs.002 per message, mirroring sample-messages/)."
   log "files under */invalid/ are rejected on purpose, each with the reason code its name starts with;"
   log "business date $DEMO_BUSINESS_DATE (the samples' own; without --as-of, process and validate judge on today's date)."
-  log "to see the validation contract alone: dotnet run --project src/DelTran.Host -- validate --as-of $DEMO_BUSINESS_DATE sample-messages/"
+  log "to see the validation contract alone: dotnet run -c Release --project src/DelTran.Host -- validate --as-of $DEMO_BUSINESS_DATE sample-messages/"
 }
 
 # Totals from the vstest console summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...").

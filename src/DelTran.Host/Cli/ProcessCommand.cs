@@ -147,8 +147,17 @@ public static class ProcessCommand
         console.Write(windows);
         console.WriteLine($"{fileIds.Count} files processed in {stopwatch.Elapsed.TotalSeconds:F1} s. Status reports in {Path.GetFullPath(outputDirectory)}; "
             + $"window reports (pacs.002 ACSC, camt.053, audit pack with net-positions.csv) in {windowsDirectory}; "
-            + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the in-process mock bank") + $"; state in {data}.");
+            + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the in-process mock bank")
+            + (dataDirectory is null ? "; the run's own embedded database was temporary and is removed (--data DIR keeps it)." : $"; state in {data}."));
         await host.StopAsync(CancellationToken.None);
+        if (dataDirectory is null)
+        {
+            // Nothing of a finished run is left behind in the system's temporary folder (a stopped run keeps it, and says where).
+            host.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+
         return 0;
     }
 

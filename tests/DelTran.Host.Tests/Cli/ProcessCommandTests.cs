@@ -126,6 +126,31 @@ public sealed class ProcessCommandTests
         }
     }
 
+    /// <summary>A run without --data leaves nothing in the system's temporary folder (before: a deltran-* folder per run).</summary>
+    [Fact]
+    public void Process_WithoutData_RemovesItsTemporaryDatabase()
+    {
+        string work = Directory.CreateTempSubdirectory("deltran-process-").FullName;
+        try
+        {
+            string sample = Path.Combine(CliRunner.RepoRoot, "sample-messages", "pacs.008.001.08", "valid", "single-inr-in-to-ae.xml");
+            HashSet<string> before = RunFolders();
+
+            (int exit, string stdout, string stderr) = CliRunner.Run("process", "--as-of", SamplesBusinessDate, "--in", sample, "--out", Path.Combine(work, "out"));
+
+            Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+            Assert.Contains("temporary and is removed (--data DIR keeps it)", stdout, StringComparison.Ordinal);
+            Assert.Empty(RunFolders().Except(before));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        // The folders `process` makes for itself: deltran- and 12 hexadecimal digits.
+        static HashSet<string> RunFolders() => [.. Directory.EnumerateDirectories(Path.GetTempPath(), "deltran-*").Where(d => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(d), "^deltran-[0-9a-f]{12}$"))];
+    }
+
     [Fact]
     public void Process_ExitsTwo_WhenAsOfIsNotADate()
     {

@@ -106,7 +106,7 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
         {
             StatusReport accepted = StatusReports.Compose(original, transactions, own, now);
             StatusReport report = SettlementStatusReports.Settled(accepted, SettlementReportId(window.Id, original.Id), now, window.CutoffAt ?? now);
-            using FileStream file = File.Create(Path.Combine(directory, $"{original.Id:N}.xml"));
+            using FileStream file = File.Create(Path.Combine(directory, WindowReportNames.StatusReport(original.SenderBic, original.MsgId, original.Id)));
             StatusReportWriter.Write(file, report, cancellationToken);
             written++;
         }
@@ -161,7 +161,7 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
                 to: now,
                 movements: movements,
                 sequenceNumber: window.Sequence);
-            using FileStream file = File.Create(Path.Combine(directory, $"{account.Key}-{currency.Code}.xml"));
+            using FileStream file = File.Create(Path.Combine(directory, WindowReportNames.Statement(account.Key, currency.Code)));
             StatementWriter.Write(file, statement, cancellationToken);
             written++;
         }

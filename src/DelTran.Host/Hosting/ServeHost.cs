@@ -79,6 +79,7 @@ public static class ServeHost
         FxApi.Map(app);
         TransactionsApi.Map(app);
         OperatorActionsApi.Map(app);
+        ReportsApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

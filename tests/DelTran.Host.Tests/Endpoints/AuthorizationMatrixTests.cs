@@ -144,6 +144,8 @@ public sealed class AuthorizationMatrixTests
         new("POST", "/api/v1/messages/", (_, _) => "/api/v1/messages", (_, c) => World.Submission(c), new Statuses(401, 401, Owner: 202, Other: 202, 401, Operator: 401)),
         new("GET", "/api/v1/messages/{id:guid}", (w, _) => $"/api/v1/messages/{w.FileId}", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
         new("GET", "/api/v1/messages/{id:guid}/status-report", (w, _) => $"/api/v1/messages/{w.FileId}/status-report", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
+        new("GET", "/api/v1/reports/", (_, _) => "/api/v1/reports", null, new Statuses(401, 401, Owner: 200, Other: 200, 401, Operator: 200), ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
+        new("GET", "/api/v1/reports/{id}/files/{**name}", (w, _) => $"/api/v1/reports/{w.WindowId}/files/camt053/{Owner}-INR.xml", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
         new("GET", "/api/v1/participants/{bic}/balances", (_, _) => $"/api/v1/participants/{Owner}/balances", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
 
         // Operators only.

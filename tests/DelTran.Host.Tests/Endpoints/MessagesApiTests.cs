@@ -422,6 +422,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
                 "GET /api/v1/messages/{id}", "GET /api/v1/messages/{id}/status-report",
                 "GET /api/v1/operator-actions",
                 "GET /api/v1/participants/{bic}/balances", "GET /api/v1/participants/{bic}/events",
+                "GET /api/v1/reports", "GET /api/v1/reports/{id}/files/{name}",
                 "GET /api/v1/review", "GET /api/v1/review/{id}/decisions",
                 "GET /api/v1/risk/aml-alerts", "GET /api/v1/risk/breakers",
                 "GET /api/v1/transactions/{id}/trail",

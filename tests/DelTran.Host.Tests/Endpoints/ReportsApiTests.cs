@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DelTran.Core.Tests.Support;
+using DelTran.Host.Tests.Clients;
+using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
+
+namespace DelTran.Host.Tests.Endpoints;
+
+/// <summary>
+/// Participants receive their settlement outputs through the API (issue 15, item 3): once a window settles, each reads
+/// its own ACSC pacs.002 (named after the message it sent) and its camt.053, and nothing of another's; operators read
+/// every file, the audit pack included. Before, these files were in the operators' folder only.
+/// </summary>
+public sealed class ReportsApiTests
+{
+    private const string OperatorKey = "demo-operator-key";
+
+    [Fact]
+    public async Task AfterASettlement_EachParticipantReadsItsOwnConfirmationsAndStatements_AndOperatorsReadAll()
+    {
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString() });
+        string msgId = TestMessages.UniqueMsgId("REPORTS");
+        var builder = new Pacs008Builder { MessageId = msgId };
+        builder.Add(tx => { tx.EndToEndId = "TO-EPRL"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "2500.00"; });
+        Guid file = await server.SubmitAcceptedAsync("SRCBINBB", Encoding.UTF8.GetBytes(builder.Build()));
+        await server.WaitForCompletionAsync("SRCBINBB", file);
+        using HttpClient ops = server.Client(OperatorKey);
+        Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync(new Uri("/api/v1/windows/INR/close", UriKind.Relative), null)).StatusCode);
+        await Eventually.HoldsAsync(
+            () => ops.GetAsync(new Uri("/api/v1/windows/INR-000001/reports/audit/manifest.json", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode,
+            "INR-000001 settled and reported");
+
+        using HttpClient sender = server.Client(ApiServer.DemoKey("SRCBINBB"));
+        using HttpClient receiver = server.Client(ApiServer.DemoKey("EPRLAEAD"));
+        using HttpClient bystander = server.Client(ApiServer.DemoKey("PRRIUS44"));
+        string[] senderFiles = await FilesAsync(sender);
+        string[] receiverFiles = await FilesAsync(receiver);
+        string[] operatorFiles = await FilesAsync(ops);
+
+        // The sender: the ACSC report of its message, named after it, and its statement; the receiver: its statement.
+        Assert.Equal([$"INR-000001/camt053/SRCBINBB-INR.xml", $"INR-000001/pacs002/SRCBINBB-{msgId}.xml"], senderFiles);
+        Assert.Equal(["INR-000001/camt053/EPRLAEAD-INR.xml"], receiverFiles);
+        Assert.Empty(await FilesAsync(bystander));
+        Assert.Contains("INR-000001/audit/manifest.json", operatorFiles);
+        Assert.Superset(new HashSet<string>(senderFiles.Concat(receiverFiles)), new HashSet<string>(operatorFiles));
+
+        string acsc = await sender.GetStringAsync(new Uri($"/api/v1/reports/INR-000001/files/pacs002/SRCBINBB-{msgId}.xml", UriKind.Relative));
+        Assert.Contains("<TxSts>ACSC</TxSts>", acsc, StringComparison.Ordinal);
+        Assert.Contains(msgId, acsc, StringComparison.Ordinal);
+
+        // Another's file, the audit pack and a way out of the folder are all "no such file" to a participant.
+        foreach (string path in new[] { "INR-000001/files/camt053/SRCBINBB-INR.xml", "INR-000001/files/audit/manifest.json", "INR-000001/files/../INR-000001/camt053/SRCBINBB-INR.xml" })
+        {
+            using HttpResponseMessage refused = await receiver.GetAsync(new Uri($"/api/v1/reports/{path}", UriKind.Relative));
+            Assert.True(refused.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)refused.StatusCode}");
+        }
+
+        using HttpClient anonymous = server.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/v1/reports", UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<string[]> FilesAsync(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/reports")).EnumerateArray()
+            .SelectMany(r => r.GetProperty("files").EnumerateArray().Select(f => $"{r.GetProperty("id").GetString()}/{f.GetProperty("name").GetString()}"))];
+}

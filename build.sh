@@ -682,6 +682,10 @@ cmd_test() {
     log "no test ran."
     exit 1
   fi
+
+  # Then the README's walk for a newcomer, command by command, on the Release build just made.
+  log "the README's walk (tests/readme-walk.sh)"
+  "$ROOT/tests/readme-walk.sh" || { log "the README walk failed: README.md promises something the commands do not do."; exit 1; }
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ public static class MessagesApi
     public static void Map(IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/messages").WithTags("Messages");
-        api.MapPost("/", SubmitAsync)
+        api.MapPost("/", SubmitAsync).Admits(EndpointAccess.ParticipantsOnly)
             .WithSummary("Submit an ISO 20022 file (pacs.008.001.08, pain.001.001.09 or .03), raw XML or multipart.")
             // One Accepts call: a second one would replace the first and routing would refuse multipart with 415.
             .Accepts<IFormFile>("multipart/form-data", "application/xml", "text/xml")
@@ -49,13 +49,13 @@ public static class MessagesApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
-        api.MapGet("/{id:guid}", GetStatusAsync)
+        api.MapGet("/{id:guid}", GetStatusAsync).Admits(EndpointAccess.ParticipantsAndOperators)
             .WithSummary("Processing state and per-transaction outcomes (paged with offset and limit).")
             .Produces<MessageStatus>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet("/{id:guid}/status-report", GetStatusReportAsync)
+        api.MapGet("/{id:guid}/status-report", GetStatusReportAsync).Admits(EndpointAccess.ParticipantsAndOperators)
             .WithSummary("The pacs.002.001.10 status report, once every transaction has a decision.")
             .Produces<string>(StatusCodes.Status200OK, "application/xml")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

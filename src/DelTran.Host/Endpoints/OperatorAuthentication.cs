@@ -64,7 +64,7 @@ public static class OperatorEndpoints
     /// </summary>
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) => OperatorOf(context.HttpContext) is not string name
+        builder.Admits(EndpointAccess.OperatorsOnly).AddEndpointFilter(async (context, next) => OperatorOf(context.HttpContext) is not string name
             ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An operator's X-Api-Key is required.")
             : await OperatorAuditLog.RecordCallAsync(context, next, name));
 

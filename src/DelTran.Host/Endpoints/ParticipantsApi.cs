@@ -15,7 +15,7 @@ public static class ParticipantsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/participants").WithTags("Participants");
-        api.MapGet("/{bic}/balances", BalancesAsync).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.");
+        api.MapGet("/{bic}/balances", BalancesAsync).Admits(EndpointAccess.ParticipantsAndOperators).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.");
         app.MapGet("/api/v1/liquidity/forecast", ForecastAsync).WithTags("Participants").RequireOperator()
             .WithSummary("Each participant's expected net position at the next cut-off of a currency, with an alert when it would exceed its available funds (operators).");
         api.MapGet("/{bic}/events", EventsAsync).RequireOperator().WithSummary("Suspensions and resumptions of a participant (operators).");

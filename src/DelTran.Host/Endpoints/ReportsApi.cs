@@ -16,7 +16,7 @@ public static class ReportsApi
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1/reports").WithTags("Reports");
+        RouteGroupBuilder api = app.MapGroup("/api/v1/reports").WithTags("Reports").Admits(EndpointAccess.ParticipantsAndOperators);
         api.MapGet("/", ListAsync)
             .WithSummary("The reports the caller may read, newest window first: a participant its own statements and settlement confirmations, an operator everything.")
             .Produces<IReadOnlyList<Report>>()

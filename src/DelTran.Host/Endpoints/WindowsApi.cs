@@ -17,8 +17,10 @@ public static class WindowsApi
         api.MapGet("/", ListAsync).WithSummary("Clearing windows, newest first; filter by currency and state.");
         api.MapGet("/{id}", GetAsync).WithSummary("A window with its totals and state history.");
         api.MapGet("/{id}/positions", PositionsAsync).WithSummary("A closed window's multilateral net positions and bilateral view.");
-        api.MapPost("/{currency}/close", CloseAsync).WithSummary("Closes the open window of a currency now; settlement follows in the background.");
-        api.MapPost("/{id}/retry", RetryAsync).WithSummary("Tries a FAILED window's settlement again.");
+        api.MapPost("/{currency}/close", CloseAsync).WithSummary("Closes the open window of a currency now; settlement follows in the background.")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id}/retry", RetryAsync).WithSummary("Tries a FAILED window's settlement again.")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id}/reports/{**file}", ReportAsync).WithSummary("A report file of a closed window: pacs002/…, camt053/…, audit/….");
     }
 

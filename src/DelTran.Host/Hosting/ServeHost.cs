@@ -29,7 +29,7 @@ public static class ServeHost
         builder.Services.AddSingleton<ApiKeyAuthentication>();
         builder.Services.AddSingleton<StartupInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.AddProblemDetails();
         // Before the default handler: an unreachable database is 503 with Retry-After, everything else stays 500.
         builder.Services.AddExceptionHandler<DatabaseOutageHandler>();

@@ -401,6 +401,45 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         Assert.All(health.GetProperty("checks").EnumerateArray(), c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
     }
 
+    /// <summary>
+    /// The document says who may call what and every answer (issue 15, item 5): the security schemes, each guarded
+    /// operation's schemes, 401 and 503 on every one of them, and close and retry answering 202 (not 200).
+    /// </summary>
+    [Fact]
+    public async Task OpenApi_DeclaresTheSecuritySchemes_AndEachOperationsCallersAndAnswers()
+    {
+        using HttpClient client = Server.Client();
+        JsonElement document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+
+        JsonElement schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (schemes.GetProperty("participantKey").GetProperty("type").GetString(), schemes.GetProperty("participantKey").GetProperty("in").GetString(), schemes.GetProperty("participantKey").GetProperty("name").GetString()));
+        Assert.Equal("apiKey", schemes.GetProperty("operatorKey").GetProperty("type").GetString());
+        Assert.Equal(("http", "basic"), (schemes.GetProperty("operatorBasic").GetProperty("type").GetString(), schemes.GetProperty("operatorBasic").GetProperty("scheme").GetString()));
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Key: $"{o.Name.ToUpperInvariant()} {p.Name.TrimEnd('/')}", Operation: o.Value)))
+            .ToDictionary(o => o.Key, o => o.Operation, StringComparer.Ordinal);
+        var wrong = new List<string>();
+        foreach ((string key, JsonElement operation) in operations)
+        {
+            string[] security = operation.TryGetProperty("security", out JsonElement s) ? [.. s.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))] : [];
+            string[] statuses = [.. operation.GetProperty("responses").EnumerateObject().Select(r => r.Name)];
+            if (security.Length == 0 || !statuses.Contains("401") || !statuses.Contains("503"))
+            {
+                wrong.Add($"{key}: security [{string.Join(", ", security)}], answers [{string.Join(", ", statuses)}]");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "operations without their callers or their 401 and 503:" + Environment.NewLine + string.Join(Environment.NewLine, wrong));
+        string[] Statuses(string key) => [.. operations[key].GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal)];
+        string[] Security(string key) => [.. operations[key].GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))];
+        Assert.Equal(["202", "400", "401", "404", "409", "503"], Statuses("POST /api/v1/windows/{currency}/close"));
+        Assert.Equal(["202", "401", "404", "409", "503"], Statuses("POST /api/v1/windows/{id}/retry"));
+        Assert.Equal(["participantKey"], Security("POST /api/v1/messages"));
+        Assert.Equal(["participantKey", "operatorKey", "operatorBasic"], Security("GET /api/v1/messages/{id}"));
+        Assert.Equal(["operatorKey", "operatorBasic"], Security("GET /api/v1/operator-actions"));
+    }
+
     [Fact]
     public async Task OpenApi_ListsEveryOperation_WithTheMessagesMediaTypesAndErrors()
     {

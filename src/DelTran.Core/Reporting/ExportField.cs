@@ -18,7 +18,7 @@ public enum ExportFieldKind
     /// <summary>A calendar date: <see cref="ExportField.Date"/>, written yyyy-MM-dd.</summary>
     Date,
 
-    /// <summary>An instant with its offset, ISO 8601; kept as text because a spreadsheet cell cannot hold an offset.</summary>
+    /// <summary>An instant: ISO 8601 with its offset in <see cref="ExportField.Text"/>; <see cref="ExportField.Instant"/> for a spreadsheet, which shows it in UTC.</summary>
     Timestamp,
 
     /// <summary>A plain decimal (a rate or a ratio) written in full, without rounding.</summary>
@@ -29,7 +29,7 @@ public enum ExportFieldKind
 /// One field of an export row, already formatted with the invariant culture. The text is exactly what the CSV
 /// carries, so the CSV and the workbook cannot disagree about a value.
 /// </summary>
-public readonly record struct ExportField(ExportFieldKind Kind, string Text, int Decimals = 0, DateOnly Date = default)
+public readonly record struct ExportField(ExportFieldKind Kind, string Text, int Decimals = 0, DateOnly Date = default, DateTimeOffset Instant = default)
 {
     public static ExportField Empty { get; } = new(ExportFieldKind.Text, string.Empty);
 
@@ -48,7 +48,8 @@ public readonly record struct ExportField(ExportFieldKind Kind, string Text, int
     /// <summary>ISO 8601 with the offset kept and trailing zeros of the fraction dropped: 2026-12-01T09:30:00+04:00.</summary>
     public static ExportField Of(DateTimeOffset value) => new(
         ExportFieldKind.Timestamp,
-        value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        Instant: value);
 
     /// <summary>A rate or ratio, every digit kept.</summary>
     public static ExportField OfDecimal(decimal? value) => value is decimal d

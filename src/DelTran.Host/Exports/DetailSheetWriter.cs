@@ -8,11 +8,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace DelTran.Host.Exports;
 
 /// <summary>
-/// Streams one detail sheet (and its continuations) with <see cref="OpenXmlWriter"/>: a bold header row,
-/// frozen below the header, explicit column widths, then one row per call. Text is an inline string (no
-/// shared-string table to hold in memory); amounts, integers and dates are numeric cells whose value is the
-/// exact invariant text of the CSV, styled with the currency's decimals. Timestamps stay text: a cell cannot
-/// hold an offset. Empty fields write no cell.
+/// Streams one detail sheet (and its continuations) with <see cref="OpenXmlWriter"/>: a bold header row of words
+/// (the CSV's snake_case header made readable), frozen below the header, an autofilter over the rows, explicit
+/// column widths, then one row per call. Text is an inline string (no shared-string table to hold in memory);
+/// amounts, integers and dates are numeric cells whose value is the exact invariant text of the CSV, styled with
+/// the currency's decimals; timestamps are Excel date-times in UTC (the CSV keeps the offset). Empty fields write no cell.
 /// </summary>
 public sealed class DetailSheetWriter : IDisposable
 {
@@ -81,6 +81,9 @@ public sealed class DetailSheetWriter : IDisposable
                 case ExportFieldKind.Date:
                     WriteNumber(writer, reference, (field.Date.DayNumber - ExcelEpoch.DayNumber).ToString(CultureInfo.InvariantCulture), _workbook.Styles.Date);
                     break;
+                case ExportFieldKind.Timestamp:
+                    WriteNumber(writer, reference, ExcelDateTime(field.Instant), _workbook.Styles.DateTime);
+                    break;
                 default:
                     WriteText(writer, reference, field.Text, style: 0);
                     break;
@@ -122,7 +125,7 @@ public sealed class DetailSheetWriter : IDisposable
         string row = StartRow();
         for (int i = 0; i < _columns.Count; i++)
         {
-            WriteText(writer, string.Concat(_letters[i], row), _columns[i].Header, _workbook.Styles.Header);
+            WriteText(writer, string.Concat(_letters[i], row), HeaderWords(_columns[i].Header), _workbook.Styles.Header);
         }
 
         writer.WriteEndElement();
@@ -146,11 +149,40 @@ public sealed class DetailSheetWriter : IDisposable
         }
 
         _writer.WriteEndElement(); // sheetData
+        // The filter buttons on the header, over every row of this part.
+        _writer.WriteElement(new AutoFilter { Reference = $"A1:{_letters[^1]}{Math.Max(_rowInPart, 1).ToString(CultureInfo.InvariantCulture)}" });
         _writer.WriteEndElement(); // worksheet
         _writer.Close();
         _writer = null;
         _part!.Dispose();
         _part = null;
+    }
+
+    /// <summary>"transaction_id" reads "Transaction ID", "uetr" "UETR", "accepted_at" "Accepted at (UTC)": the CSV's header as words for people.</summary>
+    public static string HeaderWords(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        string[] words = header.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length; i++)
+        {
+            words[i] = words[i] switch
+            {
+                "id" or "uetr" or "fx" or "bic" or "utc" => words[i].ToUpperInvariant(),
+                _ when i == 0 => char.ToUpperInvariant(words[i][0]) + words[i][1..],
+                _ => words[i],
+            };
+        }
+
+        // A time column says in which zone its cells are.
+        return words is [.., "at"] ? string.Join(' ', words) + " (UTC)" : string.Join(' ', words);
+    }
+
+    /// <summary>An instant as Excel's serial date-time in UTC, to the millisecond.</summary>
+    private static string ExcelDateTime(DateTimeOffset instant)
+    {
+        DateTime utc = instant.UtcDateTime;
+        decimal days = utc.Date.Subtract(ExcelEpoch.ToDateTime(TimeOnly.MinValue)).Days + ((decimal)utc.TimeOfDay.Ticks / TimeSpan.TicksPerDay);
+        return decimal.Round(days, 10).ToString(CultureInfo.InvariantCulture);
     }
 
     private void WriteNumber(OpenXmlWriter writer, string reference, string value, uint style)

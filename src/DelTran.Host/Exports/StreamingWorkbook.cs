@@ -231,9 +231,9 @@ public sealed class StreamingWorkbook : IDisposable
 }
 
 /// <summary>Style indices in the workbook's styles.xml for the cells of streamed sheets.</summary>
-internal sealed record SheetStyles(uint Header, uint Integer, uint Date, uint Amount0, uint Amount2, uint Amount3)
+internal sealed record SheetStyles(uint Header, uint Integer, uint Date, uint Amount0, uint Amount2, uint Amount3, uint DateTime)
 {
-    // Sample cells: A1 header, A2 integer, A3 date, A4..A6 amounts with 0, 2 and 3 decimals.
+    // Sample cells: A1 header, A2 integer, A3 date, A4..A6 amounts with 0, 2 and 3 decimals, A7 a date and time (UTC).
     public static void AddSamples(IXLWorksheet sheet)
     {
         IXLCell header = sheet.Cell(1, 1);
@@ -244,6 +244,7 @@ internal sealed record SheetStyles(uint Header, uint Integer, uint Date, uint Am
         Sample(sheet.Cell(4, 1), "#,##0");
         Sample(sheet.Cell(5, 1), "#,##0.00");
         Sample(sheet.Cell(6, 1), "#,##0.000");
+        Sample(sheet.Cell(7, 1), "yyyy-mm-dd hh:mm:ss.000");
     }
 
     public static void StyleHeader(IXLStyle style)
@@ -267,7 +268,7 @@ internal sealed record SheetStyles(uint Header, uint Integer, uint Date, uint Am
         XDocument sheet = StreamingWorkbook.Load(zip, entry);
         Dictionary<string, uint> styles = sheet.Descendants(main + "c")
             .ToDictionary(c => (string)c.Attribute("r")!, c => (uint?)c.Attribute("s") ?? 0u, StringComparer.Ordinal);
-        return new SheetStyles(styles["A1"], styles["A2"], styles["A3"], styles["A4"], styles["A5"], styles["A6"]);
+        return new SheetStyles(styles["A1"], styles["A2"], styles["A3"], styles["A4"], styles["A5"], styles["A6"], styles["A7"]);
     }
 
     public uint For(ExportField field) => field.Kind switch

@@ -140,7 +140,14 @@ public sealed class AuditPackWriterTests : IDisposable
 
         Row[] obligations = Rows(workbook, "Obligations");
         Assert.Equal(26, obligations.Length);
-        Assert.Equal("obligation_id", CellText(obligations[0], 1));
+        // Headers are words; timestamps are real date-times (UTC) with a date-time format; every detail sheet filters.
+        Assert.Equal(["Window ID", "Obligation ID", "Transaction ID", "UETR", "End to end ID"], obligations[0].Elements<Cell>().Take(5).Select(c => c.InlineString!.Text!.Text));
+        Assert.Equal("Accepted at (UTC)", CellText(obligations[0], 13));
+        Cell accepted = obligations[1].Elements<Cell>().Single(c => c.CellReference == "N2");
+        Assert.Null(accepted.DataType);
+        Assert.Equal(At.AddSeconds(1).UtcDateTime.ToOADate(), double.Parse(accepted.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 9);
+        var obligationsPart = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Obligations").Id!.Value!);
+        Assert.Equal("A1:Q26", obligationsPart.Worksheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
         Assert.Equal("1024.50", obligations[24].Elements<Cell>().Single(c => c.CellReference == "I25").CellValue!.Text);
         Assert.Equal("E2E-0000024", CellText(obligations[24], 4));
 
@@ -154,6 +161,8 @@ public sealed class AuditPackWriterTests : IDisposable
         Assert.NotNull(styles.Fonts!.Elements<Font>().ElementAt((int)header.FontId!.Value).Bold);
         CellFormat amount = styles.CellFormats.Elements<CellFormat>().ElementAt((int)obligations[1].Elements<Cell>().Single(c => c.CellReference == "I2").StyleIndex!.Value);
         Assert.Equal("#,##0.00", styles.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == amount.NumberFormatId!.Value).FormatCode!.Value);
+        CellFormat instant = styles.CellFormats.Elements<CellFormat>().ElementAt((int)accepted.StyleIndex!.Value);
+        Assert.Equal("yyyy-mm-dd hh:mm:ss.000", styles.NumberingFormats.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == instant.NumberFormatId!.Value).FormatCode!.Value);
 
         Row[] summary = Rows(workbook, "Summary");
         Assert.Contains(summary, r => r.Descendants<Cell>().Any(c => SharedText(workbook, c) == "Control totals"));
@@ -172,7 +181,7 @@ public sealed class AuditPackWriterTests : IDisposable
             workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
         Assert.Equal(["E2E-0000001", "E2E-0000002", "E2E-0000003"], Rows(workbook, "Obligations").Skip(1).Select(r => CellText(r, 4)));
         Assert.Equal(["E2E-0000004", "E2E-0000005", "E2E-0000006"], Rows(workbook, "Obligations (2)").Skip(1).Select(r => CellText(r, 4)));
-        Assert.Equal(["obligation_id", "E2E-0000007"], Rows(workbook, "Obligations (3)").Select(r => CellText(r, r.RowIndex!.Value == 1 ? 1 : 4)));
+        Assert.Equal(["Obligation ID", "E2E-0000007"], Rows(workbook, "Obligations (3)").Select(r => CellText(r, r.RowIndex!.Value == 1 ? 1 : 4)));
         Assert.Equal(8, File.ReadAllLines(Path.Combine(_root, "pack", "obligations.csv")).Length);
 
         // ClosedXML reads the whole package too, so the added sheets and relationships hang together.

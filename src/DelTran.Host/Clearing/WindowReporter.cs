@@ -203,10 +203,11 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
         List<OperatorActionExportRow> actions = [.. (await db.OperatorActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
             .Where(a => a.At >= window.OpenedAt && a.At <= summary.GeneratedAt)
             .Select(a => new OperatorActionExportRow(a.Id, a.At, a.Operator, a.Action, a.Subject, a.Reason, a.Outcome))];
-        return await AuditPackWriter.WriteAsync(directory, summary, ct => Obligations(window.Id, ct), positions, settlements, ct => Rejects(window, ct), totals, actions, cancellationToken);
+        return await AuditPackWriter.WriteAsync(directory, summary, ct => Obligations(window.Id, window.BusinessDate, ct), positions, settlements, ct => Rejects(window, ct), totals, actions, cancellationToken);
     }
 
-    private async IAsyncEnumerable<ObligationExportRow> Obligations(string windowId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // An obligation without a requested settlement date settles on its window's business date: that is its value date.
+    private async IAsyncEnumerable<ObligationExportRow> Obligations(string windowId, DateOnly? businessDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         // Each obligation with the list set that screened it and the FX pricing of its transaction, when there was one.
@@ -223,7 +224,7 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
         {
             ObligationRow o = row.o;
             yield return new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr, o.EndToEndId, o.DebtorBic, o.CreditorBic, o.Currency, o.Amount,
-                o.ValueDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
+                o.ValueDate ?? businessDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
         }
     }
 

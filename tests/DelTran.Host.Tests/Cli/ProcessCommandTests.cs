@@ -85,6 +85,8 @@ public sealed class ProcessCommandTests
                 Assert.EndsWith(",accepted_at,screening_list_set,fx_rate_table,fx_path", obligations[0], StringComparison.Ordinal);
                 Assert.NotEmpty(obligations[1..]);
                 Assert.All(obligations[1..], line => Assert.Matches("^[0-9A-F]{32}$", line.Split(',')[^3]));
+                // Every obligation has its value date: the requested one, else the window's business date (issue 15, item 6).
+                Assert.All(obligations[1..], line => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", line.Split(',')[9]));
                 Assert.True(new FileInfo(Path.Combine(audit, "audit-pack.xlsx")).Length > 0);
                 Assert.Empty(DelTran.Host.Exports.AuditPackVerifier.Verify(audit));
                 string[] statements = Directory.GetFiles(Path.Combine(directory, "camt053"), "*.xml");

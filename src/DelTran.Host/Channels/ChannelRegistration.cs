@@ -20,6 +20,7 @@ public static class ChannelRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FolderChannelOptions>, ChannelOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SftpChannelOptions>, ChannelOptionsValidator>());
         services.TryAddSingleton<DropFolderRegistry>();
+        services.AddSingleton<Clearing.IWindowReportDelivery, WindowReportDelivery>();
         services.AddHostedService<FolderChannelService>();
         services.AddHostedService<SftpChannelService>();
         return services;

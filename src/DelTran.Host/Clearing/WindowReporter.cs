@@ -23,7 +23,7 @@ public sealed record WindowReportFiles(string Directory, int StatusReports, int 
 /// the transactions settled, a camt.053 per participant account the settlement moved, and the audit pack.
 /// Everything streams from the database, so a window of a million obligations is written in bounded memory.
 /// </summary>
-public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<DelTranOptions> options, TimeProvider clock)
+public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<DelTranOptions> options, TimeProvider clock, IEnumerable<IWindowReportDelivery> deliveries)
 {
     public const string StatusReportsFolder = "pacs002";
     public const string StatementsFolder = "camt053";
@@ -55,6 +55,13 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
         int reports = state == WindowState.Settled ? await WriteStatusReportsAsync(window, Path.Combine(directory, StatusReportsFolder), now, cancellationToken) : 0;
         int statements = await WriteStatementsAsync(window, Path.Combine(directory, StatementsFolder), now, cancellationToken);
         AuditPackManifest pack = await WriteAuditPackAsync(window, Path.Combine(directory, AuditFolder), now, cancellationToken);
+
+        // Delivered before the window counts as reported: a crash in between makes the sweep report and deliver again.
+        foreach (IWindowReportDelivery delivery in deliveries)
+        {
+            await delivery.DeliverAsync(windowId, directory, cancellationToken);
+        }
+
         await using (DelTranDbContext db = databases())
         {
             await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.AuditDigest, pack.WindowDigest), cancellationToken);

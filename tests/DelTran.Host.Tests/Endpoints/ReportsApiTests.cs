@@ -63,6 +63,56 @@ public sealed class ReportsApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/v1/reports", UriKind.Relative))).StatusCode);
     }
 
+    /// <summary>
+    /// The same outputs reach each participant's outbound/ folder on the watched folder channel, and only its own
+    /// (issue 15, item 3); an HTTP submitter with a folder gets its settlement confirmation there too.
+    /// </summary>
+    [Fact]
+    public async Task AfterASettlement_EachParticipantsOutboundFolderHoldsItsOwnOutputs()
+    {
+        string root = Directory.CreateTempSubdirectory("deltran-outputs-").FullName;
+        try
+        {
+            await using MockBankServer bank = await MockBankServer.StartAsync();
+            await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?>
+            {
+                ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString(),
+                ["DelTran:Channels:Folder:Enabled"] = "true",
+                ["DelTran:Channels:Folder:Root"] = root,
+                ["DelTran:Channels:Folder:PollInterval"] = "00:00:00.100",
+            });
+            string msgId = TestMessages.UniqueMsgId("OUTBOUND");
+            var builder = new Pacs008Builder { MessageId = msgId };
+            builder.Add(tx => { tx.EndToEndId = "TO-EPRL"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "2500.00"; });
+            Guid file = await server.SubmitAcceptedAsync("SRCBINBB", Encoding.UTF8.GetBytes(builder.Build()));
+            await server.WaitForCompletionAsync("SRCBINBB", file);
+            using HttpClient ops = server.Client(OperatorKey);
+            Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync(new Uri("/api/v1/windows/INR/close", UriKind.Relative), null)).StatusCode);
+            await Eventually.HoldsAsync(
+                () => ops.GetAsync(new Uri("/api/v1/windows/INR-000001/reports/audit/manifest.json", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode,
+                "INR-000001 settled and reported");
+
+            string[] Outbound(string bic) => [.. Directory.EnumerateFiles(Path.Combine(root, bic, "outbound")).Select(Path.GetFileName).OfType<string>().Where(n => n.StartsWith("INR-000001.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+            Assert.Equal(["INR-000001.camt053.SRCBINBB-INR.xml", $"INR-000001.pacs002.SRCBINBB-{msgId}.xml"], Outbound("SRCBINBB"));
+            Assert.Equal(["INR-000001.camt053.EPRLAEAD-INR.xml"], Outbound("EPRLAEAD"));
+            foreach (string other in new[] { "KVRIINBB", "FLCNAEAA", "LBHBUS33", "PRRIUS44" })
+            {
+                Assert.Empty(Outbound(other));
+            }
+
+            // The bytes are the report's, as the API gives it.
+            using HttpClient sender = server.Client(ApiServer.DemoKey("SRCBINBB"));
+            Assert.Equal(
+                await sender.GetStringAsync(new Uri("/api/v1/reports/INR-000001/files/camt053/SRCBINBB-INR.xml", UriKind.Relative)),
+                await File.ReadAllTextAsync(Path.Combine(root, "SRCBINBB", "outbound", "INR-000001.camt053.SRCBINBB-INR.xml")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static async Task<string[]> FilesAsync(HttpClient client) =>
         [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/reports")).EnumerateArray()
             .SelectMany(r => r.GetProperty("files").EnumerateArray().Select(f => $"{r.GetProperty("id").GetString()}/{f.GetProperty("name").GetString()}"))];

@@ -28,7 +28,8 @@ public static class ProcessCommand
         string data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "deltran-" + Guid.NewGuid().ToString("N")[..12]);
         StorageSettings storage = StorageSettings.From(configuration, data);
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No });
-        console.Profile.Width = Math.Max(console.Profile.Width, 150);
+        // Every table and line fits a 120-column terminal, whatever the terminal says (and when there is none).
+        console.Profile.Width = 120;
 
         // The benchmark's view of memory up to the last pacs.002 (the clearing cycle after it is not watched).
         await using MemoryWatch? memory = MemoryWatch.StartIfConfigured(configuration, out string? memoryReport);
@@ -111,7 +112,8 @@ public static class ProcessCommand
         }
 
         Directory.CreateDirectory(outputDirectory);
-        var table = new Table().AddColumns("file", "message", "type", "txs", "accepted", "rejected", "held", "status", "pacs.002");
+        // Each message's pacs.002 mirrors its input's path under --out (said once, below the tables).
+        var table = new Table().AddColumns("file", "message", "type", "txs", "accepted", "rejected", "held", "status", "reasons");
         var dialect = host.Services.GetRequiredService<IDatabaseDialect>();
         await using (DelTranDbContext db = factory())
         {
@@ -121,6 +123,8 @@ public static class ProcessCommand
                 MessageRow message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == file.MessageId, cancellationToken);
                 var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
                 int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
+                List<string> codes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id && t.ReasonCode != null).Select(t => t.ReasonCode!).Distinct().ToListAsync(cancellationToken);
+                string reasons = string.Join(" ", MessageReasonCodes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
                 // Mirror the input layout under --out, so reports of same-named inputs never collide.
                 string outputName = Path.ChangeExtension(relative, null) + ".pacs002.xml";
@@ -136,7 +140,7 @@ public static class ProcessCommand
                     Count(Core.Pipeline.TransactionState.Rejected).ToString(CultureInfo.InvariantCulture),
                     Count(Core.Pipeline.TransactionState.Held).ToString(CultureInfo.InvariantCulture),
                     message.GroupStatus ?? "-",
-                    Markup.Escape(outputName));
+                    reasons.Length == 0 ? "-" : Markup.Escape(reasons));
             }
         }
 
@@ -161,6 +165,10 @@ public static class ProcessCommand
         return 0;
     }
 
+    /// <summary>The reason codes at the head of a message's reject reasons ("FF01 /: ...; AM05 ..."), each once.</summary>
+    private static IEnumerable<string> MessageReasonCodes(string? rejectReasons) =>
+        rejectReasons is null ? [] : System.Text.RegularExpressions.Regex.Matches(rejectReasons, @"(?:^|; )([A-Z0-9]{4})\b").Select(m => m.Groups[1].Value);
+
     /// <summary>Streams a message's stored pacs.002 into a file: the report is never whole in memory.</summary>
     public static async Task CopyStatusReportAsync(IDatabaseDialect dialect, DelTranDbContext db, Guid messageId, string target, CancellationToken cancellationToken)
     {
@@ -175,7 +183,7 @@ public static class ProcessCommand
         var cycle = services.GetRequiredService<ClearingCycle>();
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>().Value;
         var factory = services.GetRequiredService<Func<DelTranDbContext>>();
-        var table = new Table().AddColumns("window", "state", "obligations", "sum", "netting efficiency", "instructions", "carried to next", "reports");
+        var table = new Table().AddColumns("window", "state", "obligations", "sum", "netting efficiency", "instructions", "carried to next");
         foreach (string currency in options.ToRulebook().AcceptedCurrencies)
         {
             foreach (string unfinished in await cycle.UnfinishedAsync(currency, cancellationToken))
@@ -200,8 +208,7 @@ public static class ProcessCommand
                 Markup.Escape(Core.Amounts.Money.FormatAmount(window.ObligationSum, Core.Amounts.Currency.Parse(currency)) + " " + currency),
                 (window.NettingEfficiency ?? 0m).ToString("P1", CultureInfo.InvariantCulture),
                 instructions.ToString(CultureInfo.InvariantCulture),
-                carried.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(result.Reports is null ? "-" : Path.GetFileName(result.Reports.Directory)));
+                carried.ToString(CultureInfo.InvariantCulture));
             if (window.FailureReason is not null)
             {
                 table.AddRow($"[red]{Markup.Escape(window.FailureReason)}[/]");

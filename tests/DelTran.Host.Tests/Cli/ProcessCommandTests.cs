@@ -46,6 +46,11 @@ public sealed class ProcessCommandTests
 
             Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
             Assert.Contains($"Business date {SamplesBusinessDate} (--as-of)", stdout, StringComparison.Ordinal);
+
+            // The terminal output fits 120 columns, and a refused message's row names its reason codes (issue 15, item 6).
+            string[] wide = [.. stdout.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 120)];
+            Assert.True(wide.Length == 0, "lines wider than 120 columns:" + Environment.NewLine + string.Join(Environment.NewLine, wide));
+            Assert.Contains(stdout.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"│ RJCT\s+│ AM03\s+│$"));
             string[] reports = Directory.GetFiles(Path.Combine(work, "out"), "*.pacs002.xml", SearchOption.AllDirectories);
             Assert.Equal(
                 expectedReports.Keys.Order(StringComparer.Ordinal),

@@ -267,7 +267,7 @@ public static class MessagesApi
         TypedResults.Problem("No such message for this participant.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes; use SFTP for larger files.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes (256 MiB), the HTTP limit; send larger files (up to 2 GiB) through SFTP or the watched folder.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
     private static ProblemHttpResult Unsupported() =>
         TypedResults.Problem("Send ISO 20022 XML as application/xml (or text/xml), or as one file in multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");

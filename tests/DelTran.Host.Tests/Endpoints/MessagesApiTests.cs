@@ -171,6 +171,9 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, body.Produced);
+
+        // The answer says where a large file goes instead.
+        Assert.Contains("through SFTP or the watched folder", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

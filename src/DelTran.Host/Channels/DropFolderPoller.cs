@@ -162,10 +162,43 @@ public sealed partial class DropFolderPoller(IDropFolder folder, IngestService i
             string tag = result.Outcome == IngestOutcome.Stored ? result.FileId.ToString("N") : "dup-" + Guid.CreateVersion7().ToString("N");
             movedTo = await MoveOutAsync(claim, DropArea.Processed, file.Name, tag, finish.Token);
             LogTaken(logger, folder.Channel, folder.Participant, file.Name, result.Outcome, result.FileId, movedTo);
+            if (result.Outcome == IngestOutcome.Duplicate && movedTo is not null)
+            {
+                await AnswerRepeatAsync(file.Name, result.FileId, finish.Token);
+            }
         }
 
         return (new TakenFile(file.Name, result.Outcome, result.FileId, movedTo), null);
     }
+
+    /// <summary>
+    /// The same bytes sent again get a copy of the first file's answer, under the new file's name, once that answer
+    /// exists: a resend after a refusal (AG10 while suspended, for instance) is told the first outcome instead of
+    /// nothing. A name already taken by those bytes is left as it is; by other bytes, the copy is not written.
+    /// </summary>
+    private async Task AnswerRepeatAsync(string name, Guid firstFileId, CancellationToken cancellationToken)
+    {
+        // Spooled to a temporary file: a large message's report is never whole in memory.
+        await using var answer = new FileStream(
+            Path.Combine(Path.GetTempPath(), "deltran-repeat-" + Guid.NewGuid().ToString("N") + ".xml"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        if (!await ingest.CopyAnswerAsync(firstFileId, answer, cancellationToken))
+        {
+            LogRepeatNotAnsweredYet(logger, folder.Channel, folder.Participant, name, firstFileId);
+            return;
+        }
+
+        answer.Position = 0;
+        string report = DropNames.Report(name);
+        bool written = await folder.TryWriteAsync(DropArea.Outbound, report, answer, cancellationToken);
+        LogRepeatAnswered(logger, folder.Channel, folder.Participant, name, firstFileId, written ? report : "(name taken; not written)");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: {Name} repeats file {FirstFileId}; its answer copied to outbound/{Report}")]
+    private static partial void LogRepeatAnswered(ILogger logger, string channel, string participant, string name, Guid firstFileId, string report);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: {Name} repeats file {FirstFileId}, whose answer is not written yet; it will be in outbound/ under the first file's name")]
+    private static partial void LogRepeatNotAnsweredYet(ILogger logger, string channel, string participant, string name, Guid firstFileId);
 
     /// <summary>Moves the claim out of inbound/ under its own name, else under the suffixed one; null when the claim is gone.</summary>
     private async Task<string?> MoveOutAsync(string claim, DropArea to, string name, string tag, CancellationToken cancellationToken)

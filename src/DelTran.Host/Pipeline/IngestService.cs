@@ -33,6 +33,30 @@ public sealed partial class IngestService(
 
     public long MaxFileBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// The stored pacs.002 of a file's message, copied into <paramref name="target"/>; false while the message is not
+    /// answered yet (or the file had no message). What a channel gives back for the same bytes sent again.
+    /// </summary>
+    public async Task<bool> CopyAnswerAsync(Guid fileId, Stream target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        await using DelTranDbContext db = dbFactory();
+        Guid? messageId = await db.InboundFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.MessageId).FirstOrDefaultAsync(cancellationToken);
+        if (messageId is not Guid id)
+        {
+            return false;
+        }
+
+        await using Stream? report = await dialect.OpenStatusReportAsync(db, id, cancellationToken);
+        if (report is null)
+        {
+            return false;
+        }
+
+        await report.CopyToAsync(target, cancellationToken);
+        return true;
+    }
+
     public async Task<IngestResult> StoreAsync(string participantBic, string channel, string originalName, Stream content, CancellationToken cancellationToken)
     {
         DateTimeOffset now = clock.GetUtcNow();

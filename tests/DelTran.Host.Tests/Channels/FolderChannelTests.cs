@@ -99,7 +99,7 @@ public sealed class FolderChannelTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FolderChannel_SameBytesDroppedAgain_StoredAndAnsweredOnlyOnce()
+    public async Task FolderChannel_SameBytesDroppedAgain_StoredOnce_AndEachRepeatGetsTheFirstAnswer()
     {
         await using ChannelTestHost host = await ChannelTestHost.StartAsync(output, dir => FolderChannel(Path.Combine(dir, "drop")));
         string root = Path.Combine(host.Directory, "drop", Participant);
@@ -122,7 +122,12 @@ public sealed class FolderChannelTests(ITestOutputHelper output)
         }
 
         Assert.True(File.Exists(Path.Combine(root, "processed", "again.xml")));
-        Assert.Equal(["first.pacs002.xml"], Directory.GetFiles(Path.Combine(root, "outbound")).Select(Path.GetFileName));
+
+        // Each repeat is answered with a copy of the first answer under its own name (issue 15, item 3; before, a repeat
+        // got no answer at all); the repeat under the first name finds that answer already there.
+        await ChannelTestHost.WaitUntilAsync(() => File.Exists(Path.Combine(root, "outbound", "again.pacs002.xml")), "the repeat answered");
+        Assert.Equal(["again.pacs002.xml", "first.pacs002.xml"], Directory.GetFiles(Path.Combine(root, "outbound")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(root, "outbound", "first.pacs002.xml")), await File.ReadAllBytesAsync(Path.Combine(root, "outbound", "again.pacs002.xml")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root, "inbound")));
     }
 

@@ -50,16 +50,18 @@ public sealed class SftpChannelTests(ITestOutputHelper output)
         Assert.Empty(Directory.GetFiles(srcb.Local("processed")));
         Assert.Equal([report], Directory.GetFiles(srcb.Local("outbound")));
 
-        // The same bytes again: acknowledged (moved to processed/) but not stored or answered twice.
+        // The same bytes again: acknowledged (moved to processed/), not stored or processed twice, and answered with a
+        // copy of the first answer under its own name.
         ChannelSamples.Drop(srcb.Local("inbound"), "again.xml", bytes);
-        await ChannelTestHost.WaitUntilAsync(() => File.Exists(srcb.Local("processed", "again.xml")), "the repeat in processed/");
+        await ChannelTestHost.WaitUntilAsync(() => File.Exists(srcb.Local("processed", "again.xml")) && File.Exists(srcb.Local("outbound", "again.pacs002.xml")), "the repeat in processed/ and answered");
+        Assert.Equal(await File.ReadAllBytesAsync(report), await File.ReadAllBytesAsync(srcb.Local("outbound", "again.pacs002.xml")));
 
         await using DelTranDbContext db = host.Db();
         List<InboundFileRow> files = await db.InboundFiles.AsNoTracking().OrderBy(f => f.ParticipantBic).ToListAsync();
         Assert.Equal(
             [("EPRLAEAD", DropChannels.Sftp, "from-eprl.xml"), (Participant, DropChannels.Sftp, "AM03-currency-eur.xml")],
             files.Select(f => (f.ParticipantBic, f.Channel, f.OriginalName)));
-        Assert.Equal([report], Directory.GetFiles(srcb.Local("outbound")));
+        Assert.Equal([report, srcb.Local("outbound", "again.pacs002.xml")], Directory.GetFiles(srcb.Local("outbound")).Order(StringComparer.Ordinal));
         Assert.True(host.Health.Snapshot()["sftp:" + Participant].Healthy);
         Assert.True(host.Health.Snapshot()["sftp:EPRLAEAD"].Healthy);
     }

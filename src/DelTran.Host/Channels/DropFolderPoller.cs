@@ -174,24 +174,19 @@ public sealed partial class DropFolderPoller(IDropFolder folder, IngestService i
     /// <summary>
     /// The same bytes sent again get a copy of the first file's answer, under the new file's name, once that answer
     /// exists: a resend after a refusal (AG10 while suspended, for instance) is told the first outcome instead of
-    /// nothing. A name already taken by those bytes is left as it is; by other bytes, the copy is not written.
+    /// nothing. Written like every answer (<see cref="OutboundFiles"/>): a name already holding those bytes is left as it is.
     /// </summary>
     private async Task AnswerRepeatAsync(string name, Guid firstFileId, CancellationToken cancellationToken)
     {
-        // Spooled to a temporary file: a large message's report is never whole in memory.
-        await using var answer = new FileStream(
-            Path.Combine(Path.GetTempPath(), "deltran-repeat-" + Guid.NewGuid().ToString("N") + ".xml"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await using FileStream answer = OutboundFiles.Spool();
         if (!await ingest.CopyAnswerAsync(firstFileId, answer, cancellationToken))
         {
             LogRepeatNotAnsweredYet(logger, folder.Channel, folder.Participant, name, firstFileId);
             return;
         }
 
-        answer.Position = 0;
-        string report = DropNames.Report(name);
-        bool written = await folder.TryWriteAsync(DropArea.Outbound, report, answer, cancellationToken);
-        LogRepeatAnswered(logger, folder.Channel, folder.Participant, name, firstFileId, written ? report : "(name taken; not written)");
+        string report = await OutboundFiles.WriteAsync(folder, [DropNames.Report(name), DropNames.Suffixed(DropNames.Report(name), firstFileId.ToString("N"))], answer, cancellationToken);
+        LogRepeatAnswered(logger, folder.Channel, folder.Participant, name, firstFileId, report);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: {Name} repeats file {FirstFileId}; its answer copied to outbound/{Report}")]

@@ -88,13 +88,7 @@ public sealed partial class StatusReportDeliveryConsumer(
             return null;
         }
 
-        var spool = new FileStream(
-            Path.Combine(Path.GetTempPath(), "deltran-delivery-" + Guid.NewGuid().ToString("N") + ".xml"),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            1 << 16,
-            FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        FileStream spool = OutboundFiles.Spool();
         try
         {
             await stored.CopyToAsync(spool, cancellationToken);
@@ -108,20 +102,10 @@ public sealed partial class StatusReportDeliveryConsumer(
     }
 
     /// <summary>Writes the report under its name; a same-named file with other bytes (another file's report) keeps its name.</summary>
-    private static async Task<string> WriteReportAsync(IDropFolder folder, InboundFileRow file, Guid commandId, FileStream content, CancellationToken cancellationToken)
+    private static Task<string> WriteReportAsync(IDropFolder folder, InboundFileRow file, Guid commandId, FileStream content, CancellationToken cancellationToken)
     {
         string name = DropNames.Report(file.OriginalName);
-        foreach (string candidate in new[] { name, DropNames.Suffixed(name, commandId.ToString("N")) })
-        {
-            content.Position = 0;
-            if (await folder.TryWriteAsync(DropArea.Outbound, candidate, content, cancellationToken)
-                || await HasContentAsync(folder, DropArea.Outbound, candidate, content, cancellationToken))
-            {
-                return candidate;
-            }
-        }
-
-        throw new IOException($"Cannot write the pacs.002 of file {file.Id} to outbound/ in {folder.Location}: its names are taken by other files.");
+        return OutboundFiles.WriteAsync(folder, [name, DropNames.Suffixed(name, commandId.ToString("N"))], content, cancellationToken);
     }
 
     /// <summary>
@@ -178,18 +162,6 @@ public sealed partial class StatusReportDeliveryConsumer(
                 throw;
             }
         }
-    }
-
-    private static async Task<bool> HasContentAsync(IDropFolder folder, DropArea area, string name, FileStream content, CancellationToken cancellationToken)
-    {
-        if (await folder.GetAsync(area, name, cancellationToken) is not { } existing || existing.Length != content.Length)
-        {
-            return false;
-        }
-
-        await using Stream stream = await folder.OpenReadAsync(area, name, cancellationToken);
-        content.Position = 0;
-        return await StreamComparison.EqualAsync(stream, content, cancellationToken);
     }
 
     private static async Task<string> Sha256Async(IDropFolder folder, DropArea area, string name, CancellationToken cancellationToken)

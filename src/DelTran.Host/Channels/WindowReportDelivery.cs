@@ -34,31 +34,10 @@ public sealed partial class WindowReportDelivery(DropFolderRegistry registry, Ti
         }
     }
 
-    private async Task<string> WriteAsync(IDropFolder folder, string name, FileStream content, CancellationToken cancellationToken)
+    private Task<string> WriteAsync(IDropFolder folder, string name, FileStream content, CancellationToken cancellationToken)
     {
         string stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (string candidate in new[] { name, DropNames.Suffixed(name, stamp) })
-        {
-            content.Position = 0;
-            if (await folder.TryWriteAsync(DropArea.Outbound, candidate, content, cancellationToken) || await SameAsync(folder, candidate, content, cancellationToken))
-            {
-                return candidate;
-            }
-        }
-
-        throw new IOException($"Cannot write {name} to outbound/ in {folder.Location}: its names are taken by other files.");
-    }
-
-    private static async Task<bool> SameAsync(IDropFolder folder, string name, FileStream content, CancellationToken cancellationToken)
-    {
-        if (await folder.GetAsync(DropArea.Outbound, name, cancellationToken) is not { } existing || existing.Length != content.Length)
-        {
-            return false;
-        }
-
-        await using Stream stream = await folder.OpenReadAsync(DropArea.Outbound, name, cancellationToken);
-        content.Position = 0;
-        return await StreamComparison.EqualAsync(stream, content, cancellationToken);
+        return OutboundFiles.WriteAsync(folder, [name, DropNames.Suffixed(name, stamp)], content, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: {Report} delivered to outbound/{Name}")]

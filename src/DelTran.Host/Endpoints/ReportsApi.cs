@@ -69,23 +69,10 @@ public static class ReportsApi
             return Unauthorized();
         }
 
-        // Only files under this report's folder (no "..", no absolute path), and only the caller's.
-        string root = Path.GetFullPath(Path.Combine(reports.Root, id)) + Path.DirectorySeparatorChar;
-        string path = Path.GetFullPath(Path.Combine(root, name));
-        if (id.Contains("..", StringComparison.Ordinal) || id.StartsWith('.') || !path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path) || !MayRead(participant, Path.GetRelativePath(root, path)))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report file.", detail: $"{id}/{name}");
-        }
-
-        string type = Path.GetExtension(path) switch
-        {
-            ".xml" => "application/xml",
-            ".csv" => "text/csv",
-            ".json" => "application/json",
-            ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            _ => "application/octet-stream",
-        };
-        return TypedResults.PhysicalFile(path, type, Path.GetFileName(path));
+        // Only files under this report's folder, and only the caller's.
+        return reports.Find(id, name) is { } found && MayRead(participant, found.Relative)
+            ? TypedResults.PhysicalFile(found.Path, ReportsLocation.ContentType(found.Path), Path.GetFileName(found.Path))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report file.", detail: $"{id}/{name}");
     }
 
     /// <summary>An operator (participant null) reads every file; a participant only its own.</summary>

@@ -159,23 +159,9 @@ public static class WindowsApi
 
     private static IResult ReportAsync(string id, string file, ReportsLocation reports)
     {
-        // Only files under this window's directory: no "..", no absolute paths.
-        string root = Path.GetFullPath(Path.Combine(reports.Root, id)) + Path.DirectorySeparatorChar;
-        string path = Path.GetFullPath(Path.Combine(root, file));
-        if (id.Contains("..", StringComparison.Ordinal) || !path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
-        {
-            return NotFound(id + "/" + file);
-        }
-
-        string type = Path.GetExtension(path) switch
-        {
-            ".xml" => "application/xml",
-            ".csv" => "text/csv",
-            ".json" => "application/json",
-            ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            _ => "application/octet-stream",
-        };
-        return TypedResults.PhysicalFile(path, type, Path.GetFileName(path));
+        return reports.Find(id, file) is { } found
+            ? TypedResults.PhysicalFile(found.Path, ReportsLocation.ContentType(found.Path), Path.GetFileName(found.Path))
+            : NotFound(id + "/" + file);
     }
 
     private static object Summary(ClearingWindowRow w) => new

@@ -23,16 +23,8 @@ public sealed class ReportsApiTests
     {
         await using MockBankServer bank = await MockBankServer.StartAsync();
         await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString() });
-        string msgId = TestMessages.UniqueMsgId("REPORTS");
-        var builder = new Pacs008Builder { MessageId = msgId };
-        builder.Add(tx => { tx.EndToEndId = "TO-EPRL"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "2500.00"; });
-        Guid file = await server.SubmitAcceptedAsync("SRCBINBB", Encoding.UTF8.GetBytes(builder.Build()));
-        await server.WaitForCompletionAsync("SRCBINBB", file);
+        string msgId = await PayAndSettleAsync(server, "REPORTS");
         using HttpClient ops = server.Client(OperatorKey);
-        Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync(new Uri("/api/v1/windows/INR/close", UriKind.Relative), null)).StatusCode);
-        await Eventually.HoldsAsync(
-            () => ops.GetAsync(new Uri("/api/v1/windows/INR-000001/reports/audit/manifest.json", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode,
-            "INR-000001 settled and reported");
 
         using HttpClient sender = server.Client(ApiServer.DemoKey("SRCBINBB"));
         using HttpClient receiver = server.Client(ApiServer.DemoKey("EPRLAEAD"));
@@ -81,16 +73,7 @@ public sealed class ReportsApiTests
                 ["DelTran:Channels:Folder:Root"] = root,
                 ["DelTran:Channels:Folder:PollInterval"] = "00:00:00.100",
             });
-            string msgId = TestMessages.UniqueMsgId("OUTBOUND");
-            var builder = new Pacs008Builder { MessageId = msgId };
-            builder.Add(tx => { tx.EndToEndId = "TO-EPRL"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "2500.00"; });
-            Guid file = await server.SubmitAcceptedAsync("SRCBINBB", Encoding.UTF8.GetBytes(builder.Build()));
-            await server.WaitForCompletionAsync("SRCBINBB", file);
-            using HttpClient ops = server.Client(OperatorKey);
-            Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync(new Uri("/api/v1/windows/INR/close", UriKind.Relative), null)).StatusCode);
-            await Eventually.HoldsAsync(
-                () => ops.GetAsync(new Uri("/api/v1/windows/INR-000001/reports/audit/manifest.json", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode,
-                "INR-000001 settled and reported");
+            string msgId = await PayAndSettleAsync(server, "OUTBOUND");
 
             string[] Outbound(string bic) => [.. Directory.EnumerateFiles(Path.Combine(root, bic, "outbound")).Select(Path.GetFileName).OfType<string>().Where(n => n.StartsWith("INR-000001.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
             Assert.Equal(["INR-000001.camt053.SRCBINBB-INR.xml", $"INR-000001.pacs002.SRCBINBB-{msgId}.xml"], Outbound("SRCBINBB"));
@@ -111,6 +94,22 @@ public sealed class ReportsApiTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>SRCBINBB pays EPRLAEAD 2,500 INR; an operator closes INR-000001 and it settles and is reported. Returns the MsgId.</summary>
+    private static async Task<string> PayAndSettleAsync(ApiServer server, string tag)
+    {
+        string msgId = TestMessages.UniqueMsgId(tag);
+        var builder = new Pacs008Builder { MessageId = msgId };
+        builder.Add(tx => { tx.EndToEndId = "TO-EPRL"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "2500.00"; });
+        Guid file = await server.SubmitAcceptedAsync("SRCBINBB", Encoding.UTF8.GetBytes(builder.Build()));
+        await server.WaitForCompletionAsync("SRCBINBB", file);
+        using HttpClient ops = server.Client(OperatorKey);
+        Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync(new Uri("/api/v1/windows/INR/close", UriKind.Relative), null)).StatusCode);
+        await Eventually.HoldsAsync(
+            () => ops.GetAsync(new Uri("/api/v1/windows/INR-000001/reports/audit/manifest.json", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode,
+            "INR-000001 settled and reported");
+        return msgId;
     }
 
     private static async Task<string[]> FilesAsync(HttpClient client) =>

@@ -76,6 +76,9 @@ public sealed class ReportsApiTests
             string msgId = await PayAndSettleAsync(server, "OUTBOUND");
 
             string[] Outbound(string bic) => [.. Directory.EnumerateFiles(Path.Combine(root, bic, "outbound")).Select(Path.GetFileName).OfType<string>().Where(n => n.StartsWith("INR-000001.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+            // Delivered after the audit pack is written (before the window counts as reported): wait for the files themselves.
+            await Eventually.HoldsAsync(() => Outbound("SRCBINBB").Length >= 2 && Outbound("EPRLAEAD").Length >= 1, "the outputs in the outbound folders");
             Assert.Equal(["INR-000001.camt053.SRCBINBB-INR.xml", $"INR-000001.pacs002.SRCBINBB-{msgId}.xml"], Outbound("SRCBINBB"));
             Assert.Equal(["INR-000001.camt053.EPRLAEAD-INR.xml"], Outbound("EPRLAEAD"));
             foreach (string other in new[] { "KVRIINBB", "FLCNAEAA", "LBHBUS33", "PRRIUS44" })

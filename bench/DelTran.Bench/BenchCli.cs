@@ -15,7 +15,7 @@ internal static class BenchCli
           DelTran.Bench validate-bench [--transactions 100000] [--lean-transactions 300000] [--runs 3] [--seed S] [--work DIR] [--strict]
           DelTran.Bench close-bench --connection NPGSQL [--obligations 1000000] [--participants 50] [--seed S]
                                     [--reports DIR] [--result FILE] [--breakdown]
-          DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 600] [--clean 600] [--runs 3] [--seed S] [--strict] [--misses]
+          DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 2000] [--clean 2000] [--runs 3] [--seeds S,S,...] [--strict] [--misses] [--quality-only]
           DelTran.Bench soak --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--config FILE] [--minutes 10]
                              [--seed S] [--work DIR] [--http BIC,...] [--folder BIC,...] [--max-transactions 10000] [--result FILE]
           DelTran.Bench chaos --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--pg-ctl EXE] [--config FILE]
@@ -52,7 +52,7 @@ internal static class BenchCli
             return args.Length == 0 ? ExitUsage : ExitOk;
         }
 
-        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown", "--misses", "--no-server-restarts"]);
+        Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown", "--misses", "--quality-only", "--no-server-restarts"]);
         if (options is null)
         {
             Console.Error.WriteLine(Usage);
@@ -75,12 +75,13 @@ internal static class BenchCli
                 "screening-bench" => ScreeningBench.Run(new ScreeningBench.Settings(
                     ListsFolder: options.GetValueOrDefault("--lists"),
                     Names: Int(options, "--names", 20_000),
-                    Perturbed: Int(options, "--perturbed", 600),
-                    Clean: Int(options, "--clean", 600),
-                    Seed: ULong(options, "--seed", ScreeningBench.DefaultSeed),
+                    Perturbed: Int(options, "--perturbed", 2_000),
+                    Clean: Int(options, "--clean", 2_000),
+                    Seeds: options.TryGetValue("--seeds", out string? seeds) ? ULongs(seeds) : ScreeningBench.TuningSeeds,
                     Runs: Int(options, "--runs", 3),
                     Strict: options.ContainsKey("--strict"),
-                    ShowMisses: options.ContainsKey("--misses"))),
+                    ShowMisses: options.ContainsKey("--misses"),
+                    QualityOnly: options.ContainsKey("--quality-only"))),
                 "soak" => SoakFrom(options),
                 "chaos" => ChaosFrom(options),
                 _ => UnknownVerb(args[0]),
@@ -264,4 +265,12 @@ internal static class BenchCli
             ? value
             : throw new FormatException($"{name} '{text}' is not a whole number.");
     }
+
+    private static ulong[] ULongs(string? text) =>
+        text is null
+            ? throw new FormatException("--seeds needs a value.")
+            : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
+                ulong.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
+                    ? value
+                    : throw new FormatException($"--seeds '{text}' is not a comma-separated list of whole numbers."))];
 }

@@ -201,7 +201,7 @@ internal static partial class ScreeningBench
             Line($"        false positives {population.Key,-18} {flagged / (double)population.Count(),6:P2}  ({flagged} of {population.Count()}; HIT {population.Count(o => o.Result.Decision == ScreeningDecision.Hit)})");
         }
 
-        int shown = showMisses ? 60 : 8;
+        int shown = showMisses ? 2000 : 8;
         foreach (var miss in perturbed.Where(o => o.Result.Decision == ScreeningDecision.Clear).Take(shown))
         {
             Line($"        missed   {miss.Name.Kind,-18} '{miss.Name.Text}' from '{miss.Name.Source}' (best {miss.Result.Score:F3})");
@@ -246,6 +246,11 @@ internal static partial class ScreeningBench
             start.ArgumentList.Add(argument);
         }
 
+        // The same names in a file, to time `deltran screen` by hand (bench/README.md).
+        string saved = Path.Combine(root, "bench", "work", "screening-workload.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
+        File.WriteAllLines(saved, workload);
+
         var clock = Stopwatch.StartNew();
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
@@ -278,7 +283,7 @@ internal static partial class ScreeningBench
         return (rateValue, wall, string.Create(Inv, $"deltran screen: {workload.Count:N0} names in {wall:F2} s wall time, lists loaded in {double.Parse(rate.Groups["load"].Value, Inv):F2} s of it"));
     }
 
-    [GeneratedRegex(@"\((?<rate>[0-9.]+) names/s\).*lists loaded in (?<load>[0-9.]+) s")]
+    [GeneratedRegex(@"\((?<rate>[0-9.]+) names/s.*lists loaded in (?<load>[0-9.]+) s")]
     private static partial Regex SummaryLine();
 
     private static double Time(Action action)

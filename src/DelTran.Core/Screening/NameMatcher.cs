@@ -47,6 +47,24 @@ public static class NameMatcher
     /// <summary>Each point of Jaro-Winkler below <see cref="PartialKnee"/> costs this many more: 0.85 counts as 0.64.</summary>
     public const double PartialPenalty = 3.0;
 
+    /// <summary>
+    /// Similarity of two tokens one edit apart (<see cref="OneEdit"/>) when the longer has at least
+    /// <see cref="OneEditMinLength"/> letters: a typo, wherever it falls in the word, counts as at or above the knee.
+    /// </summary>
+    public const double OneEditSimilarity = 0.93;
+
+    /// <summary>Shorter words one edit apart are as often two names (OMAR, OMAN; ALI, ALY, ELI) as one with a typo.</summary>
+    public const int OneEditMinLength = 5;
+
+    /// <summary>Score of two names whose <see cref="NormalizedName.Joined"/> forms are equal but whose words differ: a space moved, left out or added.</summary>
+    public const double SameLettersScore = 0.95;
+
+    /// <summary>Score of two names whose joined forms are one edit apart: a space moved and a typo, or a space moved across a fold.</summary>
+    public const double JoinedOneEditScore = 0.90;
+
+    /// <summary>Joined forms shorter than this are compared only for equality: one edit in a short run of letters is another name.</summary>
+    public const int JoinedOneEditMinLength = 10;
+
     public static double TokenSimilarity(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -56,7 +74,40 @@ public static class NameMatcher
             return 1.0;
         }
 
-        return SameBlock(a, b) ? SimilarityWithinBlock(a, b) : 0.0;
+        double similarity = SameBlock(a, b) ? SimilarityWithinBlock(a, b) : 0.0;
+        return similarity < OneEditSimilarity && IsTypo(a, b) ? OneEditSimilarity : similarity;
+    }
+
+    /// <summary>
+    /// True when two different tokens are one edit apart, long enough for that to be a typo, and begin with the same
+    /// sound: a slip in the first letter is the rarest, and there one edit joins different names (HAMAD and AHMAD,
+    /// SAMIR and AMIR, DAHERI and TAHERI).
+    /// </summary>
+    internal static bool IsTypo(string a, string b) =>
+        Math.Max(a.Length, b.Length) >= OneEditMinLength && SoundClass(a[0]) == SoundClass(b[0]) && OneEdit.Within(a, b);
+
+    /// <summary>
+    /// The score two names get from their letters alone, spaces ignored (<see cref="NormalizedName.Joined"/>):
+    /// <see cref="SameLettersScore"/> when equal, <see cref="JoinedOneEditScore"/> when one edit apart and long
+    /// enough, else 0. Two names with more than one word between them only.
+    /// </summary>
+    public static double JoinedScore(NormalizedName query, NormalizedName candidate)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (query.IsEmpty || candidate.IsEmpty || (query.Tokens.Count == 1 && candidate.Tokens.Count == 1))
+        {
+            return 0.0;
+        }
+
+        string a = query.Joined;
+        string b = candidate.Joined;
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return SameLettersScore;
+        }
+
+        return Math.Max(a.Length, b.Length) >= JoinedOneEditMinLength && OneEdit.Within(a, b) ? JoinedOneEditScore : 0.0;
     }
 
     /// <summary>
@@ -123,7 +174,7 @@ public static class NameMatcher
             bestQuery[bestI] = bestCandidate[bestJ] = best;
         }
 
-        return Combine(query, bestQuery, candidate, bestCandidate);
+        return Math.Max(Combine(query, bestQuery, candidate, bestCandidate), JoinedScore(query, candidate));
     }
 
     /// <summary>

@@ -97,7 +97,7 @@ public static class NameNormalizer
             folded[i] = Variants.TryGetValue(token, out string? canonical) ? canonical : token;
         }
 
-        return new NormalizedName(folded);
+        return new NormalizedName(folded, Fold(string.Concat(raw)));
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ public sealed class SanctionsIndex
     private readonly ConcurrentDictionary<string, SimilarVocabulary> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
     private readonly FrozenDictionary<string, int[]> _blocks;
+    private readonly DeletionNeighbourhood _typos;
+    private readonly DeletionNeighbourhood _joinedNames;
 
     private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, (int Name, int Position)[][] postings, FrozenDictionary<string, int[]> blocks)
     {
@@ -47,6 +49,8 @@ public sealed class SanctionsIndex
         _vocabulary = vocabulary;
         _bags = [.. vocabulary.Select(LetterBag.Of)];
         _blocks = blocks;
+        _typos = DeletionNeighbourhood.Build(vocabulary, id => vocabulary[id].Length >= NameMatcher.OneEditMinLength - 1);
+        _joinedNames = DeletionNeighbourhood.Build([.. names.Select(n => n.Normalized.Joined)], _ => true);
     }
 
     /// <summary>Names of the lists in the index, in the order given to <see cref="Build"/>.</summary>
@@ -173,7 +177,7 @@ public sealed class SanctionsIndex
         try
         {
             Collect(query, queryLengths, options.PossibleThreshold, work);
-            return Decide(query, queryLengths, options, work);
+            return Decide(query, queryLengths, options, work, JoinedCandidates(query, options.PossibleThreshold));
         }
         finally
         {
@@ -181,7 +185,23 @@ public sealed class SanctionsIndex
         }
     }
 
-    private NameScreeningResult Decide(NormalizedName query, ReadOnlySpan<int> queryLengths, ScreeningOptions options, Workspace work)
+    /// <summary>
+    /// Names whose letters, spaces ignored, equal the query's or are one edit from them (<see cref="NameMatcher.JoinedScore"/>),
+    /// when that score could reach the threshold: the names the token search cannot see because a space moved.
+    /// </summary>
+    private List<int>? JoinedCandidates(NormalizedName query, double threshold)
+    {
+        if (NameMatcher.SameLettersScore < threshold)
+        {
+            return null;
+        }
+
+        var found = new List<int>();
+        _joinedNames.Candidates(query.Joined, found);
+        return found;
+    }
+
+    private NameScreeningResult Decide(NormalizedName query, ReadOnlySpan<int> queryLengths, ScreeningOptions options, Workspace work, List<int>? joined)
     {
         // Only names at or above the threshold are reported, so only they are kept, best name per entry; entries are
         // told apart by their ListedEntry instance.
@@ -207,12 +227,17 @@ public sealed class SanctionsIndex
                 continue;
             }
 
-            bestByEntry ??= new Dictionary<ListedEntry, (int Name, double Score)>(ReferenceEqualityComparer.Instance);
-            if (!bestByEntry.TryGetValue(listed.Entry, out (int Name, double Score) current)
-                || score > current.Score
-                || (score == current.Score && nameId < current.Name))
+            Keep(ref bestByEntry, listed.Entry, nameId, score);
+        }
+
+        foreach (int nameId in joined ?? [])
+        {
+            ListedName listed = _names[nameId];
+            double score = NameMatcher.Score(query, listed.Normalized);
+            best = Math.Max(best, score);
+            if (score >= options.PossibleThreshold)
             {
-                bestByEntry[listed.Entry] = (nameId, score);
+                Keep(ref bestByEntry, listed.Entry, nameId, score);
             }
         }
 
@@ -241,6 +266,18 @@ public sealed class SanctionsIndex
             return order != 0 ? order : string.CompareOrdinal(a.EntryId, b.EntryId);
         });
         return new NameScreeningResult(options.Decide(best), best, matches);
+    }
+
+    // The best name per entry; entries are told apart by their ListedEntry instance, ties go to the earlier name.
+    private static void Keep(ref Dictionary<ListedEntry, (int Name, double Score)>? bestByEntry, ListedEntry entry, int nameId, double score)
+    {
+        bestByEntry ??= new Dictionary<ListedEntry, (int Name, double Score)>(ReferenceEqualityComparer.Instance);
+        if (!bestByEntry.TryGetValue(entry, out (int Name, double Score) current)
+            || score > current.Score
+            || (score == current.Score && nameId < current.Name))
+        {
+            bestByEntry[entry] = (nameId, score);
+        }
     }
 
     /// <summary>
@@ -414,6 +451,30 @@ public sealed class SanctionsIndex
                 if (similarity > 0.0)
                 {
                     similar.Add((id, similarity));
+                }
+            }
+        }
+
+        // Tokens one edit away that the blocks miss or rate lower (a slip in the first letters): raised to the typo similarity.
+        if (token.Length >= NameMatcher.OneEditMinLength - 1)
+        {
+            var typos = new List<int>();
+            _typos.Candidates(token, typos);
+            foreach (int id in typos)
+            {
+                if (!NameMatcher.IsTypo(token, _vocabulary[id]))
+                {
+                    continue;
+                }
+
+                int at = similar.FindIndex(s => s.Id == id);
+                if (at < 0)
+                {
+                    similar.Add((id, NameMatcher.OneEditSimilarity));
+                }
+                else if (similar[at].Similarity < NameMatcher.OneEditSimilarity)
+                {
+                    similar[at] = (id, NameMatcher.OneEditSimilarity);
                 }
             }
         }

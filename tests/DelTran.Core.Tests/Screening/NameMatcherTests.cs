@@ -46,6 +46,53 @@ public sealed class NameMatcherTests
             .Sample(pair => Assert.Equal(Score(Names[pair.Item1], Names[pair.Item2]), Score(Names[pair.Item2], Names[pair.Item1]), 12), iter: 300);
     }
 
+    [Theory]
+    [InlineData("Fatmi rLIMAJ", "LIMAJ, Fatmir")] // a letter moved across the space
+    [InlineData("FatmirLIMAJ", "LIMAJ, Fatmir")] // the space left out
+    [InlineData("LIMITE DLIABILITY COMPANY MAXTECH", "LIMITED LIABILITY COMPANY MAXTECH")] // across a legal form, which tokens drop
+    [InlineData("Mohame dTOURJUMAN", "Mohamed TOURJUMAN")] // across a variant spelling, which tokens replace
+    public void Score_HoldsANameWhoseSpacesMoved_WhichWordByWordComparisonCannotSee(string query, string listed)
+    {
+        Assert.Equal(NameMatcher.SameLettersScore, Score(query, listed));
+        Assert.Equal(ScreeningDecision.Possible, ScreeningOptions.Default.Decide(Score(query, listed)));
+    }
+
+    [Fact]
+    public void Score_HoldsANameWhoseSpacesMovedWithATypo_WhenTheLettersAreLongEnough()
+    {
+        var query = NameNormalizer.Normalize("Mohamme dAbd al-Sattar AL SAYID");
+        var listed = NameNormalizer.Normalize("Mohammed Abd al-Sattar AL SAYED");
+        Assert.Equal(NameMatcher.JoinedOneEditScore, NameMatcher.JoinedScore(query, listed), 12);
+        Assert.Equal(ScreeningDecision.Possible, ScreeningOptions.Default.Decide(NameMatcher.Score(query, listed)));
+        Assert.Equal(ScreeningDecision.Clear, ScreeningOptions.Default.Decide(Score("Al iBaker", "Ali Bakr"))); // ALIBAKER and ALIBAKR: one edit, but short
+    }
+
+    [Theory]
+    [InlineData("FHAMI", "FAHMI")] // second and third letters swapped: no block in common
+    [InlineData("TARDE", "TRADE")]
+    [InlineData("OTHMVN", "OTHMAN")]
+    public void TokenSimilarity_CountsATypoAsTheTypoSimilarity_WhereverItFallsAfterTheFirstLetter(string a, string b)
+    {
+        string foldedA = NameNormalizer.Fold(a);
+        string foldedB = NameNormalizer.Fold(b);
+        if (OneEdit.Within(foldedA, foldedB))
+        {
+            Assert.True(NameMatcher.TokenSimilarity(foldedA, foldedB) >= NameMatcher.OneEditSimilarity);
+        }
+
+        Assert.NotEqual(ScreeningDecision.Clear, ScreeningOptions.Default.Decide(Score($"{a} BIN KHALIFA", $"BIN KHALIFA, {b}")));
+    }
+
+    [Theory]
+    [InlineData("HAMAD", "AHMAD")] // first two letters swapped: another name
+    [InlineData("SAMIR", "AMIR")]
+    [InlineData("DAHERI", "TAHERI")]
+    [InlineData("OMAR", "OMAN")] // too short for one edit to be a typo
+    public void TokenSimilarity_DoesNotCountOneEditAsATypo_InTheFirstLetterOrInAShortWord(string a, string b)
+    {
+        Assert.True(NameMatcher.TokenSimilarity(a, b) < NameMatcher.OneEditSimilarity);
+    }
+
     [Fact]
     public void Score_IgnoresWordOrder()
     {

@@ -66,7 +66,7 @@ internal static partial class ScreeningBench
             Line($"        {version.ListId,-9} {version.Source,-42} {version.EntryCount,6:N0} entries {version.AliasCount,7:N0} aliases  published {version.PublicationDate?.ToString("yyyy-MM-dd", Inv) ?? "-"}");
         }
 
-        Line($"        {index.EntryCount:N0} entries, {index.NameCount:N0} names, {index.VocabularySize:N0} distinct tokens; read {parseSeconds:F2} s, indexed {loadSeconds - parseSeconds:F2} s");
+        Line($"        {index.EntryCount:N0} entries, {index.NameCount:N0} names, {index.VocabularySize:N0} distinct tokens ({index.CommonTokens.Count:N0} common); read {parseSeconds:F2} s, indexed {loadSeconds - parseSeconds:F2} s");
 
         // Quality on the labelled set, over every seed asked for.
         var outcomes = new List<(LabelledName Name, NameScreeningResult Result)>();

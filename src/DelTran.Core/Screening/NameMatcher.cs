@@ -35,6 +35,13 @@ public static class NameMatcher
     /// <summary>The coverage of the better side from which its weight starts to rise to <see cref="WholeSideWeight"/>.</summary>
     public const double WholeSideFrom = 0.98;
 
+    /// <summary>
+    /// Weight of the better-covered side when all its words are common among the listed names (<see cref="IsInformative"/>):
+    /// below <see cref="BetterSideWeight"/>, so that a common given name found inside an ordinary name with a surname
+    /// of its own (ABDUL AZIZ in Abdulaziz Al Dhaheri) is not held, while a common name that misses a word is.
+    /// </summary>
+    public const double UninformativeSideWeight = 0.6;
+
     /// <summary>Token pairs less similar than this count as different words.</summary>
     public const double TokenFloor = 0.80;
 
@@ -115,7 +122,7 @@ public static class NameMatcher
     /// (the most similar pairs first), so that KABI and KALID cannot both lean on one listed KHALID.
     /// <see cref="SanctionsIndex"/> gives the same numbers faster.
     /// </summary>
-    public static double Score(NormalizedName query, NormalizedName candidate)
+    public static double Score(NormalizedName query, NormalizedName candidate, IReadOnlySet<string>? commonTokens = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -174,7 +181,9 @@ public static class NameMatcher
             bestQuery[bestI] = bestCandidate[bestJ] = best;
         }
 
-        return Math.Max(Combine(query, bestQuery, candidate, bestCandidate), JoinedScore(query, candidate));
+        return Math.Max(
+            Combine(query, bestQuery, candidate, bestCandidate, IsInformative(query, commonTokens), IsInformative(candidate, commonTokens)),
+            JoinedScore(query, candidate));
     }
 
     /// <summary>
@@ -240,42 +249,76 @@ public static class NameMatcher
     /// The score from each token's best similarity on the other side. With every token free to pair with any other (not
     /// one to one) this is an upper bound of <see cref="Score"/>, which is how the index uses it.
     /// </summary>
-    internal static double Combine(NormalizedName query, ReadOnlySpan<double> bestQuery, NormalizedName candidate, ReadOnlySpan<double> bestCandidate)
+    internal static double Combine(NormalizedName query, ReadOnlySpan<double> bestQuery, NormalizedName candidate, ReadOnlySpan<double> bestCandidate, bool queryInformative, bool candidateInformative)
     {
         double fromQuery = Weighted(query, bestQuery);
         double fromCandidate = Weighted(candidate, bestCandidate);
-        return Weigh(fromQuery, fromCandidate, query.Tokens.Count == 1 || candidate.Tokens.Count == 1);
+        return Weigh(fromQuery, fromCandidate, query.Tokens.Count == 1 || candidate.Tokens.Count == 1, queryInformative, candidateInformative);
     }
 
     /// <summary>
-    /// <see cref="Combine(NormalizedName, ReadOnlySpan{double}, NormalizedName, ReadOnlySpan{double})"/> from the token
+    /// <see cref="Combine(NormalizedName, ReadOnlySpan{double}, NormalizedName, ReadOnlySpan{double}, bool, bool)"/> from the token
     /// lengths alone, the same sums in the same order (so the same number), for the index's flat arrays.
     /// </summary>
-    internal static double Combine(ReadOnlySpan<int> queryLengths, int queryLength, ReadOnlySpan<double> bestQuery, ReadOnlySpan<int> candidateLengths, int candidateLength, ReadOnlySpan<double> bestCandidate)
+    internal static double Combine(ReadOnlySpan<int> queryLengths, int queryLength, ReadOnlySpan<double> bestQuery, ReadOnlySpan<int> candidateLengths, int candidateLength, ReadOnlySpan<double> bestCandidate, bool queryInformative, bool candidateInformative)
     {
         double fromQuery = Weighted(queryLengths, queryLength, bestQuery);
         double fromCandidate = Weighted(candidateLengths, candidateLength, bestCandidate);
-        return Weigh(fromQuery, fromCandidate, queryLengths.Length == 1 || candidateLengths.Length == 1);
+        return Weigh(fromQuery, fromCandidate, queryLengths.Length == 1 || candidateLengths.Length == 1, queryInformative, candidateInformative);
     }
 
     /// <summary>
     /// The score from the two coverages. It never falls when either coverage grows, so the index may bound it from
     /// bounds of the coverages, and it is at most <see cref="WholeSideWeight"/> × the better + the rest × the other.
     /// </summary>
-    private static double Weigh(double fromQuery, double fromCandidate, bool singleWord)
+    private static double Weigh(double fromQuery, double fromCandidate, bool singleWord, bool queryInformative, bool candidateInformative)
     {
-        double better = Math.Max(fromQuery, fromCandidate);
-        double other = Math.Min(fromQuery, fromCandidate);
-
         // One word found inside a longer name (LAUREN in "Lauren Smith") says little: both sides weigh the same then.
         if (singleWord)
         {
-            return 0.5 * (better + other);
+            return 0.5 * (fromQuery + fromCandidate);
         }
 
-        double whole = Math.Clamp((better - WholeSideFrom) / (1.0 - WholeSideFrom), 0.0, 1.0);
-        double weight = BetterSideWeight + ((WholeSideWeight - BetterSideWeight) * whole);
+        // Equal coverages give the same score whichever side counts as the better.
+        return fromQuery >= fromCandidate
+            ? BetterSide(fromQuery, fromCandidate, queryInformative)
+            : BetterSide(fromCandidate, fromQuery, candidateInformative);
+    }
+
+    private static double BetterSide(double better, double other, bool informative)
+    {
+        double weight = UninformativeSideWeight;
+        if (informative)
+        {
+            double whole = Math.Clamp((better - WholeSideFrom) / (1.0 - WholeSideFrom), 0.0, 1.0);
+            weight = BetterSideWeight + ((WholeSideWeight - BetterSideWeight) * whole);
+        }
+
         return (weight * better) + ((1.0 - weight) * other);
+    }
+
+    /// <summary>
+    /// False when every token of the name is common among the listed names (<paramref name="commonTokens"/>): such a
+    /// name (ABDUL AZIZ, MUHAMMAD UMAR, AHMAD SULTAN) is found inside thousands of ordinary ones, so its being wholly
+    /// matched counts for less (<see cref="UninformativeSideWeight"/>).
+    /// </summary>
+    public static bool IsInformative(NormalizedName name, IReadOnlySet<string>? commonTokens)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (commonTokens is null || commonTokens.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (string token in name.Tokens)
+        {
+            if (!commonTokens.Contains(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

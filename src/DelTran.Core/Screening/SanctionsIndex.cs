@@ -18,6 +18,12 @@ namespace DelTran.Core.Screening;
 /// </summary>
 public sealed class SanctionsIndex
 {
+    /// <summary>A token found in at least this share of the listed names is common (<see cref="CommonTokens"/>).</summary>
+    public const double CommonTokenShare = 0.002;
+
+    /// <summary>...and in at least this many: in a small list no word is common.</summary>
+    public const int CommonTokenMinNames = 50;
+
     /// <summary>Query tokens whose similar vocabulary is remembered; beyond this the index stops remembering new ones.</summary>
     public const int MaxCachedTokens = 200_000;
 
@@ -32,6 +38,7 @@ public sealed class SanctionsIndex
     private readonly FrozenDictionary<string, int[]> _blocks;
     private readonly DeletionNeighbourhood _typos;
     private readonly DeletionNeighbourhood _joinedNames;
+    private readonly bool[] _informative;
 
     private SanctionsIndex(IReadOnlyList<string> listNames, int entryCount, ListedName[] names, int[][] nameTokens, string[] vocabulary, (int Name, int Position)[][] postings, FrozenDictionary<string, int[]> blocks)
     {
@@ -51,7 +58,21 @@ public sealed class SanctionsIndex
         _blocks = blocks;
         _typos = DeletionNeighbourhood.Build(vocabulary, id => vocabulary[id].Length >= NameMatcher.OneEditMinLength - 1);
         _joinedNames = DeletionNeighbourhood.Build([.. names.Select(n => n.Normalized.Joined)], _ => true);
+
+        // A token is common when it is in many listed names (each name counted once).
+        double commonFrom = Math.Max(CommonTokenMinNames, CommonTokenShare * names.Length);
+        CommonTokens = Enumerable.Range(0, vocabulary.Length)
+            .Where(id => postings[id].Select(p => p.Name).Distinct().Count() >= commonFrom)
+            .Select(id => vocabulary[id])
+            .ToFrozenSet(StringComparer.Ordinal);
+        _informative = [.. names.Select(n => NameMatcher.IsInformative(n.Normalized, CommonTokens))];
     }
+
+    /// <summary>
+    /// Tokens found in many listed names (at least <see cref="CommonTokenShare"/> of them and <see cref="CommonTokenMinNames"/>):
+    /// MUHAMAD, ABDUL, ALI. A name made only of them is matched with less weight (<see cref="NameMatcher.IsInformative"/>).
+    /// </summary>
+    public IReadOnlySet<string> CommonTokens { get; }
 
     /// <summary>Names of the lists in the index, in the order given to <see cref="Build"/>.</summary>
     public IReadOnlyList<string> ListNames { get; }
@@ -177,7 +198,7 @@ public sealed class SanctionsIndex
         try
         {
             Collect(query, queryLengths, options.PossibleThreshold, work);
-            return Decide(query, queryLengths, options, work, JoinedCandidates(query, options.PossibleThreshold));
+            return Decide(query, queryLengths, NameMatcher.IsInformative(query, CommonTokens), options, work, JoinedCandidates(query, options.PossibleThreshold));
         }
         finally
         {
@@ -201,7 +222,7 @@ public sealed class SanctionsIndex
         return found;
     }
 
-    private NameScreeningResult Decide(NormalizedName query, ReadOnlySpan<int> queryLengths, ScreeningOptions options, Workspace work, List<int>? joined)
+    private NameScreeningResult Decide(NormalizedName query, ReadOnlySpan<int> queryLengths, bool queryInformative, ScreeningOptions options, Workspace work, List<int>? joined)
     {
         // Only names at or above the threshold are reported, so only they are kept, best name per entry; entries are
         // told apart by their ListedEntry instance.
@@ -212,7 +233,7 @@ public sealed class SanctionsIndex
             int nameId = work.NameAt(c);
             // The best similarities let tokens share a partner, an upper bound: names that could reach the threshold get
             // the exact one-to-one score, as NameMatcher.Score computes it.
-            double score = NameMatcher.Combine(queryLengths, query.TotalLength, work.QueryBest(c), _shapes.Lengths(nameId), _shapes.TotalLength[nameId], work.ListedBest(c));
+            double score = NameMatcher.Combine(queryLengths, query.TotalLength, work.QueryBest(c), _shapes.Lengths(nameId), _shapes.TotalLength[nameId], work.ListedBest(c), queryInformative, _informative[nameId]);
             if (score < options.PossibleThreshold)
             {
                 best = Math.Max(best, score);
@@ -220,7 +241,7 @@ public sealed class SanctionsIndex
             }
 
             ListedName listed = _names[nameId];
-            score = NameMatcher.Score(query, listed.Normalized);
+            score = NameMatcher.Score(query, listed.Normalized, CommonTokens);
             best = Math.Max(best, score);
             if (score < options.PossibleThreshold)
             {
@@ -233,7 +254,7 @@ public sealed class SanctionsIndex
         foreach (int nameId in joined ?? [])
         {
             ListedName listed = _names[nameId];
-            double score = NameMatcher.Score(query, listed.Normalized);
+            double score = NameMatcher.Score(query, listed.Normalized, CommonTokens);
             best = Math.Max(best, score);
             if (score >= options.PossibleThreshold)
             {

@@ -94,6 +94,36 @@ public sealed class NameMatcherTests
     }
 
     [Fact]
+    public void Score_DoesNotHoldACommonNameFoundInsideAnOrdinaryName_WhenEveryWordOfItIsCommonInTheLists()
+    {
+        // ABDUL AZIZ alone is a listed alias; Abdulaziz Al Dhaheri contains it, with a surname of its own.
+        var common = new HashSet<string>(StringComparer.Ordinal) { "ABDUL", "AZIZ", "MUHAMAD" };
+        NormalizedName ordinary = NameNormalizer.Normalize("Abdulaziz Al Dhaheri");
+        NormalizedName listed = NameNormalizer.Normalize("AZIZ, Abdul");
+
+        Assert.Equal(ScreeningDecision.Possible, ScreeningOptions.Default.Decide(NameMatcher.Score(ordinary, listed)));
+        Assert.Equal(ScreeningDecision.Clear, ScreeningOptions.Default.Decide(NameMatcher.Score(ordinary, listed, common)));
+
+        // A listed name with a rarer word keeps its weight: the same containment is still held.
+        NormalizedName rare = NameNormalizer.Normalize("KASSANDROV, Abdulaziz");
+        Assert.Equal(ScreeningDecision.Possible, ScreeningOptions.Default.Decide(NameMatcher.Score(NameNormalizer.Normalize("Abdulaziz Viktor Kassandrov"), rare, common)));
+    }
+
+    [Fact]
+    public void Score_NeverFallsWhenACoverageGrows_WhateverSidesAreInformative()
+    {
+        // The index bounds scores from bounds of the coverages: that holds only while the score is monotone.
+        Gen.Select(Gen.Double[0, 1], Gen.Double[0, 1], Gen.Double[0, 0.2], Gen.Bool, Gen.Bool).Sample((q, c, more, qi, ci) =>
+        {
+            double before = NameMatcher.Combine([5, 6], 11, [q, q], [4, 7], 11, [c, c], qi, ci);
+            double grownQuery = NameMatcher.Combine([5, 6], 11, [Math.Min(1, q + more), Math.Min(1, q + more)], [4, 7], 11, [c, c], qi, ci);
+            double grownCandidate = NameMatcher.Combine([5, 6], 11, [q, q], [4, 7], 11, [Math.Min(1, c + more), Math.Min(1, c + more)], qi, ci);
+            double bound = NameMatcher.Combine([5, 6], 11, [q, q], [4, 7], 11, [c, c], true, true);
+            Assert.True(grownQuery >= before - 1e-12 && grownCandidate >= before - 1e-12 && bound >= before - 1e-12);
+        }, iter: 2_000);
+    }
+
+    [Fact]
     public void Score_IgnoresWordOrder()
     {
         Assert.Equal(1.0, Score("Kassandrov Viktor Pavlovich", "Viktor Pavlovich Kassandrov"));

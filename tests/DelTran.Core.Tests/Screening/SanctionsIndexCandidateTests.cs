@@ -42,13 +42,13 @@ public sealed class SanctionsIndexCandidateTests
     }
 
     /// <summary>
-    /// Listed names with a letter changed, words left out, a word added (from another listed name or an ordinary one)
-    /// or words reordered, and ordinary names.
+    /// Listed names with a letter changed, words left out, a word added (from another listed name or an ordinary one),
+    /// words reordered, a letter moved across a space or a space left out, and ordinary names.
     /// </summary>
     private static Gen<string> Queries(Listed[] names) =>
         from name in Gen.Int[0, names.Length - 1]
         from other in Gen.Int[0, names.Length - 1]
-        from operation in Gen.Int[0, 5]
+        from operation in Gen.Int[0, 7]
         from position in Gen.Int[0, 40]
         from letter in Gen.Char['a', 'z']
         select Perturb(names[name].Words, names[other].Words, operation, position, letter);
@@ -64,8 +64,24 @@ public sealed class SanctionsIndexCandidateTests
             2 => string.Join(' ', words.Take(1).Concat(words.Skip(2))),
             3 => string.Join(' ', words.Append(other[position % Math.Max(1, other.Length)])),
             4 => string.Join(' ', words.Reverse()),
-            _ => string.Join(' ', OrdinaryWords[position % OrdinaryWords.Length], other.LastOrDefault() ?? "Kumar"),
+            5 => string.Join(' ', OrdinaryWords[position % OrdinaryWords.Length], other.LastOrDefault() ?? "Kumar"),
+            6 => MoveSpace(text, position, 1), // a letter moved across a space
+            _ => MoveSpace(text, position, 0), // a space left out
         };
+    }
+
+    private static string MoveSpace(string text, int position, int letters)
+    {
+        int space = text.IndexOf(' ', position % Math.Max(1, text.Length));
+        space = space < 0 ? text.IndexOf(' ', StringComparison.Ordinal) : space;
+        if (space <= letters || space + 1 >= text.Length)
+        {
+            return text;
+        }
+
+        return letters == 0
+            ? text.Remove(space, 1)
+            : string.Concat(text.AsSpan(0, space - letters), " ", text.AsSpan(space - letters, letters), text.AsSpan(space + 1));
     }
 
     private static void AssertSameAsBruteForce(SanctionsIndex index, Listed[] names, string query)
@@ -75,7 +91,7 @@ public sealed class SanctionsIndexCandidateTests
         {
             var options = new ScreeningOptions { PossibleThreshold = threshold, HitThreshold = Math.Max(threshold, 0.97) };
             var expected = names
-                .Select(n => (n.Key, Score: NameMatcher.Score(normalized, n.Normalized)))
+                .Select(n => (n.Key, Score: NameMatcher.Score(normalized, n.Normalized, index.CommonTokens)))
                 .GroupBy(n => n.Key)
                 .Select(g => (Key: g.Key, Score: g.Max(n => n.Score)))
                 .Where(n => n.Score >= threshold)

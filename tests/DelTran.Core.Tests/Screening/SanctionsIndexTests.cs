@@ -186,7 +186,7 @@ public sealed class SanctionsIndexTests
             {
                 NormalizedName query = NameNormalizer.Normalize(name);
                 Dictionary<string, double> expected = listed
-                    .Select(l => (l.Entry, Score: NameMatcher.Score(query, l.Normalized)))
+                    .Select(l => (l.Entry, Score: NameMatcher.Score(query, l.Normalized, Index.CommonTokens)))
                     .GroupBy(l => l.Entry)
                     .Select(g => (Entry: g.Key, Score: g.Max(l => l.Score)))
                     .Where(l => l.Score >= Options.PossibleThreshold)

@@ -163,6 +163,16 @@ public static class DropNames
         return stem + ".pacs002.xml";
     }
 
+    /// <summary>
+    /// The outbound name of the notice for a file that could not be read as a message: "&lt;name without .xml&gt;.error.txt"
+    /// (<see cref="DelTran.Core.Pipeline.UnreadableFileNotice"/>).
+    /// </summary>
+    public static string Error(string originalName)
+    {
+        string stem = originalName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? originalName[..^4] : originalName;
+        return stem + ".error.txt";
+    }
+
     /// <summary>A hidden temporary name beside the target, for writes that end in a rename.</summary>
     public static string Temporary(string name) => Suffixed("." + name, "tmp-" + Guid.NewGuid().ToString("N")[..12]);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 
 namespace DelTran.Host.Channels;
@@ -90,6 +91,7 @@ public sealed partial class DropFolderPoller(IDropFolder folder, IngestService i
             }
         }
 
+        await AnswerRepeatsAsync(cancellationToken);
         return new PollResult(taken, null);
     }
 
@@ -160,40 +162,74 @@ public sealed partial class DropFolderPoller(IDropFolder folder, IngestService i
         {
             // A stored file's suffix is its id, so the pacs.002 delivery can find it again under a taken name.
             string tag = result.Outcome == IngestOutcome.Stored ? result.FileId.ToString("N") : "dup-" + Guid.CreateVersion7().ToString("N");
+            if (result.Outcome == IngestOutcome.Duplicate)
+            {
+                // Recorded before the move: a crash in between takes the file again and records it again, and two
+                // records of one name are answered with the same bytes under the same name.
+                await ingest.RecordRepeatAsync(folder.Participant, folder.Channel, file.Name, result.FileId, finish.Token);
+            }
+
             movedTo = await MoveOutAsync(claim, DropArea.Processed, file.Name, tag, finish.Token);
             LogTaken(logger, folder.Channel, folder.Participant, file.Name, result.Outcome, result.FileId, movedTo);
-            if (result.Outcome == IngestOutcome.Duplicate && movedTo is not null)
-            {
-                await AnswerRepeatAsync(file.Name, result.FileId, finish.Token);
-            }
         }
 
         return (new TakenFile(file.Name, result.Outcome, result.FileId, movedTo), null);
     }
 
     /// <summary>
-    /// The same bytes sent again get a copy of the first file's answer, under the new file's name, once that answer
-    /// exists: a resend after a refusal (AG10 while suspended, for instance) is told the first outcome instead of
-    /// nothing. Written like every answer (<see cref="OutboundFiles"/>): a name already holding those bytes is left as it is.
+    /// The same bytes sent again get a copy of the first file's answer under their own name, once that answer exists: a
+    /// resend after a refusal (AG10 while suspended, for instance) is told the first outcome instead of nothing, and a
+    /// repeat of a file still in a stage is answered on the first look after the first file's answer is stored. Written
+    /// like every answer (<see cref="OutboundFiles"/>): a name already holding those bytes is left as it is. A repeat
+    /// whose answer cannot be written now is tried again at the next look.
     /// </summary>
-    private async Task AnswerRepeatAsync(string name, Guid firstFileId, CancellationToken cancellationToken)
+    private async Task AnswerRepeatsAsync(CancellationToken cancellationToken)
     {
-        await using FileStream answer = OutboundFiles.Spool();
-        if (!await ingest.CopyAnswerAsync(firstFileId, answer, cancellationToken))
+        List<RepeatFileRow> pending;
+        try
         {
-            LogRepeatNotAnsweredYet(logger, folder.Channel, folder.Participant, name, firstFileId);
+            pending = await ingest.PendingRepeatsAsync(folder.Participant, folder.Channel, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // The database is away: taking files reports that on its own; the repeats wait for a later look.
+            LogRepeatsNotRead(logger, folder.Channel, folder.Participant, ex.Message);
             return;
         }
 
-        string report = await OutboundFiles.WriteAsync(folder, [DropNames.Report(name), DropNames.Suffixed(DropNames.Report(name), firstFileId.ToString("N"))], answer, cancellationToken);
-        LogRepeatAnswered(logger, folder.Channel, folder.Participant, name, firstFileId, report);
+        foreach (RepeatFileRow repeat in pending)
+        {
+            await using FileAnswer? answer = await ingest.AnswerOfAsync(repeat.FirstFileId, cancellationToken);
+            if (answer is null)
+            {
+                continue;
+            }
+
+            string own = answer.NameFor(repeat.Name);
+            string written;
+            try
+            {
+                written = await OutboundFiles.WriteAsync(folder, [own, DropNames.Suffixed(own, repeat.Id.ToString("N"))], answer.Content, cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                LogRepeatNotWritten(logger, folder.Channel, folder.Participant, repeat.Name, ex.Message);
+                continue;
+            }
+
+            await ingest.MarkRepeatAnsweredAsync(repeat.Id, clock.GetUtcNow(), cancellationToken);
+            LogRepeatAnswered(logger, folder.Channel, folder.Participant, repeat.Name, repeat.FirstFileId, written);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: {Name} repeats file {FirstFileId}; its answer copied to outbound/{Report}")]
     private static partial void LogRepeatAnswered(ILogger logger, string channel, string participant, string name, Guid firstFileId, string report);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: {Name} repeats file {FirstFileId}, whose answer is not written yet; it will be in outbound/ under the first file's name")]
-    private static partial void LogRepeatNotAnsweredYet(ILogger logger, string channel, string participant, string name, Guid firstFileId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} {Participant}: repeats waiting for an answer could not be read; trying again at the next look: {Reason}")]
+    private static partial void LogRepeatsNotRead(ILogger logger, string channel, string participant, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} {Participant}: the answer to the repeat {Name} could not be written; trying again at the next look: {Reason}")]
+    private static partial void LogRepeatNotWritten(ILogger logger, string channel, string participant, string name, string reason);
 
     /// <summary>Moves the claim out of inbound/ under its own name, else under the suffixed one; null when the claim is gone.</summary>
     private async Task<string?> MoveOutAsync(string claim, DropArea to, string name, string tag, CancellationToken cancellationToken)

@@ -9,8 +9,9 @@ using Renci.SshNet.Common;
 namespace DelTran.Host.Channels;
 
 /// <summary>
-/// Delivers a message's pacs.002 to the drop folder its file came from: outbound/&lt;name without .xml&gt;.pacs002.xml,
-/// written under a hidden name and renamed. When the whole message was rejected (RJCT) the original file moves
+/// Delivers a file's answer to the drop folder it came from, written under a hidden name and renamed: its message's
+/// pacs.002 as outbound/&lt;name without .xml&gt;.pacs002.xml, or, for a file that could not be read as a message,
+/// the notice outbound/&lt;name without .xml&gt;.error.txt (<see cref="FileAnswers"/>). When the whole message was rejected (RJCT) the original file moves
 /// on from processed/ to rejected/. Files of other channels are not this consumer's business.
 /// <para>
 /// Idempotent: it records the command id in consumed_messages once delivered, and a redelivery finds it. The file
@@ -52,10 +53,10 @@ public sealed partial class StatusReportDeliveryConsumer(
 
         string? groupStatus = await db.Messages.AsNoTracking().Where(m => m.Id == message.MessageId).Select(m => m.GroupStatus).FirstOrDefaultAsync(cancellationToken);
 
-        // The report comes out of the database as a stream into a temporary file, and is written and compared from
+        // The answer comes out of the database as a stream into a temporary file, and is written and compared from
         // there: memory does not grow with the report, and no database read stays open while a server is slow.
-        await using FileStream? content = await SpoolReportAsync(message.MessageId, cancellationToken);
-        if (content is null)
+        await using FileAnswer? answer = await FileAnswers.ComposeAsync(db, dialect, file.Id, cancellationToken);
+        if (answer is null)
         {
             LogNoReport(logger, message.MessageId, file.Id);
             return;
@@ -65,7 +66,7 @@ public sealed partial class StatusReportDeliveryConsumer(
         string? rejected;
         try
         {
-            report = await WriteReportAsync(folder, file, message.CommandId, content, cancellationToken);
+            report = await WriteAnswerAsync(folder, file, message.CommandId, answer, cancellationToken);
             rejected = groupStatus == RejectedGroupStatus ? await MoveToRejectedAsync(folder, file, cancellationToken) : null;
         }
         catch (Exception ex) when (ex is IOException or SshException or SocketException or TimeoutException or UnauthorizedAccessException
@@ -80,32 +81,11 @@ public sealed partial class StatusReportDeliveryConsumer(
         await RecordAsync(message.CommandId, cancellationToken);
     }
 
-    private async Task<FileStream?> SpoolReportAsync(Guid messageId, CancellationToken cancellationToken)
+    /// <summary>Writes the answer under its name; a same-named file with other bytes (another file's answer) keeps its name.</summary>
+    private static Task<string> WriteAnswerAsync(IDropFolder folder, InboundFileRow file, Guid commandId, FileAnswer answer, CancellationToken cancellationToken)
     {
-        await using Stream? stored = await dialect.OpenStatusReportAsync(db, messageId, cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
-
-        FileStream spool = OutboundFiles.Spool();
-        try
-        {
-            await stored.CopyToAsync(spool, cancellationToken);
-            return spool;
-        }
-        catch
-        {
-            await spool.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>Writes the report under its name; a same-named file with other bytes (another file's report) keeps its name.</summary>
-    private static Task<string> WriteReportAsync(IDropFolder folder, InboundFileRow file, Guid commandId, FileStream content, CancellationToken cancellationToken)
-    {
-        string name = DropNames.Report(file.OriginalName);
-        return OutboundFiles.WriteAsync(folder, [name, DropNames.Suffixed(name, commandId.ToString("N"))], content, cancellationToken);
+        string name = answer.NameFor(file.OriginalName);
+        return OutboundFiles.WriteAsync(folder, [name, DropNames.Suffixed(name, commandId.ToString("N"))], answer.Content, cancellationToken);
     }
 
     /// <summary>
@@ -170,7 +150,7 @@ public sealed partial class StatusReportDeliveryConsumer(
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: pacs.002 ({GroupStatus}) for {Name} written to outbound/{Report}; original moved to rejected/{Rejected}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Channel} {Participant}: answer ({GroupStatus}) for {Name} written to outbound/{Report}; original moved to rejected/{Rejected}")]
     private static partial void LogDelivered(ILogger logger, string channel, string participant, string name, string report, string? groupStatus, string? rejected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} {Participant}: pacs.002 for {Name} could not be delivered (retry {Retry}); trying again with back-off: {Reason}")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DelTran.Host.Clearing;
 using DelTran.Host.Hosting;
+using DelTran.Host.Channels;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using DelTran.Host.Stages;
@@ -126,11 +127,17 @@ public static class ProcessCommand
                 List<string> codes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id && t.ReasonCode != null).Select(t => t.ReasonCode!).Distinct().ToListAsync(cancellationToken);
                 string reasons = string.Join(" ", MessageReasonCodes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
-                // Mirror the input layout under --out, so reports of same-named inputs never collide.
-                string outputName = Path.ChangeExtension(relative, null) + ".pacs002.xml";
+                // Mirror the input layout under --out, so answers of same-named inputs never collide: the pacs.002, or the
+                // notice for a file that could not be read as a message (the same answer a drop folder gets).
+                await using FileAnswer answer = await FileAnswers.ComposeAsync(db, dialect, fileId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Message {message.Id} is completed but has no stored pacs.002.");
+                string outputName = Path.ChangeExtension(relative, null) + (answer.Kind == FileAnswerKind.StatusReport ? ".pacs002.xml" : ".error.txt");
                 string target = Path.Combine(outputDirectory, outputName);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                await CopyStatusReportAsync(dialect, db, message.Id, target, cancellationToken);
+                await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                {
+                    await answer.Content.CopyToAsync(output, cancellationToken);
+                }
                 table.AddRow(
                     Markup.Escape(relative),
                     Markup.Escape(message.MsgId ?? "-"),
@@ -168,15 +175,6 @@ public static class ProcessCommand
     /// <summary>The reason codes at the head of a message's reject reasons ("FF01 /: ...; AM05 ..."), each once.</summary>
     private static IEnumerable<string> MessageReasonCodes(string? rejectReasons) =>
         rejectReasons is null ? [] : System.Text.RegularExpressions.Regex.Matches(rejectReasons, @"(?:^|; )([A-Z0-9]{4})\b").Select(m => m.Groups[1].Value);
-
-    /// <summary>Streams a message's stored pacs.002 into a file: the report is never whole in memory.</summary>
-    public static async Task CopyStatusReportAsync(IDatabaseDialect dialect, DelTranDbContext db, Guid messageId, string target, CancellationToken cancellationToken)
-    {
-        await using Stream report = await dialect.OpenStatusReportAsync(db, messageId, cancellationToken)
-            ?? throw new InvalidOperationException($"Message {messageId} is completed but has no stored pacs.002.");
-        await using var file = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        await report.CopyToAsync(file, cancellationToken);
-    }
 
     private static async Task<Table> CloseWindowsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

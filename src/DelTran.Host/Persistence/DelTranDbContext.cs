@@ -62,6 +62,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<OperatorActionRow> OperatorActions => Set<OperatorActionRow>();
 
+    public DbSet<RepeatFileRow> RepeatFiles => Set<RepeatFileRow>();
+
     public DbSet<ParticipantEventRow> ParticipantEvents => Set<ParticipantEventRow>();
 
     public DbSet<BreakerEventRow> BreakerEvents => Set<BreakerEventRow>();
@@ -208,6 +210,13 @@ public abstract class DelTranDbContext : DbContext
             e.HasKey(i => i.InstructionId);
             e.HasIndex(i => new { i.WindowId, i.Attempt, i.Sequence }).IsUnique();
             e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(i => i.WindowId);
+        });
+        modelBuilder.Entity<RepeatFileRow>(e =>
+        {
+            e.ToTable("repeat_files");
+            e.HasIndex(r => new { r.ParticipantBic, r.Channel, r.AnsweredAt });
+            e.Property(r => r.Name).HasMaxLength(255);
+            e.HasOne<InboundFileRow>().WithMany().HasForeignKey(r => r.FirstFileId);
         });
         modelBuilder.Entity<OperatorActionRow>(e =>
         {

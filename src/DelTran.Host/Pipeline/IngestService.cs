@@ -1,4 +1,5 @@
 using DelTran.Host.Messaging;
+using DelTran.Host.Channels;
 using DelTran.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,28 +34,46 @@ public sealed partial class IngestService(
 
     public long MaxFileBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
-    /// <summary>
-    /// The stored pacs.002 of a file's message, copied into <paramref name="target"/>; false while the message is not
-    /// answered yet (or the file had no message). What a channel gives back for the same bytes sent again.
-    /// </summary>
-    public async Task<bool> CopyAnswerAsync(Guid fileId, Stream target, CancellationToken cancellationToken)
+    /// <summary>The answer of stored file <paramref name="fileId"/> (<see cref="FileAnswers"/>); null while it has none.</summary>
+    public async Task<FileAnswer?> AnswerOfAsync(Guid fileId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         await using DelTranDbContext db = dbFactory();
-        Guid? messageId = await db.InboundFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.MessageId).FirstOrDefaultAsync(cancellationToken);
-        if (messageId is not Guid id)
-        {
-            return false;
-        }
+        return await FileAnswers.ComposeAsync(db, dialect, fileId, cancellationToken);
+    }
 
-        await using Stream? report = await dialect.OpenStatusReportAsync(db, id, cancellationToken);
-        if (report is null)
+    /// <summary>Records a drop-folder file that repeated stored file <paramref name="firstFileId"/>, to be answered under its own name.</summary>
+    public async Task RecordRepeatAsync(string participantBic, string channel, string name, Guid firstFileId, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = clock.GetUtcNow();
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using DelTranDbContext db = dbFactory();
+        db.RepeatFiles.Add(new RepeatFileRow
         {
-            return false;
-        }
+            Id = Guid.CreateVersion7(now),
+            FirstFileId = firstFileId,
+            ParticipantBic = participantBic,
+            Channel = channel,
+            Name = name.Length > 255 ? name[..255] : name,
+            ReceivedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
-        await report.CopyToAsync(target, cancellationToken);
-        return true;
+    /// <summary>A participant's repeats through one channel that have no answer yet, oldest first.</summary>
+    public async Task<List<RepeatFileRow>> PendingRepeatsAsync(string participantBic, string channel, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = dbFactory();
+        return await db.RepeatFiles.AsNoTracking()
+            .Where(r => r.ParticipantBic == participantBic && r.Channel == channel && r.AnsweredAt == null)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task MarkRepeatAnsweredAsync(Guid repeatId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using DelTranDbContext db = dbFactory();
+        await db.RepeatFiles.Where(r => r.Id == repeatId && r.AnsweredAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.AnsweredAt, at), cancellationToken);
     }
 
     public async Task<IngestResult> StoreAsync(string participantBic, string channel, string originalName, Stream content, CancellationToken cancellationToken)

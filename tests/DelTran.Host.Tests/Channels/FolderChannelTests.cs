@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using DelTran.Core.Iso20022;
@@ -129,6 +131,80 @@ public sealed class FolderChannelTests(ITestOutputHelper output)
         Assert.Equal(["again.pacs002.xml", "first.pacs002.xml"], Directory.GetFiles(Path.Combine(root, "outbound")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(root, "outbound", "first.pacs002.xml")), await File.ReadAllBytesAsync(Path.Combine(root, "outbound", "again.pacs002.xml")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root, "inbound")));
+    }
+
+    [Fact]
+    public async Task FolderChannel_FileThatIsNoMessage_IsAnsweredWithAnErrorFileNamedAfterIt_AndItsRepeatToo()
+    {
+        await using ChannelTestHost host = await ChannelTestHost.StartAsync(output, dir => FolderChannel(Path.Combine(dir, "drop")));
+        string root = Path.Combine(host.Directory, "drop", Participant);
+        byte[] bytes = Encoding.UTF8.GetBytes("This is a payment, honest. <Document>");
+        await ChannelTestHost.WaitUntilAsync(() => Directory.Exists(Path.Combine(root, "inbound")), "the participant's folders");
+        ChannelSamples.Drop(Path.Combine(root, "inbound"), "garbage.xml", bytes);
+        await ChannelTestHost.WaitUntilAsync(() => File.Exists(Path.Combine(root, "outbound", "garbage.error.txt")), "the error file");
+
+        // A pacs.002 must quote the original MsgId, which this file does not have: the answer is a notice instead (issue 15, item 3).
+        string notice = await File.ReadAllTextAsync(Path.Combine(root, "outbound", "garbage.error.txt"));
+        Assert.Contains("File:      garbage.xml", notice, StringComparison.Ordinal);
+        Assert.Contains("  FF01 ", notice, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(bytes)), notice, StringComparison.Ordinal);
+        Assert.Equal(["garbage.error.txt"], Directory.GetFiles(Path.Combine(root, "outbound")).Select(Path.GetFileName));
+        await ChannelTestHost.WaitUntilAsync(() => File.Exists(Path.Combine(root, "rejected", "garbage.xml")), "the original in rejected/");
+
+        ChannelSamples.Drop(Path.Combine(root, "inbound"), "again.xml", bytes);
+        await ChannelTestHost.WaitUntilAsync(() => File.Exists(Path.Combine(root, "outbound", "again.error.txt")), "the repeat answered");
+        Assert.Equal(notice, await File.ReadAllTextAsync(Path.Combine(root, "outbound", "again.error.txt")));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(root, "outbound")), f => f.EndsWith(".pacs002.xml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Poller_RepeatOfAFileStillInFlight_IsAnsweredUnderItsOwnName_OnceTheFirstHasItsAnswer()
+    {
+        // Not started: the first file is stored but not processed, so it is still in flight when its repeat arrives.
+        await using ChannelTestHost host = await ChannelTestHost.StartAsync(output, dir => FolderChannel(Path.Combine(dir, "drop"), enabled: false), start: false);
+        var folder = new LocalDropFolder(DropChannels.Folder, Participant, Path.Combine(host.Directory, "drop", Participant));
+        await folder.EnsureLayoutAsync(CancellationToken.None);
+        DropFolderPoller poller = host.Poller(folder);
+        byte[] bytes = ChannelSamples.RejectedMessage();
+        await File.WriteAllBytesAsync(folder.PathOf(DropArea.Inbound, "first.xml"), bytes);
+        await poller.PollAsync(CancellationToken.None);
+        Assert.Equal(IngestOutcome.Stored, Assert.Single((await poller.PollAsync(CancellationToken.None)).Taken).Outcome);
+
+        await File.WriteAllBytesAsync(folder.PathOf(DropArea.Inbound, "again.xml"), bytes);
+        await poller.PollAsync(CancellationToken.None);
+        Assert.Equal(IngestOutcome.Duplicate, Assert.Single((await poller.PollAsync(CancellationToken.None)).Taken).Outcome);
+        Assert.Empty(Directory.GetFiles(folder.PathOf(DropArea.Outbound, string.Empty)));
+        await using (DelTranDbContext db = host.Db())
+        {
+            RepeatFileRow pending = await db.RepeatFiles.AsNoTracking().SingleAsync();
+            Assert.Equal(("again.xml", (DateTimeOffset?)null), (pending.Name, pending.AnsweredAt));
+        }
+
+        // Once the first file's message completes, the next look answers the repeat with a copy of its pacs.002 (issue 15,
+        // item 3: before, such a repeat was never answered under its own name).
+        await host.StartHostAsync();
+        string answer = folder.PathOf(DropArea.Outbound, "again.pacs002.xml");
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(answer) && DateTime.UtcNow < deadline)
+        {
+            await poller.PollAsync(CancellationToken.None);
+            await Task.Delay(50);
+        }
+
+        Assert.True(File.Exists(answer), "the repeat was not answered");
+        await using (DelTranDbContext db = host.Db())
+        {
+            Guid messageId = await db.Messages.AsNoTracking().Select(m => m.Id).SingleAsync();
+            await using Stream stored = (await host.Services.GetRequiredService<IDatabaseDialect>().OpenStatusReportAsync(db, messageId, CancellationToken.None))!;
+            using var expected = new MemoryStream();
+            await stored.CopyToAsync(expected);
+            Assert.Equal(expected.ToArray(), await File.ReadAllBytesAsync(answer));
+            Assert.NotNull((await db.RepeatFiles.AsNoTracking().SingleAsync()).AnsweredAt);
+        }
+
+        // Answered once: a further look writes nothing more.
+        await poller.PollAsync(CancellationToken.None);
+        Assert.Equal(["again.pacs002.xml"], Directory.GetFiles(folder.PathOf(DropArea.Outbound, string.Empty)).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -419,6 +495,9 @@ public sealed class ChannelTestHost : IAsyncDisposable
     public Func<DelTranDbContext> Db => Services.GetRequiredService<Func<DelTranDbContext>>();
 
     public HealthState Health => Services.GetRequiredService<HealthState>();
+
+    /// <summary>Starts a host made with <c>start: false</c>: its bus, outbox and hosted channels.</summary>
+    public Task StartHostAsync() => _host.StartAsync();
 
     /// <summary>A host whose channel settings may point into its own temporary folder (the argument).</summary>
     public static async Task<ChannelTestHost> StartAsync(ITestOutputHelper output, Func<string, Dictionary<string, string?>> channelSettings, bool initialize = true, bool start = true)

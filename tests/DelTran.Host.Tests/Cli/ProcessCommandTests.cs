@@ -52,9 +52,24 @@ public sealed class ProcessCommandTests
             Assert.True(wide.Length == 0, "lines wider than 120 columns:" + Environment.NewLine + string.Join(Environment.NewLine, wide));
             Assert.Contains(stdout.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"│ RJCT\s+│ AM03\s+│$"));
             string[] reports = Directory.GetFiles(Path.Combine(work, "out"), "*.pacs002.xml", SearchOption.AllDirectories);
+
+            // Every input gets exactly one answer: a pacs.002, or, for a file with no MsgId to quote, an error file named
+            // after it with FF01 (issue 15, item 3). Ours that are not messages at all are among the latter.
+            string[] notices = [.. Directory.GetFiles(Path.Combine(work, "out"), "*.error.txt", SearchOption.AllDirectories)
+                .Select(r => Path.GetRelativePath(Path.Combine(work, "out"), r))];
+            string[] unreadable = [.. notices.Select(n => n[..^".error.txt".Length] + ".pacs002.xml")];
+            Assert.Contains("pacs.008.001.08/invalid/FF01-billion-laughs.pacs002.xml", unreadable);
+            Assert.Contains("pacs.008.001.08/invalid/FF01-dtd-external-entity.pacs002.xml", unreadable);
+            Assert.All(notices, n => Assert.Contains("  FF01 ", File.ReadAllText(Path.Combine(work, "out", n)), StringComparison.Ordinal));
             Assert.Equal(
                 expectedReports.Keys.Order(StringComparer.Ordinal),
-                reports.Select(r => Path.GetRelativePath(Path.Combine(work, "out"), r)).Where(r => !r.StartsWith("windows", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+                reports.Select(r => Path.GetRelativePath(Path.Combine(work, "out"), r)).Where(r => !r.StartsWith("windows", StringComparison.Ordinal)).Concat(unreadable).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(reports, r => File.ReadAllText(r).Contains("<OrgnlMsgId>NOTPROVIDED</OrgnlMsgId>", StringComparison.Ordinal));
+            foreach (string answered in unreadable)
+            {
+                expectedReports.Remove(answered);
+            }
+
             var baseSchema = RepoPaths.BaseSchema("pacs.002.001.10");
             var invalid = reports
                 .Select(r => (File: r, Errors: RepoPaths.SchemaErrors(File.OpenRead(r), baseSchema).Where(e => !e.StartsWith("Warning", StringComparison.Ordinal)).ToList()))

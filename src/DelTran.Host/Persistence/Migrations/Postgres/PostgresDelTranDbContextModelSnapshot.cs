@@ -832,6 +832,50 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.RepeatFileRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("FirstFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_file_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstFileId");
+
+                    b.HasIndex("ParticipantBic", "Channel", "AnsweredAt");
+
+                    b.ToTable("repeat_files", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1559,6 +1603,15 @@ namespace DelTran.Host.Persistence.Migrations.Postgres
                     b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
                         .WithMany()
                         .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.RepeatFileRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.InboundFileRow", null)
+                        .WithMany()
+                        .HasForeignKey("FirstFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

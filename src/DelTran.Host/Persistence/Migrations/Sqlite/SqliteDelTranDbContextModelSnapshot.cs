@@ -809,6 +809,50 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Persistence.RepeatFileRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("FirstFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_file_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstFileId");
+
+                    b.HasIndex("ParticipantBic", "Channel", "AnsweredAt");
+
+                    b.ToTable("repeat_files", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Persistence.ReviewDecisionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1508,6 +1552,15 @@ namespace DelTran.Host.Persistence.Migrations.Sqlite
                     b.HasOne("DelTran.Host.Persistence.ParticipantRow", null)
                         .WithMany()
                         .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Persistence.RepeatFileRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Persistence.InboundFileRow", null)
+                        .WithMany()
+                        .HasForeignKey("FirstFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

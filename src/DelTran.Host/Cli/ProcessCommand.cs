@@ -124,7 +124,7 @@ public static class ProcessCommand
                 var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
                 int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
                 List<string> codes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id && t.ReasonCode != null).Select(t => t.ReasonCode!).Distinct().ToListAsync(cancellationToken);
-                string reasons = string.Join(" ", MessageReasonCodes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+                string reasons = string.Join(" ", Core.Pipeline.Reasons.Codes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
                 // Mirror the input layout under --out, so reports of same-named inputs never collide.
                 string outputName = Path.ChangeExtension(relative, null) + ".pacs002.xml";
@@ -164,10 +164,6 @@ public static class ProcessCommand
 
         return 0;
     }
-
-    /// <summary>The reason codes at the head of a message's reject reasons ("FF01 /: ...; AM05 ..."), each once.</summary>
-    private static IEnumerable<string> MessageReasonCodes(string? rejectReasons) =>
-        rejectReasons is null ? [] : System.Text.RegularExpressions.Regex.Matches(rejectReasons, @"(?:^|; )([A-Z0-9]{4})\b").Select(m => m.Groups[1].Value);
 
     /// <summary>Streams a message's stored pacs.002 into a file: the report is never whole in memory.</summary>
     public static async Task CopyStatusReportAsync(IDatabaseDialect dialect, DelTranDbContext db, Guid messageId, string target, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using DelTran.Core.Netting;
 using DelTran.Core.Pipeline;
 
 namespace DelTran.Core.Reporting;
@@ -8,8 +9,9 @@ public sealed record ExportColumn<TRow>(string Header, Func<TRow, ExportField> V
 /// <summary>
 /// The columns of every table in a window's audit pack, in file order. The CSV headers and the workbook's
 /// detail sheets both come from here, so they cannot drift apart, and neither can what a column holds: a BIC column
-/// is written in upper case (<see cref="ExportField.OfBic"/>), and a row's reasons in one readable cell
-/// (<see cref="Reasons.Readable(string?, string?)"/>).
+/// is written in upper case (<see cref="ExportField.OfBic"/>), a row's reasons in one readable cell
+/// (<see cref="Reasons.Readable(string?, string?)"/>), the netting efficiency as a fraction with four decimals
+/// (<see cref="NettingEfficiency"/>).
 /// </summary>
 public static class AuditPackTables
 {
@@ -82,7 +84,7 @@ public static class AuditPackTables
         new("gross_debits", r => ExportField.OfMoney(r.GrossDebits, r.Currency)),
         new("gross_credits", r => ExportField.OfMoney(r.GrossCredits, r.Currency)),
         new("sum_of_nets", r => ExportField.OfMoney(r.SumOfNets, r.Currency)),
-        new("netting_efficiency", r => ExportField.OfDecimal(r.NettingEfficiency)),
+        new("netting_efficiency", r => ExportField.OfDecimal(NettingEfficiency.Fraction(r.NettingEfficiency))),
         new("settled_debits", r => ExportField.OfMoney(r.SettledDebits, r.Currency)),
         new("settled_credits", r => ExportField.OfMoney(r.SettledCredits, r.Currency)),
     ];

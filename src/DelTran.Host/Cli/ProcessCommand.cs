@@ -202,7 +202,7 @@ public static class ProcessCommand
                 window.State == "SETTLED" ? window.State : $"[red]{Markup.Escape(window.State)}[/]",
                 window.ObligationCount.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(Core.Amounts.Money.FormatAmount(window.ObligationSum, Core.Amounts.Currency.Parse(currency)) + " " + currency),
-                (window.NettingEfficiency ?? 0m).ToString("P1", CultureInfo.InvariantCulture),
+                window.NettingEfficiency is decimal efficiency ? Core.Netting.NettingEfficiency.Percent(efficiency) : "-",
                 instructions.ToString(CultureInfo.InvariantCulture),
                 carried.ToString(CultureInfo.InvariantCulture));
             if (window.FailureReason is not null)

@@ -106,6 +106,16 @@ public sealed class AuditPackTablesTests
     }
 
     [Fact]
+    public void ControlTotals_WriteTheNettingEfficiencyAsAFractionWithFourDecimals()
+    {
+        var totals = new ControlTotalRow("INR-000001", "INR", 2, 3500m, 3500m, 3500m, 0m, 1m - (3000m / 7000m), 1500m, 1500m);
+
+        ExportField efficiency = Fields(AuditPackTables.ControlTotals, totals)[7];
+
+        Assert.Equal(("0.5714", 4), (efficiency.Text, efficiency.Decimals));
+    }
+
+    [Fact]
     public void OfTimestamp_KeepsTheOffsetAndFraction()
     {
         Assert.Equal("2026-12-01T09:30:00.25+00:00", ExportField.Of(new DateTimeOffset(2026, 12, 1, 9, 30, 0, 250, TimeSpan.Zero)).Text);

@@ -45,6 +45,20 @@ public readonly record struct Bic
         return true;
     }
 
+    /// <summary>
+    /// A BIC read in any letter case, as the upper-case <see cref="Bic"/> it names ("srcbinbb" is SRCBINBB). For text
+    /// that reaches an output without having passed the schema, such as the agents of a rejected transaction; a message's
+    /// own BICs are upper case by its schema, and <see cref="TryParse"/> stays strict for them.
+    /// </summary>
+    public static bool TryParseAnyCase([NotNullWhen(true)] string? text, out Bic bic) => TryParse(text?.ToUpperInvariant(), out bic);
+
+    /// <summary>
+    /// How every output writes a BIC: upper case, whatever case it was read in. A text that is no BIC in any case
+    /// (a rejected transaction's garbled agent) is not a BIC and is written as it was read, the evidence of what was sent.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Normalize(string? text) => TryParseAnyCase(text, out Bic bic) ? bic.Value : text;
+
     public static Bic Parse(string text) =>
         TryParse(text, out Bic bic) ? bic : throw new FormatException($"'{text}' is not a valid BIC.");
 

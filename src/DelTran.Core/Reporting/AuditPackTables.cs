@@ -1,3 +1,6 @@
+using DelTran.Core.Netting;
+using DelTran.Core.Pipeline;
+
 namespace DelTran.Core.Reporting;
 
 /// <summary>A column of an export table: its snake_case header and how a row gives its field.</summary>
@@ -5,7 +8,10 @@ public sealed record ExportColumn<TRow>(string Header, Func<TRow, ExportField> V
 
 /// <summary>
 /// The columns of every table in a window's audit pack, in file order. The CSV headers and the workbook's
-/// detail sheets both come from here, so they cannot drift apart.
+/// detail sheets both come from here, so they cannot drift apart, and neither can what a column holds: a BIC column
+/// is written in upper case (<see cref="ExportField.OfBic"/>), a row's reasons in one readable cell
+/// (<see cref="Reasons.Readable(string?, string?)"/>), the netting efficiency as a fraction with four decimals
+/// (<see cref="NettingEfficiency"/>).
 /// </summary>
 public static class AuditPackTables
 {
@@ -16,8 +22,8 @@ public static class AuditPackTables
         new("transaction_id", r => ExportField.Of(r.TransactionId)),
         new("uetr", r => ExportField.Of(r.Uetr)),
         new("end_to_end_id", r => ExportField.Of(r.EndToEndId)),
-        new("debtor", r => ExportField.Of(r.Debtor)),
-        new("creditor", r => ExportField.Of(r.Creditor)),
+        new("debtor", r => ExportField.OfBic(r.Debtor)),
+        new("creditor", r => ExportField.OfBic(r.Creditor)),
         new("currency", r => ExportField.Of(r.Currency)),
         new("amount", r => ExportField.OfMoney(r.Amount, r.Currency)),
         new("value_date", r => ExportField.Of(r.ValueDate)),
@@ -33,7 +39,7 @@ public static class AuditPackTables
     public static IReadOnlyList<ExportColumn<NetPositionExportRow>> NetPositions { get; } =
     [
         new("window_id", r => ExportField.Of(r.WindowId)),
-        new("participant", r => ExportField.Of(r.Participant)),
+        new("participant", r => ExportField.OfBic(r.Participant)),
         new("currency", r => ExportField.Of(r.Currency)),
         new("debit", r => ExportField.OfMoney(r.Debit, r.Currency)),
         new("credit", r => ExportField.OfMoney(r.Credit, r.Currency)),
@@ -44,7 +50,7 @@ public static class AuditPackTables
     [
         new("window_id", r => ExportField.Of(r.WindowId)),
         new("instruction_id", r => ExportField.Of(r.InstructionId)),
-        new("participant", r => ExportField.Of(r.Participant)),
+        new("participant", r => ExportField.OfBic(r.Participant)),
         new("currency", r => ExportField.Of(r.Currency)),
         new("direction", r => ExportField.Of(r.Direction)),
         new("amount", r => ExportField.OfMoney(r.Amount, r.Currency)),
@@ -59,12 +65,13 @@ public static class AuditPackTables
         new("transaction_id", r => ExportField.Of(r.TransactionId)),
         new("uetr", r => ExportField.Of(r.Uetr)),
         new("end_to_end_id", r => ExportField.Of(r.EndToEndId)),
-        new("debtor", r => ExportField.Of(r.Debtor)),
-        new("creditor", r => ExportField.Of(r.Creditor)),
+        new("debtor", r => ExportField.OfBic(r.Debtor)),
+        new("creditor", r => ExportField.OfBic(r.Creditor)),
         new("currency", r => ExportField.Of(r.Currency)),
         new("amount", r => ExportField.OfMoney(r.Amount, r.Currency)),
         new("reason_code", r => ExportField.Of(r.ReasonCode)),
-        new("reason_text", r => ExportField.Of(r.ReasonText)),
+        // Every reason of the row, one line "CODE: text (path); CODE: text" (Reasons.Readable); reason_code is the first.
+        new("reasons", r => ExportField.Of(Reasons.Readable(r.ReasonCode, r.ReasonText))),
         new("at", r => ExportField.Of(r.At)),
     ];
 
@@ -77,7 +84,7 @@ public static class AuditPackTables
         new("gross_debits", r => ExportField.OfMoney(r.GrossDebits, r.Currency)),
         new("gross_credits", r => ExportField.OfMoney(r.GrossCredits, r.Currency)),
         new("sum_of_nets", r => ExportField.OfMoney(r.SumOfNets, r.Currency)),
-        new("netting_efficiency", r => ExportField.OfDecimal(r.NettingEfficiency)),
+        new("netting_efficiency", r => ExportField.OfDecimal(NettingEfficiency.Fraction(r.NettingEfficiency))),
         new("settled_debits", r => ExportField.OfMoney(r.SettledDebits, r.Currency)),
         new("settled_credits", r => ExportField.OfMoney(r.SettledCredits, r.Currency)),
     ];

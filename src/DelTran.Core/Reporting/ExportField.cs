@@ -1,5 +1,6 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Reporting;
 
@@ -36,6 +37,9 @@ public readonly record struct ExportField(ExportFieldKind Kind, string Text, int
     public bool IsEmpty => Text.Length == 0;
 
     public static ExportField Of(string? text) => text is null ? Empty : new ExportField(ExportFieldKind.Text, text);
+
+    /// <summary>A BIC column: in upper case whatever case it was read in (<see cref="Bic.Normalize"/>).</summary>
+    public static ExportField OfBic(string? text) => Of(Bic.Normalize(text));
 
     public static ExportField Of(Guid? value) => value is Guid guid ? new ExportField(ExportFieldKind.Text, guid.ToString("D", CultureInfo.InvariantCulture)) : Empty;
 

@@ -45,7 +45,12 @@ public sealed record SettlementExportRow(
     string? FailureCode,
     DateTimeOffset At);
 
-/// <summary>A rejected transaction; fields the message did not carry (or that failed to parse) are null.</summary>
+/// <summary>
+/// A rejected transaction; fields the message did not carry (or that failed to parse) are null. The agents are as read
+/// (the export writes them in upper case); <see cref="ReasonText"/> is the stored form (<see cref="Pipeline.Reasons"/>),
+/// which the export writes readable; <see cref="Amount"/> is null only when the message carried no readable amount
+/// (<see cref="Validation.AmountAsSent"/>).
+/// </summary>
 public sealed record RejectExportRow(
     Guid TransactionId,
     Guid? Uetr,

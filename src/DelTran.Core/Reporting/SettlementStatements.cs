@@ -19,6 +19,19 @@ public sealed record SettlementMovement(
     string Kind,
     string? ConfirmationId);
 
+/// <summary>
+/// The obligations a participant's settlement entries settle in a window, for the statement's NtryDtls: listed one
+/// TxDtls each while there are at most <paramref name="Limit"/> of them (<paramref name="Transactions"/> then holds all
+/// <paramref name="Count"/>); beyond that, counted only, and named as <paramref name="DetailFile"/>, a file of
+/// <see cref="SettlementStatements.DetailColumns"/> delivered with the statement (<paramref name="Transactions"/> is
+/// then not read).
+/// </summary>
+public sealed record SettlementDetails(long Count, IReadOnlyList<StatementTransaction> Transactions, int Limit, string DetailFile)
+{
+    /// <summary>True when the statement lists the transactions itself; false when they go to <see cref="DetailFile"/>.</summary>
+    public bool Listed => SettlementStatements.ListsTransactions(Count, Limit);
+}
+
 /// <summary>Composes the camt.053 statement of one participant account's settlement movements.</summary>
 public static class SettlementStatements
 {
@@ -32,6 +45,24 @@ public static class SettlementStatements
     public const string ReversalCode = "DELTRAN REVERSAL";
 
     /// <summary>
+    /// The columns of a statement's detail file, the transactions its settlement entries book when they are too many
+    /// to list in the statement: each payment's references, its direction and amount as seen from the account, and the
+    /// other participant (upper case, as every BIC DelTran writes).
+    /// </summary>
+    public static IReadOnlyList<ExportColumn<StatementTransaction>> DetailColumns { get; } =
+    [
+        new("end_to_end_id", t => ExportField.Of(t.EndToEndId)),
+        new("uetr", t => ExportField.Of(t.Uetr?.Value)),
+        new("direction", t => ExportField.Of(t.Direction == CreditDebit.Credit ? "CRDT" : "DBIT")),
+        new("currency", t => ExportField.Of(t.Amount.Currency.Code)),
+        new("amount", t => ExportField.OfMoney(t.Amount.Amount, t.Amount.Currency.Code)),
+        new("counterparty_bic", t => ExportField.OfBic(t.CounterpartyAgent?.Value)),
+    ];
+
+    /// <summary>Whether a statement lists <paramref name="count"/> transactions itself under <paramref name="limit"/>; beyond it they go to a detail file.</summary>
+    public static bool ListsTransactions(long count, int limit) => count <= limit;
+
+    /// <summary>
     /// The statement for <paramref name="accountId"/> from <paramref name="from"/> to <paramref name="to"/>:
     /// opening booked balance <paramref name="openingBalance"/>, one entry per movement in booking order
     /// (time, then instruction id), closing booked balance = opening + Σ movements.
@@ -43,6 +74,10 @@ public static class SettlementStatements
     /// "sequence-n", unique for the account because the sequence number is. Balances are dated in the offset
     /// of <paramref name="to"/>, as are booking dates. A zero movement, one outside the period, an unknown
     /// kind or an amount with more decimals than the currency allows is a bug upstream and throws.
+    /// With <paramref name="details"/> of at least one obligation, each settlement entry is a batch booking of them
+    /// (NtryDtls/Btch/NbOfTxs): listed as TxDtls (EndToEndId, UETR, amount, direction, counterparty agent) up to the
+    /// limit, else named in AddtlNtryInf as the detail file delivered with the statement. A reversal entry keeps its
+    /// single reference to the reversed instruction.
     /// </remarks>
     public static Statement Compose(
         string messageId,
@@ -56,7 +91,8 @@ public static class SettlementStatements
         DateTimeOffset from,
         DateTimeOffset to,
         IReadOnlyList<SettlementMovement> movements,
-        long sequenceNumber)
+        long sequenceNumber,
+        SettlementDetails? details = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         ArgumentException.ThrowIfNullOrWhiteSpace(statementId);
@@ -73,10 +109,11 @@ public static class SettlementStatements
             .ThenBy(m => m.InstructionId, StringComparer.Ordinal)
             .ThenBy(m => m.Kind == Reversal ? 1 : 0)];
 
+        CheckDetails(details, currency);
         var entries = new StatementEntry[ordered.Length];
         for (int i = 0; i < ordered.Length; i++)
         {
-            entries[i] = Entry(ordered[i], i + 1, sequenceNumber, currency, from, to, offset);
+            entries[i] = WithDetails(Entry(ordered[i], i + 1, sequenceNumber, currency, from, to, offset), ordered[i], details);
         }
 
         StatementSummary summary = StatementSummary.Of(entries);
@@ -139,6 +176,52 @@ public static class SettlementStatements
             InstructionId = movement.InstructionId,
             AdditionalInformation = Describe(movement, reversal),
         };
+    }
+
+    private static void CheckDetails(SettlementDetails? details, Currency currency)
+    {
+        if (details is null)
+        {
+            return;
+        }
+
+        if (details.Count < 0 || details.Limit < 0)
+        {
+            throw new ArgumentException($"Details of {details.Count} transactions under a limit of {details.Limit} make no sense.", nameof(details));
+        }
+
+        if (details.Listed && details.Transactions.Count != details.Count)
+        {
+            throw new ArgumentException($"{details.Count} transactions are listed in the statement, but {details.Transactions.Count} were given.", nameof(details));
+        }
+
+        // Named in AddtlNtryInf (Max500Text) after the entry's own description.
+        if (!details.Listed && (string.IsNullOrWhiteSpace(details.DetailFile) || details.DetailFile.Length > 200))
+        {
+            throw new ArgumentException($"The detail file's name '{details.DetailFile}' must be 1 to 200 characters.", nameof(details));
+        }
+
+        if (details.Listed && details.Transactions.Any(t => t.Amount.Currency != currency))
+        {
+            throw new ArgumentException($"Every transaction of a {currency.Code} statement is in {currency.Code}.", nameof(details));
+        }
+    }
+
+    // A settlement entry books the window's obligations of the participant together: a batch, listed or named in a file.
+    private static StatementEntry WithDetails(StatementEntry entry, SettlementMovement movement, SettlementDetails? details)
+    {
+        if (details is not { Count: > 0 } || movement.Kind != Settlement)
+        {
+            return entry;
+        }
+
+        return details.Listed
+            ? entry with { BatchTransactionCount = details.Count, Transactions = details.Transactions }
+            : entry with
+            {
+                BatchTransactionCount = details.Count,
+                AdditionalInformation = string.Create(CultureInfo.InvariantCulture, $"{entry.AdditionalInformation}; {details.Count} transactions, listed in {details.DetailFile} delivered with this statement"),
+            };
     }
 
     private static string Describe(SettlementMovement movement, bool reversal)

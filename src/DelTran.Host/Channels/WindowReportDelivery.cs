@@ -3,8 +3,8 @@ using DelTran.Host.Clearing;
 namespace DelTran.Host.Channels;
 
 /// <summary>
-/// Puts each participant's settlement outputs of a window (its ACSC pacs.002s and camt.053 statements) into its
-/// outbound/ folder on every drop channel that serves it (the watched folder, SFTP), as
+/// Puts each participant's settlement outputs of a window (its ACSC pacs.002s, camt.053 statements and their detail
+/// files) into its outbound/ folder on every drop channel that serves it (the watched folder, SFTP), as
 /// &lt;window&gt;.&lt;pacs002|camt053&gt;.&lt;file&gt;, each written under a hidden name and renamed like the pacs.002 of a
 /// file. Never another participant's file. Runs before the window counts as reported, so a crash in between makes the
 /// sweep report and deliver again: a file already there with the same bytes is left as it is, and a report written
@@ -16,7 +16,8 @@ public sealed partial class WindowReportDelivery(DropFolderRegistry registry, Ti
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(windowId);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        foreach (string path in Directory.EnumerateFiles(directory, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        // Every file a participant owns: its XML reports and a statement's detail file beside them.
+        foreach (string path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
             if (WindowReportNames.OwnerOf(relative) is not string owner)

@@ -30,6 +30,17 @@ public sealed class ClearingOptions
     /// <summary>How often `serve` looks for unfinished windows (CLOSING, NETTED, SETTLING) whose lease is free; also at start-up.</summary>
     public int SweepSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How many transactions a participant's camt.053 lists in its settlement entry (NtryDtls/TxDtls: each obligation's
+    /// EndToEndId, UETR, amount, direction and counterparty). A participant with more obligations in the window gets
+    /// their number in the entry and the list in a detail file beside the statement (&lt;BIC8&gt;-&lt;CCY&gt;.transactions.csv),
+    /// delivered with it: a statement stays a size its reader can take. 0 puts every list in a file.
+    /// </summary>
+    public int StatementTransactionLimit { get; set; } = 1000;
+
+    /// <summary>The largest <see cref="StatementTransactionLimit"/> accepted: the listed transactions are held in memory while the statement is written.</summary>
+    public const int MaxStatementTransactionLimit = 100_000;
+
     public TimeSpan LeaseDuration => TimeSpan.FromSeconds(LeaseSeconds);
 
     public CurrencyCalendarOptions For(string currency) =>
@@ -48,6 +59,11 @@ public sealed class ClearingOptions
         if (SweepSeconds is < 1 or > 3600)
         {
             problems.Add($"{Section}:SweepSeconds {SweepSeconds} must be between 1 and 3600.");
+        }
+
+        if (StatementTransactionLimit is < 0 or > MaxStatementTransactionLimit)
+        {
+            problems.Add($"{Section}:StatementTransactionLimit {StatementTransactionLimit} must be between 0 and {MaxStatementTransactionLimit}.");
         }
 
         foreach (string currency in currencies.Concat(Currencies.Keys).Distinct(StringComparer.Ordinal))

@@ -18,7 +18,7 @@ public static class ClearingServices
         services.AddOptions<ClearingOptions>().Bind(configuration.GetSection(ClearingOptions.Section))
             .Validate<IOptions<DelTranOptions>>(
                 (clearing, deltran) => clearing.Problems(deltran.Value.ToRulebook().AcceptedCurrencies).Count == 0,
-                "DelTran:Clearing is invalid: check LeaseSeconds, SweepSeconds and each currency's Cron, TimeZone, Cutoff, Weekend and Holidays")
+                "DelTran:Clearing is invalid: check LeaseSeconds, SweepSeconds, StatementTransactionLimit and each currency's Cron, TimeZone, Cutoff, Weekend and Holidays")
             .ValidateOnStart();
         ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
         services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));

@@ -55,7 +55,7 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
         }
 
         decimal efficiency = result.Totals.Count == 0 ? 0m : result.Totals[0].Efficiency;
-        string cause = FormattableString.Invariant($"netted {count} obligations, sum {sum} {currency.Code}, {result.Positions.Count} positions, efficiency {efficiency:P2}");
+        string cause = FormattableString.Invariant($"netted {count} obligations, sum {sum} {currency.Code}, {result.Positions.Count} positions, efficiency {NettingEfficiency.Percent(efficiency)}");
         await WindowTransitions.MoveAsync(db, windowId, WindowState.Closing, WindowState.Netted, cause, now, cancellationToken);
         db.WindowPositions.AddRange(result.Positions.Select(p => new WindowPositionRow
         {

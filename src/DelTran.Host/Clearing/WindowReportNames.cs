@@ -5,7 +5,8 @@ namespace DelTran.Host.Clearing;
 /// <summary>
 /// The names of a window's report files, and whose they are. A participant's own files carry its BIC8 first:
 /// pacs002/&lt;sender BIC8&gt;-&lt;original MsgId&gt;.xml (the ACSC report of a message it sent) and
-/// camt053/&lt;BIC8&gt;-&lt;currency&gt;.xml (its statement). The audit pack is the operators' and auditors'.
+/// camt053/&lt;BIC8&gt;-&lt;currency&gt;.xml (its statement) and, when the statement's transactions are too many to
+/// list in it, camt053/&lt;BIC8&gt;-&lt;currency&gt;.transactions.csv. The audit pack is the operators' and auditors'.
 /// </summary>
 public static class WindowReportNames
 {
@@ -14,6 +15,12 @@ public static class WindowReportNames
         $"{senderBic8[..Math.Min(8, senderBic8.Length)]}-{(string.IsNullOrWhiteSpace(msgId) ? messageId.ToString("N") : Safe(msgId))}.xml";
 
     public static string Statement(string bic8, string currency) => $"{bic8}-{currency}.xml";
+
+    /// <summary>
+    /// The detail file of a statement whose settlement entry books more transactions than it lists: beside it, named
+    /// after it, so it is the same participant's (<see cref="OwnerOf"/>) and is delivered with it.
+    /// </summary>
+    public static string StatementTransactions(string bic8, string currency) => $"{bic8}-{currency}.transactions.csv";
 
     /// <summary>
     /// The participant (BIC8) a file of a window belongs to, given its path inside the window's folder

@@ -20,10 +20,17 @@ public sealed record WindowReportFiles(string Directory, int StatusReports, int 
 
 /// <summary>
 /// The outputs of a closed window, under one directory per window: a pacs.002 ACSC per original message for
-/// the transactions settled, a camt.053 per participant account the settlement moved, and the audit pack.
+/// the transactions settled, a camt.053 per participant account the settlement moved (its settlement entry listing the
+/// participant's obligations of the window, or naming the detail file beside it that lists them), and the audit pack.
 /// Everything streams from the database, so a window of a million obligations is written in bounded memory.
 /// </summary>
-public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<DelTranOptions> options, TimeProvider clock, IEnumerable<IWindowReportDelivery> deliveries)
+public sealed class WindowReporter(
+    Func<DelTranDbContext> databases,
+    IDatabaseDialect dialect,
+    IOptions<DelTranOptions> options,
+    IOptions<ClearingOptions> clearing,
+    TimeProvider clock,
+    IEnumerable<IWindowReportDelivery> deliveries)
 {
     public const string StatusReportsFolder = "pacs002";
     public const string StatementsFolder = "camt053";
@@ -151,6 +158,7 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
                 .Where(a => a.ParticipantBic == account.Key && a.Currency == window.Currency).Select(a => a.OpeningBalance).SingleAsync(cancellationToken);
             opening += await SumAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Account == account.Key && e.Currency == window.Currency && e.Id < firstId).Select(e => e.Amount), cancellationToken);
             DateOnly valueDate = window.BusinessDate ?? DateOnly.FromDateTime(now.UtcDateTime);
+            SettlementDetails details = await StatementDetailsAsync(window.Id, account.Key, currency, directory, cancellationToken);
             var movements = account.Select(e => new SettlementMovement(
                 e.InstructionId, window.Id, e.Amount, e.BookedAt, valueDate, e.Kind,
                 e.Kind == "REVERSAL" ? instructions.GetValueOrDefault(e.InstructionId)?.ReversalConfirmationId : instructions.GetValueOrDefault(e.InstructionId)?.ConfirmationId)).ToList();
@@ -167,13 +175,59 @@ public sealed class WindowReporter(Func<DelTranDbContext> databases, IDatabaseDi
                 // The statement covers the window from its opening to now, after its last settlement posting.
                 to: now,
                 movements: movements,
-                sequenceNumber: window.Sequence);
+                sequenceNumber: window.Sequence,
+                details: details);
             using FileStream file = File.Create(Path.Combine(directory, WindowReportNames.Statement(account.Key, currency.Code)));
             StatementWriter.Write(file, statement, cancellationToken);
             written++;
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The participant's obligations of the window, which its settlement entry books: read into the statement while
+    /// there are at most StatementTransactionLimit of them, else streamed into the detail file beside it (so a window of
+    /// any size is reported in bounded memory) and only counted in the statement.
+    /// </summary>
+    private async Task<SettlementDetails> StatementDetailsAsync(string windowId, string participant, Currency currency, string directory, CancellationToken cancellationToken)
+    {
+        int limit = clearing.Value.StatementTransactionLimit;
+        string file = WindowReportNames.StatementTransactions(participant, currency.Code);
+        await using DelTranDbContext db = databases();
+        IQueryable<ObligationRow> obligations = db.Obligations.AsNoTracking()
+            .Where(o => o.WindowId == windowId && (o.DebtorBic == participant || o.CreditorBic == participant))
+            .OrderBy(o => o.Id);
+        long count = await obligations.LongCountAsync(cancellationToken);
+        if (SettlementStatements.ListsTransactions(count, limit))
+        {
+            List<StatementTransaction> listed = [];
+            await foreach (ObligationRow o in obligations.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                listed.Add(Transaction(o, participant, currency));
+            }
+
+            return new SettlementDetails(count, listed, limit, file);
+        }
+
+        await CsvTable.WriteAsync(
+            Path.Combine(directory, file),
+            SettlementStatements.DetailColumns,
+            obligations.AsAsyncEnumerable().Select(o => Transaction(o, participant, currency)),
+            cancellationToken);
+        return new SettlementDetails(count, [], limit, file);
+    }
+
+    /// <summary>An obligation as the participant's statement shows it: paid (DBIT, to the creditor) or received (CRDT, from the debtor).</summary>
+    private static StatementTransaction Transaction(ObligationRow o, string participant, Currency currency)
+    {
+        bool paid = o.DebtorBic == participant;
+        return new StatementTransaction(
+            o.EndToEndId,
+            o.Uetr is Guid uetr && Uetr.TryParse(uetr.ToString("D"), out Uetr parsed) ? parsed : null,
+            new Money(o.Amount, currency),
+            paid ? CreditDebit.Debit : CreditDebit.Credit,
+            Bic.TryParse(paid ? o.CreditorBic : o.DebtorBic, out Bic counterparty) ? counterparty : null);
     }
 
     private static string StatementId(string prefix, string windowId, string account)

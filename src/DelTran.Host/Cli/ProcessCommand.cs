@@ -125,7 +125,7 @@ public static class ProcessCommand
                 var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
                 int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
                 List<string> codes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id && t.ReasonCode != null).Select(t => t.ReasonCode!).Distinct().ToListAsync(cancellationToken);
-                string reasons = string.Join(" ", MessageReasonCodes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+                string reasons = string.Join(" ", Core.Pipeline.Reasons.Codes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
                 // Mirror the input layout under --out, so answers of same-named inputs never collide: the pacs.002, or the
                 // notice for a file that could not be read as a message (the same answer a drop folder gets).
@@ -172,10 +172,6 @@ public static class ProcessCommand
         return 0;
     }
 
-    /// <summary>The reason codes at the head of a message's reject reasons ("FF01 /: ...; AM05 ..."), each once.</summary>
-    private static IEnumerable<string> MessageReasonCodes(string? rejectReasons) =>
-        rejectReasons is null ? [] : System.Text.RegularExpressions.Regex.Matches(rejectReasons, @"(?:^|; )([A-Z0-9]{4})\b").Select(m => m.Groups[1].Value);
-
     private static async Task<Table> CloseWindowsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var cycle = services.GetRequiredService<ClearingCycle>();
@@ -204,7 +200,7 @@ public static class ProcessCommand
                 window.State == "SETTLED" ? window.State : $"[red]{Markup.Escape(window.State)}[/]",
                 window.ObligationCount.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(Core.Amounts.Money.FormatAmount(window.ObligationSum, Core.Amounts.Currency.Parse(currency)) + " " + currency),
-                (window.NettingEfficiency ?? 0m).ToString("P1", CultureInfo.InvariantCulture),
+                window.NettingEfficiency is decimal efficiency ? Core.Netting.NettingEfficiency.Percent(efficiency) : "-",
                 instructions.ToString(CultureInfo.InvariantCulture),
                 carried.ToString(CultureInfo.InvariantCulture));
             if (window.FailureReason is not null)

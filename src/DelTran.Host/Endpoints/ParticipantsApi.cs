@@ -1,4 +1,5 @@
 using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
 using DelTran.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public static class ParticipantsApi
 
     private static async Task<IResult> BalancesAsync(string bic, HttpContext http, ApiKeyAuthentication participants, OperatorAuthentication operators, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
     {
-        string code = bic.ToUpperInvariant();
+        string code = Bic.Normalize(bic);
         bool isOperator = operators.Authenticate(http.Request) is not null;
         string? caller = isOperator ? null : await participants.AuthenticateAsync(http.Request, cancellationToken);
         if (!isOperator && caller is null)
@@ -96,7 +97,7 @@ public static class ParticipantsApi
     private static async Task<IResult> EventsAsync(string bic, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
-        string code = bic.ToUpperInvariant();
+        string code = Bic.Normalize(bic);
         return TypedResults.Ok(await db.ParticipantEvents.AsNoTracking().Where(e => e.ParticipantBic == code).OrderBy(e => e.Id)
             .Select(e => new { e.Action, e.Operator, e.Reason, e.At }).ToListAsync(cancellationToken));
     }
@@ -110,7 +111,7 @@ public static class ParticipantsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A reason (1 to 1000 characters) is required.");
         }
 
-        string code = bic.ToUpperInvariant();
+        string code = Bic.Normalize(bic);
         await using DelTranDbContext db = databases();
         ParticipantRow? participant = await db.Participants.SingleOrDefaultAsync(p => p.Bic == code, cancellationToken);
         if (participant is null)

@@ -1,3 +1,4 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Risk;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
@@ -43,7 +44,7 @@ public static class RiskApi
     /// </summary>
     private static async Task<IResult> ResetAsync(ResetRequest body, HttpContext http, BreakerService breakers, Func<DelTranDbContext> databases, OutboxSignal signal, TimeProvider clock, CancellationToken cancellationToken)
     {
-        string? participant = body.Participant?.Trim().ToUpperInvariant();
+        string? participant = Bic.Normalize(body.Participant?.Trim());
         string? reason = body.Reason?.Trim();
         if (participant is not { Length: 8 } || string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {

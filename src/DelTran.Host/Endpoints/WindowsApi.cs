@@ -1,4 +1,5 @@
 using DelTran.Core.Clearing;
+using DelTran.Core.Netting;
 using DelTran.Host.Clearing;
 using DelTran.Host.Jobs;
 using DelTran.Host.Persistence;
@@ -174,7 +175,8 @@ public static class WindowsApi
         businessDate = w.BusinessDate,
         obligations = w.ObligationCount,
         obligationSum = w.ObligationSum,
-        nettingEfficiency = w.NettingEfficiency,
+        // The fraction with four decimals, as control-totals.csv carries it (NettingEfficiency).
+        nettingEfficiency = NettingEfficiency.Fraction(w.NettingEfficiency),
         settlementAttempts = w.SettlementAttempts,
         failureReason = w.FailureReason,
         carriedTo = w.CarriedTo,

@@ -15,7 +15,8 @@ namespace DelTran.Host.Exports;
 public sealed record AuditPackManifest(string WindowId, IReadOnlyList<(string File, long Bytes, string Sha256)> Files, string WindowDigest)
 {
     public const string FileName = "manifest.json";
-    public const string Format = "deltran-audit-pack/2";
+    // 3: rejects.csv's reason_text became "reasons" (every reason, readable), netting_efficiency has four decimals.
+    public const string Format = "deltran-audit-pack/3";
 
     public const string Obligations = "obligations.csv";
     public const string NetPositions = "net-positions.csv";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
 using DelTran.Core.Reporting;
@@ -25,13 +24,6 @@ public static class AuditPackWriter
     public const string SettlementSheet = "Settlement";
     public const string RejectsSheet = "Rejects";
     public const string OperatorActionsSheet = "Operator actions";
-
-    // RFC 4180 (CRLF, quotes only where needed, quotes doubled), UTF-8 without a byte order mark.
-    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with
-    {
-        WriteByteOrderMark = false,
-        FormatProvider = CultureInfo.InvariantCulture,
-    };
 
     private static readonly double[] ObligationWidths = [18, 14, 38, 38, 36, 36, 36, 10, 18, 12, 12, 18, 14, 30, 34, 34, 48];
     private static readonly double[] NetPositionWidths = [18, 16, 10, 20, 20, 20];
@@ -159,7 +151,7 @@ public static class AuditPackWriter
         CancellationToken cancellationToken)
     {
         await using var file = new FileStream(Path.Combine(folder, csvName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await using CsvWriter csv = CsvWriter.Create(file, CsvOptions, leaveOpen: true);
+        await using CsvWriter csv = CsvWriter.Create(file, CsvTable.Options, leaveOpen: true);
         using DetailSheetWriter? sheet = workbook?.BeginSheet(sheetName!, [.. columns.Select((c, i) => new SheetColumn(c.Header, widths![i]))]);
 
         foreach (ExportColumn<TRow> column in columns)

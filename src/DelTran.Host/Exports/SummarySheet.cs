@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using DelTran.Core.Netting;
 using DelTran.Core.Reporting;
 
 namespace DelTran.Host.Exports;
@@ -57,7 +58,7 @@ internal static class SummarySheet
             for (int i = 0; i < fields.Length; i++)
             {
                 bool ratio = AuditPackTables.ControlTotals[i].Header == "netting_efficiency";
-                Set(sheet.Cell(row, i + 1), fields[i], ratio ? "0.00%" : null);
+                Set(sheet.Cell(row, i + 1), fields[i], ratio ? NettingEfficiency.SpreadsheetFormat : null);
             }
 
             row++;

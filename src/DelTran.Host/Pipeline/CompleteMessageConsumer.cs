@@ -1,7 +1,7 @@
-using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Iso20022.Writing;
 using DelTran.Core.Pipeline;
+using DelTran.Core.Validation;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
@@ -158,7 +158,7 @@ public static class StatusReports
         OriginalTransactionId = t.TransactionId,
         OriginalUetr = t.Uetr is Guid u && Uetr.TryParse(u.ToString("D"), out Uetr uetr) ? uetr : null,
         Reasons = t.State == TransactionState.Rejected || t.State == TransactionState.Held ? ParticipantReasonsOf(t) : [],
-        OriginalAmount = t.Amount is decimal amount && Currency.TryParse(t.Currency, out Currency currency) ? new Money(amount, currency) : null,
+        OriginalAmount = AmountAsSent.Echoable(t.Amount, t.Currency),
         OriginalSettlementDate = t.SettlementDate,
         OriginalDebtorAgent = Bic.TryParse(t.DebtorAgent, out Bic debtor) ? debtor : null,
         OriginalCreditorAgent = Bic.TryParse(t.CreditorAgent, out Bic creditor) ? creditor : null,
@@ -171,23 +171,7 @@ public static class StatusReports
         return Reasons(text, code);
     }
 
-    // Stored reasons are lines "CODE path: message"; a line without its own code takes the row's code.
-    private static List<StatusReason> Reasons(string? text, string? fallbackCode = null)
-    {
-        var reasons = new List<StatusReason>();
-        foreach (string line in (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int space = line.IndexOf(' ', StringComparison.Ordinal);
-            string head = space > 0 ? line[..space] : string.Empty;
-            bool coded = head.Length == 4 && head.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
-            reasons.Add(coded ? new StatusReason(head, line[(space + 1)..]) : new StatusReason(fallbackCode ?? "NARR", line));
-        }
-
-        if (reasons.Count == 0 && fallbackCode is not null)
-        {
-            reasons.Add(new StatusReason(fallbackCode));
-        }
-
-        return reasons;
-    }
+    // The stored reasons, read as Core reads them everywhere: one StatusReason each, its AddtlInf "path: text".
+    private static List<StatusReason> Reasons(string? text, string? fallbackCode = null) =>
+        [.. Core.Pipeline.Reasons.Parse(text, fallbackCode).Select(r => new StatusReason(r.Code, r.Detail))];
 }

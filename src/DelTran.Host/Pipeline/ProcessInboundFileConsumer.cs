@@ -112,8 +112,8 @@ public sealed partial class ProcessInboundFileConsumer(
         {
             // A message-level finding refuses every transaction that was still in the running.
             ValidationIssue first = messageIssues.FirstOrDefault() ?? report.Issues[0];
-            string text = Truncate(string.Join("\n", messageIssues.Select(i => $"{i.Code} {i.Path}: {i.Message}")), 2000);
-            row.RejectReasons = text.Length > 0 ? text : $"{first.Code} {first.Path}: {first.Message}";
+            string text = Truncate(Reasons.Store(messageIssues), 2000);
+            row.RejectReasons = text.Length > 0 ? text : Reasons.Store([first]);
             List<Guid> stillValidated = await Db.Transactions.AsNoTracking()
                 .Where(t => t.MessageId == row.Id && t.State == TransactionState.Validated)
                 .Select(t => t.Id)

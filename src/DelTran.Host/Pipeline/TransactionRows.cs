@@ -54,12 +54,14 @@ public static class TransactionRows
             Uetr = Uetr.TryParse(r.Uetr, out Uetr uetr) ? uetr.Value : null,
             DebtorAgent = Clip(r.DebtorAgent?.Bic, 11),
             CreditorAgent = Clip(r.CreditorAgent?.Bic, 11),
+            // The amount as sent whenever it reads as one, so every reject an auditor reconciles carries it.
+            Amount = AmountAsSent.TryRead(r.Amount, out decimal amount) ? amount : null,
             Currency = Clip(r.Amount?.Currency, 3),
             DebtorName = Clip(r.Debtor?.Name, 140),
             CreditorName = Clip(r.Creditor?.Name, 140),
             State = TransactionState.Rejected,
             ReasonCode = first.Code,
-            ReasonText = Clip(string.Join("\n", issues.Select(i => $"{i.Code} {i.Path}: {i.Message}")), 2000),
+            ReasonText = Clip(Reasons.Store(issues), 2000),
             UpdatedAt = now,
         };
     }

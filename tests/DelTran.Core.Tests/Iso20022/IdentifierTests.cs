@@ -27,6 +27,21 @@ public sealed class IdentifierTests
         }
     }
 
+    [Theory]
+    [InlineData("srcbinbb", "SRCBINBB")]
+    [InlineData("SrcBinBbXxx", "SRCBINBBXXX")]
+    [InlineData("EPRLAEAD", "EPRLAEAD")]
+    [InlineData("srcbzzbb", "srcbzzbb")]
+    [InlineData("not a bic", "not a bic")]
+    [InlineData("", "")]
+    [InlineData(null, null)]
+    public void Bic_Normalize_WritesABicInUpperCase_AndKeepsAnythingElseAsRead(string? text, string? written)
+    {
+        Assert.Equal(written, Bic.Normalize(text));
+        Assert.False(Bic.TryParse("srcbinbb", out _));
+        Assert.True(Bic.TryParseAnyCase("srcbinbb", out Bic bic) && bic.Value == "SRCBINBB");
+    }
+
     [Fact]
     public void Bic_SameInstitution_IgnoresTheBranch()
     {

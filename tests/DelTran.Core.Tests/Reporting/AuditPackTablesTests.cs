@@ -82,8 +82,37 @@ public sealed class AuditPackTablesTests
 
         ExportField[] fields = Fields(AuditPackTables.Rejects, reject);
 
-        Assert.Equal(["00000000-0000-0000-0000-000000000000", "", "", "", "", "", "", "FF01", "", "2026-12-01T16:05:12+04:00"], fields.Select(f => f.Text));
+        // A reason code without a text is its own reason.
+        Assert.Equal(["00000000-0000-0000-0000-000000000000", "", "", "", "", "", "", "FF01", "FF01", "2026-12-01T16:05:12+04:00"], fields.Select(f => f.Text));
         Assert.True(fields[6].IsEmpty);
+    }
+
+    [Fact]
+    public void Rejects_WritesBicsInUpperCase_AndEveryReasonInOneReadableCell()
+    {
+        var reject = new RejectExportRow(
+            Guid.Empty, null, "E2E-1", "srcbinbb", "EprlAeadXXX", "INR", 1500.125m, "RC01",
+            "RC01 /Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/DbtrAgt/FinInstnId/BICFI: BIC 'srcbinbb' is not a valid BIC.\n"
+            + "AM12 /Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/IntrBkSttlmAmt: Amount 1500.125 has 3 decimals; INR allows 2.",
+            At);
+
+        string[] texts = [.. Fields(AuditPackTables.Rejects, reject).Select(f => f.Text)];
+
+        Assert.Equal(["SRCBINBB", "EPRLAEADXXX", "INR", "1500.125", "RC01"], texts[3..8]);
+        Assert.Equal(
+            "RC01: BIC 'srcbinbb' is not a valid BIC. (/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/DbtrAgt/FinInstnId/BICFI); "
+            + "AM12: Amount 1500.125 has 3 decimals, INR allows 2. (/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[1]/IntrBkSttlmAmt)",
+            texts[8]);
+    }
+
+    [Fact]
+    public void ControlTotals_WriteTheNettingEfficiencyAsAFractionWithFourDecimals()
+    {
+        var totals = new ControlTotalRow("INR-000001", "INR", 2, 3500m, 3500m, 3500m, 0m, 1m - (3000m / 7000m), 1500m, 1500m);
+
+        ExportField efficiency = Fields(AuditPackTables.ControlTotals, totals)[7];
+
+        Assert.Equal(("0.5714", 4), (efficiency.Text, efficiency.Decimals));
     }
 
     [Fact]

@@ -45,6 +45,26 @@ public sealed class SettlementStatementsTests
         movements,
         336);
 
+    private static readonly string GoldenWithTransactionsPath = Path.Combine(
+        RepoPaths.SampleMessages, "camt.053.001.08", "camt053-settlement-window-inr-20261201-1-srcbinbb-transactions.expected.xml");
+
+    /// <summary>What SRCBINBB's one net debit of 845,000.00 settles: two payments out, one in.</summary>
+    private static StatementTransaction[] Obligations() =>
+    [
+        new("SRCB-E2E-0001", U("1b4e2c4a-6f0d-4e8b-9a3c-2d5e7f901a01"), new Money(600000.00m, Currency.Inr), CreditDebit.Debit, Bic.Parse("EPRLAEAD")),
+        new("SRCB-E2E-0002", U("1b4e2c4a-6f0d-4e8b-9a3c-2d5e7f901a02"), new Money(300000.00m, Currency.Inr), CreditDebit.Debit, Bic.Parse("KVRIINBB")),
+        new("KVRI-E2E-0001", U("1b4e2c4a-6f0d-4e8b-9a3c-2d5e7f901a03"), new Money(55000.00m, Currency.Inr), CreditDebit.Credit, Bic.Parse("KVRIINBB")),
+    ];
+
+    private static Uetr U(string text) => Uetr.TryParse(text, out Uetr uetr) ? uetr : throw new FormatException(text);
+
+    private static SettlementMovement NetDebit() =>
+        new("SI-INR-20261201-1-0001", "INR-20261201-1", -845000.00m, new DateTimeOffset(2026, 12, 1, 16, 5, 12, India), BusinessDate, SettlementStatements.Settlement, "RBI-RTGS-77001");
+
+    private static Statement ComposeWithDetails(SettlementDetails details, IReadOnlyList<SettlementMovement>? movements = null) => SettlementStatements.Compose(
+        "DLTR-C53-INR-20261201-1-SRCBINBB", "DLTR-STMT-SRCBINBB-INR-20261201-1", new DateTimeOffset(2026, 12, 1, 18, 0, 0, India),
+        Saraswati, DelTran, Currency.Inr, "DLTR-SRCBINBB-INR", 1_000_000.00m, From, To, movements ?? [NetDebit()], 336, details);
+
     private static byte[] Write(Statement statement)
     {
         using var stream = new MemoryStream();
@@ -65,6 +85,62 @@ public sealed class SettlementStatementsTests
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1000)]
+    public void Compose_ListsEveryObligationAsTxDtls_WhenThereAreNoMoreThanTheLimit(int limit)
+    {
+        byte[] xml = Write(ComposeWithDetails(new SettlementDetails(3, Obligations(), limit, "SRCBINBB-INR.transactions.csv")));
+
+        XElement entry = Assert.Single(XDocument.Load(new MemoryStream(xml)).Descendants(Ns + "Ntry"));
+        XElement details = Assert.Single(entry.Elements(Ns + "NtryDtls"));
+        Assert.Equal("3", details.Element(Ns + "Btch")?.Element(Ns + "NbOfTxs")?.Value);
+        XElement[] transactions = [.. details.Elements(Ns + "TxDtls")];
+        Assert.Equal(["SRCB-E2E-0001", "SRCB-E2E-0002", "KVRI-E2E-0001"], transactions.Select(t => t.Element(Ns + "Refs")?.Element(Ns + "EndToEndId")?.Value));
+        Assert.Equal(Obligations().Select(o => o.Uetr.ToString()), transactions.Select(t => t.Element(Ns + "Refs")?.Element(Ns + "UETR")?.Value));
+        Assert.Equal(["DBIT", "DBIT", "CRDT"], transactions.Select(t => t.Element(Ns + "CdtDbtInd")?.Value));
+        Assert.Equal("KVRIINBB", transactions[2].Descendants(Ns + "DbtrAgt").Single().Descendants(Ns + "BICFI").Single().Value);
+        Assert.DoesNotContain("transactions.csv", entry.Element(Ns + "AddtlNtryInf")?.Value ?? "", StringComparison.Ordinal);
+        Assert.Empty(RepoPaths.SchemaErrors(new MemoryStream(xml), RepoPaths.BaseSchema("camt.053.001.08")));
+    }
+
+    [Fact]
+    public void Compose_NamesTheDetailFileInsteadOfListing_WhenThereAreMoreThanTheLimit()
+    {
+        // Beyond the limit the transactions are neither read nor written: only their number and the file.
+        byte[] xml = Write(ComposeWithDetails(new SettlementDetails(3, [], 2, "SRCBINBB-INR.transactions.csv")));
+
+        XElement entry = Assert.Single(XDocument.Load(new MemoryStream(xml)).Descendants(Ns + "Ntry"));
+        Assert.Empty(entry.Descendants(Ns + "TxDtls"));
+        Assert.Equal("3", entry.Element(Ns + "NtryDtls")?.Element(Ns + "Btch")?.Element(Ns + "NbOfTxs")?.Value);
+        Assert.Equal(
+            "Settlement of window INR-20261201-1, confirmation RBI-RTGS-77001; 3 transactions, listed in SRCBINBB-INR.transactions.csv delivered with this statement",
+            entry.Element(Ns + "AddtlNtryInf")?.Value);
+        Assert.Empty(RepoPaths.SchemaErrors(new MemoryStream(xml), RepoPaths.BaseSchema("camt.053.001.08")));
+    }
+
+    [Fact]
+    public void Compose_MatchesGoldenFile_ForSettlementWindowWithItsTransactions()
+    {
+        XmlCanonical.AssertMatchesGolden(Write(ComposeWithDetails(new SettlementDetails(3, Obligations(), 1000, "SRCBINBB-INR.transactions.csv"))), GoldenWithTransactionsPath);
+    }
+
+    [Fact]
+    public void Compose_LeavesAReversalASingleBooking_WhenTheWindowsTransactionsAreGiven()
+    {
+        SettlementMovement reversal = NetDebit() with { SignedAmount = 845000.00m, BookedAt = NetDebit().BookedAt.AddMinutes(5), Kind = SettlementStatements.Reversal, ConfirmationId = null };
+
+        StatementEntry[] entries = [.. ComposeWithDetails(new SettlementDetails(3, Obligations(), 1000, "f.csv"), [NetDebit(), reversal]).Entries];
+
+        Assert.Equal([3L, null], entries.Select(e => e.BatchTransactionCount));
+        Assert.Empty(entries[1].Transactions);
+        Assert.Equal("SI-INR-20261201-1-0001", entries[1].InstructionId);
+    }
+
+    [Fact]
+    public void Compose_Throws_WhenListedTransactionsAreFewerThanTheirCount() =>
+        Assert.Throws<ArgumentException>(() => ComposeWithDetails(new SettlementDetails(4, Obligations(), 1000, "f.csv")));
 
     [Fact]
     public void Compose_ClosesAtOpeningPlusMovements()

@@ -199,6 +199,61 @@ public sealed class WindowsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/api/v1/windows/INR-000001/reports/nothing.csv")).StatusCode);
     }
 
+    /// <summary>
+    /// Netting efficiency is one figure however it is read (issue 15, item 6): the windows API and control-totals.csv
+    /// carry the fraction with four decimals, the workbook's cell holds that same number displayed as a percentage with
+    /// two decimals, and the window's history says the percentage. 2,500.00 one way and 1,000.00 back: 1 − 3,000 / 7,000.
+    /// </summary>
+    [Fact]
+    public async Task NettingEfficiency_IsTheSameFigure_InTheApiTheWorkbookTheCsvAndTheHistory()
+    {
+        await using WebApplication bank = MockBankApp.Create(["--urls", "http://127.0.0.1:0"], builder => builder.Logging.ClearProviders());
+        await bank.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.Urls.First() });
+        using HttpClient ops = server.Client(OperatorKey);
+        foreach ((string sender, string creditor, string amount) in new[] { ("SRCBINBB", "EPRLAEADXXX", "2500.00"), ("EPRLAEAD", "SRCBINBBXXX", "1000.00") })
+        {
+            var message = new Core.Tests.Support.Pacs008Builder { MessageId = TestMessages.UniqueMsgId("EFF"), InstructingAgent = sender + "XXX" };
+            message.Add(tx =>
+            {
+                tx.Uetr = TestMessages.Uetr();
+                tx.DebtorAgent = sender + "XXX";
+                tx.CreditorAgent = creditor;
+                tx.CreditorIban = creditor.StartsWith("EPRL", StringComparison.Ordinal) ? tx.CreditorIban : null;
+                tx.Amount = amount;
+            });
+            Guid id = await server.SubmitAcceptedAsync(sender, Encoding.UTF8.GetBytes(message.Build()));
+            await server.WaitForCompletionAsync(sender, id);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync("/api/v1/windows/INR/close", null)).StatusCode);
+        JsonElement settled = await WaitForStateAsync(ops, "INR-000001", "SETTLED");
+        await WaitForAsync(async () => (await ops.GetAsync("/api/v1/windows/INR-000001/reports/audit/manifest.json")).IsSuccessStatusCode);
+
+        JsonElement api = settled.GetProperty("window").GetProperty("nettingEfficiency");
+        Assert.Equal("0.5714", api.GetRawText());
+        string[] totals = (await ops.GetStringAsync("/api/v1/windows/INR-000001/reports/audit/control-totals.csv")).Split("\r\n");
+        Assert.Equal(api.GetRawText(), totals[1].Split(',')[Array.IndexOf(totals[0].Split(','), "netting_efficiency")]);
+
+        string workbook = Path.Combine(Path.GetTempPath(), $"deltran-efficiency-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await File.WriteAllBytesAsync(workbook, await ops.GetByteArrayAsync("/api/v1/windows/INR-000001/reports/audit/audit-pack.xlsx"));
+            using var book = new ClosedXML.Excel.XLWorkbook(workbook);
+            ClosedXML.Excel.IXLCell header = book.Worksheet("Summary").CellsUsed().Single(c => c.GetString() == "netting_efficiency");
+            ClosedXML.Excel.IXLCell cell = header.CellBelow();
+            Assert.Equal(api.GetDouble(), cell.GetDouble());
+            // Excel shows the fraction through this format as the history says it: 57.14%.
+            Assert.Equal("0.00%", cell.Style.NumberFormat.Format);
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+
+        Assert.Contains(settled.GetProperty("history").EnumerateArray(), e => e.GetProperty("cause").GetString()!.EndsWith("efficiency 57.14%", StringComparison.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> SendBasicAsync(HttpClient client, string user, string password, string path = "/hangfire")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

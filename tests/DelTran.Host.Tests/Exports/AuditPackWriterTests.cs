@@ -92,11 +92,11 @@ public sealed class AuditPackWriterTests : IDisposable
             obligations[1]);
 
         string[] rejects = Lines(Path.Combine(pack, "rejects.csv"));
-        Assert.Equal("transaction_id,uetr,end_to_end_id,debtor,creditor,currency,amount,reason_code,reason_text,at", rejects[0]);
-        Assert.Equal("00000000-0000-0000-0000-000000000000,,E2E-R1,\"O'Brien, \"\"Pat\"\"\",,AED,10.50,RR02,Debtor name missing,2026-12-01T16:05:12+05:30", rejects[1]);
+        Assert.Equal("transaction_id,uetr,end_to_end_id,debtor,creditor,currency,amount,reason_code,reasons,at", rejects[0]);
+        Assert.Equal("00000000-0000-0000-0000-000000000000,,E2E-R1,\"O'Brien, \"\"Pat\"\"\",,AED,10.50,RR02,RR02: Debtor name missing,2026-12-01T16:05:12+05:30", rejects[1]);
 
         string[] totals = Lines(Path.Combine(pack, "control-totals.csv"));
-        Assert.Equal("INR-20261201-1,INR,3,970000.00,845000.00,845000.00,0.00,0.1428571428571428571428571429,725000.00,725000.00", totals[1]);
+        Assert.Equal("INR-20261201-1,INR,3,970000.00,845000.00,845000.00,0.00,0.1429,725000.00,725000.00", totals[1]);
         Assert.StartsWith("window_id,instruction_id,participant,currency,direction,amount,status,confirmation_id,failure_code,at", File.ReadAllText(Path.Combine(pack, "settlement-instructions.csv")), StringComparison.Ordinal);
         Assert.NotEqual(0xEF, File.ReadAllBytes(Path.Combine(pack, "obligations.csv"))[0]);
     }

@@ -133,8 +133,16 @@ public sealed record StatementSummary(int CreditEntries, decimal CreditSum, int 
 }
 
 /// <summary>
-/// One booked entry (Ntry) on the account: a positive amount with its direction. The optional references
-/// and counterparty agent go into NtryDtls/TxDtls when any is given.
+/// One underlying transaction of a batch entry (NtryDtls/TxDtls): its references, its own amount and direction as
+/// seen from the account, and the other party's agent (RltdAgts/DbtrAgt for a credit, CdtrAgt for a debit).
+/// </summary>
+public sealed record StatementTransaction(string EndToEndId, Uetr? Uetr, Money Amount, CreditDebit Direction, Bic? CounterpartyAgent);
+
+/// <summary>
+/// One booked entry (Ntry) on the account: a positive amount with its direction. NtryDtls describes what it books:
+/// for a batch booking (<see cref="BatchTransactionCount"/> set), Btch/NbOfTxs and one TxDtls per listed
+/// <see cref="Transactions"/> (none when they are too many and are named in <see cref="AdditionalInformation"/>
+/// instead); for a single booking, one TxDtls with the entry's own references and counterparty agent, when any is given.
 /// </summary>
 public sealed record StatementEntry(
     string EntryReference,
@@ -162,6 +170,12 @@ public sealed record StatementEntry(
 
     /// <summary>AddtlNtryInf (Max500Text).</summary>
     public string? AdditionalInformation { get; init; }
+
+    /// <summary>NtryDtls/Btch/NbOfTxs: how many transactions the entry books together; null for a single booking.</summary>
+    public long? BatchTransactionCount { get; init; }
+
+    /// <summary>The batch's transactions written as TxDtls, at most <see cref="BatchTransactionCount"/> of them.</summary>
+    public IReadOnlyList<StatementTransaction> Transactions { get; init; } = [];
 
     internal bool HasDetails => EndToEndId is not null || Uetr is not null || TransactionId is not null
         || InstructionId is not null || CounterpartyAgent is not null;

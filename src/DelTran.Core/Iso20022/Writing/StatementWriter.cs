@@ -166,7 +166,11 @@ public static class StatementWriter
         xml.Text("AcctSvcrRef", entry.AccountServicerReference);
         WriteBankTransactionCode(xml, entry.BankTransactionCode);
 
-        if (entry.HasDetails)
+        if (entry.BatchTransactionCount is long batch)
+        {
+            WriteBatch(xml, entry, batch);
+        }
+        else if (entry.HasDetails)
         {
             xml.Start("NtryDtls");
             xml.Start("TxDtls");
@@ -194,6 +198,46 @@ public static class StatementWriter
         }
 
         xml.Text("AddtlNtryInf", entry.AdditionalInformation);
+        xml.End();
+    }
+
+    // A batch booking: how many transactions it books, then each one listed (a payment's references, amount, direction
+    // and the other party's agent). The entry's own references are its AcctSvcrRef; the TxDtls are the payments'.
+    private static void WriteBatch(IsoXmlWriter xml, StatementEntry entry, long count)
+    {
+        if (entry.Transactions.Count > count)
+        {
+            throw new InvalidOperationException($"Entry {entry.EntryReference} lists {entry.Transactions.Count} transactions but books {count}.");
+        }
+
+        xml.Start("NtryDtls");
+        xml.Start("Btch");
+        xml.Number("NbOfTxs", count);
+        xml.End();
+        foreach (StatementTransaction transaction in entry.Transactions)
+        {
+            if (transaction.Amount.Currency != entry.Amount.Currency)
+            {
+                throw new InvalidOperationException($"Entry {entry.EntryReference} is in {entry.Amount.Currency.Code}; its transaction {transaction.EndToEndId} is {transaction.Amount}.");
+            }
+
+            xml.Start("TxDtls");
+            xml.Start("Refs");
+            xml.Text("EndToEndId", transaction.EndToEndId);
+            xml.Text("UETR", transaction.Uetr?.ToString());
+            xml.End();
+            xml.Amount("Amt", transaction.Amount);
+            xml.Text("CdtDbtInd", Code(transaction.Direction));
+            if (transaction.CounterpartyAgent is Bic counterparty)
+            {
+                xml.Start("RltdAgts");
+                xml.Agent(transaction.Direction == CreditDebit.Credit ? "DbtrAgt" : "CdtrAgt", counterparty);
+                xml.End();
+            }
+
+            xml.End();
+        }
+
         xml.End();
     }
 

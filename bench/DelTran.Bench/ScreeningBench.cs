@@ -68,23 +68,13 @@ internal static partial class ScreeningBench
 
         Line($"        {index.EntryCount:N0} entries, {index.NameCount:N0} names, {index.VocabularySize:N0} distinct tokens ({index.CommonTokens.Count:N0} common); read {parseSeconds:F2} s, indexed {loadSeconds - parseSeconds:F2} s");
 
-        // Quality on the labelled set, over every seed asked for.
-        var outcomes = new List<(LabelledName Name, NameScreeningResult Result)>();
-        foreach (ulong seed in settings.Seeds)
-        {
-            outcomes.AddRange(LabelledNames.Build(set.Lists, settings.Perturbed, settings.Clean, seed).Select(n => (n, index.Screen(n.Text, options))));
-        }
-
-        var perturbed = outcomes.Where(o => o.Name.Listed).ToList();
-        var clean = outcomes.Where(o => !o.Name.Listed).ToList();
-        double recall = perturbed.Count(o => o.Result.Decision != ScreeningDecision.Clear) / (double)perturbed.Count;
-        double falsePositives = clean.Count(o => o.Result.Decision != ScreeningDecision.Clear) / (double)clean.Count;
         string seedList = string.Join(',', settings.Seeds);
         if (settings.QualityOnly)
         {
+            Quality only = MeasureQuality(index, set, settings, options);
             Line();
-            Line($"labelled set v{LabelledNames.Version}, seeds {seedList}: recall {recall:F4} of {perturbed.Count:N0}, false positives {falsePositives:P2} of {clean.Count:N0}");
-            Breakdown(perturbed, clean, settings.ShowMisses);
+            Line($"labelled set v{LabelledNames.Version}, seeds {seedList}: recall {only.Recall:F4} of {only.Perturbed.Count:N0}, false positives {only.FalsePositives:P2} of {only.Clean.Count:N0}");
+            Breakdown(only.Perturbed, only.Clean, settings.ShowMisses);
             return BenchCli.ExitOk;
         }
 
@@ -122,6 +112,8 @@ internal static partial class ScreeningBench
                 NameNormalizer.Normalize(name);
             }
         });
+        // Quality last, so that the first pass above met the workload's words cold.
+        (List<(LabelledName Name, NameScreeningResult Result)> perturbed, List<(LabelledName Name, NameScreeningResult Result)> clean, double recall, double falsePositives) = MeasureQuality(index, set, settings, options);
         double singleRate = workload.Count / Median(single);
         double cpuRate = workload.Count / Median(singleCpu);
         double parallelRate = workload.Count / Median(parallel);
@@ -137,8 +129,8 @@ internal static partial class ScreeningBench
         Line($"{"names per CPU second, 1 thread (in process)",-44} {cpuRate,12:N0}   | {Dev(reference, "names_per_cpu_s"),24} {"",10}");
         Line($"{"names/s, 1 thread, first pass (cold cache)",-44} {workload.Count / coldSeconds,12:N0}   | {Dev(reference, "names_per_s_first_pass"),24} {"",10}");
         Line($"{"names normalised/s, 1 thread (no screening)",-44} {workload.Count / normalizeSeconds,12:N0}   | {"",24} {"",10}");
-        Line($"{"names/s, " + Environment.ProcessorCount + " threads (in process)",-44} {parallelRate,12:N0}   | {Dev(reference, "names_per_s_parallel"),24} {">= " + targetRate.ToString("N0", Inv),10}");
-        Line($"{"names/s, deltran screen (stdin to stdout)",-44} {(endToEndRate is { } e ? e.ToString("N0", Inv) : "-"),12}   | {Dev(reference, "names_per_s_deltran_screen"),24} {"",10}");
+        Line($"{"names/s, " + Environment.ProcessorCount + " threads (in process)",-44} {parallelRate,12:N0}   | {Dev(reference, "names_per_s_parallel"),24} {"",10}");
+        Line($"{"names/s, deltran screen (after loading)",-44} {(endToEndRate is { } e ? e.ToString("N0", Inv) : "-"),12}   | {Dev(reference, "names_per_s_deltran_screen"),24} {">= " + targetRate.ToString("N0", Inv),10}");
         Line($"{"moov-io/watchman, per core (published)",-44} {"",12}   | {Number(reference, "watchman", "names_per_s_per_core")?.ToString("N0", Inv) ?? "-",24} {"",10}");
         Line($"{"recall, " + perturbed.Count.ToString("N0", Inv) + " perturbed listed names",-44} {recall,12:F3}   | {Dev(reference, "recall"),24} {">= " + targetRecall.ToString("F2", Inv),10}");
         Line($"{"false positives, " + clean.Count.ToString("N0", Inv) + " ordinary names",-44} {falsePositives,12:P2}   | {Dev(reference, "false_positive_rate"),24} {"<= " + targetFp.ToString("P0", Inv),10}");
@@ -150,9 +142,11 @@ internal static partial class ScreeningBench
         Line($"        labelled set v{LabelledNames.Version}, seeds {seedList}");
         Breakdown(perturbed, clean, settings.ShowMisses);
 
-        bool pass = parallelRate >= targetRate && recall >= targetRecall && falsePositives <= targetFp;
+        // The throughput target is the command's (issue 15, item 7): names per second after the lists are loaded.
+        bool fastEnough = endToEndRate is { } measured && measured >= targetRate;
+        bool pass = fastEnough && recall >= targetRecall && falsePositives <= targetFp;
         Line();
-        Line($"targets {(pass ? "all met" : "NOT all met")}: throughput {(parallelRate >= targetRate ? "PASS" : "MISS")}, recall {(recall >= targetRecall ? "PASS" : "MISS")}, false positives {(falsePositives <= targetFp ? "PASS" : "MISS")}");
+        Line($"targets {(pass ? "all met" : "NOT all met")}: deltran screen throughput {(fastEnough ? "PASS" : "MISS")}, recall {(recall >= targetRecall ? "PASS" : "MISS")}, false positives {(falsePositives <= targetFp ? "PASS" : "MISS")}");
 
         string results = Path.Combine(root, "bench", "results", "screening.local.json");
         Directory.CreateDirectory(Path.GetDirectoryName(results)!);
@@ -183,6 +177,30 @@ internal static partial class ScreeningBench
             Indented));
         Line($"results written to {results}");
         return pass || !settings.Strict ? BenchCli.ExitOk : 3;
+    }
+
+    private sealed record Quality(List<(LabelledName Name, NameScreeningResult Result)> Perturbed, List<(LabelledName Name, NameScreeningResult Result)> Clean, double Recall, double FalsePositives)
+    {
+        public void Deconstruct(out List<(LabelledName Name, NameScreeningResult Result)> perturbed, out List<(LabelledName Name, NameScreeningResult Result)> clean, out double recall, out double falsePositives) =>
+            (perturbed, clean, recall, falsePositives) = (Perturbed, Clean, Recall, FalsePositives);
+    }
+
+    /// <summary>Quality on the labelled set, over every seed asked for: recall on perturbed listed names, false positives on ordinary ones.</summary>
+    private static Quality MeasureQuality(SanctionsIndex index, SanctionsListSet set, Settings settings, ScreeningOptions options)
+    {
+        var outcomes = new List<(LabelledName Name, NameScreeningResult Result)>();
+        foreach (ulong seed in settings.Seeds)
+        {
+            outcomes.AddRange(LabelledNames.Build(set.Lists, settings.Perturbed, settings.Clean, seed).Select(n => (n, index.Screen(n.Text, options))));
+        }
+
+        var perturbed = outcomes.Where(o => o.Name.Listed).ToList();
+        var clean = outcomes.Where(o => !o.Name.Listed).ToList();
+        return new Quality(
+            perturbed,
+            clean,
+            perturbed.Count(o => o.Result.Decision != ScreeningDecision.Clear) / (double)perturbed.Count,
+            clean.Count(o => o.Result.Decision != ScreeningDecision.Clear) / (double)clean.Count);
     }
 
     /// <summary>Recall per kind of perturbation, false positives per population, and the names got wrong.</summary>

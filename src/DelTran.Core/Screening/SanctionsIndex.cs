@@ -32,10 +32,9 @@ public sealed class SanctionsIndex
     private readonly NameShapes _shapes;
     private FrozenDictionary<string, ListedEntry[]> _byBic = FrozenDictionary<string, ListedEntry[]>.Empty;
     private readonly string[] _vocabulary;
-    private readonly LetterBag[] _bags;
     private readonly ConcurrentDictionary<string, SimilarVocabulary> _similarCache = new(StringComparer.Ordinal);
     private readonly Posting[][] _postings;
-    private readonly FrozenDictionary<string, int[]> _blocks;
+    private readonly FrozenDictionary<string, BlockEntry[]> _blocks;
     private readonly DeletionNeighbourhood _typos;
     private readonly DeletionNeighbourhood _joinedNames;
     private readonly bool[] _informative;
@@ -54,8 +53,13 @@ public sealed class SanctionsIndex
             _shapes.LongestTokensLength(p.Name, 1),
             _shapes.LongestTokensLength(p.Name, 2))).ToArray())];
         _vocabulary = vocabulary;
-        _bags = [.. vocabulary.Select(LetterBag.Of)];
-        _blocks = blocks;
+        // Each block holds what its filter reads (bag, length, first letters) side by side: a scan of a block then reads
+        // memory in order instead of visiting each token's string and bag (docs/adr/0009).
+        LetterBag[] bags = [.. vocabulary.Select(LetterBag.Of)];
+        _blocks = blocks.ToFrozenDictionary(
+            b => b.Key,
+            b => b.Value.Select(id => new BlockEntry(id, vocabulary[id].Length, BlockEntry.Pack(vocabulary[id]), bags[id])).ToArray(),
+            StringComparer.Ordinal);
         _typos = DeletionNeighbourhood.Build(vocabulary, id => vocabulary[id].Length >= NameMatcher.OneEditMinLength - 1);
         _joinedNames = DeletionNeighbourhood.Build([.. names.Select(n => n.Normalized.Joined)], _ => true);
 
@@ -444,36 +448,45 @@ public sealed class SanctionsIndex
         }
 
         var similar = new List<(int Id, double Similarity)>();
-        var seen = new HashSet<int>();
         LetterBag bag = LetterBag.Of(token);
+        ulong prefix = BlockEntry.Pack(token);
         foreach (string key in NameMatcher.BlockKeys(token))
         {
-            if (!_blocks.TryGetValue(key, out int[]? block))
+            if (!_blocks.TryGetValue(key, out BlockEntry[]? block))
             {
                 continue;
             }
 
-            foreach (int id in block)
+            foreach (ref readonly BlockEntry entry in block.AsSpan())
             {
-                // A token sharing several blocks with the query is scored once.
-                if (!seen.Add(id))
+                if (bag.IsExact && entry.Bag.IsExact
+                    && !NameMatcher.CanReachFloor(LetterBag.Shared(bag, entry.Bag), token.Length, entry.Length, BlockEntry.CommonPrefix(prefix, entry.Prefix, token.Length, entry.Length)))
                 {
                     continue;
                 }
 
-                string listed = _vocabulary[id];
-                if (bag.IsExact && _bags[id].IsExact
-                    && !NameMatcher.CanReachFloor(LetterBag.Shared(bag, _bags[id]), token.Length, listed.Length, JaroWinkler.CommonPrefix(token, listed)))
-                {
-                    continue;
-                }
-
-                double similarity = NameMatcher.SimilarityWithinBlock(token, listed);
+                double similarity = NameMatcher.SimilarityWithinBlock(token, _vocabulary[entry.Id]);
                 if (similarity > 0.0)
                 {
-                    similar.Add((id, similarity));
+                    similar.Add((entry.Id, similarity));
                 }
             }
+        }
+
+        // A token sharing several blocks with the query was met once per block: keep it once.
+        if (similar.Count > 1)
+        {
+            similar.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+            int kept = 1;
+            for (int i = 1; i < similar.Count; i++)
+            {
+                if (similar[i].Id != similar[kept - 1].Id)
+                {
+                    similar[kept++] = similar[i];
+                }
+            }
+
+            similar.RemoveRange(kept, similar.Count - kept);
         }
 
         // Tokens one edit away that the blocks miss or rate lower (a slip in the first letters): raised to the typo similarity.
@@ -531,6 +544,30 @@ public sealed class SanctionsIndex
     private readonly record struct Posting(int Name, int Position, int NameLength, int LongestToken, int LongestTwoTokens);
 
     /// <summary>The vocabulary tokens similar to a query token, and how many postings they lead to.</summary>
+    /// <summary>A vocabulary token as a block holds it: what the filter reads, without visiting the token.</summary>
+    private readonly record struct BlockEntry(int Id, int Length, ulong Prefix, LetterBag Bag)
+    {
+        /// <summary>The first four characters, sixteen bits each, the first lowest.</summary>
+        public static ulong Pack(string token)
+        {
+            ulong packed = 0;
+            for (int i = 0; i < Math.Min(4, token.Length); i++)
+            {
+                packed |= (ulong)token[i] << (16 * i);
+            }
+
+            return packed;
+        }
+
+        /// <summary><see cref="JaroWinkler.CommonPrefix"/> from two packed prefixes.</summary>
+        public static int CommonPrefix(ulong a, ulong b, int lengthA, int lengthB)
+        {
+            ulong differ = a ^ b;
+            int same = differ == 0 ? 4 : System.Numerics.BitOperations.TrailingZeroCount(differ) / 16;
+            return Math.Min(same, Math.Min(JaroWinkler.MaxPrefix, Math.Min(lengthA, lengthB)));
+        }
+    }
+
     private sealed record SimilarVocabulary((int Id, double Similarity)[] Tokens, long Postings);
 
     /// <summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using DelTran.Host.Channels;
 using DelTran.Host.Clearing;
 using DelTran.Host.Hosting;
-using DelTran.Host.Channels;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
 using DelTran.Host.Stages;

@@ -16,14 +16,19 @@ public static class ParticipantsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/participants").WithTags("Participants");
-        api.MapGet("/{bic}/balances", BalancesAsync).Admits(EndpointAccess.ParticipantsAndOperators).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.");
+        api.MapGet("/{bic}/balances", BalancesAsync).Admits(EndpointAccess.ParticipantsAndOperators).WithSummary("Settlement account per currency: balance, reserved, credit line, available, and the net position in the open window.")
+            .Produces<ParticipantBalances>();
         app.MapGet("/api/v1/liquidity/forecast", ForecastAsync).WithTags("Participants").RequireOperator()
-            .WithSummary("Each participant's expected net position at the next cut-off of a currency, with an alert when it would exceed its available funds (operators).");
-        api.MapGet("/{bic}/events", EventsAsync).RequireOperator().WithSummary("Suspensions and resumptions of a participant (operators).");
+            .WithSummary("Each participant's expected net position at the next cut-off of a currency, with an alert when it would exceed its available funds (operators).")
+            .Produces<List<LiquidityForecastView>>();
+        api.MapGet("/{bic}/events", EventsAsync).RequireOperator().WithSummary("Suspensions and resumptions of a participant (operators).")
+            .Produces<List<ParticipantEventView>>();
         api.MapPost("/{bic}/suspend", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, true, body, http, databases, clock, keys, ct)).RequireOperator()
-            .WithSummary("Suspends a participant: its messages are refused and its transactions rejected until resumed (operators).");
+            .WithSummary("Suspends a participant: its messages are refused and its transactions rejected until resumed (operators).")
+            .Produces<ParticipantSuspension>();
         api.MapPost("/{bic}/resume", (string bic, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken ct) => SetSuspendedAsync(bic, false, body, http, databases, clock, keys, ct)).RequireOperator()
-            .WithSummary("Resumes a suspended participant (operators).");
+            .WithSummary("Resumes a suspended participant (operators).")
+            .Produces<ParticipantSuspension>();
     }
 
     private static async Task<IResult> BalancesAsync(string bic, HttpContext http, ApiKeyAuthentication participants, OperatorAuthentication operators, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
@@ -47,24 +52,20 @@ public static class ParticipantsApi
         List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.ParticipantBic == code).ToListAsync(cancellationToken);
         Dictionary<string, decimal> positions = await db.Positions.AsNoTracking().Where(p => p.ParticipantBic == code).ToDictionaryAsync(p => p.Currency, p => p.NetPosition, cancellationToken);
         Dictionary<string, decimal> caps = await db.RiskLimits.AsNoTracking().Where(l => l.ParticipantBic == code).ToDictionaryAsync(l => l.Currency, l => l.NetDebitCap, cancellationToken);
-        return TypedResults.Ok(new
-        {
-            participant = participant.Bic,
-            name = participant.Name,
-            suspended = participant.Suspended,
-            accounts = accounts.OrderBy(a => a.Currency, StringComparer.Ordinal).Select(a => new
-            {
-                currency = a.Currency,
-                openingBalance = a.OpeningBalance,
-                balance = a.Balance,
-                reserved = a.Reserved,
-                creditLine = a.CreditLine,
-                available = a.Balance + a.CreditLine - a.Reserved,
-                openWindowPosition = positions.GetValueOrDefault(a.Currency),
-                netDebitCap = caps.GetValueOrDefault(a.Currency),
-                minorUnits = Currency.TryParse(a.Currency, out Currency c) ? c.MinorUnits : null,
-            }),
-        });
+        return TypedResults.Ok(new ParticipantBalances(
+            participant.Bic,
+            participant.Name,
+            participant.Suspended,
+            [.. accounts.OrderBy(a => a.Currency, StringComparer.Ordinal).Select(a => new AccountBalance(
+                a.Currency,
+                a.OpeningBalance,
+                a.Balance,
+                a.Reserved,
+                a.CreditLine,
+                a.Balance + a.CreditLine - a.Reserved,
+                positions.GetValueOrDefault(a.Currency),
+                caps.GetValueOrDefault(a.Currency),
+                Currency.TryParse(a.Currency, out Currency c) ? c.MinorUnits : null))]));
     }
 
     private static async Task<IResult> ForecastAsync(string? currency, Clearing.LiquidityForecasts forecasts, CancellationToken cancellationToken)
@@ -76,22 +77,20 @@ public static class ParticipantsApi
         }
 
         var result = await forecasts.ForecastAsync(code, cancellationToken);
-        return TypedResults.Ok(result.Select(f => new
-        {
-            participant = f.Key.Participant,
-            currency = f.Key.Currency.Code,
-            cutoff = f.CutOff,
-            openPosition = f.OpenPosition,
-            hourlyNetFlow = f.HourlyNetFlow,
-            projectedPosition = f.ProjectedPosition,
-            available = f.Available,
-            shortfall = f.Shortfall,
-            alert = f.Alert,
-            breachAt = f.BreachAt,
-            fundBy = f.FundBy,
-            late = f.Late,
-            explanation = f.Explanation,
-        }));
+        return TypedResults.Ok(result.Select(f => new LiquidityForecastView(
+            f.Key.Participant,
+            f.Key.Currency.Code,
+            f.CutOff,
+            f.OpenPosition,
+            f.HourlyNetFlow,
+            f.ProjectedPosition,
+            f.Available,
+            f.Shortfall,
+            f.Alert,
+            f.BreachAt,
+            f.FundBy,
+            f.Late,
+            f.Explanation)).ToList());
     }
 
     private static async Task<IResult> EventsAsync(string bic, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
@@ -99,7 +98,7 @@ public static class ParticipantsApi
         await using DelTranDbContext db = databases();
         string code = Bic.Normalize(bic);
         return TypedResults.Ok(await db.ParticipantEvents.AsNoTracking().Where(e => e.ParticipantBic == code).OrderBy(e => e.Id)
-            .Select(e => new { e.Action, e.Operator, e.Reason, e.At }).ToListAsync(cancellationToken));
+            .Select(e => new ParticipantEventView(e.Action, e.Operator, e.Reason, e.At)).ToListAsync(cancellationToken));
     }
 
     private static async Task<IResult> SetSuspendedAsync(string bic, bool suspend, ReasonRequest body, HttpContext http, Func<DelTranDbContext> databases, TimeProvider clock, ApiKeyAuthentication keys, CancellationToken cancellationToken)
@@ -128,6 +127,6 @@ public static class ParticipantsApi
         db.ParticipantEvents.Add(new ParticipantEventRow { ParticipantBic = code, Action = suspend ? "SUSPENDED" : "RESUMED", Operator = who, Reason = reason, At = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         keys.Forget();
-        return TypedResults.Ok(new { participant = code, suspended = suspend, by = who, reason });
+        return TypedResults.Ok(new ParticipantSuspension(code, suspend, who, reason));
     }
 }

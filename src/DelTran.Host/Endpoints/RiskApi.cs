@@ -15,25 +15,28 @@ public static class RiskApi
     public static void Map(IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/risk").WithTags("Risk").RequireOperator();
-        api.MapGet("/breakers", BreakersAsync).WithSummary("The circuit breakers of this instance with their states, and the latest recorded transitions.");
-        api.MapGet("/aml-alerts", AmlAlertsAsync).WithSummary("The latest AML alerts: rule, severity, explanation, and whether the payment was rejected.");
-        api.MapPost("/breakers/reset", ResetAsync).WithSummary("Closes a participant's breaker by hand, with a reason.");
+        api.MapGet("/breakers", BreakersAsync).WithSummary("The circuit breakers of this instance with their states, and the latest recorded transitions.")
+            .Produces<BreakersView>();
+        api.MapGet("/aml-alerts", AmlAlertsAsync).WithSummary("The latest AML alerts: rule, severity, explanation, and whether the payment was rejected.")
+            .Produces<List<AmlAlertView>>();
+        api.MapPost("/breakers/reset", ResetAsync).WithSummary("Closes a participant's breaker by hand, with a reason.")
+            .Produces<BreakerReset>();
     }
 
     private static async Task<IResult> BreakersAsync(BreakerService breakers, Func<DelTranDbContext> databases, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         var events = await db.BreakerEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(200)
-            .Select(e => new { e.Subject, e.Transition, from = e.FromState, to = e.ToState, e.Cause, e.At, e.Explanation }).ToListAsync(cancellationToken);
-        var states = breakers.Snapshot(clock.GetUtcNow()).Select(b => new { subject = b.Subject.ToString(), state = b.State.ToString(), suspension = b.SuspensionReason });
-        return TypedResults.Ok(new { breakers = states, events });
+            .Select(e => new BreakerEventView(e.Subject, e.Transition, e.FromState, e.ToState, e.Cause, e.At, e.Explanation)).ToListAsync(cancellationToken);
+        List<BreakerView> states = [.. breakers.Snapshot(clock.GetUtcNow()).Select(b => new BreakerView(b.Subject.ToString(), b.State.ToString(), b.SuspensionReason))];
+        return TypedResults.Ok(new BreakersView(states, events));
     }
 
     private static async Task<IResult> AmlAlertsAsync(Func<DelTranDbContext> databases, int? limit, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         return TypedResults.Ok(await db.AmlAlerts.AsNoTracking().OrderByDescending(a => a.Id).Take(Math.Clamp(limit ?? 200, 1, 1000))
-            .Select(a => new { a.TransactionId, a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At }).ToListAsync(cancellationToken));
+            .Select(a => new AmlAlertView(a.TransactionId, a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At)).ToListAsync(cancellationToken));
     }
 
     /// <summary>
@@ -67,6 +70,6 @@ public static class RiskApi
         breakers.Record(db, reset);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
-        return TypedResults.Ok(new { participant, from = reset[0].From.ToString(), state = reset[^1].To.ToString(), by = who, reason });
+        return TypedResults.Ok(new BreakerReset(participant, reset[0].From.ToString(), reset[^1].To.ToString(), who, reason));
     }
 }

@@ -16,7 +16,8 @@ public static class TransactionsApi
     {
         app.MapGroup("/api/v1/transactions").WithTags("Transactions").RequireOperator()
             .MapGet("/{id:guid}/trail", TrailAsync)
-            .WithSummary("Why a transaction ended as it did: state history, screening with its list versions, AML alerts, review decisions, FX path and obligation. The id is DelTran's transaction id (transactionId in a message's outcomes) or the payment's UETR.");
+            .WithSummary("Why a transaction ended as it did: state history, screening with its list versions, AML alerts, review decisions, FX path and obligation. The id is DelTran's transaction id (transactionId in a message's outcomes) or the payment's UETR.")
+            .Produces<TransactionTrail>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> TrailAsync(Guid id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
@@ -40,77 +41,50 @@ public static class TransactionsApi
 
         TransactionRow t = transaction.t;
         var events = await db.TransactionEvents.AsNoTracking().Where(e => e.TransactionId == id).OrderBy(e => e.Id)
-            .Select(e => new { at = e.At, stage = e.Stage, from = e.FromState, to = e.ToState, reasonCode = e.ReasonCode, detail = e.Detail })
+            .Select(e => new TrailEvent(e.At, e.Stage, e.FromState, e.ToState, e.ReasonCode, e.Detail))
             .ToListAsync(cancellationToken);
         TransactionScreeningRow? screening = await db.TransactionScreenings.AsNoTracking().SingleOrDefaultAsync(s => s.TransactionId == id, cancellationToken);
         ScreeningListSetRow? listSet = screening is null ? null
             : await db.ScreeningListSets.AsNoTracking().SingleOrDefaultAsync(l => l.Id == screening.ListSetId, cancellationToken);
         var alerts = await db.AmlAlerts.AsNoTracking().Where(a => a.TransactionId == id).OrderBy(a => a.Id)
-            .Select(a => new { rule = a.RuleId, severity = a.Severity, explanation = a.Explanation, rejected = a.Rejected, at = a.At })
+            .Select(a => new TrailAmlAlert(a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At))
             .ToListAsync(cancellationToken);
         var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => d.TransactionId == id).OrderBy(d => d.Id)
-            .Select(d => new { decision = d.Decision, by = d.Operator, comment = d.Comment, at = d.DecidedAt })
+            .Select(d => new TrailReview(d.Decision, d.Operator, d.Comment, d.DecidedAt))
             .ToListAsync(cancellationToken);
         TransactionFxRow? fx = await db.TransactionFx.AsNoTracking().SingleOrDefaultAsync(f => f.TransactionId == id, cancellationToken);
         ObligationRow? obligation = await db.Obligations.AsNoTracking().SingleOrDefaultAsync(o => o.TransactionId == id, cancellationToken);
 
-        return TypedResults.Ok(new
-        {
-            transactionId = t.Id,
-            messageId = t.MessageId,
-            inboundFileId = transaction.InboundFileId,
-            sender = transaction.SenderBic,
-            msgId = transaction.MsgId,
-            index = t.Index,
-            endToEndId = t.EndToEndId,
-            uetr = t.Uetr,
-            amount = t.Amount,
-            currency = t.Currency,
-            debtorAgent = t.DebtorAgent,
-            creditorAgent = t.CreditorAgent,
-            state = t.State,
-            reasonCode = t.ReasonCode,
-            reasonText = t.ReasonText,
+        return TypedResults.Ok(new TransactionTrail(
+            t.Id,
+            t.MessageId,
+            transaction.InboundFileId,
+            transaction.SenderBic,
+            transaction.MsgId,
+            t.Index,
+            t.EndToEndId,
+            t.Uetr,
+            t.Amount,
+            t.Currency,
+            t.DebtorAgent,
+            t.CreditorAgent,
+            t.State,
+            t.ReasonCode,
+            t.ReasonText,
             events,
-            screening = screening is null ? null : new
-            {
-                decision = screening.Decision,
-                score = screening.Score,
-                screenedAt = screening.ScreenedAt,
-                listSet = screening.ListSetId,
-                listVersions = listSet is null ? null : SanctionsListSet.ReadDescription(listSet.Versions).Select(v => new
-                {
-                    source = v.Source,
-                    list = v.ListId,
-                    published = v.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    sha256 = v.Sha256,
-                }),
-            },
-            amlAlerts = alerts,
+            screening is null ? null : new TrailScreening(
+                screening.Decision,
+                screening.Score,
+                screening.ScreenedAt,
+                screening.ListSetId,
+                listSet is null ? null : [.. SanctionsListSet.ReadDescription(listSet.Versions).Select(v => new TrailListVersion(
+                    v.Source,
+                    v.ListId,
+                    v.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    v.Sha256))]),
+            alerts,
             reviews,
-            fx = fx is null ? null : new
-            {
-                path = fx.Path,
-                direct = fx.Direct,
-                steps = fx.Steps,
-                rateTableVersion = fx.RateTableVersion,
-                pricedAt = fx.PricedAt,
-                sourceAmount = fx.SourceAmount,
-                sourceCurrency = fx.SourceCurrency,
-                resultAmount = fx.ResultAmount,
-                resultCurrency = fx.ResultCurrency,
-                effectiveRate = fx.EffectiveRate,
-            },
-            obligation = obligation is null ? null : new
-            {
-                debtor = obligation.DebtorBic,
-                creditor = obligation.CreditorBic,
-                amount = obligation.Amount,
-                currency = obligation.Currency,
-                acceptedAt = obligation.AcceptedAt,
-                window = obligation.WindowId,
-                carriedFrom = obligation.CarriedFrom,
-            },
-        });
+            fx is null ? null : new TrailFx(fx.Path, fx.Direct, fx.Steps, fx.RateTableVersion, fx.PricedAt, fx.SourceAmount, fx.SourceCurrency, fx.ResultAmount, fx.ResultCurrency, fx.EffectiveRate),
+            obligation is null ? null : new TrailObligation(obligation.DebtorBic, obligation.CreditorBic, obligation.Amount, obligation.Currency, obligation.AcceptedAt, obligation.WindowId, obligation.CarriedFrom)));
     }
 }

@@ -15,13 +15,16 @@ public static class WindowsApi
     public static void Map(IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/windows").WithTags("Windows").RequireOperator();
-        api.MapGet("/", ListAsync).WithSummary("Clearing windows, newest first; filter by currency and state.");
-        api.MapGet("/{id}", GetAsync).WithSummary("A window with its totals and state history.");
-        api.MapGet("/{id}/positions", PositionsAsync).WithSummary("A closed window's multilateral net positions and bilateral view.");
+        api.MapGet("/", ListAsync).WithSummary("Clearing windows, newest first; filter by currency and state.")
+            .Produces<List<WindowSummary>>();
+        api.MapGet("/{id}", GetAsync).WithSummary("A window with its totals and state history.")
+            .Produces<WindowDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/positions", PositionsAsync).WithSummary("A closed window's multilateral net positions and bilateral view.")
+            .Produces<WindowPositions>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{currency}/close", CloseAsync).WithSummary("Closes the open window of a currency now; settlement follows in the background.")
-            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<WindowAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{id}/retry", RetryAsync).WithSummary("Tries a FAILED window's settlement again.")
-            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<WindowAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/{id}/reports/{**file}", ReportAsync).WithSummary("A report file of a closed window: pacs002/…, camt053/…, audit/….");
     }
 
@@ -43,7 +46,7 @@ public static class WindowsApi
         }
 
         List<ClearingWindowRow> windows = await query.OrderByDescending(w => w.Sequence).ThenBy(w => w.Currency).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        var summaries = new List<object>(windows.Count);
+        var summaries = new List<WindowSummary>(windows.Count);
         foreach (ClearingWindowRow window in windows)
         {
             summaries.Add(await LiveSummaryAsync(db, dialect, window, cancellationToken));
@@ -56,7 +59,7 @@ public static class WindowsApi
     /// A window's figures: an open window's are counted now from the obligations it holds (they are stored on the window
     /// only when it closes), so they agree with the participants' running positions.
     /// </summary>
-    private static async Task<object> LiveSummaryAsync(DelTranDbContext db, IDatabaseDialect dialect, ClearingWindowRow window, CancellationToken cancellationToken)
+    private static async Task<WindowSummary> LiveSummaryAsync(DelTranDbContext db, IDatabaseDialect dialect, ClearingWindowRow window, CancellationToken cancellationToken)
     {
         if (window.State != OpenWindows.Open)
         {
@@ -79,11 +82,11 @@ public static class WindowsApi
         }
 
         var history = await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == id).OrderBy(e => e.Id)
-            .Select(e => new { e.At, from = e.FromState, to = e.ToState, e.Cause }).ToListAsync(cancellationToken);
+            .Select(e => new WindowTransition(e.At, e.FromState, e.ToState, e.Cause)).ToListAsync(cancellationToken);
         var instructions = await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == id).OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
-            .Select(i => new { i.InstructionId, i.Attempt, participant = i.ParticipantBic, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.FailureMessage })
+            .Select(i => new WindowInstruction(i.InstructionId, i.Attempt, i.ParticipantBic, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.FailureMessage))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new { window = await LiveSummaryAsync(db, dialect, window, cancellationToken), history, instructions });
+        return TypedResults.Ok(new WindowDetail(await LiveSummaryAsync(db, dialect, window, cancellationToken), history, instructions));
     }
 
     private static async Task<IResult> PositionsAsync(string id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
@@ -96,11 +99,13 @@ public static class WindowsApi
 
         var positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantBic, StringComparer.Ordinal)
-            .Select(p => new { participant = p.ParticipantBic, p.Currency, p.Debit, p.Credit, p.Net, p.ObligationsPaid, p.ObligationsReceived });
+            .Select(p => new NetPosition(p.ParticipantBic, p.Currency, p.Debit, p.Credit, p.Net, p.ObligationsPaid, p.ObligationsReceived))
+            .ToList();
         var bilateral = (await db.WindowBilateral.AsNoTracking().Where(p => p.WindowId == id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantA, StringComparer.Ordinal).ThenBy(p => p.ParticipantB, StringComparer.Ordinal)
-            .Select(p => new { participantA = p.ParticipantA, participantB = p.ParticipantB, p.Currency, aOwesB = p.AOwesB, bOwesA = p.BOwesA, netOfA = p.BOwesA - p.AOwesB });
-        return TypedResults.Ok(new { windowId = id, positions, bilateral });
+            .Select(p => new BilateralPosition(p.ParticipantA, p.ParticipantB, p.Currency, p.AOwesB, p.BOwesA, p.BOwesA - p.AOwesB))
+            .ToList();
+        return TypedResults.Ok(new WindowPositions(id, positions, bilateral));
     }
 
     private static async Task<IResult> CloseAsync(string currency, string? windowId, WindowCloser closer, IBackgroundJobClient jobs, HttpContext http, CancellationToken cancellationToken)
@@ -124,7 +129,7 @@ public static class WindowsApi
         }
 
         jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(result.WindowId!, false, CancellationToken.None));
-        return TypedResults.Accepted($"/api/v1/windows/{result.WindowId}", new { windowId = result.WindowId, state = "CLOSING", message = result.Message, statusUrl = $"/api/v1/windows/{result.WindowId}" });
+        return TypedResults.Accepted($"/api/v1/windows/{result.WindowId}", new WindowAccepted(result.WindowId!, "CLOSING", result.Message, $"/api/v1/windows/{result.WindowId}"));
     }
 
     private static async Task<IResult> RetryAsync(string id, Func<DelTranDbContext> databases, IBackgroundJobClient jobs, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
@@ -155,7 +160,7 @@ public static class WindowsApi
         db.WindowEvents.Add(WindowCloser.Event(id, now, failed, failed, $"retry requested by operator {OperatorEndpoints.OperatorOf(http)}"));
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(id, true, CancellationToken.None));
-        return TypedResults.Accepted($"/api/v1/windows/{id}", new { windowId = id, state = window.State, statusUrl = $"/api/v1/windows/{id}" });
+        return TypedResults.Accepted($"/api/v1/windows/{id}", new WindowAccepted(id, window.State, null, $"/api/v1/windows/{id}"));
     }
 
     private static IResult ReportAsync(string id, string file, ReportsLocation reports)
@@ -165,22 +170,20 @@ public static class WindowsApi
             : NotFound(id + "/" + file);
     }
 
-    private static object Summary(ClearingWindowRow w) => new
-    {
-        id = w.Id,
-        currency = w.Currency,
-        state = w.State,
-        openedAt = w.OpenedAt,
-        cutoffAt = w.CutoffAt,
-        businessDate = w.BusinessDate,
-        obligations = w.ObligationCount,
-        obligationSum = w.ObligationSum,
-        // The fraction with four decimals, as control-totals.csv carries it (NettingEfficiency).
-        nettingEfficiency = NettingEfficiency.Fraction(w.NettingEfficiency),
-        settlementAttempts = w.SettlementAttempts,
-        failureReason = w.FailureReason,
-        carriedTo = w.CarriedTo,
-    };
+    // The efficiency is the fraction with four decimals, as control-totals.csv carries it (NettingEfficiency).
+    private static WindowSummary Summary(ClearingWindowRow w) => new(
+        w.Id,
+        w.Currency,
+        w.State,
+        w.OpenedAt,
+        w.CutoffAt,
+        w.BusinessDate,
+        w.ObligationCount,
+        w.ObligationSum,
+        NettingEfficiency.Fraction(w.NettingEfficiency),
+        w.SettlementAttempts,
+        w.FailureReason,
+        w.CarriedTo);
 
     private static ProblemHttpResult NotFound(string what) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No window {what}.");
 }

@@ -1,5 +1,5 @@
-using DelTran.Host.Messaging;
 using DelTran.Host.Channels;
+using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -443,6 +443,45 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         Assert.Equal(["operatorKey", "operatorBasic"], Security("GET /api/v1/operator-actions"));
     }
 
+    /// <summary>
+    /// Every successful answer has its body described (issue 15, item 5: typed responses, not anonymous objects), except
+    /// the report file downloads, whose media type is the file's.
+    /// </summary>
+    [Fact]
+    public async Task OpenApi_DescribesTheBodyOfEverySuccessfulAnswer()
+    {
+        using HttpClient client = Server.Client();
+        JsonElement document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        string[] files = ["GET /api/v1/reports/{id}/files/{name}", "GET /api/v1/windows/{id}/reports/{file}"];
+
+        var undescribed = new List<string>();
+        foreach (JsonProperty path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (JsonProperty operation in path.Value.EnumerateObject())
+            {
+                string key = $"{operation.Name.ToUpperInvariant()} {path.Name.TrimEnd('/')}";
+                if (files.Contains(key))
+                {
+                    continue;
+                }
+
+                foreach (JsonProperty answer in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')))
+                {
+                    bool described = answer.Value.TryGetProperty("content", out JsonElement content)
+                        && content.EnumerateObject().Any(c => c.Value.TryGetProperty("schema", out JsonElement schema) && schema.EnumerateObject().Any());
+                    if (!described)
+                    {
+                        undescribed.Add($"{key} {answer.Name}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(undescribed.Count == 0, "answers without a described body:" + Environment.NewLine + string.Join(Environment.NewLine, undescribed));
+        JsonElement summary = document.GetProperty("components").GetProperty("schemas").GetProperty("WindowSummary").GetProperty("properties");
+        Assert.True(summary.TryGetProperty("nettingEfficiency", out _) && summary.TryGetProperty("obligationSum", out _));
+    }
+
     [Fact]
     public async Task OpenApi_ListsEveryOperation_WithTheMessagesMediaTypesAndErrors()
     {

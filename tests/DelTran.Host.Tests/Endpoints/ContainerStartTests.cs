@@ -12,7 +12,8 @@ namespace DelTran.Host.Tests.Endpoints;
 /// `deltran` started as the image's entry point starts it (issue 15, item 8): no Docker engine runs here, so the test
 /// starts the built executable with exactly `serve` (no --urls, no --data) and the image's and compose file's
 /// environment. It must listen on every interface (127.0.0.2 reaches it; a bind to 127.0.0.1 alone refuses that),
-/// keep its data and reports in DelTran:DataDirectory, and refuse to start in Production with a demo key.
+/// keep its data and reports in DelTran:DataDirectory while running as an unprivileged user that owns only that folder
+/// (<see cref="AppUser"/>), and refuse to start in Production with a demo key.
 /// </summary>
 public sealed class ContainerStartTests
 {
@@ -26,8 +27,13 @@ public sealed class ContainerStartTests
             await using MockBankServer bank = await MockBankServer.StartAsync();
             Dictionary<string, string> environment = ImageEnvironment(port, data, "Development");
             environment["DelTran__Banks__BaseUrl"] = bank.BaseAddress.ToString();
-            await using ServeProcess serve = ServeProcess.Start("image", environment, ["serve"]);
+
+            // As the image runs it: an unprivileged user that owns only its data volume.
+            AppUser.Ensure();
+            AppUser.Own(data);
+            await using ServeProcess serve = ServeProcess.Start("image", environment, ["serve"], asAppUser: true);
             await serve.WaitForReadyAsync(TimeSpan.FromSeconds(90));
+            Assert.NotEqual(0, AppUser.UserOf(serve.ProcessId));
 
             // Through an address other than 127.0.0.1: only a bind to every interface answers there.
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.2:{port}") };

@@ -67,12 +67,20 @@ public sealed partial class ServeProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts `deltran serve --urls http://127.0.0.1:0 --data …` with these environment variables; with
-    /// <paramref name="arguments"/>, `deltran` with exactly those (as a container's entry point starts it).
+    /// <paramref name="arguments"/>, `deltran` with exactly those (as a container's entry point starts it); with
+    /// <paramref name="asAppUser"/>, as <see cref="AppUser"/> (through setpriv when the tests run as root), as an image does.
     /// </summary>
-    public static ServeProcess Start(string name, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? arguments = null)
+    public static ServeProcess Start(string name, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? arguments = null, bool asAppUser = false)
     {
         string workingDirectory = Directory.CreateTempSubdirectory("deltran-serve-").FullName;
-        var start = new ProcessStartInfo(Executable)
+        bool switchUser = asAppUser && AppUser.RunningAsRoot;
+        if (switchUser)
+        {
+            AppUser.Ensure();
+            AppUser.Own(workingDirectory);
+        }
+
+        var start = new ProcessStartInfo(switchUser ? "setpriv" : Executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -80,6 +88,17 @@ public sealed partial class ServeProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (switchUser)
+        {
+            // setpriv execs the executable in its own process: the process id stays the app's.
+            foreach (string arg in (string[])["--reuid", AppUser.Name, "--regid", AppUser.Name, "--clear-groups", "--", Executable])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["HOME"] = workingDirectory;
+        }
+
         foreach (string arg in arguments ?? ["serve", "--urls", "http://127.0.0.1:0", "--data", Path.Combine(workingDirectory, "data")])
         {
             start.ArgumentList.Add(arg);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -83,8 +84,9 @@ public sealed class TippingOffTests
 
     /// <summary>
     /// The oracle: a payment caught by each of the four list formats, and one refused by an AML rule, reads exactly as a
-    /// payment refused with no finding at all (RR04 and the fixed text, nothing else); and every participant surface of
-    /// the five is the same document once its own ids, times and names are set aside. A new list or rule cannot pass it
+    /// payment an operator held and refused with no finding about its parties' names or its flow (held only for its
+    /// creditor's country, refused in review): RR04 and the fixed text, nothing else; and every participant surface of
+    /// the six is the same document once its own ids, times and names are set aside. A new list or rule cannot pass it
     /// by putting its details somewhere the test did not think of.
     /// </summary>
     [Fact]
@@ -103,23 +105,28 @@ public sealed class TippingOffTests
                 ["DelTran:Compliance:Lists:0"] = lists,
                 ["DelTran:Aml:ReportingThresholds:INR"] = "10000",
                 ["DelTran:Aml:RejectOverThreshold"] = "true",
+                ["DelTran:Compliance:EmbargoedCountries:0"] = "KP",
             });
 
             // Each case: the name or amount that catches it, and the words of its finding the participant must never read.
-            (string Case, string Creditor, string Amount, string[] Secrets)[] cases =
+            // The last is the baseline with no finding about the name or the flow: held only for its creditor's country
+            // and refused by an operator in review.
+            (string Case, string Creditor, string Amount, string? Country, string[] Secrets)[] cases =
             [
-                ("ofac", "Rashid Abdul QADIR", "1500.00", ["OFAC", "SDN", "QADIR"]),
-                ("eu", "Jürgen Müller", "1500.00", ["EU", "FSF", "Müller", "Mueller"]),
-                ("un", "Hussein Abd Al-Karim Al-Bakri", "1500.00", ["UN ", "consolidated", "AL-BAKRI"]),
-                ("uk", "Mohammed Yusuf Al-Husaini", "1500.00", ["UK ", "HMT", "ConList", "AL-HUSAINI", "HUSSAINI"]),
-                ("aml", "Ananya Raghavan", "20000.00", ["AML", "threshold", "10000", "rule"]),
+                ("ofac", "Rashid Abdul QADIR", "1500.00", null, ["OFAC", "SDN", "QADIR"]),
+                ("eu", "Jürgen Müller", "1500.00", null, ["EU", "FSF", "Müller", "Mueller"]),
+                ("un", "Hussein Abd Al-Karim Al-Bakri", "1500.00", null, ["UN ", "consolidated", "AL-BAKRI"]),
+                ("uk", "Mohammed Yusuf Al-Husaini", "1500.00", null, ["UK ", "HMT", "ConList", "AL-HUSAINI", "HUSSAINI"]),
+                ("aml", "Ananya Raghavan", "20000.00", null, ["AML", "threshold", "10000", "rule"]),
+                ("operator", "Priya Sharma", "1500.00", "KP", ["embargo", "country", "review", "operator"]),
             ];
+            using HttpClient ops = server.Client(OperatorKey);
 
             using HttpClient participant = server.Client(ApiServer.DemoKey(Sender));
             var views = new List<(string Case, string Status, string Report)>();
             for (int n = 0; n < cases.Length; n++)
             {
-                (string name, string creditor, string amount, string[] secrets) = cases[n];
+                (string name, string creditor, string amount, string? country, string[] secrets) = cases[n];
                 string tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
                 string number = n.ToString(CultureInfo.InvariantCulture);
                 var builder = new Pacs008Builder { MessageId = $"TIPOFF-{number}-{tag}" };
@@ -129,9 +136,22 @@ public sealed class TippingOffTests
                     tx.Uetr = TestMessages.Uetr();
                     tx.CreditorName = creditor;
                     tx.Amount = amount;
+                    tx.CreditorCountry = country;
                 });
                 Guid id = await server.SubmitAcceptedAsync(Sender, Encoding.UTF8.GetBytes(builder.Build()));
                 await server.WaitForCompletionAsync(Sender, id);
+                if (country is not null)
+                {
+                    // Held, then refused by an operator, who gives the reason only the operators read.
+                    JsonElement held = Assert.Single(JsonDocument.Parse(await participant.GetStringAsync(new Uri($"/api/v1/messages/{id}", UriKind.Relative))).RootElement.GetProperty("outcomes").EnumerateArray());
+                    Assert.Equal(TransactionState.Held, held.GetProperty("state").GetString());
+                    using HttpResponseMessage rejected = await ops.PostAsJsonAsync($"/api/v1/review/{held.GetProperty("transactionId").GetGuid()}/reject", new { comment = "Creditor in an embargoed country; refused by the operator." });
+                    Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+                    await Eventually.HoldsAsync(
+                        () => participant.GetStringAsync(new Uri($"/api/v1/messages/{id}/status-report", UriKind.Relative)).GetAwaiter().GetResult().Contains("<GrpSts>RJCT</GrpSts>", StringComparison.Ordinal),
+                        "the pacs.002 written again after the operator's refusal");
+                }
+
                 string status = await participant.GetStringAsync(new Uri($"/api/v1/messages/{id}", UriKind.Relative));
                 string report = await participant.GetStringAsync(new Uri($"/api/v1/messages/{id}/status-report", UriKind.Relative));
 
@@ -156,7 +176,6 @@ public sealed class TippingOffTests
             }
 
             // The operators' AML alert list still names the rule.
-            using HttpClient ops = server.Client(OperatorKey);
             Assert.Contains("AML-THRESHOLD", await ops.GetStringAsync(new Uri("/api/v1/risk/aml-alerts", UriKind.Relative)), StringComparison.Ordinal);
         }
         finally

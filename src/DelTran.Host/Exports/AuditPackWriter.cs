@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using CsvHelper;
 using DelTran.Core.Reporting;
 
 namespace DelTran.Host.Exports;
@@ -150,29 +149,7 @@ public static class AuditPackWriter
         IAsyncEnumerable<TRow> rows,
         CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(Path.Combine(folder, csvName), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await using CsvWriter csv = CsvWriter.Create(file, CsvTable.Options, leaveOpen: true);
         using DetailSheetWriter? sheet = workbook?.BeginSheet(sheetName!, [.. columns.Select((c, i) => new SheetColumn(c.Header, widths![i]))]);
-
-        foreach (ExportColumn<TRow> column in columns)
-        {
-            csv.WriteField(column.Header);
-        }
-
-        await csv.EndRecordAsync(cancellationToken);
-        var fields = new ExportField[columns.Count];
-        await foreach (TRow row in rows.WithCancellation(cancellationToken))
-        {
-            AuditPackTables.Fill(columns, row, fields);
-            foreach (ExportField field in fields)
-            {
-                csv.WriteField(field.Text);
-            }
-
-            await csv.EndRecordAsync(cancellationToken);
-            sheet?.WriteRow(fields);
-        }
-
-        await csv.FlushAsync(cancellationToken);
+        await CsvTable.WriteAsync(Path.Combine(folder, csvName), columns, rows, cancellationToken, sheet is null ? null : fields => sheet.WriteRow(fields));
     }
 }

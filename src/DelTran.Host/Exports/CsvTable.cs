@@ -17,8 +17,11 @@ public static class CsvTable
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    /// <summary>Writes <paramref name="rows"/> under their columns' headers into a new file at <paramref name="path"/>, streaming.</summary>
-    public static async Task WriteAsync<TRow>(string path, IReadOnlyList<ExportColumn<TRow>> columns, IAsyncEnumerable<TRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="rows"/> under their columns' headers into a new file at <paramref name="path"/>, streaming;
+    /// each row's fields also go to <paramref name="alsoTo"/> when given (the audit pack's sheet of the same table).
+    /// </summary>
+    public static async Task WriteAsync<TRow>(string path, IReadOnlyList<ExportColumn<TRow>> columns, IAsyncEnumerable<TRow> rows, CancellationToken cancellationToken, Action<ExportField[]>? alsoTo = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
@@ -40,6 +43,7 @@ public static class CsvTable
             }
 
             await csv.EndRecordAsync(cancellationToken);
+            alsoTo?.Invoke(fields);
         }
 
         await csv.FlushAsync(cancellationToken);

@@ -60,7 +60,8 @@ public sealed class ApiServer : IAsyncDisposable
     /// <param name="waitForStartup">Wait until the database is migrated and seeded (the API refuses work with 503 before).</param>
     /// <param name="waitForReady">Also wait until /health/ready answers 200.</param>
     /// <param name="extraSettings">Configuration on top of the test defaults (for example the bank endpoints).</param>
-    public static async Task<ApiServer> StartAsync(PipelineMode mode, PostgresDatabase? database = null, string? rabbitMq = null, bool waitForStartup = true, bool waitForReady = true, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <param name="configure">Adds to the configuration last, over the test settings (a recording source, for instance).</param>
+    public static async Task<ApiServer> StartAsync(PipelineMode mode, PostgresDatabase? database = null, string? rabbitMq = null, bool waitForStartup = true, bool waitForReady = true, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IConfigurationBuilder>? configure = null)
     {
         string prefix = "api" + Guid.NewGuid().ToString("N")[..10];
         Dictionary<string, string?> settings = PipelineHost.BaseSettings();
@@ -82,7 +83,9 @@ public sealed class ApiServer : IAsyncDisposable
             settings["ConnectionStrings:rabbitmq"] = rabbitMq ?? TestServers.RabbitMqUri.ToString();
         }
 
-        IConfiguration configuration = PipelineHost.Settings(settings).Build();
+        IConfigurationBuilder builder = PipelineHost.Settings(settings);
+        configure?.Invoke(builder);
+        IConfiguration configuration = builder.Build();
         WebApplication app = ServeHost.Build(["--urls", "http://127.0.0.1:0"], configuration, directory);
         try
         {

@@ -141,10 +141,10 @@ public static class WindowsApi
             return NotFound(id);
         }
 
-        if (window.State != WindowStateMachine.Code(WindowState.Failed) || window.CarriedTo is not null)
+        bool netted = await db.WindowPositions.AnyAsync(p => p.WindowId == id, cancellationToken);
+        if (WindowRetry.Decide(new WindowRetryFacts(id, WindowStateMachine.Parse(window.State), window.CarriedTo, netted)) is { Allowed: false } refused)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED window whose obligations are still its own can be retried.",
-                detail: window.CarriedTo is null ? $"Window {id} is {window.State}." : $"Its obligations were carried into {window.CarriedTo}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED, netted window whose obligations are still its own can be retried.", detail: refused.Refusal);
         }
 
         // Recorded first, so the request outlives a busy lease or a crash: whoever next holds the window's lease honours it.
@@ -154,7 +154,7 @@ public static class WindowsApi
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.RetryRequestedAt, now), cancellationToken);
         if (requested != 1)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED window whose obligations are still its own can be retried.", detail: $"Window {id} changed meanwhile.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED, netted window whose obligations are still its own can be retried.", detail: $"Window {id} changed meanwhile.");
         }
 
         db.WindowEvents.Add(WindowCloser.Event(id, now, failed, failed, $"retry requested by operator {OperatorEndpoints.OperatorOf(http)}"));

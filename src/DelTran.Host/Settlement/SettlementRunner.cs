@@ -48,14 +48,10 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         WindowState state = WindowStateMachine.Parse(window.State);
         if (state == WindowState.Netted || (state == WindowState.Failed && retry))
         {
-            if (state == WindowState.Failed && window.CarriedTo is not null)
+            if (state == WindowState.Failed
+                && WindowRetry.Decide(new WindowRetryFacts(windowId, state, window.CarriedTo, await HasPositionsAsync(windowId, cancellationToken))) is { Allowed: false } refused)
             {
-                return await RefuseRetryAsync(windowId, $"Window {windowId} cannot be retried: its obligations were carried into {window.CarriedTo}.", lease, cancellationToken);
-            }
-
-            if (state == WindowState.Failed && !await HasPositionsAsync(windowId, cancellationToken))
-            {
-                return await RefuseRetryAsync(windowId, $"Window {windowId} failed before netting; it cannot be retried, its obligations settle in the next window.", lease, cancellationToken);
+                return await RefuseRetryAsync(windowId, refused.Refusal!, lease, cancellationToken);
             }
 
             SettlementOutcome? stopped = await ReserveAsync(window, state, lease, cancellationToken);

@@ -1,4 +1,5 @@
 using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
 using DelTran.Core.Risk;
 
@@ -18,13 +19,6 @@ public enum SettlementDirection
 /// </summary>
 public sealed record SettlementInstruction(string InstructionId, string WindowId, string Participant, Currency Currency, decimal Amount, SettlementDirection Direction);
 
-/// <summary>A participant's settlement account as the bank reports it.</summary>
-public sealed record AccountState(decimal Balance, decimal Reserved, decimal CreditLine)
-{
-    /// <summary>What the participant can pay now: balance plus credit line, less what is already reserved.</summary>
-    public decimal Available => Balance + CreditLine - Reserved;
-}
-
 /// <summary>A net debtor that cannot cover its net: it must pay <see cref="Required"/> but has <see cref="Available"/>.</summary>
 public sealed record SettlementShortfall(string Participant, Currency Currency, decimal Required, decimal Available);
 
@@ -41,14 +35,14 @@ public static class SettlementPlanner
     /// One instruction per participant and currency with a non-zero net: every debit first (collect before paying
     /// out), then every credit, each ordered by participant then currency (ordinal). Ids are
     /// <c>{windowId}-{participant}-{currency}-{D|C}</c>. A net debtor whose |net| exceeds its account's
-    /// <see cref="AccountState.Available"/> (no account: nothing available) is a shortfall. Instructions are planned
+    /// <see cref="AvailableFunds.Available"/> (no account: nothing available) is a shortfall. Instructions are planned
     /// even when there are shortfalls, so an operator sees the whole picture; <see cref="SettlementPlan.CanSettle"/> decides.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The window id is empty, a participant and currency appear twice, or a currency's nets do not sum to zero:
     /// settling such a plan would pay out money nobody paid in.
     /// </exception>
-    public static SettlementPlan Plan(string windowId, IReadOnlyList<NetPosition> positions, IReadOnlyDictionary<PositionKey, AccountState> accounts)
+    public static SettlementPlan Plan(string windowId, IReadOnlyList<NetPosition> positions, IReadOnlyDictionary<PositionKey, AvailableFunds> accounts)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(windowId);
         ArgumentNullException.ThrowIfNull(positions);
@@ -89,7 +83,7 @@ public static class SettlementPlanner
 
             if (direction == SettlementDirection.Debit)
             {
-                decimal available = accounts.TryGetValue(new PositionKey(position.Participant, position.Currency), out AccountState? account) ? account.Available : 0m;
+                decimal available = accounts.TryGetValue(new PositionKey(position.Participant, position.Currency), out AvailableFunds? account) ? account.Available : 0m;
                 if (amount > available)
                 {
                     shortfalls.Add(new SettlementShortfall(position.Participant, position.Currency, amount, available));

@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Host.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ public static class ParticipantsApi
                 a.Balance,
                 a.Reserved,
                 a.CreditLine,
-                a.Balance + a.CreditLine - a.Reserved,
+                new AvailableFunds(a.Balance, a.CreditLine, a.Reserved).Available,
                 positions.GetValueOrDefault(a.Currency),
                 caps.GetValueOrDefault(a.Currency),
                 Currency.TryParse(a.Currency, out Currency c) ? c.MinorUnits : null))]));

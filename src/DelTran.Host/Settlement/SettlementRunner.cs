@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
 using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
@@ -104,7 +105,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         List<WindowPositionRow> stored = await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == window.Id).ToListAsync(cancellationToken);
         var positions = stored.Select(p => new NetPosition(p.ParticipantBic, currency, p.Debit, p.Credit, p.ObligationsPaid, p.ObligationsReceived)).ToList();
         List<SettlementAccountRow> accounts = await LockAccountsAsync(db, window.Currency, cancellationToken);
-        var states = accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, currency), a => new AccountState(a.Balance, a.Reserved, a.CreditLine));
+        var states = accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, currency), a => new AvailableFunds(a.Balance, a.CreditLine, a.Reserved));
         SettlementPlan plan = SettlementPlanner.Plan(FormattableString.Invariant($"{window.Id}.{attempt}"), positions, states);
 
         if (!plan.CanSettle)

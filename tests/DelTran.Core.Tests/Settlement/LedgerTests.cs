@@ -1,5 +1,6 @@
 using CsCheck;
 using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
 using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
@@ -131,7 +132,7 @@ public sealed class LedgerTests
         NettingGen.Obligations.Sample(obligations =>
         {
             NettingResult result = NettingGen.Net(obligations);
-            SettlementPlan plan = SettlementPlanner.Plan("W1", result.Positions, new Dictionary<PositionKey, AccountState>());
+            SettlementPlan plan = SettlementPlanner.Plan("W1", result.Positions, new Dictionary<PositionKey, AvailableFunds>());
 
             List<LedgerPosting> posted = plan.Instructions.SelectMany(Ledger.Post).ToList();
             IReadOnlyList<LedgerPosting> reversed = Ledger.Reverse(posted);

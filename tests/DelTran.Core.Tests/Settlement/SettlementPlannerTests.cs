@@ -1,5 +1,6 @@
 using CsCheck;
 using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
 using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
@@ -29,10 +30,10 @@ public sealed class SettlementPlannerTests
         Position(NewYork, 10m, 10m, Currency.Usd),
     ];
 
-    private static readonly Dictionary<PositionKey, AccountState> Funded = new()
+    private static readonly Dictionary<PositionKey, AvailableFunds> Funded = new()
     {
-        [new PositionKey(Mumbai, Currency.Inr)] = new AccountState(100m, 0m, 0m),
-        [new PositionKey(Chennai, Currency.Inr)] = new AccountState(5m, 0m, 0m),
+        [new PositionKey(Mumbai, Currency.Inr)] = new AvailableFunds(100m, 0m, 0m),
+        [new PositionKey(Chennai, Currency.Inr)] = new AvailableFunds(5m, 0m, 0m),
     };
 
     [Fact]
@@ -66,9 +67,9 @@ public sealed class SettlementPlannerTests
     [InlineData(0, 0, 69.99, true)]
     public void Plan_ReportsAShortfall_WhenTheNetExceedsWhatIsAvailable(double balance, double reserved, double creditLine, bool shortfall)
     {
-        var accounts = new Dictionary<PositionKey, AccountState>(Funded)
+        var accounts = new Dictionary<PositionKey, AvailableFunds>(Funded)
         {
-            [new PositionKey(Mumbai, Currency.Inr)] = new AccountState((decimal)balance, (decimal)reserved, (decimal)creditLine),
+            [new PositionKey(Mumbai, Currency.Inr)] = new AvailableFunds((decimal)balance, (decimal)creditLine, (decimal)reserved),
         };
 
         SettlementPlan plan = SettlementPlanner.Plan(Window, Positions, accounts);
@@ -86,7 +87,7 @@ public sealed class SettlementPlannerTests
     [Fact]
     public void Plan_CountsAMissingAccountAsNothingAvailable_ForDebtorsOnly()
     {
-        SettlementPlan plan = SettlementPlanner.Plan(Window, Positions, new Dictionary<PositionKey, AccountState>());
+        SettlementPlan plan = SettlementPlanner.Plan(Window, Positions, new Dictionary<PositionKey, AvailableFunds>());
 
         Assert.Equal(
             [new SettlementShortfall(Mumbai, Currency.Inr, 70m, 0m), new SettlementShortfall(Chennai, Currency.Inr, 5m, 0m)],
@@ -117,7 +118,7 @@ public sealed class SettlementPlannerTests
         {
             NettingResult result = NettingGen.Net(obligations);
 
-            SettlementPlan plan = SettlementPlanner.Plan("W1", result.Positions, new Dictionary<PositionKey, AccountState>());
+            SettlementPlan plan = SettlementPlanner.Plan("W1", result.Positions, new Dictionary<PositionKey, AvailableFunds>());
 
             Assert.Equal(result.Positions.Count(p => p.Net != 0m), plan.Instructions.Count);
             int firstCredit = plan.Instructions.TakeWhile(i => i.Direction == SettlementDirection.Debit).Count();

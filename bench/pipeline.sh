@@ -125,6 +125,7 @@ for n in "${sizes[@]}"; do
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
   DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
+  DOTNET_ENVIRONMENT="$([[ ${BENCH_WITHOUT_CHECKS:-false} == true ]] && echo Benchmark || echo "${DOTNET_ENVIRONMENT:-Production}")" \
   DelTran__Diagnostics__MemoryReport="$out/memory.json" \
   DOTNET_gcConcurrent="$gc_concurrent" \
   DOTNET_TC_CallCountingDelayMs="$tiering_delay_ms" \

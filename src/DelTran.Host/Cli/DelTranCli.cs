@@ -112,6 +112,12 @@ public static class DelTranCli
                 return Task.FromResult(ValidateCommand.ExitUsage);
             }
 
+            if (ServeSettings.BenchmarkSwitchRefusal(configuration) is string refusal)
+            {
+                stderr.WriteLine("deltran: cannot start: " + refusal);
+                return Task.FromResult(ValidateCommand.ExitUsage);
+            }
+
             return ProcessCommand.RunAsync(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, parse.GetValue(data), configuration, clock, businessDate, stdout, stderr, cancellationToken);
         });
 
@@ -132,7 +138,7 @@ public static class DelTranCli
         serve.SetAction(async (parse, cancellationToken) =>
         {
             IConfiguration configuration = HostConfiguration.Build(parse.GetValue(config));
-            if (ServeSettings.DemoKeyRefusal(configuration) is string refusal)
+            if ((ServeSettings.DemoKeyRefusal(configuration) ?? ServeSettings.BenchmarkSwitchRefusal(configuration)) is string refusal)
             {
                 await stderr.WriteLineAsync("deltran: cannot start: " + refusal);
                 return ValidateCommand.ExitUsage;

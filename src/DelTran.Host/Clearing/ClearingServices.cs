@@ -2,6 +2,7 @@ using DelTran.Host.Clients;
 using DelTran.Host.Configuration;
 using DelTran.Host.Hosting;
 using DelTran.Host.Jobs;
+using DelTran.Host.Risk;
 using DelTran.Host.Settlement;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -22,9 +23,7 @@ public static class ClearingServices
             .ValidateOnStart();
         ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
         services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));
-        services.TryAddSingleton<Risk.BreakerService>();
-        services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
-            .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
+        services.AddBreakers(configuration);
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddSingleton<WindowLeases>();
         services.AddSingleton<WindowCloser>();

@@ -3,10 +3,10 @@ using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
 using DelTran.Host.Pipeline;
+using DelTran.Host.Risk;
 using DelTran.Host.Stages;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DelTran.Host.Hosting;
 
@@ -72,9 +72,7 @@ public static class DelTranServices
         services.AddSingleton<MessageValidatorFactory>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
-        services.TryAddSingleton<Risk.BreakerService>();
-        services.AddOptions<Risk.BreakerSettings>().Bind(configuration.GetSection(Risk.BreakerSettings.Section))
-            .Validate(b => b.Participant.Validate().Count == 0 && b.Corridor.Validate().Count == 0, "DelTran:Risk:Breakers is invalid");
+        services.AddBreakers(configuration);
         services.AddSingleton<SanctionsProvider>();
         services.AddSingleton<ScreeningListSetRecorder>();
         services.AddHostedService<SanctionsWarmUp>();

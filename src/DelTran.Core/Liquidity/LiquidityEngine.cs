@@ -1,7 +1,5 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
-using DelTran.Core.Iso20022;
-using DelTran.Core.Mapping;
 using DelTran.Core.Risk;
 using DelTran.Core.Validation;
 
@@ -30,22 +28,6 @@ public sealed record SettlementAccount
 
     /// <summary>The most the participant can owe at settlement: balance plus credit line.</summary>
     public decimal Coverage => Balance + CreditLine;
-}
-
-/// <summary>An obligation waiting for the liquidity stage: the debtor agent owes the creditor agent <see cref="Amount"/>.</summary>
-public sealed record LiquidityCandidate(string ObligationId, Bic Debtor, Bic Creditor, Money Amount)
-{
-    public PositionKey DebtorKey => PositionKey.Of(Debtor, Amount.Currency);
-
-    public PositionKey CreditorKey => PositionKey.Of(Creditor, Amount.Currency);
-
-    public Corridor Corridor => Corridor.Of(Debtor, Creditor, Amount.Currency);
-
-    public static LiquidityCandidate From(string obligationId, Obligation obligation)
-    {
-        ArgumentNullException.ThrowIfNull(obligation);
-        return new(obligationId, obligation.Debtor, obligation.Creditor, obligation.Amount);
-    }
 }
 
 /// <summary>The liquidity stage's verdict on one candidate; a rejection carries an ISO 20022 ExternalStatusReason1Code.</summary>
@@ -81,7 +63,7 @@ public static class LiquidityEngine
     /// </list>
     /// </summary>
     public static LiquidityEvaluation Evaluate(
-        IReadOnlyList<LiquidityCandidate> candidates,
+        IReadOnlyList<ObligationCandidate> candidates,
         Corridors corridors,
         IReadOnlyDictionary<PositionKey, SettlementAccount> accounts,
         IReadOnlyDictionary<PositionKey, decimal> projectedPositions)
@@ -94,7 +76,7 @@ public static class LiquidityEngine
         var current = new Dictionary<PositionKey, decimal>(projectedPositions);
         var changes = new Dictionary<PositionKey, decimal>();
         var decisions = new List<LiquidityDecision>(candidates.Count);
-        foreach (LiquidityCandidate candidate in candidates)
+        foreach (ObligationCandidate candidate in candidates)
         {
             LiquidityDecision decision = Decide(candidate, corridors, accounts, current);
             if (decision.Accepted)
@@ -110,7 +92,7 @@ public static class LiquidityEngine
     }
 
     private static LiquidityDecision Decide(
-        LiquidityCandidate candidate,
+        ObligationCandidate candidate,
         Corridors corridors,
         IReadOnlyDictionary<PositionKey, SettlementAccount> accounts,
         Dictionary<PositionKey, decimal> positions)

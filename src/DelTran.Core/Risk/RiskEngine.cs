@@ -42,7 +42,7 @@ public static class RiskEngine
     /// An accepted candidate debits the debtor and credits the creditor by the same amount, so the changes sum to
     /// zero per currency.
     /// </summary>
-    public static RiskEvaluation Evaluate(IReadOnlyList<RiskCandidate> candidates, IReadOnlyDictionary<PositionKey, decimal> positions, RiskLimits limits)
+    public static RiskEvaluation Evaluate(IReadOnlyList<ObligationCandidate> candidates, IReadOnlyDictionary<PositionKey, decimal> positions, RiskLimits limits)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(positions);
@@ -51,7 +51,7 @@ public static class RiskEngine
         var current = new Dictionary<PositionKey, decimal>(positions);
         var changes = new Dictionary<PositionKey, decimal>();
         var decisions = new List<RiskDecision>(candidates.Count);
-        foreach (RiskCandidate candidate in candidates)
+        foreach (ObligationCandidate candidate in candidates)
         {
             RiskDecision decision = Decide(candidate, current, limits);
             if (decision.Accepted)
@@ -66,7 +66,7 @@ public static class RiskEngine
         return new RiskEvaluation(decisions, current, changes);
     }
 
-    private static RiskDecision Decide(RiskCandidate candidate, Dictionary<PositionKey, decimal> positions, RiskLimits limits)
+    private static RiskDecision Decide(ObligationCandidate candidate, Dictionary<PositionKey, decimal> positions, RiskLimits limits)
     {
         decimal amount = candidate.Amount.Amount;
         if (amount <= 0)

@@ -64,7 +64,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 
         // The rows already hold this batch (risk applied it); judge coverage from the position before it.
         var before = byKey.ToDictionary(p => p.Key, p => p.Value.NetPosition);
-        foreach (PositionCandidate c in candidates)
+        foreach (ObligationCandidate c in candidates)
         {
             before[c.DebtorKey] += c.Amount.Amount;
             before[c.CreditorKey] -= c.Amount.Amount;
@@ -80,7 +80,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         {
             int[] priced = [.. Enumerable.Range(0, rows.Count).Where(i => !fx[i].Refused)];
             LiquidityEvaluation evaluation = LiquidityEngine.Evaluate(
-                [.. priced.Select(i => candidates[i]).Select(c => new LiquidityCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],
+                [.. priced.Select(i => candidates[i])],
                 Corridors(),
                 accounts,
                 before);
@@ -93,14 +93,14 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             {
                 if (fx[i].Refused)
                 {
-                    decisions[i] = LiquidityDecision.Reject(candidates[i].Id, fx[i].ReasonCode!, fx[i].Explanation!);
+                    decisions[i] = LiquidityDecision.Reject(candidates[i].ObligationId, fx[i].ReasonCode!, fx[i].Explanation!);
                 }
             }
         }
 
         for (int i = 0; i < rows.Count; i++)
         {
-            PositionCandidate candidate = candidates[i];
+            ObligationCandidate candidate = candidates[i];
             if (decisions[i] is not { Accepted: false } decision)
             {
                 Move(rows[i], TransactionState.Accepted);
@@ -139,7 +139,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
     private static Money? Instructed(TransactionRow row) =>
         row.InstructedAmount is decimal amount && Currency.TryParse(row.InstructedCurrency, out Currency currency) ? new Money(amount, currency) : null;
 
-    private static ObligationRow Obligation(TransactionRow row, PositionCandidate candidate, DateTimeOffset acceptedAt, string windowId)
+    private static ObligationRow Obligation(TransactionRow row, ObligationCandidate candidate, DateTimeOffset acceptedAt, string windowId)
     {
         Money? instructed = Instructed(row);
         (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, instructed, row.ExchangeRate);

@@ -45,11 +45,11 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         string[] parties = [.. all.SelectMany(c => new[] { c.Debtor.Institution, c.Creditor.Institution }).Distinct()];
         HashSet<string> suspended = [.. await Db.Participants.AsNoTracking().Where(p => parties.Contains(p.Bic) && p.Suspended).Select(p => p.Bic).ToListAsync(cancellationToken)];
         var refused = new Dictionary<string, (string Code, string Explanation)>(StringComparer.Ordinal);
-        foreach (PositionCandidate c in all)
+        foreach (ObligationCandidate c in all)
         {
             if (Suspensions.Check(c.Debtor, c.Creditor, suspended) is Refusal refusal)
             {
-                refused[c.Id] = (refusal.ReasonCode, refusal.Explanation);
+                refused[c.ObligationId] = (refusal.ReasonCode, refusal.Explanation);
                 continue;
             }
 
@@ -57,11 +57,11 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             breakers.Record(Db, verdict.Events);
             if (!verdict.Allowed)
             {
-                refused[c.Id] = (verdict.ReasonCode!, verdict.Explanation ?? "Refused by a circuit breaker.");
+                refused[c.ObligationId] = (verdict.ReasonCode!, verdict.Explanation ?? "Refused by a circuit breaker.");
             }
         }
 
-        var candidates = all.Where(c => !refused.ContainsKey(c.Id)).ToList();
+        var candidates = all.Where(c => !refused.ContainsKey(c.ObligationId)).ToList();
 
         // Everything that needs no lock is read first: the position locks serialise every risk and liquidity batch,
         // so they are held only for the decision and the writes.
@@ -79,23 +79,23 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             funds);
 
         RiskEvaluation evaluation = RiskEngine.Evaluate(
-            [.. candidates.Select(c => new RiskCandidate(c.Id, c.Debtor, c.Creditor, c.Amount))],
+            candidates,
             byKey.ToDictionary(p => p.Key, p => p.Value.NetPosition),
             limits);
         Positions.Apply(byKey, evaluation.Changes);
 
         var passed = new List<Guid>(rows.Count);
-        var decisions = candidates.Select((c, i) => (c.Id, evaluation.Decisions[i])).ToDictionary(d => d.Id, d => d.Item2, StringComparer.Ordinal);
+        var decisions = candidates.Select((c, i) => (c.ObligationId, evaluation.Decisions[i])).ToDictionary(d => d.ObligationId, d => d.Item2, StringComparer.Ordinal);
         for (int i = 0; i < rows.Count; i++)
         {
-            PositionCandidate candidate = all[i];
-            if (refused.TryGetValue(candidate.Id, out var refusal))
+            ObligationCandidate candidate = all[i];
+            if (refused.TryGetValue(candidate.ObligationId, out var refusal))
             {
                 Move(rows[i], TransactionState.Rejected, refusal.Code, refusal.Explanation);
                 continue;
             }
 
-            RiskDecision decision = decisions[candidate.Id];
+            RiskDecision decision = decisions[candidate.ObligationId];
             BreakerOutcome outcome = decision.Accepted ? BreakerOutcome.Accepted
                 : decision.ReasonCode is ReasonCode.AM14 or ReasonCode.AM04 ? BreakerOutcome.CapBreach : BreakerOutcome.Rejected;
             breakers.Record(Db, breakers.RecordTransaction(candidate.Debtor, Corridor.Of(candidate.Debtor, candidate.Creditor, candidate.Amount.Currency), outcome, now));
@@ -119,10 +119,10 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
     }
 
     /// <summary>The benchmark's pass without checks: every amount still moves the running positions, as an accepted one does.</summary>
-    private async Task PassUncheckedAsync(CheckRisk message, List<TransactionRow> rows, List<PositionCandidate> all, CancellationToken cancellationToken)
+    private async Task PassUncheckedAsync(CheckRisk message, List<TransactionRow> rows, List<ObligationCandidate> all, CancellationToken cancellationToken)
     {
         var byKey = await Positions.LockAsync(Db, Dialect, all.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
-        foreach (PositionCandidate c in all)
+        foreach (ObligationCandidate c in all)
         {
             byKey[c.DebtorKey].NetPosition -= c.Amount.Amount;
             byKey[c.CreditorKey].NetPosition += c.Amount.Amount;
@@ -133,17 +133,9 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
     }
 }
 
-/// <summary>A transaction as the position engines see it, and the position rows behind the keys.</summary>
-public sealed record PositionCandidate(string Id, Bic Debtor, Bic Creditor, Money Amount)
-{
-    public PositionKey DebtorKey => PositionKey.Of(Debtor, Amount.Currency);
-
-    public PositionKey CreditorKey => PositionKey.Of(Creditor, Amount.Currency);
-}
-
 public static class Positions
 {
-    public static PositionCandidate Candidate(TransactionRow row) => new(
+    public static ObligationCandidate Candidate(TransactionRow row) => new(
         row.Id.ToString(),
         Bic.Parse(row.DebtorAgent!),
         Bic.Parse(row.CreditorAgent!),

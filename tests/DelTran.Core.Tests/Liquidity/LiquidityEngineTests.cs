@@ -34,7 +34,7 @@ public sealed class LiquidityEngineTests
 
     private static readonly Dictionary<PositionKey, decimal> NoPositions = [];
 
-    private static LiquidityCandidate Candidate(string id, Bic debtor, Bic creditor, decimal amount, Currency currency) =>
+    private static ObligationCandidate Candidate(string id, Bic debtor, Bic creditor, decimal amount, Currency currency) =>
         new(id, debtor, creditor, new Money(amount, currency));
 
     public static TheoryData<string, string, string, decimal, decimal, bool, string?> Branches => new()

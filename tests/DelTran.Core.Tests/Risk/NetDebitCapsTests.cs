@@ -85,9 +85,9 @@ public sealed class NetDebitCapsTests
         RiskLimits effective = NetDebitCaps.Effective(configured, accounts);
         RiskEvaluation result = RiskEngine.Evaluate(
             [
-                new RiskCandidate("OB-1", Mumbai, Dubai, new Money(240_000m, Currency.Inr)),
-                new RiskCandidate("OB-2", Mumbai, Dubai, new Money(0.01m, Currency.Inr)),
-                new RiskCandidate("OB-3", Dubai, Mumbai, new Money(240_000.01m, Currency.Inr)), // no account: cap 0, only what it received
+                new ObligationCandidate("OB-1", Mumbai, Dubai, new Money(240_000m, Currency.Inr)),
+                new ObligationCandidate("OB-2", Mumbai, Dubai, new Money(0.01m, Currency.Inr)),
+                new ObligationCandidate("OB-3", Dubai, Mumbai, new Money(240_000.01m, Currency.Inr)), // no account: cap 0, only what it received
             ],
             new Dictionary<PositionKey, decimal>(),
             effective);

@@ -32,7 +32,7 @@ public sealed class RiskEngineCorridorTests
     public void Evaluate_AppliesTheCorridorMaximum_OnTopOfTheCurrencyMaximum(string debtor, string creditor, decimal amount, bool accepted)
     {
         RiskEvaluation result = RiskEngine.Evaluate(
-            [new RiskCandidate("OB-1", Bic.Parse(debtor), Bic.Parse(creditor), new Money(amount, Currency.Inr))],
+            [new ObligationCandidate("OB-1", Bic.Parse(debtor), Bic.Parse(creditor), new Money(amount, Currency.Inr))],
             new Dictionary<PositionKey, decimal>(),
             Limits);
 
@@ -44,12 +44,12 @@ public sealed class RiskEngineCorridorTests
     public void Evaluate_NamesTheCorridor_WhenItsMaximumRefuses()
     {
         RiskEvaluation result = RiskEngine.Evaluate(
-            [new RiskCandidate("OB-1", Mumbai, Dubai, new Money(2_000_000m, Currency.Inr))],
+            [new ObligationCandidate("OB-1", Mumbai, Dubai, new Money(2_000_000m, Currency.Inr))],
             new Dictionary<PositionKey, decimal>(),
             Limits);
 
         Assert.Equal("2000000.00 INR exceeds the maximum of 1000000 INR per transaction on corridor IN->AE INR.", result.Decisions[0].Explanation);
-        Assert.Equal(new Corridor("IN", "IN", Currency.Inr), new RiskCandidate("X", Mumbai, Delhi, new Money(1m, Currency.Inr)).Corridor);
+        Assert.Equal(new Corridor("IN", "IN", Currency.Inr), new ObligationCandidate("X", Mumbai, Delhi, new Money(1m, Currency.Inr)).Corridor);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class RiskEngineTests
             [PositionKey.Of(NewYork, Currency.Usd)] = 0m,
         });
 
-    private static RiskCandidate Candidate(string id, Bic debtor, Bic creditor, decimal amount, Currency currency) =>
+    private static ObligationCandidate Candidate(string id, Bic debtor, Bic creditor, decimal amount, Currency currency) =>
         new(id, debtor, creditor, new Money(amount, currency));
 
     private static readonly Dictionary<PositionKey, decimal> NoPositions = [];
@@ -129,8 +129,8 @@ public sealed class RiskEngineTests
     {
         // Mumbai's INR cap is 5m. In this order the 4m goes first and the 2m breaches; reversed, the 2m goes first
         // and the 4m breaches. Order is the caller's: the pipeline passes candidates in message order.
-        RiskCandidate big = Candidate("OB-BIG", Mumbai, Dubai, 4_000_000m, Currency.Inr);
-        RiskCandidate small = Candidate("OB-SMALL", Mumbai, Dubai, 2_000_000m, Currency.Inr);
+        ObligationCandidate big = Candidate("OB-BIG", Mumbai, Dubai, 4_000_000m, Currency.Inr);
+        ObligationCandidate small = Candidate("OB-SMALL", Mumbai, Dubai, 2_000_000m, Currency.Inr);
 
         RiskEvaluation bigFirst = RiskEngine.Evaluate([big, small], NoPositions, Limits);
         RiskEvaluation smallFirst = RiskEngine.Evaluate([small, big], NoPositions, Limits);
@@ -186,7 +186,7 @@ public sealed class RiskEngineTests
             new Dictionary<Currency, decimal> { [Currency.Inr] = 5_000m, [Currency.Usd] = 800m },
             banks.SelectMany((b, i) => currencies.Select((c, j) => (Key: PositionKey.Of(b, c), Cap: 1_000m * ((i + j) % 3)))).ToDictionary(p => p.Key, p => p.Cap));
 
-        Gen<RiskCandidate[]> candidates = Gen.Select(Gen.Int[0, banks.Length - 1], Gen.Int[1, banks.Length - 1], Gen.Int[0, currencies.Length - 1], Gen.Long[1, 900_000])
+        Gen<ObligationCandidate[]> candidates = Gen.Select(Gen.Int[0, banks.Length - 1], Gen.Int[1, banks.Length - 1], Gen.Int[0, currencies.Length - 1], Gen.Long[1, 900_000])
             .Select((d, offset, c, minor) => Candidate("OB", banks[d], banks[(d + offset) % banks.Length], minor / 100m, currencies[c]))
             .Array[0, 60];
         Gen.Select(candidates, candidates).Sample((batch, earlier) =>
@@ -237,10 +237,10 @@ public sealed class RiskEngineTests
     }
 
     /// <summary>Opening positions as an earlier batch would leave them: built from moves that conserve and stay within caps.</summary>
-    private static Dictionary<PositionKey, decimal> Opening(RiskCandidate[] moves, RiskLimits limits)
+    private static Dictionary<PositionKey, decimal> Opening(ObligationCandidate[] moves, RiskLimits limits)
     {
         var positions = new Dictionary<PositionKey, decimal>();
-        foreach (RiskCandidate move in moves)
+        foreach (ObligationCandidate move in moves)
         {
             decimal room = positions.GetValueOrDefault(move.DebtorKey) + limits.NetDebitCapFor(move.DebtorKey);
             decimal amount = Math.Min(move.Amount.Amount, room);

@@ -5,8 +5,11 @@ using DelTran.Core.Mapping;
 
 namespace DelTran.Core.Risk;
 
-/// <summary>An obligation waiting for the risk stage: the debtor agent owes the creditor agent <see cref="Amount"/>.</summary>
-public sealed record RiskCandidate(string ObligationId, Bic Debtor, Bic Creditor, Money Amount)
+/// <summary>
+/// An obligation waiting for the position stages (risk, then liquidity): the debtor agent owes the creditor agent
+/// <see cref="Amount"/>. One record for both stages and their adapters.
+/// </summary>
+public sealed record ObligationCandidate(string ObligationId, Bic Debtor, Bic Creditor, Money Amount)
 {
     public PositionKey DebtorKey => PositionKey.Of(Debtor, Amount.Currency);
 
@@ -14,7 +17,7 @@ public sealed record RiskCandidate(string ObligationId, Bic Debtor, Bic Creditor
 
     public Corridor Corridor => Corridor.Of(Debtor, Creditor, Amount.Currency);
 
-    public static RiskCandidate From(string obligationId, Obligation obligation)
+    public static ObligationCandidate From(string obligationId, Obligation obligation)
     {
         ArgumentNullException.ThrowIfNull(obligation);
         return new(obligationId, obligation.Debtor, obligation.Creditor, obligation.Amount);

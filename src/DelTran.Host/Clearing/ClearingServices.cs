@@ -21,8 +21,8 @@ public static class ClearingServices
                 (clearing, deltran) => clearing.Problems(deltran.Value.ToRulebook().AcceptedCurrencies).Count == 0,
                 "DelTran:Clearing is invalid: check LeaseSeconds, SweepSeconds, StatementTransactionLimit and each currency's Cron, TimeZone, Cutoff, Weekend and Holidays")
             .ValidateOnStart();
-        ClearingOptions clearing = configuration.GetSection(ClearingOptions.Section).Get<ClearingOptions>() ?? new ClearingOptions();
-        services.AddSingleton(new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, clearing.ReportsDirectory))));
+        // From the validated options, not a second raw read of the section.
+        services.AddSingleton(sp => new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, sp.GetRequiredService<IOptions<ClearingOptions>>().Value.ReportsDirectory))));
         services.AddBreakers(configuration);
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddSingleton<WindowLeases>();

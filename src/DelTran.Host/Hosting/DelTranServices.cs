@@ -81,9 +81,7 @@ public static class DelTranServices
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<Risk.BreakerRestore>();
 
-        // Instances that share a prefix compete for the same queues (scale-out); the prefix also names the message
-        // exchanges, so another prefix is another installation, even on the same broker and vhost.
-        string endpointPrefix = configuration["DelTran:Bus:EndpointPrefix"] ?? "deltran";
+        string endpointPrefix = BusOptions.From(configuration).EndpointPrefix;
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(endpointPrefix, false));

@@ -9,6 +9,14 @@ public sealed record RiskDecision(string ObligationId, bool Accepted, string? Re
     public static RiskDecision Accept(string obligationId) => new(obligationId, true, null, null);
 
     public static RiskDecision Reject(string obligationId, string reasonCode, string explanation) => new(obligationId, false, reasonCode, explanation);
+
+    /// <summary>
+    /// What the decision counts for in the debtor's circuit breaker: a refusal for a net debit cap (AM14) or for the
+    /// coverage behind it (AM04) is a cap breach, any other refusal a rejection.
+    /// </summary>
+    public BreakerOutcome BreakerOutcome => Accepted ? BreakerOutcome.Accepted
+        : ReasonCode is Validation.ReasonCode.AM14 or Validation.ReasonCode.AM04 ? BreakerOutcome.CapBreach
+        : BreakerOutcome.Rejected;
 }
 
 /// <summary>

@@ -3,7 +3,6 @@ using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
-using DelTran.Core.Validation;
 using DelTran.Host.Configuration;
 using DelTran.Host.Messaging;
 using DelTran.Host.Persistence;
@@ -53,7 +52,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
                 continue;
             }
 
-            BreakerVerdict verdict = breakers.Check(c.Debtor, c.Creditor, Corridor.Of(c.Debtor, c.Creditor, c.Amount.Currency), now);
+            BreakerVerdict verdict = breakers.Check(c.Debtor, c.Creditor, c.Corridor, now);
             breakers.Record(Db, verdict.Events);
             if (!verdict.Allowed)
             {
@@ -96,9 +95,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             }
 
             RiskDecision decision = decisions[candidate.ObligationId];
-            BreakerOutcome outcome = decision.Accepted ? BreakerOutcome.Accepted
-                : decision.ReasonCode is ReasonCode.AM14 or ReasonCode.AM04 ? BreakerOutcome.CapBreach : BreakerOutcome.Rejected;
-            breakers.Record(Db, breakers.RecordTransaction(candidate.Debtor, Corridor.Of(candidate.Debtor, candidate.Creditor, candidate.Amount.Currency), outcome, now));
+            breakers.Record(Db, breakers.RecordTransaction(candidate.Debtor, candidate.Corridor, decision.BreakerOutcome, now));
             if (decision.Accepted)
             {
                 Move(rows[i], TransactionState.RiskChecked);

@@ -147,8 +147,13 @@ public sealed class TippingOffTests
                     Assert.Equal(TransactionState.Held, held.GetProperty("state").GetString());
                     using HttpResponseMessage rejected = await ops.PostAsJsonAsync($"/api/v1/review/{held.GetProperty("transactionId").GetGuid()}/reject", new { comment = "Creditor in an embargoed country; refused by the operator." });
                     Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+                    // While it is written again the report answers 409 (pending); then it says RJCT.
                     await Eventually.HoldsAsync(
-                        () => participant.GetStringAsync(new Uri($"/api/v1/messages/{id}/status-report", UriKind.Relative)).GetAwaiter().GetResult().Contains("<GrpSts>RJCT</GrpSts>", StringComparison.Ordinal),
+                        () =>
+                        {
+                            using HttpResponseMessage answer = participant.GetAsync(new Uri($"/api/v1/messages/{id}/status-report", UriKind.Relative)).GetAwaiter().GetResult();
+                            return answer.IsSuccessStatusCode && answer.Content.ReadAsStringAsync().GetAwaiter().GetResult().Contains("<GrpSts>RJCT</GrpSts>", StringComparison.Ordinal);
+                        },
                         "the pacs.002 written again after the operator's refusal");
                 }
 

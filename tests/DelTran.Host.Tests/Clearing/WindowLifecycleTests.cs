@@ -1,4 +1,5 @@
 using System.Globalization;
+using DelTran.Core.Clearing;
 using DelTran.Host.Clearing;
 using DelTran.Host.Exports;
 using DelTran.Host.Persistence;
@@ -113,6 +114,59 @@ public sealed class WindowLifecycleTests
             .CloseAsync(new CloseRequest("INR", "scheduled close") { ScheduledCutoff = cutoff }, CancellationToken.None);
         Assert.Equal(CloseOutcome.AlreadyClosed, again.Outcome);
         Assert.Equal("OPEN", (await harness.WindowAsync("INR-000002")).State);
+    }
+
+    /// <summary>
+    /// Window membership at its edges: the database's rule (PostgreSQL runs it in SQL) and the embedded one (Core's
+    /// WindowAssignment in the process) must both agree with WindowAssignment.BelongsBefore for an obligation accepted a
+    /// microsecond before the cut-off, at it, a microsecond after, and at the cut-off written in another offset (issue 16).
+    /// </summary>
+    [Theory]
+    [InlineData(PipelineMode.Embedded)]
+    [InlineData(PipelineMode.Production)]
+    public async Task Close_DecidesWindowMembershipAtTheCutoffsEdges_AsCoreDoes(PipelineMode mode)
+    {
+        await using ClearingHarness harness = await ClearingHarness.StartAsync(mode);
+        decimal[] amounts = [11.00m, 12.00m, 13.00m, 14.00m, 15.00m];
+        foreach (decimal amount in amounts)
+        {
+            await harness.SendAsync("SRCBINBB", ("SRCBINBBXXX", "EPRLAEADXXX", amount.ToString("0.00", CultureInfo.InvariantCulture)));
+        }
+
+        // A cut-off after the window opened and before the close runs, on a whole microsecond (what PostgreSQL keeps).
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        DateTimeOffset cutoff = new(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
+        (decimal Amount, DateTimeOffset AcceptedAt)[] edges =
+        [
+            (amounts[0], cutoff.AddTicks(-10)), // a microsecond before
+            (amounts[1], cutoff), // at the cut-off: late (half-open)
+            (amounts[2], cutoff.AddTicks(10)), // a microsecond after
+            (amounts[3], cutoff.ToOffset(TimeSpan.FromHours(4))), // the same instant, written in Dubai time
+            (amounts[4], cutoff.ToOffset(TimeSpan.FromHours(4)).AddTicks(-10)),
+        ];
+
+        await using (DelTranDbContext db = harness.Db())
+        {
+            foreach ((decimal amount, DateTimeOffset acceptedAt) in edges)
+            {
+                // PostgreSQL's timestamptz takes UTC only (Npgsql refuses another offset, and the service writes UTC):
+                // the instants written in Dubai time are for the embedded database, which keeps the text as written.
+                DateTimeOffset written = mode == PipelineMode.Production ? acceptedAt.ToUniversalTime() : acceptedAt;
+                Assert.Equal(1, await db.Obligations.Where(o => o.Amount == amount).ExecuteUpdateAsync(u => u.SetProperty(o => o.AcceptedAt, written)));
+            }
+        }
+
+        CloseResult closed = await harness.Pipeline.Services.GetRequiredService<WindowCloser>()
+            .CloseAsync(new CloseRequest("INR", "scheduled close") { ScheduledCutoff = cutoff }, CancellationToken.None);
+
+        Assert.Equal(CloseOutcome.Closed, closed.Outcome);
+        await using DelTranDbContext read = harness.Db();
+        foreach ((decimal amount, DateTimeOffset acceptedAt) in edges)
+        {
+            string? window = await read.Obligations.AsNoTracking().Where(o => o.Amount == amount).Select(o => o.WindowId).SingleAsync();
+            string expected = WindowAssignment.BelongsBefore(acceptedAt, cutoff) ? "INR-000001" : "INR-000002";
+            Assert.True(expected == window, $"{amount} accepted at {acceptedAt:O} (cut-off {cutoff:O}) is in {window}; Core puts it in {expected}");
+        }
     }
 
     [Theory]

@@ -24,8 +24,16 @@ public static class BreakerReasonCodes
     public const string CorridorClosed = ReasonCode.AG01;
 }
 
-/// <summary>Whether a transaction may pass the breakers; a refusal names the subject and the reason code.</summary>
-public sealed record BreakerVerdict(bool Allowed, string? ReasonCode, BreakerSubject? RefusedBy, string? Explanation, IReadOnlyList<BreakerEvent> Events);
+/// <summary>
+/// Whether a transaction may pass the breakers; a refusal names the subject and the reason code. <see cref="Explanation"/>
+/// is the operators' (a suspension's reason included); <see cref="ParticipantText"/> is what the transaction records and
+/// the participant reads: the state of the breaker, never why an operator suspended it (the reason may be a compliance
+/// matter, and telling it would tip off).
+/// </summary>
+public sealed record BreakerVerdict(bool Allowed, string? ReasonCode, BreakerSubject? RefusedBy, string? Explanation, IReadOnlyList<BreakerEvent> Events)
+{
+    public string? ParticipantText { get; init; }
+}
 
 /// <summary>
 /// Every participant's and corridor's breaker, created on first use. The Host keeps one board (or rebuilds it by
@@ -120,9 +128,10 @@ public sealed class CircuitBreakerBoard
 
     private static BreakerVerdict Refuse(CircuitBreaker breaker, string code, List<BreakerEvent> events, DateTimeOffset now)
     {
-        string explanation = breaker.IsSuspended
-            ? $"{breaker.Subject} is suspended by an operator: {breaker.SuspensionReason}"
+        string participantText = breaker.IsSuspended
+            ? $"{breaker.Subject} is suspended by an operator."
             : $"{breaker.Subject} is {breaker.State(now)} after a breaker trip.";
-        return new BreakerVerdict(false, code, breaker.Subject, explanation, events);
+        string explanation = breaker.IsSuspended ? $"{breaker.Subject} is suspended by an operator: {breaker.SuspensionReason}" : participantText;
+        return new BreakerVerdict(false, code, breaker.Subject, explanation, events) { ParticipantText = participantText };
     }
 }

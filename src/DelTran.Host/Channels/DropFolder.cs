@@ -157,21 +157,17 @@ public static class DropNames
     }
 
     /// <summary>The outbound name of a file's pacs.002: "&lt;name without .xml&gt;.pacs002.xml".</summary>
-    public static string Report(string originalName)
-    {
-        string stem = originalName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? originalName[..^4] : originalName;
-        return stem + ".pacs002.xml";
-    }
+    public static string Report(string originalName) => Stem(originalName) + ".pacs002.xml";
 
     /// <summary>
     /// The outbound name of the notice for a file that could not be read as a message: "&lt;name without .xml&gt;.error.txt"
     /// (<see cref="DelTran.Core.Pipeline.UnreadableFileNotice"/>).
     /// </summary>
-    public static string Error(string originalName)
-    {
-        string stem = originalName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? originalName[..^4] : originalName;
-        return stem + ".error.txt";
-    }
+    public static string Error(string originalName) => Stem(originalName) + ".error.txt";
+
+    // An answer is named after the file without its .xml.
+    private static string Stem(string originalName) =>
+        originalName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? originalName[..^4] : originalName;
 
     /// <summary>A hidden temporary name beside the target, for writes that end in a rename.</summary>
     public static string Temporary(string name) => Suffixed("." + name, "tmp-" + Guid.NewGuid().ToString("N")[..12]);

@@ -131,7 +131,7 @@ public static class ProcessCommand
                 // notice for a file that could not be read as a message (the same answer a drop folder gets).
                 await using FileAnswer answer = await FileAnswers.ComposeAsync(db, dialect, fileId, cancellationToken)
                     ?? throw new InvalidOperationException($"Message {message.Id} is completed but has no stored pacs.002.");
-                string outputName = Path.ChangeExtension(relative, null) + (answer.Kind == FileAnswerKind.StatusReport ? ".pacs002.xml" : ".error.txt");
+                string outputName = answer.NameFor(relative);
                 string target = Path.Combine(outputDirectory, outputName);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))

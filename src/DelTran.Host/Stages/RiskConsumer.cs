@@ -56,7 +56,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
             breakers.Record(Db, verdict.Events);
             if (!verdict.Allowed)
             {
-                refused[c.ObligationId] = (verdict.ReasonCode!, verdict.Explanation ?? "Refused by a circuit breaker.");
+                refused[c.ObligationId] = (verdict.ReasonCode!, verdict.ParticipantText ?? "Refused by a circuit breaker.");
             }
         }
 

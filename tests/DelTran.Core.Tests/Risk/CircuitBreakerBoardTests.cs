@@ -47,6 +47,10 @@ public sealed class CircuitBreakerBoardTests
 
         Assert.Equal((false, "AG10", BreakerSubject.ForParticipant("SRCBINBB")), (verdict.Allowed, verdict.ReasonCode, verdict.RefusedBy));
         Assert.Equal("participant SRCBINBB is suspended by an operator: Regulator's instruction", verdict.Explanation);
+
+        // What the transaction records and its sender reads: the suspension, not the operator's reason for it.
+        Assert.Equal("participant SRCBINBB is suspended by an operator.", verdict.ParticipantText);
+        Assert.DoesNotContain("Regulator", verdict.ParticipantText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,6 +63,7 @@ public sealed class CircuitBreakerBoardTests
 
         Assert.Equal((false, "AG10"), (verdict.Allowed, verdict.ReasonCode));
         Assert.Equal("participant SRCBINBB is Open after a breaker trip.", verdict.Explanation);
+        Assert.Equal(verdict.Explanation, verdict.ParticipantText);
     }
 
     [Fact]

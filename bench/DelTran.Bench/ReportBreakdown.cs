@@ -3,10 +3,10 @@ using ClosedXML.Excel;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Iso20022.Writing;
 using DelTran.Core.Reporting;
-using DelTran.Host.Clearing;
-using DelTran.Host.Exports;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Infrastructure.Files;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Bench;

@@ -1,6 +1,7 @@
 using DelTran.Core.Clearing;
-using DelTran.Host.Persistence;
-using DelTran.Host.Settlement;
+using DelTran.Host.Clearing.Settlement;
+using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Clearing;

@@ -1,5 +1,5 @@
 using DelTran.Core.Clearing;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 
 namespace DelTran.Host.Clearing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DelTran.Host.Hosting;
+using DelTran.Host.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Clearing;

@@ -1,5 +1,6 @@
 using DelTran.Core.Clearing;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Configuration;
+using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string 
 /// at the moment of the close no obligation is half-accepted, and the next window is opened in the same
 /// transaction. Membership is then decided by acceptance time against the cut-off, with no race at the edge.
 /// </summary>
-public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<ClearingOptions> options, IOptions<Configuration.DelTranOptions> deltran, ILogger<WindowCloser> logger)
+public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IOptions<ClearingOptions> options, IOptions<DelTranOptions> deltran, ILogger<WindowCloser> logger)
 {
     public async Task<CloseResult> CloseAsync(CloseRequest request, CancellationToken cancellationToken)
     {

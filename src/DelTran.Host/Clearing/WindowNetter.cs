@@ -1,7 +1,7 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Netting;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Clearing;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using DelTran.Host.Configuration;
-using DelTran.Host.Hosting;
+using DelTran.Host.Api;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
+using DelTran.Host.Infrastructure.Hosting;
 
 namespace DelTran.Host.Cli;
 
@@ -205,7 +207,7 @@ public static class DelTranCli
             catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
             {
                 stderr.WriteLine("deltran: configuration: " + ex.Message);
-                return Task.FromResult(Invariants.CheckCommand.ExitError);
+                return Task.FromResult(CheckCommand.ExitError);
             }
 
             var bankUris = new List<Uri>();
@@ -214,13 +216,13 @@ public static class DelTranCli
                 if (!Uri.TryCreate(bank, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
                 {
                     stderr.WriteLine($"deltran: --bank '{bank}' is not an http(s) URL.");
-                    return Task.FromResult(Invariants.CheckCommand.ExitError);
+                    return Task.FromResult(CheckCommand.ExitError);
                 }
 
                 bankUris.Add(uri);
             }
 
-            return Invariants.CheckCommand.RunAsync(configuration, ServeSettings.DataDirectory(parse.GetValue(checkData), configuration), bankUris, parse.GetValue(json), stdout, stderr, cancellationToken);
+            return CheckCommand.RunAsync(configuration, ServeSettings.DataDirectory(parse.GetValue(checkData), configuration), bankUris, parse.GetValue(json), stdout, stderr, cancellationToken);
         });
 
         var keysNew = new Command("new", "Print a fresh API key and its SHA-256, the form the configuration holds.");
@@ -228,10 +230,10 @@ public static class DelTranCli
         {
             string key = "dlt_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             stdout.WriteLine($"key     {key}");
-            stdout.WriteLine($"sha256  {Endpoints.ApiKeyAuthentication.Hash(key)}");
+            stdout.WriteLine($"sha256  {ApiKeyAuthentication.Hash(key)}");
             stdout.WriteLine();
             stdout.WriteLine("To rotate a key: add the sha256 beside the current one in DelTran:Participants:N:ApiKeySha256 (or");
-            stdout.WriteLine($"DelTran:Operators:N:ApiKeySha256; at most {Configuration.DelTranOptions.MaxKeysEach} each), restart, hand the key to its holder over a channel you trust,");
+            stdout.WriteLine($"DelTran:Operators:N:ApiKeySha256; at most {DelTranOptions.MaxKeysEach} each), restart, hand the key to its holder over a channel you trust,");
             stdout.WriteLine("and once the holder uses it, remove the old hash and restart: the old key no longer opens anything.");
             stdout.WriteLine("The key is shown once; DelTran keeps only its hash.");
             return 0;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using DelTran.Host.Channels;
+using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing;
-using DelTran.Host.Hosting;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
-using DelTran.Host.Stages;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
+using DelTran.Host.Ingest.Channels;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -175,7 +176,7 @@ public static class ProcessCommand
     private static async Task<Table> CloseWindowsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var cycle = services.GetRequiredService<ClearingCycle>();
-        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>().Value;
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelTranOptions>>().Value;
         var factory = services.GetRequiredService<Func<DelTranDbContext>>();
         var table = new Table().AddColumns("window", "state", "obligations", "sum", "netting efficiency", "instructions", "carried to next");
         foreach (string currency in options.ToRulebook().AcceptedCurrencies)

@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DelTran.Core.Screening;
-using DelTran.Host.Configuration;
-using DelTran.Host.Stages;
+using DelTran.Host.Checks.Screening;
+using DelTran.Host.Infrastructure.Configuration;
 
 namespace DelTran.Host.Cli;
 

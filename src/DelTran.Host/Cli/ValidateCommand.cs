@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DelTran.Core.Validation;
-using DelTran.Host.Configuration;
+using DelTran.Host.Infrastructure.Configuration;
 
 namespace DelTran.Host.Cli;
 

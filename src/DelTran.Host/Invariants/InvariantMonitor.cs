@@ -1,5 +1,5 @@
 using DelTran.Core.Invariants;
-using DelTran.Host.Hosting;
+using DelTran.Host.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Invariants;

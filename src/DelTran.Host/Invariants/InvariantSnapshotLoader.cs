@@ -3,9 +3,9 @@ using DelTran.Core.Clearing;
 using DelTran.Core.Invariants;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
-using DelTran.Host.Settlement;
+using DelTran.Host.Clearing.Settlement;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Invariants;

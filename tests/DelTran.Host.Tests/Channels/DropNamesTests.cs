@@ -1,4 +1,4 @@
-using DelTran.Host.Channels;
+using DelTran.Host.Ingest.Channels;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 

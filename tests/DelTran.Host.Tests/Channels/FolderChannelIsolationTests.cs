@@ -1,7 +1,7 @@
 using System.Text;
-using DelTran.Host.Channels;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
+using DelTran.Host.Ingest.Channels;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DelTran.Host.Channels;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Renci.SshNet;

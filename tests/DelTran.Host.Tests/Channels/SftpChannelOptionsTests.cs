@@ -1,4 +1,4 @@
-using DelTran.Host.Channels;
+using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Tests.Infrastructure;
 
 namespace DelTran.Host.Tests.Channels;

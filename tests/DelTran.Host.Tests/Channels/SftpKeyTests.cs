@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DelTran.Host.Channels;
+using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Tests.Infrastructure;
 
 namespace DelTran.Host.Tests.Channels;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing;
-using DelTran.Host.Exports;
+using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Tests.Pipeline;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

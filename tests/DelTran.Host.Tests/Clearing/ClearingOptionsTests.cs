@@ -1,5 +1,5 @@
 using DelTran.Host.Clearing;
-using DelTran.Host.Hosting;
+using DelTran.Host.Composition;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
+using DelTran.Host.Checks.Risk;
 using DelTran.Host.Clearing;
-using DelTran.Host.Persistence;
-using DelTran.Host.Risk;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using DelTran.Host.Clearing;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

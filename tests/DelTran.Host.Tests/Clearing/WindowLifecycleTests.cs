@@ -1,8 +1,8 @@
 using System.Globalization;
 using DelTran.Core.Clearing;
 using DelTran.Host.Clearing;
-using DelTran.Host.Exports;
-using DelTran.Host.Persistence;
+using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;

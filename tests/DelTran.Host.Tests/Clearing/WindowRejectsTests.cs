@@ -1,8 +1,8 @@
 using System.Text;
 using DelTran.Core.Pipeline;
-using DelTran.Host.Clearing;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using DelTran.Core.Tests.Support;
+using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Cli;
 
 namespace DelTran.Host.Tests.Cli;
@@ -108,7 +109,7 @@ public sealed class ProcessCommandTests
                 // Every obligation has its value date: the requested one, else the window's business date (issue 15, item 6).
                 Assert.All(obligations[1..], line => Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", line.Split(',')[9]));
                 Assert.True(new FileInfo(Path.Combine(audit, "audit-pack.xlsx")).Length > 0);
-                Assert.Empty(DelTran.Host.Exports.AuditPackVerifier.Verify(audit));
+                Assert.Empty(AuditPackVerifier.Verify(audit));
                 string[] statements = Directory.GetFiles(Path.Combine(directory, "camt053"), "*.xml");
                 string[] settled = Directory.GetFiles(Path.Combine(directory, "pacs002"), "*.xml");
                 Assert.NotEmpty(statements);

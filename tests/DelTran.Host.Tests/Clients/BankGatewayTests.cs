@@ -1,4 +1,4 @@
-using DelTran.Host.Clients;
+using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Tests.Support;
 using DelTran.MockBank;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using DelTran.Host.Endpoints;
+using DelTran.Host.Api;
 using DelTran.Host.Tests.Clients;
 using DelTran.Host.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;

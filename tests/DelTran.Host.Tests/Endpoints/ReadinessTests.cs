@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using DelTran.Host.Hosting;
-using DelTran.Host.Stages;
+using DelTran.Host.Checks.Screening;
+using DelTran.Host.Infrastructure.Hosting;
+using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
@@ -111,7 +112,7 @@ public sealed class ReadinessTests
         Guid command = Guid.CreateVersion7();
         StartupInitializer startup = server.Services.GetRequiredService<StartupInitializer>();
         int heldBefore = startup.HeldMessages;
-        await server.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(new DelTran.Host.Messaging.CompleteMessage(command, Guid.NewGuid()));
+        await server.Services.GetRequiredService<MassTransit.IPublishEndpoint>().Publish(new CompleteMessage(command, Guid.NewGuid()));
 
         // The command has reached the instance and waits at the start-up gate, instead of meeting the tables.
         DateTime held = DateTime.UtcNow.AddSeconds(60);
@@ -176,7 +177,7 @@ internal sealed class HeldStartup : IAsyncDisposable
     /// <summary>Waits until the bus is connected and the outbox loop waits for the start-up: everything but the start-up is up.</summary>
     public static async Task WaitForOutboxLoopAsync(HealthState health)
     {
-        static bool Waiting(HealthState health) => health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Detail == Messaging.OutboxDispatcher.WaitingForStartup;
+        static bool Waiting(HealthState health) => health.Snapshot().TryGetValue("outbox", out var outbox) && outbox.Detail == OutboxDispatcher.WaitingForStartup;
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         while (!Waiting(health) && DateTime.UtcNow < deadline)
         {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;

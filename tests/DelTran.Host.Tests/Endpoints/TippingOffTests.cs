@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Cli;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;

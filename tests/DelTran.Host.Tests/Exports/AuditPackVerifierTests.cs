@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using DelTran.Core.Reporting;
-using DelTran.Host.Exports;
+using DelTran.Host.Clearing.WindowReports;
 
 namespace DelTran.Host.Tests.Exports;
 

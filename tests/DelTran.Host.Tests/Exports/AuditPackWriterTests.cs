@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using DelTran.Core.Reporting;
-using DelTran.Host.Exports;
+using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Infrastructure.Files;
 using DelTran.Host.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,5 +1,4 @@
-using DelTran.Host.Configuration;
-using DelTran.Host.Fx;
+using DelTran.Host.Checks.Fx;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using DelTran.Host.Hosting;
+using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Tests.Cli;
 using Microsoft.Extensions.Configuration;
 

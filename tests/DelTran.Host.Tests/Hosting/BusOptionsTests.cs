@@ -1,4 +1,4 @@
-using DelTran.Host.Messaging;
+using DelTran.Host.Infrastructure.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DelTran.Host.Clearing;
-using DelTran.Host.Jobs;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Hangfire;

@@ -1,6 +1,6 @@
 using DelTran.Host.Clearing;
-using DelTran.Host.Hosting;
-using DelTran.Host.Jobs;
+using DelTran.Host.Clearing.Forecasts;
+using DelTran.Host.Composition;
 using DelTran.Host.Tests.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Configuration;

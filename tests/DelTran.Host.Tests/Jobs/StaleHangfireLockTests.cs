@@ -1,4 +1,4 @@
-using DelTran.Host.Jobs;
+using DelTran.Host.Checks.Aml;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Support;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using DelTran.Host.Hosting;
-using DelTran.Host.Persistence;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using DelTran.Core.Pipeline;
-using DelTran.Host.Hosting;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using DelTran.Host.Channels;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

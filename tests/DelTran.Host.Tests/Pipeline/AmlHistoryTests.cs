@@ -2,9 +2,8 @@ using DelTran.Core.Aml;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
-using DelTran.Host.Configuration;
-using DelTran.Host.Persistence;
-using DelTran.Host.Stages;
+using DelTran.Host.Checks.Aml;
+using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

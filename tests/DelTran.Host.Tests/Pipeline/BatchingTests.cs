@@ -2,9 +2,9 @@ using System.Xml.Linq;
 using DelTran.Core.Iso20022.Writing;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Messaging;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Tests.Pipeline;

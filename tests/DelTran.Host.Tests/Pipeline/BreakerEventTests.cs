@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Messaging;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,10 @@
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Persistence;
-using DelTran.Host.Stages;
+using DelTran.Host.Checks.Aml;
+using DelTran.Host.Checks.Review;
+using DelTran.Host.Checks.Screening;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,15 +166,15 @@ public sealed class ComplianceRecordTests
         Assert.All(held.Values, t => Assert.Equal(TransactionState.Held, t.State));
 
         // The review API's service, over this host's database and outbox.
-        var review = new Compliance.ReviewService(
+        var review = new ReviewService(
             host.Db,
             host.Services.GetRequiredService<IDatabaseDialect>(),
-            host.Services.GetRequiredService<Messaging.OutboxSignal>(),
+            host.Services.GetRequiredService<OutboxSignal>(),
             TimeProvider.System,
-            host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.AmlOptions>>());
+            host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AmlOptions>>());
         foreach (TransactionRow row in held.Values)
         {
-            Assert.Equal(Compliance.ReviewOutcome.Decided, await review.DecideAsync(row.Id, Compliance.ReviewDecision.Release, "ops", "Different person.", CancellationToken.None));
+            Assert.Equal(ReviewOutcome.Decided, await review.DecideAsync(row.Id, ReviewDecision.Release, "ops", "Different person.", CancellationToken.None));
         }
 
         DateTime deadline = DateTime.UtcNow.AddSeconds(30);

@@ -1,8 +1,9 @@
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Messaging;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Checks.Liquidity;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,7 +124,7 @@ public sealed class DeliveryGuaranteeTests
         var publish = host.Services.GetRequiredService<IBus>();
         await using (DelTranDbContext db = host.Db())
         {
-            ConsumedMessageRow consumed = await db.ConsumedMessages.FirstAsync(c => c.Consumer == nameof(Stages.LiquidityConsumer));
+            ConsumedMessageRow consumed = await db.ConsumedMessages.FirstAsync(c => c.Consumer == nameof(LiquidityConsumer));
             await publish.Publish(new CheckLiquidity(consumed.MessageId, message.Id, ids));
         }
 

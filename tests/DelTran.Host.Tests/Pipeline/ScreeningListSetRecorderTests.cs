@@ -1,6 +1,6 @@
-using DelTran.Host.Hosting;
-using DelTran.Host.Persistence;
-using DelTran.Host.Stages;
+using DelTran.Host.Checks.Screening;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

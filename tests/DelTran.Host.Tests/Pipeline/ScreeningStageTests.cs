@@ -1,6 +1,8 @@
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Persistence;
+using DelTran.Host.Checks.Screening;
+using DelTran.Host.Infrastructure.Configuration;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +66,8 @@ public sealed class SanctionsListsJobTests
             Dictionary<string, string?> settings = PipelineHost.BaseSettings();
             settings["DelTran:Compliance:Lists:0"] = folder;
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
-            var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Host.Jobs.SanctionsListsJob(provider, ListDownloads.Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Jobs.SanctionsListsJob>.Instance);
+            var provider = host.Services.GetRequiredService<SanctionsProvider>();
+            var job = new SanctionsListsJob(provider, ListDownloads.Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SanctionsListsJob>.Instance);
 
             await job.RunAsync(CancellationToken.None);
             await job.RunAsync(CancellationToken.None);
@@ -96,10 +98,10 @@ public sealed class SanctionsListsJobTests
 /// <summary>Lists fetched from a publisher's URL: a download replaces the file in force only once it loads.</summary>
 public sealed class ListDownloads
 {
-    internal static Host.Jobs.ListDownloader Downloader(PipelineHost host) => new(
+    internal static ListDownloader Downloader(PipelineHost host) => new(
         new OneClient(),
-        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.DelTranOptions>>(),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Jobs.ListDownloader>.Instance);
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelTranOptions>>(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<ListDownloader>.Instance);
 
     [Fact]
     public async Task Reload_DownloadsANewVersion_AndRefusesABrokenDownload_KeepingTheFileInForce()
@@ -124,8 +126,8 @@ public sealed class ListDownloads
             settings["DelTran:Compliance:Downloads:1:Url"] = baseUrl + "/missing.xml";
             settings["DelTran:Compliance:Downloads:1:File"] = "eu-consolidated.xml";
             await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
-            var provider = host.Services.GetRequiredService<Stages.SanctionsProvider>();
-            var job = new Host.Jobs.SanctionsListsJob(provider, Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Host.Jobs.SanctionsListsJob>.Instance);
+            var provider = host.Services.GetRequiredService<SanctionsProvider>();
+            var job = new SanctionsListsJob(provider, Downloader(host), host.Db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SanctionsListsJob>.Instance);
 
             // First run: the UN list arrives (the missing one is logged and skipped) and screens from then on.
             await job.RunAsync(CancellationToken.None);
@@ -139,7 +141,7 @@ public sealed class ListDownloads
             Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(folder, "un-consolidated.xml")));
             Assert.Equal(inForce, provider.Versions.Single(v => v.Source == "un-consolidated.xml").Sha256);
             Assert.False(File.Exists(Path.Combine(folder, "eu-consolidated.xml")));
-            Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, Host.Jobs.ListDownloader.StagingFolder)));
+            Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder, ListDownloader.StagingFolder)));
             await using DelTranDbContext db = host.Db();
             var versions = await db.SanctionsListVersions.AsNoTracking().Where(v => v.Source == "un-consolidated.xml").OrderBy(v => v.Id).ToListAsync();
             Assert.Equal([("LOADED", inForce), ("REFUSED", ListLoaderSha(served))], versions.Select(v => (v.Status, v.Sha256)));

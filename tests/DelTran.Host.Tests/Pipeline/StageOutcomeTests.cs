@@ -1,6 +1,6 @@
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Tests.Pipeline;

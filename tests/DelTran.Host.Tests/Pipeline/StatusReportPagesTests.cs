@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using DelTran.Core.Pipeline;
-using DelTran.Host.Messaging;
-using DelTran.Host.Persistence;
-using DelTran.Host.Pipeline;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Tests.Pipeline;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DelTran.Core.Pipeline;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Clients;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;

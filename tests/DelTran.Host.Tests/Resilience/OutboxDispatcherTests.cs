@@ -1,7 +1,7 @@
 using System.Reflection;
-using DelTran.Host.Hosting;
-using DelTran.Host.Messaging;
-using DelTran.Host.Persistence;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;

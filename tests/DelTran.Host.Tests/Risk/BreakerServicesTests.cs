@@ -1,6 +1,6 @@
+using DelTran.Host.Checks.Risk;
 using DelTran.Host.Clearing;
-using DelTran.Host.Hosting;
-using DelTran.Host.Risk;
+using DelTran.Host.Composition;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

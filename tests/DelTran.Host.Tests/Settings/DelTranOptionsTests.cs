@@ -1,4 +1,4 @@
-using DelTran.Host.Configuration;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Tests.Cli;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,6 @@
 using DelTran.Core.Settlement;
 using DelTran.Host.Clearing;
-using DelTran.Host.Persistence;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Clearing;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.EntityFrameworkCore;

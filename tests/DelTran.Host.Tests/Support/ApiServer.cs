@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using DelTran.Host.Hosting;
-using DelTran.Host.Persistence;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Hosting;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,7 @@
 using DelTran.Core.Invariants;
-using DelTran.Host.Hosting;
+using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Invariants;
-using DelTran.Host.Persistence;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,90 @@
+using DelTran.Core.Screening;
+using DelTran.Host.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DelTran.Host.Api;
+
+/// <summary>
+/// One transaction's decision trail for operators and auditors: every state move with its stage and reason, the list
+/// set that screened it, its AML alerts, the review decisions, the FX conversion and the obligation with its window.
+/// Operators only: AML alerts must not reach the ordering bank (tipping-off rules), so participants see outcomes
+/// through their messages instead.
+/// </summary>
+public static class TransactionsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/transactions").WithTags("Transactions").RequireOperator()
+            .MapGet("/{id:guid}/trail", TrailAsync)
+            .WithSummary("Why a transaction ended as it did: state history, screening with its list versions, AML alerts, review decisions, FX path and obligation. The id is DelTran's transaction id (transactionId in a message's outcomes) or the payment's UETR.")
+            .Produces<TransactionTrail>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> TrailAsync(Guid id, Func<DelTranDbContext> databases, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+
+        // A UETR names the transaction that registered it (the first one DelTran took with that UETR).
+        if (!await db.Transactions.AsNoTracking().AnyAsync(t => t.Id == id, cancellationToken)
+            && await db.UetrRegistry.AsNoTracking().Where(u => u.Uetr == id).Select(u => (Guid?)u.TransactionId).SingleOrDefaultAsync(cancellationToken) is Guid byUetr)
+        {
+            id = byUetr;
+        }
+
+        var transaction = await db.Transactions.AsNoTracking().Where(t => t.Id == id)
+            .Join(db.Messages.AsNoTracking(), t => t.MessageId, m => m.Id, (t, m) => new { t, m.SenderBic, m.MsgId, m.InboundFileId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (transaction is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No transaction {id}.", detail: "Neither a transaction id nor the UETR of a transaction DelTran took.");
+        }
+
+        TransactionRow t = transaction.t;
+        var events = await db.TransactionEvents.AsNoTracking().Where(e => e.TransactionId == id).OrderBy(e => e.Id)
+            .Select(e => new TrailEvent(e.At, e.Stage, e.FromState, e.ToState, e.ReasonCode, e.Detail))
+            .ToListAsync(cancellationToken);
+        TransactionScreeningRow? screening = await db.TransactionScreenings.AsNoTracking().SingleOrDefaultAsync(s => s.TransactionId == id, cancellationToken);
+        ScreeningListSetRow? listSet = screening is null ? null
+            : await db.ScreeningListSets.AsNoTracking().SingleOrDefaultAsync(l => l.Id == screening.ListSetId, cancellationToken);
+        var alerts = await db.AmlAlerts.AsNoTracking().Where(a => a.TransactionId == id).OrderBy(a => a.Id)
+            .Select(a => new TrailAmlAlert(a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At))
+            .ToListAsync(cancellationToken);
+        var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => d.TransactionId == id).OrderBy(d => d.Id)
+            .Select(d => new TrailReview(d.Decision, d.Operator, d.Comment, d.DecidedAt))
+            .ToListAsync(cancellationToken);
+        TransactionFxRow? fx = await db.TransactionFx.AsNoTracking().SingleOrDefaultAsync(f => f.TransactionId == id, cancellationToken);
+        ObligationRow? obligation = await db.Obligations.AsNoTracking().SingleOrDefaultAsync(o => o.TransactionId == id, cancellationToken);
+
+        return TypedResults.Ok(new TransactionTrail(
+            t.Id,
+            t.MessageId,
+            transaction.InboundFileId,
+            transaction.SenderBic,
+            transaction.MsgId,
+            t.Index,
+            t.EndToEndId,
+            t.Uetr,
+            t.Amount,
+            t.Currency,
+            t.DebtorAgent,
+            t.CreditorAgent,
+            t.State,
+            t.ReasonCode,
+            t.ReasonText,
+            events,
+            screening is null ? null : new TrailScreening(
+                screening.Decision,
+                screening.Score,
+                screening.ScreenedAt,
+                screening.ListSetId,
+                listSet is null ? null : [.. SanctionsListSet.ReadDescription(listSet.Versions).Select(v => new TrailListVersion(
+                    v.Source,
+                    v.ListId,
+                    v.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    v.Sha256))]),
+            alerts,
+            reviews,
+            fx is null ? null : new TrailFx(fx.Path, fx.Direct, fx.Steps, fx.RateTableVersion, fx.PricedAt, fx.SourceAmount, fx.SourceCurrency, fx.ResultAmount, fx.ResultCurrency, fx.EffectiveRate),
+            obligation is null ? null : new TrailObligation(obligation.DebtorBic, obligation.CreditorBic, obligation.Amount, obligation.Currency, obligation.AcceptedAt, obligation.WindowId, obligation.CarriedFrom)));
+    }
+}

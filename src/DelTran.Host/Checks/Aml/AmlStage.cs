@@ -1,0 +1,95 @@
+using DelTran.Core.Aml;
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+using DelTran.Core.Screening;
+using DelTran.Host.Infrastructure.Persistence;
+
+namespace DelTran.Host.Checks.Aml;
+
+/// <summary>One transaction after the AML rules: its assessment (null when it lacks what they need), its alerts to record and, if it passed, its flow to keep.</summary>
+public sealed record AmlOutcome(TransactionRow Row, AmlAssessment? Assessment, IReadOnlyList<AmlAlertRow> Alerts, AmlFlowRow? Flow);
+
+/// <summary>
+/// The AML rules for transactions clean of sanctions, whether they screened clean or an operator released them: reads
+/// the recorded flows the rules need and assesses the batch in order. The caller moves the transactions and stores the
+/// returned alerts, and the flows of those that pass.
+/// </summary>
+public static class AmlStage
+{
+    public static async Task<IReadOnlyList<AmlOutcome>> AssessAsync(
+        DelTranDbContext db, IDatabaseDialect dialect, AmlRulebook rulebook, IReadOnlyList<(TransactionRow Row, ScreeningSubject Subject)> clean, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var assessed = clean.Select(c => (c.Row, Payment: Payment(c.Row, c.Subject, now))).ToList();
+        List<AmlTransaction> payments = [.. assessed.Where(a => a.Payment is not null).Select(a => a.Payment!)];
+        Func<AmlTransaction, AmlPriorActivity> stored = await AmlHistory.LoadAsync(db, dialect, payments, rulebook, now, cancellationToken);
+        IReadOnlyList<AmlAssessment> assessments = AmlRules.AssessBatch(payments, stored, rulebook);
+        var outcomes = new List<AmlOutcome>(assessed.Count);
+        int next = 0;
+        foreach ((TransactionRow row, AmlTransaction? payment) in assessed)
+        {
+            if (payment is null)
+            {
+                outcomes.Add(new AmlOutcome(row, null, [], null));
+                continue;
+            }
+
+            AmlAssessment assessment = assessments[next++];
+            AmlAlertRow[] alerts = [.. assessment.Alerts.Select(alert => new AmlAlertRow
+            {
+                TransactionId = row.Id,
+                RuleId = alert.RuleId,
+                Severity = alert.Severity.ToString(),
+                Explanation = alert.Explanation,
+                Rejected = alert.Reject,
+                At = now,
+            })];
+
+            AmlFlowRow? flow = assessment.Reject ? null : new AmlFlowRow
+            {
+                TransactionId = row.Id,
+                DebtorKey = payment.DebtorId,
+                Corridor = payment.Corridor.ToString(),
+                Currency = payment.Amount.Currency.Code,
+                Amount = payment.Amount.Amount,
+                At = now,
+            };
+            outcomes.Add(new AmlOutcome(row, assessment, alerts, flow));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The stored subject; a row from before subjects were kept is screened on its stored names and agents' BICs.</summary>
+    public static ScreeningSubject Subject(TransactionRow row) =>
+        ScreeningSubject.TryDecode(row.ScreeningSubject, out ScreeningSubject subject)
+            ? subject
+            : new ScreeningSubject(
+                [
+                    new ScreenedParty(ScreeningParty.Debtor, row.DebtorName, null, []),
+                    new ScreenedParty(ScreeningParty.UltimateDebtor, row.UltimateDebtorName, null, []),
+                    new ScreenedParty(ScreeningParty.Creditor, row.CreditorName, null, []),
+                    new ScreenedParty(ScreeningParty.UltimateCreditor, row.UltimateCreditorName, null, []),
+                    new ScreenedParty(ScreeningParty.DebtorAgent, null, row.DebtorAgent, []),
+                    new ScreenedParty(ScreeningParty.CreditorAgent, null, row.CreditorAgent, []),
+                ],
+                null);
+
+    private static AmlTransaction? Payment(TransactionRow row, ScreeningSubject subject, DateTimeOffset now)
+    {
+        if (!Bic.TryParse(row.DebtorAgent, out Bic debtorAgent) || !Bic.TryParse(row.CreditorAgent, out Bic creditorAgent)
+            || row.Amount is not decimal amount || !Currency.TryParse(row.Currency, out Currency currency))
+        {
+            return null;
+        }
+
+        return new AmlTransaction(
+            row.Id.ToString("D"),
+            subject.DebtorKey(debtorAgent),
+            debtorAgent,
+            creditorAgent,
+            new Money(amount, currency),
+            now,
+            subject.CountryOf(ScreeningParty.Debtor),
+            subject.CountryOf(ScreeningParty.Creditor));
+    }
+}

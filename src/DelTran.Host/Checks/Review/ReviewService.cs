@@ -1,0 +1,118 @@
+using DelTran.Core.Pipeline;
+using DelTran.Core.Validation;
+using DelTran.Host.Checks.Aml;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Ingest;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Checks.Review;
+
+public enum ReviewDecision
+{
+    Release,
+    Reject,
+}
+
+public enum ReviewOutcome
+{
+    Decided,
+    NotFound,
+    NotHeld,
+}
+
+/// <summary>
+/// The compliance review queue: a HELD transaction (a possible sanctions match) is released, and goes on to
+/// the AML rules, risk and liquidity as if it had screened clean, or rejected with RR04. Each decision is recorded with the
+/// operator, the time and the comment, in the same transaction as the move; the message's pacs.002 is then
+/// written again with the outcome. A held transaction has no obligation, so one still undecided at a window's
+/// cut-off is simply not in that window: released later, it is accepted into the window then open.
+/// </summary>
+public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<AmlOptions> aml)
+{
+    public const string ReleaseCode = "RELEASE";
+    public const string RejectCode = "REJECT";
+
+    public async Task<ReviewOutcome> DecideAsync(Guid transactionId, ReviewDecision decision, string operatorName, string comment, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        TransactionRow? row = await db.Transactions.AsNoTracking().SingleOrDefaultAsync(t => t.Id == transactionId, cancellationToken);
+        if (row is null)
+        {
+            return ReviewOutcome.NotFound;
+        }
+
+        if (row.State != TransactionState.Held)
+        {
+            return ReviewOutcome.NotHeld;
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        string detail = $"{(decision == ReviewDecision.Release ? "released" : "rejected")} by {operatorName}: {comment}";
+        Transition move = new(row.Id, TransactionState.Rejected, ReasonCode.RR04, "Sanctions review: " + detail, "review", now);
+        if (decision == ReviewDecision.Release)
+        {
+            // Released from the sanctions hold, it meets the AML rules a clean payment meets before risk.
+            AmlOutcome outcome = (await AmlStage.AssessAsync(db, dialect, aml.Value.ToRulebook(), [(row, AmlStage.Subject(row))], now, cancellationToken))[0];
+            move = outcome.Assessment is { Reject: true } rejected
+                ? new Transition(row.Id, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation, "review", now)
+                : new Transition(row.Id, TransactionState.Screened, null, null, "review", now);
+            db.AmlAlerts.AddRange(outcome.Alerts);
+            if (outcome.Flow is { } flow && move.ToState == TransactionState.Screened)
+            {
+                db.AmlFlows.Add(flow);
+            }
+        }
+
+        // Released, it carries no reason of its hold any more: a later stage's refusal must not show the sanctions match.
+        bool released = move.ToState == TransactionState.Screened;
+        string? reasonCode = released ? null : move.ReasonCode ?? row.ReasonCode;
+        string? reasonText = released ? null : move.ReasonText ?? row.ReasonText;
+
+        // Guarded on HELD: of two operators deciding at once, the second changes nothing.
+        int moved = await db.Transactions.Where(t => t.Id == row.Id && t.State == TransactionState.Held).ExecuteUpdateAsync(
+            s => s.SetProperty(t => t.State, move.ToState)
+                .SetProperty(t => t.ReasonCode, reasonCode)
+                .SetProperty(t => t.ReasonText, reasonText)
+                .SetProperty(t => t.UpdatedAt, now),
+            cancellationToken);
+        if (moved != 1)
+        {
+            return ReviewOutcome.NotHeld;
+        }
+
+        db.TransactionEvents.Add(new TransactionEventRow
+        {
+            TransactionId = row.Id,
+            At = now,
+            FromState = TransactionState.Held,
+            ToState = move.ToState,
+            Stage = "review",
+            ReasonCode = move.ReasonCode,
+            Detail = detail,
+        });
+        db.ReviewDecisions.Add(new ReviewDecisionRow
+        {
+            TransactionId = row.Id,
+            Decision = decision == ReviewDecision.Release ? ReleaseCode : RejectCode,
+            Operator = operatorName,
+            Comment = comment,
+            DecidedAt = now,
+        });
+
+        // The message's report said PDNG for this transaction: it is written again once the outcome is known.
+        await db.Messages.Where(m => m.Id == row.MessageId).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.State, MessageState.Processing).SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), cancellationToken);
+        await db.StatusReports.Where(r => r.MessageId == row.MessageId).ExecuteDeleteAsync(cancellationToken);
+        Outbox.Add(db, move.ToState == TransactionState.Screened
+            ? new CheckRisk(Guid.CreateVersion7(), row.MessageId, [row.Id])
+            : new CompleteMessage(Guid.CreateVersion7(), row.MessageId), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return ReviewOutcome.Decided;
+    }
+}

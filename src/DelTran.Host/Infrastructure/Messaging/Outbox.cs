@@ -1,0 +1,219 @@
+using System.Text.Json;
+using DelTran.Host.Infrastructure.Hosting;
+using DelTran.Host.Infrastructure.Persistence;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Infrastructure.Messaging;
+
+/// <summary>
+/// The transactional outbox: a bus message is written as a row in the same database transaction as the
+/// state change it announces, and published later by <see cref="OutboxDispatcher"/>. A crash between the
+/// commit and the publish leaves the row undispatched, so it is published after the restart; consumers
+/// are idempotent, so a message published twice changes nothing the second time.
+/// </summary>
+public static class Outbox
+{
+    private static readonly Dictionary<string, Type> ContractTypes = new[]
+    {
+        typeof(ProcessInboundFile), typeof(ScreenTransactions), typeof(CheckRisk), typeof(CheckLiquidity),
+        typeof(CompleteMessage), typeof(StatusReportReady), typeof(CircuitBreakerChanged),
+    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static void Add(DelTranDbContext db, IPipelineCommand message, DateTimeOffset now) =>
+        db.Outbox.Add(new OutboxRow
+        {
+            MessageType = message.GetType().Name,
+            Payload = JsonSerializer.Serialize(message, message.GetType()),
+            CreatedAt = now,
+        });
+
+    public static (object Message, Type Type) Read(OutboxRow row)
+    {
+        Type type = ContractTypes.TryGetValue(row.MessageType, out Type? t) ? t : throw new InvalidOperationException($"Unknown outbox message type '{row.MessageType}'.");
+        return (JsonSerializer.Deserialize(row.Payload, type)!, type);
+    }
+}
+
+/// <summary>Wakes the dispatcher as soon as this process commits outbox rows; other instances' rows are found by polling.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+
+    public void Dispose() => _signal.Dispose();
+
+    public void Notify() => _signal.Release();
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "DelTran:Outbox";
+
+    public int BatchSize { get; set; } = 200;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long one batch may wait for the broker's confirms. A publish caught by a broker restart can wait for ever on a
+    /// channel that died under it; after this the batch is abandoned (its rows stay undispatched) and published again.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>What is wrong with these settings; empty when they can be used.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (BatchSize is < 1 or > 10_000)
+        {
+            problems.Add($"{Section}:BatchSize must be between 1 and 10000 (is {BatchSize}).");
+        }
+
+        if (PollInterval <= TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:PollInterval must be positive (is {PollInterval}).");
+        }
+
+        if (MaxBackoff < PollInterval)
+        {
+            problems.Add($"{Section}:MaxBackoff must be at least PollInterval (is {MaxBackoff}).");
+        }
+
+        if (PublishTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:PublishTimeout must be positive (is {PublishTimeout}).");
+        }
+
+        return problems;
+    }
+}
+
+public sealed partial class OutboxDispatcher(
+    IServiceProvider services,
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    HealthState health,
+    IBusControl bus,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    /// <summary>What the outbox loop reports once the bus is up and the start-up has not finished yet.</summary>
+    public const string WaitingForStartup = "waiting for the database start-up";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Publishing before the bus has bound its queues would drop messages on the floor (RabbitMQ discards a
+        // publish to an exchange nothing is bound to yet), so the first dispatch waits for a healthy bus.
+        while (!stoppingToken.IsCancellationRequested && bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            health.Report("outbox", healthy: false, "waiting for the message bus");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+        }
+
+        // Nor before the start-up has migrated the database (`serve` migrates in the background): the outbox table may
+        // not exist yet, and that is the expected order of a start, not a failure to log.
+        try
+        {
+            health.Report("outbox", healthy: false, WaitingForStartup);
+            await StartupInitializer.WhenReadyAsync(services, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        TimeSpan backoff = options.Value.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int dispatched = await DispatchOnceAsync(stoppingToken);
+                health.Report("outbox", healthy: true, null);
+                backoff = options.Value.PollInterval;
+                if (dispatched > 0)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Broker or database away: nothing is lost (the rows stay), retry with back-off.
+                health.Report("outbox", healthy: false, ex.Message);
+                LogDispatchFailed(logger, backoff, ex);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.Value.MaxBackoff.Ticks));
+            }
+
+            try
+            {
+                await signal.WaitAsync(backoff, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch of pending rows and marks them; returns how many.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        await using AsyncServiceScope scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DelTranDbContext>();
+        var dialect = scope.ServiceProvider.GetRequiredService<IDatabaseDialect>();
+        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<OutboxRow> rows = await dialect.ClaimOutboxAsync(db, options.Value.BatchSize, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        // Published together and awaited together: with publisher confirms on, each task completes once the broker
+        // has its message, and the confirms of a batch arrive in one round trip rather than one after another.
+        // Consumers never depend on the order of their commands.
+        // The wait is bounded: a publish caught by a broker restart can wait for ever on a dead channel, and an unbounded
+        // wait here would hold these rows (locked, so no other instance takes them) and stall the whole pipeline.
+        using var publishing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var publishes = new List<Task>(rows.Count);
+        foreach (OutboxRow row in rows)
+        {
+            (object message, Type type) = Outbox.Read(row);
+            publishes.Add(publisher.Publish(message, type, publishing.Token));
+        }
+
+        try
+        {
+            await Task.WhenAll(publishes).WaitAsync(options.Value.PublishTimeout, clock, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            await publishing.CancelAsync();
+            _ = Task.WhenAll(publishes).ContinueWith(abandoned => abandoned.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new TimeoutException($"The broker did not confirm {rows.Count} outbox message(s) within {options.Value.PublishTimeout}; they stay undispatched and are published again.", ex);
+        }
+
+        DateTimeOffset dispatchedAt = clock.GetUtcNow();
+        foreach (OutboxRow row in rows)
+        {
+            row.DispatchedAt = dispatchedAt;
+            row.Attempts++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying in {Backoff}")]
+    private static partial void LogDispatchFailed(ILogger logger, TimeSpan backoff, Exception exception);
+}

@@ -1,0 +1,87 @@
+using DelTran.Core.Iso20022;
+using DelTran.Host.Clearing;
+using DelTran.Host.Infrastructure.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Infrastructure.Persistence;
+
+/// <summary>
+/// Applies the committed migrations and seeds the participant registry from configuration: participants,
+/// their API key hashes, settlement accounts and caps. Balances of existing accounts are left alone,
+/// because settlement moves them.
+/// </summary>
+public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory, IOptions<DelTranOptions> options, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>The label of an API key that comes from DelTran:Participants:N:ApiKeySha256.</summary>
+    public const string ConfiguredKey = "configuration";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = dbFactory();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        foreach (ParticipantOptions participant in options.Value.Participants)
+        {
+            string bic = Bic.Parse(participant.Bic).Institution;
+            ParticipantRow? row = await db.Participants.FindAsync([bic], cancellationToken);
+            if (row is null)
+            {
+                db.Participants.Add(new ParticipantRow { Bic = bic, Name = participant.Name, Country = participant.Country });
+            }
+            else
+            {
+                row.Name = participant.Name;
+                row.Country = participant.Country;
+            }
+
+            string[] configured = [.. participant.ApiKeySha256.Select(h => h.ToLowerInvariant())];
+            foreach (string hash in configured)
+            {
+                if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken))
+                {
+                    db.ApiKeys.Add(new ApiKeyRow { ParticipantBic = bic, KeyHash = hash, Label = ConfiguredKey, CreatedAt = clock.GetUtcNow() });
+                }
+            }
+
+            // The configuration decides which of its keys are active: a hash taken out of it (the old key of a rotation,
+            // a leaked one) no longer lets anyone in after the restart.
+            db.ApiKeys.RemoveRange(await db.ApiKeys.Where(k => k.ParticipantBic == bic && k.Label == ConfiguredKey && !configured.Contains(k.KeyHash)).ToListAsync(cancellationToken));
+
+            foreach (SettlementAccountOptions account in participant.Accounts)
+            {
+                if (await db.SettlementAccounts.FindAsync([bic, account.Currency], cancellationToken) is null)
+                {
+                    db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = account.Currency, Balance = account.Balance, OpeningBalance = account.Balance, CreditLine = account.CreditLine });
+                }
+
+                RiskLimitRow? limit = await db.RiskLimits.FindAsync([bic, account.Currency], cancellationToken);
+                if (limit is null)
+                {
+                    db.RiskLimits.Add(new RiskLimitRow { ParticipantBic = bic, Currency = account.Currency, NetDebitCap = account.NetDebitCap });
+                }
+                else
+                {
+                    limit.NetDebitCap = account.NetDebitCap;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // Every accepted currency has its open clearing window from the start (a second instance may win the race).
+        try
+        {
+            await OpenWindows.GetOrOpenAsync(db, options.Value.ToRulebook().AcceptedCurrencies.ToList(), clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        LogInitialized(logger, options.Value.Participants.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated; {Participants} participants seeded from configuration")]
+    private static partial void LogInitialized(ILogger logger, int participants);
+}

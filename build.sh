@@ -211,6 +211,8 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 EOF
+  # pg_dump of the server's own version (the schema-baseline test dumps a migrated database with it).
+  write_wrapper "$SERVERS_DIR/bin/pg_dump" "pg_dump of the test cluster's PostgreSQL version" "$bin/pg_dump"
   write_wrapper "$SERVERS_DIR/bin/pg_ctl" "pg_ctl for the test cluster, run as postgres: pg_ctl stop -m fast | start | restart | status" \
     runuser -u postgres -- "$bin/pg_ctl" -D "$pg" -l "$run/server.log" -w -t 60
   if ! "$SERVERS_DIR/bin/pg_ctl" start </dev/null >/dev/null 2>"$run/pg_ctl.err" 9>&-; then
@@ -408,6 +410,7 @@ write_server_env() {
     DELTRAN_TEST_SERVERS_DIR="$SERVERS_DIR"
     DELTRAN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true"
     DELTRAN_TEST_PG_CTL="$SERVERS_DIR/bin/pg_ctl"
+    DELTRAN_TEST_PG_DUMP="$SERVERS_DIR/bin/pg_dump"
     DELTRAN_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RMQ_PORT/"
     DELTRAN_TEST_RABBITMQ_NODE="$RMQ_NODE"
     DELTRAN_TEST_RABBITMQ_CTL="$SERVERS_DIR/bin/rabbitmqctl"

@@ -19,6 +19,9 @@ public static class TestServers
     /// <summary>pg_ctl for the test cluster (a script: pass "stop", "-m", "fast" or "start").</summary>
     public static string PgCtl => Require("DELTRAN_TEST_PG_CTL");
 
+    /// <summary>pg_dump of the test cluster's own PostgreSQL version.</summary>
+    public static string PgDump => Require("DELTRAN_TEST_PG_DUMP");
+
     /// <summary>amqp://guest:guest@127.0.0.1:PORT/</summary>
     public static Uri RabbitMqUri => new(Require("DELTRAN_TEST_RABBITMQ"));
 
@@ -69,6 +72,10 @@ public static class TestServers
 
     /// <summary>Runs the test cluster's pg_ctl, e.g. ("stop", "-m", "fast") then ("start") for an outage.</summary>
     public static Task<string> RunPgCtlAsync(params string[] args) => RunAsync(PgCtl, args);
+
+    /// <summary>The schema of a database on the test cluster as pg_dump --schema-only writes it.</summary>
+    public static Task<string> DumpPostgresSchemaAsync(string database) =>
+        RunAsync(PgDump, ["--schema-only", "--no-owner", "--no-privileges", "--host=127.0.0.1", $"--port={new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString).Port}", "--username=postgres", database]);
 
     /// <summary>Runs rabbitmqctl on the test node, e.g. ("stop_app") then ("start_app") for an outage.</summary>
     public static Task<string> RunRabbitMqCtlAsync(params string[] args) => RunAsync(RabbitMqCtl, args);

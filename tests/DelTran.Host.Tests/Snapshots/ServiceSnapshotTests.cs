@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DelTran.Core.Tests.Support;
 using DelTran.Host.Tests.Cli;
 using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
@@ -17,8 +15,6 @@ namespace DelTran.Host.Tests.Snapshots;
 /// </summary>
 public sealed partial class ServiceSnapshotTests
 {
-    private static readonly string Folder = Path.Combine(CliRunner.RepoRoot, "tests", "DelTran.Host.Tests", "Snapshots");
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     [Fact]
@@ -37,7 +33,7 @@ public sealed partial class ServiceSnapshotTests
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.OrdinalIgnoreCase)];
 
-        Compare("configuration-keys.txt", string.Join('\n', keys) + "\n");
+        SnapshotFile.Compare("configuration-keys.txt", string.Join('\n', keys) + "\n");
     }
 
     [Fact]
@@ -50,7 +46,7 @@ public sealed partial class ServiceSnapshotTests
         // Indented the same way whatever the serializer's defaults; the server's address is not part of the contract.
         using JsonDocument parsed = JsonDocument.Parse(document);
         string text = JsonSerializer.Serialize(parsed.RootElement, Indented);
-        Compare("openapi.json", ServerAddress().Replace(text, "\"http://127.0.0.1:<port>/\"") + "\n");
+        SnapshotFile.Compare("openapi.json", ServerAddress().Replace(text, "\"http://127.0.0.1:<port>/\"") + "\n");
     }
 
     [Fact]
@@ -67,33 +63,12 @@ public sealed partial class ServiceSnapshotTests
             string[] names = [.. Directory.EnumerateFiles(Path.Combine(work, "out"), "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(Path.Combine(work, "out"), f).Replace('\\', '/'))
                 .Order(StringComparer.Ordinal)];
-            Compare("process-output-files.txt", string.Join('\n', names) + "\n");
+            SnapshotFile.Compare("process-output-files.txt", string.Join('\n', names) + "\n");
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static void Compare(string name, string actual)
-    {
-        string path = Path.Combine(Folder, name);
-        string? expected = File.Exists(path) ? File.ReadAllText(path) : null;
-        if (expected == actual)
-        {
-            return;
-        }
-
-        if (GoldenFiles.UpdateRequested)
-        {
-            File.WriteAllText(path, actual, new UTF8Encoding(false));
-            Assert.Fail(GoldenFiles.Rewritten([path]));
-        }
-
-        Assert.True(expected is not null, $"Snapshot {path} is missing; run with {GoldenFiles.UpdateVariable}=1 once and review it.");
-        string[] before = expected!.Split('\n');
-        string[] after = actual.Split('\n');
-        Assert.Fail($"{name} differs from its snapshot.\nGone:\n  {string.Join("\n  ", before.Except(after))}\nNew:\n  {string.Join("\n  ", after.Except(before))}");
     }
 
     [GeneratedRegex(@":\d+(?=:|$)")]

@@ -148,7 +148,14 @@ public static class DelTranCli
 
             string[] webArgs = ServeSettings.ListenArguments(parse.GetValue(urls), configuration);
             await using WebApplication app = ServeHost.Build(webArgs, configuration, ServeSettings.DataDirectory(parse.GetValue(serveData), configuration));
+            StartupInitializer startup = app.Services.GetRequiredService<StartupInitializer>();
             await app.RunAsync(cancellationToken);
+            if (startup.Refusal is string refused)
+            {
+                await stderr.WriteLineAsync("deltran: cannot start: " + refused);
+                return ValidateCommand.ExitUsage;
+            }
+
             return 0;
         });
 

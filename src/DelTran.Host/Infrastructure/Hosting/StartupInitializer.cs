@@ -5,7 +5,7 @@ namespace DelTran.Host.Infrastructure.Hosting;
 /// Migrates and seeds the database when the service starts, retrying with back-off while the database
 /// cannot be reached; until then the service reports not-ready and refuses new files with 503.
 /// </summary>
-public sealed partial class StartupInitializer(DatabaseInitializer initializer, HealthState health, ILogger<StartupInitializer> logger) : BackgroundService
+public sealed partial class StartupInitializer(DatabaseInitializer initializer, HealthState health, IHostApplicationLifetime lifetime, ILogger<StartupInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,6 +17,9 @@ public sealed partial class StartupInitializer(DatabaseInitializer initializer, 
     public int HeldMessages => Volatile.Read(ref _heldMessages);
 
     public Task Ready => _ready.Task;
+
+    /// <summary>Why the database was refused for good (a foreign schema history); the service then stops and `serve` exits with it.</summary>
+    public string? Refusal { get; private set; }
 
     /// <summary>
     /// Waits for the start-up of this host when it has one (`deltran serve` migrates in the background); completes at once
@@ -64,6 +67,15 @@ public sealed partial class StartupInitializer(DatabaseInitializer initializer, 
             {
                 return;
             }
+            catch (DatabaseRefusedException ex)
+            {
+                // Retrying cannot help: the database's history stays foreign. Stop, and let `serve` say why.
+                Refusal = ex.Message;
+                health.Report("database", healthy: false, ex.Message);
+                LogRefused(logger, ex.Message);
+                lifetime.StopApplication();
+                return;
+            }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 health.Report("database", healthy: false, ex.Message);
@@ -73,6 +85,9 @@ public sealed partial class StartupInitializer(DatabaseInitializer initializer, 
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database not ready ({Reason}); retrying in {Backoff}")]
     private static partial void LogNotReady(ILogger logger, TimeSpan backoff, string reason);

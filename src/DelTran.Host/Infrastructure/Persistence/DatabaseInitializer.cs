@@ -19,6 +19,12 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = dbFactory();
+        IEnumerable<string> applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        if (MigrationHistory.Refusal(applied, [.. db.Database.GetMigrations()], Describe(db)) is string refusal)
+        {
+            throw new DatabaseRefusedException(refusal);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
         foreach (ParticipantOptions participant in options.Value.Participants)
@@ -80,6 +86,14 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
         }
 
         LogInitialized(logger, options.Value.Participants.Count);
+    }
+
+    private static string Describe(DelTranDbContext db)
+    {
+        System.Data.Common.DbConnection connection = db.Database.GetDbConnection();
+        return db.Database.IsSqlite()
+            ? $"The embedded database {connection.DataSource}"
+            : $"The database {connection.Database} on {connection.DataSource}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated; {Participants} participants seeded from configuration")]

@@ -1,10 +1,9 @@
-using DelTran.Core.Risk;
-
 namespace DelTran.Core.Liquidity;
 
 /// <summary>
-/// What a participant can draw on in one currency right now: the settlement account's balance plus its credit line,
-/// less what is already reserved for settlements under way. The Host loads it from the settlement account row.
+/// A participant's settlement account in one currency, and the one rule for what it can draw on right now: the
+/// balance plus the credit line, less what is already reserved for settlements under way. Risk bounds net debit caps
+/// by it, liquidity judges coverage by it, settlement plans by it and the API shows it.
 /// </summary>
 public sealed record AvailableFunds
 {
@@ -33,17 +32,4 @@ public sealed record AvailableFunds
 
     /// <summary>Balance + credit line − reserved. Negative when reservations already exceed what the account covers.</summary>
     public decimal Available => Balance + CreditLine - Reserved;
-
-    public static AvailableFunds From(SettlementAccount account, decimal reserved = 0m)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        return new AvailableFunds(account.Balance, account.CreditLine, reserved);
-    }
-
-    /// <summary>Accounts keyed by position, for callers that hold <see cref="SettlementAccount"/>s without reservations.</summary>
-    public static IReadOnlyDictionary<PositionKey, AvailableFunds> From(IReadOnlyDictionary<PositionKey, SettlementAccount> accounts)
-    {
-        ArgumentNullException.ThrowIfNull(accounts);
-        return accounts.ToDictionary(pair => pair.Key, pair => From(pair.Value));
-    }
 }

@@ -5,31 +5,6 @@ using DelTran.Core.Validation;
 
 namespace DelTran.Core.Liquidity;
 
-/// <summary>
-/// A participant's settlement account in one currency: what it holds at the settlement bank, and the credit line
-/// granted on top. Together they are what the participant's net debit in the window may reach.
-/// </summary>
-public sealed record SettlementAccount
-{
-    public SettlementAccount(decimal balance, decimal creditLine)
-    {
-        if (creditLine < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(creditLine), creditLine, "A credit line is zero or more.");
-        }
-
-        Balance = balance;
-        CreditLine = creditLine;
-    }
-
-    public decimal Balance { get; }
-
-    public decimal CreditLine { get; }
-
-    /// <summary>The most the participant can owe at settlement: balance plus credit line.</summary>
-    public decimal Coverage => Balance + CreditLine;
-}
-
 /// <summary>The liquidity stage's verdict on one candidate; a rejection carries an ISO 20022 ExternalStatusReason1Code.</summary>
 public sealed record LiquidityDecision(string ObligationId, bool Accepted, string? ReasonCode, string? Explanation)
 {
@@ -57,15 +32,15 @@ public static class LiquidityEngine
     /// TransactionForbidden. AG01 was named NoAgreement before ISO renamed it, and that is the case here: DelTran has
     /// no agreement to clear that route. AG03 TransactionNotSupported speaks of a transaction type on an account,
     /// which a route is not;</item>
-    /// <item>the debtor's projected net debit after this debit would exceed its settlement account's balance plus
-    /// credit line: AM04 InsufficientFunds. A debtor without a settlement account in the currency has no coverage.
+    /// <item>the debtor's projected net debit after this debit would exceed what its settlement account makes available
+    /// (<see cref="AvailableFunds.Available"/>: balance plus credit line, less what is reserved): AM04 InsufficientFunds. A debtor without a settlement account in the currency has no coverage.
     /// Exact coverage is accepted.</item>
     /// </list>
     /// </summary>
     public static LiquidityEvaluation Evaluate(
         IReadOnlyList<ObligationCandidate> candidates,
         Corridors corridors,
-        IReadOnlyDictionary<PositionKey, SettlementAccount> accounts,
+        IReadOnlyDictionary<PositionKey, AvailableFunds> accounts,
         IReadOnlyDictionary<PositionKey, decimal> projectedPositions)
     {
         ArgumentNullException.ThrowIfNull(candidates);
@@ -81,8 +56,7 @@ public static class LiquidityEngine
             LiquidityDecision decision = Decide(candidate, corridors, accounts, current);
             if (decision.Accepted)
             {
-                Apply(current, changes, candidate.DebtorKey, -candidate.Amount.Amount);
-                Apply(current, changes, candidate.CreditorKey, candidate.Amount.Amount);
+                PositionChanges.Accept(current, changes, candidate);
             }
 
             decisions.Add(decision);
@@ -94,7 +68,7 @@ public static class LiquidityEngine
     private static LiquidityDecision Decide(
         ObligationCandidate candidate,
         Corridors corridors,
-        IReadOnlyDictionary<PositionKey, SettlementAccount> accounts,
+        IReadOnlyDictionary<PositionKey, AvailableFunds> accounts,
         Dictionary<PositionKey, decimal> positions)
     {
         Currency currency = candidate.Amount.Currency;
@@ -116,21 +90,18 @@ public static class LiquidityEngine
         }
 
         decimal netDebit = Math.Max(0m, candidate.Amount.Amount - positions.GetValueOrDefault(debtor));
-        decimal coverage = accounts.TryGetValue(debtor, out SettlementAccount? account) ? account.Coverage : 0m;
+        AvailableFunds? funds = accounts.GetValueOrDefault(debtor);
+        decimal coverage = funds?.Available ?? 0m;
         if (netDebit > coverage)
         {
+            string cover = funds is { Reserved: > 0 } ? $"its balance and credit line, less {funds.Reserved} reserved for settlements under way, cover" : "its balance and credit line cover";
             return LiquidityDecision.Reject(
                 candidate.ObligationId,
                 ReasonCode.AM04,
-                string.Create(CultureInfo.InvariantCulture, $"{debtor} would owe {netDebit} at settlement; its balance and credit line cover {coverage}."));
+                string.Create(CultureInfo.InvariantCulture, $"{debtor} would owe {netDebit} at settlement; {cover} {coverage}."));
         }
 
         return LiquidityDecision.Accept(candidate.ObligationId);
     }
 
-    private static void Apply(Dictionary<PositionKey, decimal> positions, Dictionary<PositionKey, decimal> changes, PositionKey key, decimal delta)
-    {
-        positions[key] = positions.GetValueOrDefault(key) + delta;
-        changes[key] = changes.GetValueOrDefault(key) + delta;
-    }
 }

@@ -64,8 +64,7 @@ public static class RiskEngine
             RiskDecision decision = Decide(candidate, current, limits);
             if (decision.Accepted)
             {
-                Apply(current, changes, candidate.DebtorKey, -candidate.Amount.Amount);
-                Apply(current, changes, candidate.CreditorKey, candidate.Amount.Amount);
+                PositionChanges.Accept(current, changes, candidate);
             }
 
             decisions.Add(decision);
@@ -119,11 +118,6 @@ public static class RiskEngine
         return RiskDecision.Accept(candidate.ObligationId);
     }
 
-    private static void Apply(Dictionary<PositionKey, decimal> positions, Dictionary<PositionKey, decimal> changes, PositionKey key, decimal delta)
-    {
-        positions[key] = positions.GetValueOrDefault(key) + delta;
-        changes[key] = changes.GetValueOrDefault(key) + delta;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

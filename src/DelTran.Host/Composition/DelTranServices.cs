@@ -1,6 +1,6 @@
+using DelTran.Host.Checks;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Checks.Fx;
-using DelTran.Host.Checks.Liquidity;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Checks.Screening;
 using DelTran.Host.Infrastructure.Configuration;

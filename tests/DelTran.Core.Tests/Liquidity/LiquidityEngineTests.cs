@@ -24,12 +24,12 @@ public sealed class LiquidityEngineTests
             new Corridor("IN", "IN", Currency.Inr),
         ]);
 
-    private static readonly Dictionary<PositionKey, SettlementAccount> Accounts = new()
+    private static readonly Dictionary<PositionKey, AvailableFunds> Accounts = new()
     {
-        [PositionKey.Of(Mumbai, Currency.Inr)] = new SettlementAccount(1_000_000.00m, 500_000.00m),
-        [PositionKey.Of(Dubai, Currency.Aed)] = new SettlementAccount(200_000.00m, 0m),
-        [PositionKey.Of(Dubai, Currency.Usd)] = new SettlementAccount(-10_000.00m, 50_000.00m), // overdrawn, inside its line
-        [PositionKey.Of(NewYork, Currency.Usd)] = new SettlementAccount(0m, 0m),
+        [PositionKey.Of(Mumbai, Currency.Inr)] = new AvailableFunds(1_000_000.00m, 500_000.00m, 0m),
+        [PositionKey.Of(Dubai, Currency.Aed)] = new AvailableFunds(200_000.00m, 0m, 0m),
+        [PositionKey.Of(Dubai, Currency.Usd)] = new AvailableFunds(-10_000.00m, 50_000.00m, 0m), // overdrawn, inside its line
+        [PositionKey.Of(NewYork, Currency.Usd)] = new AvailableFunds(0m, 0m, 0m),
     };
 
     private static readonly Dictionary<PositionKey, decimal> NoPositions = [];
@@ -156,9 +156,9 @@ public sealed class LiquidityEngineTests
     }
 
     [Fact]
-    public void SettlementAccount_RefusesANegativeCreditLine()
+    public void AvailableFunds_RefusesANegativeCreditLine()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SettlementAccount(100m, -1m));
-        Assert.Equal(150m, new SettlementAccount(100m, 50m).Coverage);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AvailableFunds(100m, -1m, 0m));
+        Assert.Equal(150m, new AvailableFunds(100m, 50m, 0m).Available);
     }
 }

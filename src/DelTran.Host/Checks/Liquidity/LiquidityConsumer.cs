@@ -1,17 +1,13 @@
 using DelTran.Core.Amounts;
-using DelTran.Core.Fx;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Host.Checks.Fx;
-using DelTran.Host.Checks.Risk;
-using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Checks.Liquidity;
@@ -20,8 +16,8 @@ namespace DelTran.Host.Checks.Liquidity;
 /// Liquidity: a transaction instructed in another currency than it settles in first needs a valid FX path at the
 /// acceptance instant (refused AM03 without one, docs/adr/0006-fx.md); then only configured corridors and currencies,
 /// and the debtor's projected net debit covered by its settlement account balance plus credit line. An accepted
-/// transaction becomes an obligation, with its FX path recorded; a refused one gives back the position that risk had
-/// applied for it.
+/// transaction becomes an obligation, with its FX path recorded; Core's <see cref="LiquidityStage"/> decides, and gives
+/// back the position that risk had applied for a refused one.
 /// </summary>
 public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates)
     : StageConsumer<CheckLiquidity>(db, dialect, signal, clock)
@@ -38,85 +34,44 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             return;
         }
 
-        var candidates = rows.Select(Positions.Candidate).ToList();
-
-        // Read before any guard or lock, so that they are held only for the decision and the writes.
-        string[] debtors = [.. candidates.Select(c => c.Debtor.Institution).Distinct()];
-        var accounts = (await Db.SettlementAccounts.AsNoTracking().Where(a => debtors.Contains(a.ParticipantBic)).ToListAsync(cancellationToken))
-            .Where(a => Currency.TryParse(a.Currency, out _))
-            .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new SettlementAccount(a.Balance, a.CreditLine));
-
-        // The rate table only when some transaction needs a conversion; its version is recorded (once) with the paths.
+        List<ObligationCandidate> batch = [.. rows.Select(Positions.Candidate)];
         Money?[] instructed = [.. rows.Select(Instructed)];
-        FxRatesState? rates = null;
-        if (Enumerable.Range(0, rows.Count).Any(i => instructed[i] is { } m && m.Currency != candidates[i].Amount.Currency))
+
+        // Read before any guard or lock, so that they are held only for the decision and the writes. The rate table only
+        // when some transaction needs a conversion; its version is recorded (once) with the paths.
+        var funds = await AvailableFundsQuery.ForParticipantsAsync(Db, [.. batch.Select(c => c.Debtor.Institution).Distinct()], cancellationToken);
+        FxRatesState? rates = LiquidityStage.NeedsRates(batch, instructed) ? fxRates.Current() : null;
+        if (rates is not null)
         {
-            rates = fxRates.Current();
             await FxRateVersions.AddUnrecordedAsync(Db, rates, Clock.GetUtcNow(), cancellationToken);
         }
 
         // The window guard before any position lock: an obligation is stamped with the window open at its
         // acceptance, and a close of that currency waits for this transaction (and blocks the next) meanwhile.
-        string[] currencies = [.. candidates.Select(c => c.Amount.Currency.Code).Distinct()];
+        string[] currencies = [.. batch.Select(c => c.Amount.Currency.Code).Distinct()];
         await Dialect.EnterWindowGuardSharedAsync(Db, currencies, cancellationToken);
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
         Dictionary<string, ClearingWindowRow> windows = await OpenWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
+        Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
+        LiquidityStageOutcome outcome = options.Value.BenchmarkWithoutChecks
+            ? new LiquidityStageOutcome([.. batch.Select(c => new LiquidityVerdict(LiquidityDecision.Accept(c.ObligationId), null))], new Dictionary<PositionKey, decimal>())
+            : LiquidityStage.Decide(batch, instructed, rates?.Table, fxRates.Options.PivotCurrency(), acceptedAt, Corridors(), funds, Positions.NetPositions(byKey));
 
-        Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, candidates.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
-
-        // The rows already hold this batch (risk applied it); judge coverage from the position before it.
-        var before = byKey.ToDictionary(p => p.Key, p => p.Value.NetPosition);
-        foreach (ObligationCandidate c in candidates)
-        {
-            before[c.DebtorKey] += c.Amount.Amount;
-            before[c.CreditorKey] -= c.Amount.Amount;
-        }
-
-        // FX first, at the acceptance instant: a transaction without a valid path never uses the debtor's coverage.
-        // The benchmark's pass without checks prices nothing and accepts every transaction.
-        bool check = !options.Value.BenchmarkWithoutChecks;
-        Currency pivot = fxRates.Options.PivotCurrency();
-        FxDecision[] fx = check ? [.. candidates.Select((c, i) => FxConversion.Decide(c.Amount, instructed[i], rates?.Table, acceptedAt, pivot))] : [];
-        var decisions = new LiquidityDecision?[rows.Count];
-        if (check)
-        {
-            int[] priced = [.. Enumerable.Range(0, rows.Count).Where(i => !fx[i].Refused)];
-            LiquidityEvaluation evaluation = LiquidityEngine.Evaluate(
-                [.. priced.Select(i => candidates[i])],
-                Corridors(),
-                accounts,
-                before);
-            for (int k = 0; k < priced.Length; k++)
-            {
-                decisions[priced[k]] = evaluation.Decisions[k];
-            }
-
-            for (int i = 0; i < rows.Count; i++)
-            {
-                if (fx[i].Refused)
-                {
-                    decisions[i] = LiquidityDecision.Reject(candidates[i].ObligationId, fx[i].ReasonCode!, fx[i].Explanation!);
-                }
-            }
-        }
-
+        Positions.Apply(byKey, outcome.PositionChanges);
         for (int i = 0; i < rows.Count; i++)
         {
-            ObligationCandidate candidate = candidates[i];
-            if (decisions[i] is not { Accepted: false } decision)
+            LiquidityVerdict verdict = outcome.Verdicts[i];
+            if (!verdict.Decision.Accepted)
             {
-                Move(rows[i], TransactionState.Accepted);
-                AddObligation(Obligation(rows[i], candidate, acceptedAt, windows[candidate.Amount.Currency.Code].Id));
-                if (check && fx[i].Path is { } path)
-                {
-                    Db.TransactionFx.Add(FxRateVersions.Row(rows[i].Id, path));
-                }
+                Move(rows[i], TransactionState.Rejected, verdict.Decision.ReasonCode, verdict.Decision.Explanation);
+                continue;
             }
-            else
+
+            Move(rows[i], TransactionState.Accepted);
+            AddObligation(Obligation(rows[i], batch[i], acceptedAt, windows[batch[i].Amount.Currency.Code].Id));
+            if (verdict.Path is { } path)
             {
-                byKey[candidate.DebtorKey].NetPosition += candidate.Amount.Amount;
-                byKey[candidate.CreditorKey].NetPosition -= candidate.Amount.Amount;
-                Move(rows[i], TransactionState.Rejected, decision.ReasonCode, decision.Explanation);
+                Db.TransactionFx.Add(FxRateVersions.Row(rows[i].Id, path));
             }
         }
 
@@ -161,16 +116,5 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             AcceptedAt = acceptedAt,
             WindowId = windowId,
         };
-    }
-}
-
-/// <summary>Registers the compliance, risk and liquidity consumers.</summary>
-public static class StageRegistration
-{
-    public static void AddStageConsumers(MassTransit.IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<ScreeningConsumer>();
-        bus.AddConsumer<RiskConsumer>();
-        bus.AddConsumer<LiquidityConsumer>();
     }
 }

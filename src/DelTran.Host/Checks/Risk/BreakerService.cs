@@ -28,6 +28,16 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
     /// <summary>This instance's mark on the transitions it publishes, so it can tell them from the others'.</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>Runs a Core decision that reads and moves the board (the risk stage's), under the board's lock.</summary>
+    public T Decide<T>(Func<CircuitBreakerBoard, T> decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        lock (_gate)
+        {
+            return decision(_board);
+        }
+    }
+
     public BreakerVerdict Check(Bic debtorAgent, Bic creditorAgent, Corridor corridor, DateTimeOffset now)
     {
         lock (_gate)

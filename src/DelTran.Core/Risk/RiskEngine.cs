@@ -1,4 +1,5 @@
 using System.Globalization;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Validation;
 
 namespace DelTran.Core.Risk;

@@ -1,4 +1,5 @@
 using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Host.Infrastructure.Configuration;

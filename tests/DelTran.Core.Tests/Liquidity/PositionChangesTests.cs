@@ -1,8 +1,9 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Risk;
 
-namespace DelTran.Core.Tests.Risk;
+namespace DelTran.Core.Tests.Liquidity;
 
 public sealed class PositionChangesTests
 {

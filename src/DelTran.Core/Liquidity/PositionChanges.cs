@@ -1,4 +1,6 @@
-namespace DelTran.Core.Risk;
+using DelTran.Core.Risk;
+
+namespace DelTran.Core.Liquidity;
 
 /// <summary>
 /// The one rule for what an obligation does to the open window's running positions, used by both position stages:

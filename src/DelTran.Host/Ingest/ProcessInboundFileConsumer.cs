@@ -100,77 +100,48 @@ public sealed partial class ProcessInboundFileConsumer(
 
     private async Task FinishAsync(InboundFileRow file, MessageRow row, ValidationReport report, LoadingSink sink, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        List<ValidationIssue> messageIssues = report.Issues.Where(i => i.TransactionIndex is null).ToList();
+        // A rejected message's transactions are all refused, so their UETRs are not registered.
+        List<UetrDuplicate> duplicates = report.MessageRejected ? [] : await Dialect.RegisterMessageUetrsAsync(Db, row.Id, now, cancellationToken);
+        MessageAdmissionDecision decision = MessageAdmission.Decide(new IngestedMessage(
+            report.Issues, report.MessageRejected, sink.Batcher.Count, [.. duplicates.Select(d => new UetrAlreadyReceived(d.TransactionId, d.Uetr, d.Conflicting))]));
+
         row.MsgId = report.MessageId;
         row.MessageType = report.Definition?.Identifier;
         row.CreationDateTime = report.GroupHeader?.CreationDateTime;
         row.TransactionCount = report.TransactionCount;
-        row.DuplicateMsgId = messageIssues.Exists(i => i.Code == ReasonCode.AM05);
-
-        int validatedCount = sink.Batcher.Count;
-        if (report.MessageRejected)
-        {
-            // A message-level finding refuses every transaction that was still in the running.
-            ValidationIssue first = messageIssues.FirstOrDefault() ?? report.Issues[0];
-            string text = Truncate(Reasons.Store(messageIssues), 2000);
-            row.RejectReasons = text.Length > 0 ? text : Reasons.Store([first]);
-            List<Guid> stillValidated = await Db.Transactions.AsNoTracking()
-                .Where(t => t.MessageId == row.Id && t.State == TransactionState.Validated)
-                .Select(t => t.Id)
-                .ToListAsync(cancellationToken);
-            await RejectAsync(stillValidated, first.Code, "Message rejected: " + first.Message, "validation", now, cancellationToken);
-            validatedCount = 0;
-        }
-        else
-        {
-            // Duplicates leave the state the stages take, so their batches skip them.
-            List<UetrDuplicate> duplicates = await Dialect.RegisterMessageUetrsAsync(Db, row.Id, now, cancellationToken);
-            if (duplicates.Count > 0)
-            {
-                validatedCount -= (await ReportDuplicatesAsync(duplicates, now, cancellationToken)).Count;
-            }
-        }
-
-        row.State = validatedCount > 0 ? MessageState.Processing : MessageState.Received;
+        row.DuplicateMsgId = decision.DuplicateMsgId;
+        row.RejectReasons = decision.RejectReasons;
+        row.State = decision.State;
         file.Status = InboundFileStatus.Parsed;
         file.MessageId = row.Id;
-
-        if (validatedCount > 0)
+        foreach (IngestRejection rejection in decision.Rejections)
         {
-            foreach (TransactionRange batch in sink.Batcher.Batches())
-            {
-                Send(new ScreenTransactions(NewCommandId(), row.Id, [], batch));
-            }
-        }
-        else
-        {
-            Send(new CompleteMessage(NewCommandId(), row.Id));
+            IReadOnlyCollection<Guid> ids = rejection.EveryStillValidated ? await StillValidatedAsync(row.Id, cancellationToken) : rejection.TransactionIds;
+            await RejectAsync(ids, rejection.Code, rejection.Text, rejection.Stage, now, cancellationToken);
         }
 
-        LogFileProcessed(logger, file.Id, row.Id, report.TransactionCount, validatedCount);
+        foreach (UetrAlreadyReceived suspicious in decision.SuspiciousUetrs)
+        {
+            LogSuspiciousUetr(logger, suspicious.Uetr, suspicious.TransactionId);
+        }
+
+        // The batches were cut before the duplicates were found; those are no longer VALIDATED, so the stages skip them.
+        IEnumerable<IPipelineCommand> commands = decision.NextCommand == IngestNextCommand.ScreenEachStageBatch
+            ? sink.Batcher.Batches().Select(batch => new ScreenTransactions(NewCommandId(), row.Id, [], batch))
+            : [new CompleteMessage(NewCommandId(), row.Id)];
+        foreach (IPipelineCommand command in commands)
+        {
+            Send(command);
+        }
+
+        LogFileProcessed(logger, file.Id, row.Id, report.TransactionCount, decision.TransactionsToStages);
     }
 
-    private async Task<HashSet<Guid>> ReportDuplicatesAsync(List<UetrDuplicate> duplicates, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var group in duplicates.GroupBy(d => d.Conflicting))
-        {
-            bool conflicting = group.Key;
-            List<Guid> ids = group.Select(d => d.TransactionId).ToList();
-            string text = conflicting
-                ? "UETR already received with different content (logged as suspicious)."
-                : "UETR already received.";
-            await RejectAsync(ids, ReasonCode.DUPL, text, "duplicates", now, cancellationToken);
-            if (conflicting)
-            {
-                foreach (UetrDuplicate d in group)
-                {
-                    LogSuspiciousUetr(logger, d.Uetr, d.TransactionId);
-                }
-            }
-        }
-
-        return duplicates.Select(d => d.TransactionId).ToHashSet();
-    }
+    private Task<List<Guid>> StillValidatedAsync(Guid messageId, CancellationToken cancellationToken) =>
+        Db.Transactions.AsNoTracking()
+            .Where(t => t.MessageId == messageId && t.State == TransactionState.Validated)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
 
     private async Task RejectAsync(IReadOnlyCollection<Guid> ids, string code, string text, string stage, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -194,8 +165,6 @@ public sealed partial class ProcessInboundFileConsumer(
             }));
         }
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbound file {FileId} parsed as message {MessageId}: {Transactions} transactions, {Validated} to the stages")]
     private static partial void LogFileProcessed(ILogger logger, Guid fileId, Guid messageId, int transactions, int validated);
@@ -297,9 +266,10 @@ public sealed partial class ProcessInboundFileConsumer(
     }
 }
 
+/// <summary>The states of a message row, as Core's <see cref="MessageLifecycle"/> defines them.</summary>
 public static class MessageState
 {
-    public const string Received = "RECEIVED";
-    public const string Processing = "PROCESSING";
-    public const string Completed = "COMPLETED";
+    public const string Received = MessageLifecycle.Received;
+    public const string Processing = MessageLifecycle.Processing;
+    public const string Completed = MessageLifecycle.Completed;
 }

@@ -17,7 +17,8 @@ export MSBUILDTERMINALLOGGER=off
 usage() {
   cat >&2 <<'USAGE'
 usage: ./build.sh demo | test | bench | fuzz [SECONDS] | servers | servers-stop DIR
-  demo   build Release and run `deltran process` over sample-messages/ (pacs.002s in out/demo/)
+  demo   build Release (deltran, and the mock bank beside it) and run `deltran process` over
+         sample-messages/ (pacs.002s in out/demo/)
   test   restore, build (warnings are errors), check formatting, run every test project;
          ends with one line "N passed, N failed[, N skipped]"
   bench  run bench/run.sh (xmllint vs deltran validate on a generated 100k-transaction pacs.008)
@@ -569,6 +570,9 @@ cmd_demo() {
   [[ -d sample-messages ]] || die "sample-messages/ is missing: nothing to process."
   log "building Release"
   dotnet build src/DelTran.Host -c Release -v quiet -nologo >&2 || die "build failed."
+  # With no bank configured, `deltran process` settles through the mock bank, which it runs as a child process from
+  # the deltran-mockbank executable beside it: deltran itself carries no mock bank code, so the demo puts one there.
+  dotnet publish src/DelTran.MockBank -c Release -o src/DelTran.Host/bin/Release/net10.0 -v quiet -nologo >&2 || die "build failed."
 
   # DelTran's main job on the embedded default (SQLite in a temporary folder, in-memory bus): every
   # sample message through ingest, validation, compliance, risk and liquidity, a pacs.002 per message.

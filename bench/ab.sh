@@ -36,6 +36,8 @@ for i in 0 1; do
   echo "bench/ab.sh: building $side = ${revs[$i]} ($sha)" >&2
   git worktree add --detach "$work/$side-src" "$sha" >/dev/null 2>&1
   dotnet publish "$work/$side-src/src/DelTran.Host" -c Release -o "$work/$side" -v quiet -nologo >&2
+  # The mock bank `deltran process` runs beside itself (a revision before issue 16 carries it inside and ignores this).
+  dotnet publish "$work/$side-src/src/DelTran.MockBank" -c Release -o "$work/$side" -v quiet -nologo >&2
 done
 
 # One set of servers for every run (bench/pipeline.sh would otherwise start and stop its own each time).

@@ -84,8 +84,11 @@ stale_statistics=${BENCH_STALE_STATISTICS:-false}
 
 echo "bench: building Release" >&2
 dotnet build -c Release src/DelTran.Host -v quiet -nologo >&2
+# `deltran process` settles through the deltran-mockbank executable beside it (as ./build.sh demo puts it there).
+dotnet publish -c Release src/DelTran.MockBank -o src/DelTran.Host/bin/Release/net10.0 -v quiet -nologo >&2
 dotnet build -c Release bench/DelTran.Bench -v quiet -nologo >&2
-# BENCH_DELTRAN=PATH runs another build of deltran (bench/ab.sh uses it to compare two revisions side by side).
+# BENCH_DELTRAN=PATH runs another build of deltran (bench/ab.sh uses it to compare two revisions side by side), with
+# deltran-mockbank beside it.
 deltran=${BENCH_DELTRAN:-src/DelTran.Host/bin/Release/net10.0/deltran}
 [[ -x $deltran ]] || { echo "bench: no deltran executable at $deltran" >&2; exit 2; }
 work=bench/work

@@ -5,14 +5,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DelTran.MockBank;
 
 /// <summary>
-/// The mock bank as an ASP.NET Core minimal API: `deltran-mockbank` runs it alone, and DelTran (or a test) can run
-/// it in-process, e.g. <c>Create([], b =&gt; b.WebHost.UseUrls("http://127.0.0.1:0"))</c> then read
-/// <c>app.Urls</c> after <c>StartAsync</c>.
+/// The mock bank as an ASP.NET Core minimal API: `deltran-mockbank` runs it alone (and `deltran process` runs that
+/// executable as a child process), and a test or benchmark can run it in-process, e.g.
+/// <c>Create([], b =&gt; b.WebHost.UseUrls("http://127.0.0.1:0"))</c> then read <c>app.Urls</c> after <c>StartAsync</c>.
+/// DelTran itself never references this assembly.
 /// </summary>
 public static partial class MockBankApp
 {
     public const string DefaultUrl = "http://0.0.0.0:5080";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>What `deltran-mockbank` prints on stdout before each address it listens on, once it accepts connections.</summary>
+    public const string ListeningLinePrefix = "deltran-mockbank: listening on ";
+
+    /// <summary>The switch that makes `deltran-mockbank` stop when its standard input closes (its parent closed it, or died).</summary>
+    public const string ExitWhenStdinClosesSwitch = "--exit-when-stdin-closes";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -25,8 +32,9 @@ public static partial class MockBankApp
             ContentRootPath = AppContext.BaseDirectory,
         });
 
-        // Embedded in `deltran`, the folder holds DelTran's appsettings.json: the mock bank reads none, only the
-        // environment and the command line, so it never picks up the host's Kestrel endpoints or URLs.
+        // Beside `deltran` (as `deltran process` runs it) or in a test, the folder holds DelTran's appsettings.json: the
+        // mock bank reads none, only the environment and the command line, so it never picks up the host's Kestrel
+        // endpoints or URLs.
         foreach (IConfigurationSource json in builder.Configuration.Sources.OfType<JsonConfigurationSource>().ToList())
         {
             builder.Configuration.Sources.Remove(json);

@@ -3,6 +3,7 @@ using System.Globalization;
 using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest;
@@ -27,6 +28,16 @@ public static class ProcessCommand
             return ValidateCommand.ExitUsage;
         }
 
+        // Settlement goes to the configured bank endpoints, or else to a mock bank run beside this process. Decided before any
+        // input is read: a run that cannot settle says so at once.
+        (MockBankProcess? startedBank, string? refusal) = await StartMockBankUnlessConfiguredAsync(configuration, cancellationToken);
+        if (refusal is not null)
+        {
+            await stderr.WriteLineAsync(refusal);
+            return ValidateCommand.ExitUsage;
+        }
+
+        await using MockBankProcess? mockBank = startedBank;
         string data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "deltran-" + Guid.NewGuid().ToString("N")[..12]);
         StorageSettings storage = StorageSettings.From(configuration, data);
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Interactive = InteractionSupport.No });
@@ -44,11 +55,9 @@ public static class ProcessCommand
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
         builder.Services.AddDelTranPipeline(builder.Configuration, storage);
 
-        // Settlement goes to the configured bank endpoints, or else to a mock bank run in this process.
-        await using MockBankHost? mockBank = string.IsNullOrWhiteSpace(configuration["DelTran:Banks:BaseUrl"]) ? await MockBankHost.StartAsync(cancellationToken) : null;
         if (mockBank is not null)
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = mockBank.BaseUrl });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{BankEndpointOptions.Section}:{nameof(BankEndpointOptions.BaseUrl)}"] = mockBank.BaseAddress.ToString() });
         }
 
         builder.Services.AddClearing(builder.Configuration, data);
@@ -63,6 +72,10 @@ public static class ProcessCommand
         console.WriteLine(asOf is not null
             ? $"Business date {asOf:yyyy-MM-dd} (--as-of): message dates, FX rates, calendars and windows are judged on it."
             : $"Business date {clock.GetUtcNow():yyyy-MM-dd} (today, UTC; --as-of chooses another).");
+        if (mockBank is not null)
+        {
+            console.WriteLine($"Mock bank: process {mockBank.ProcessId.ToString(CultureInfo.InvariantCulture)} at {mockBank.BaseAddress} ({BankEndpointOptions.Section}:BaseUrl is not set).");
+        }
 
         var stopwatch = Stopwatch.StartNew();
         try
@@ -159,7 +172,7 @@ public static class ProcessCommand
         console.Write(windows);
         console.WriteLine($"{fileIds.Count} files processed in {stopwatch.Elapsed.TotalSeconds:F1} s. Status reports in {Path.GetFullPath(outputDirectory)}; "
             + $"window reports (pacs.002 ACSC, camt.053, audit pack with net-positions.csv) in {windowsDirectory}; "
-            + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the in-process mock bank")
+            + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the mock bank")
             + (dataDirectory is null ? "; the run's own embedded database was temporary and is removed (--data DIR keeps it)." : $"; state in {data}."));
         await host.StopAsync(CancellationToken.None);
         if (dataDirectory is null)
@@ -172,6 +185,59 @@ public static class ProcessCommand
 
         return 0;
     }
+
+    /// <summary>
+    /// Nothing when DelTran:Banks:BaseUrl is set; else the mock bank, started as a child process. A refusal (the line to
+    /// print) when the banks' section is invalid or the mock bank cannot be found or started.
+    /// </summary>
+    private static async Task<(MockBankProcess? Bank, string? Refusal)> StartMockBankUnlessConfiguredAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        BankEndpointOptions banks;
+        MockBankOptions mockBank;
+        try
+        {
+            banks = BankEndpointOptions.Read(configuration);
+            mockBank = MockBankOptions.Read(configuration);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            return (null, "deltran: cannot start: " + ex.Message);
+        }
+
+        if (banks.BaseUrl is not null)
+        {
+            return (null, null);
+        }
+
+        string executable = MockBankProcess.ExecutablePath(mockBank, AppContext.BaseDirectory);
+        if (!File.Exists(executable))
+        {
+            return (null, MockBankMissing(executable, mockBank.Executable is not null));
+        }
+
+        try
+        {
+            return (await MockBankProcess.StartAsync(executable, cancellationToken), null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (null, $"deltran: cannot start: {ex.Message}{Environment.NewLine}{ConfigureABank}");
+        }
+    }
+
+    private const string ConfigureABank =
+        "To settle through real banks instead, set DelTran:Banks:BaseUrl (environment: DelTran__Banks__BaseUrl=https://bank.example/) "
+        + "and, for a participant whose bank answers elsewhere, DelTran:Banks:Participants:<BIC8>.";
+
+    /// <summary>The refusal when no bank is configured and the mock bank that stands in for one is not where it was looked for.</summary>
+    private static string MockBankMissing(string executable, bool configured) =>
+        $"deltran: cannot start: no bank endpoint is configured ({BankEndpointOptions.Section}:BaseUrl), and the mock bank that "
+        + $"`process` settles through in its place is not at {executable} ({(configured ? MockBankOptions.Section + ":Executable" : "beside deltran")})."
+        + Environment.NewLine
+        + $"Build it there (dotnet publish src/DelTran.MockBank -c Release -o {Path.GetDirectoryName(executable)}; ./build.sh demo builds it "
+        + $"beside deltran), or point {MockBankOptions.Section}:Executable at a {MockBankProcess.ExecutableName} executable."
+        + Environment.NewLine
+        + ConfigureABank;
 
     private static async Task<Table> CloseWindowsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

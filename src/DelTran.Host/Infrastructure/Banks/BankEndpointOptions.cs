@@ -75,6 +75,19 @@ public sealed class BankEndpointOptions
         return problems;
     }
 
+    /// <summary>
+    /// The section bound from <paramref name="configuration"/> and validated as at a host's start, for a caller that
+    /// must know the endpoints before it builds one (`deltran process`); every problem in one <see cref="OptionsValidationException"/>.
+    /// </summary>
+    public static BankEndpointOptions Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new BankEndpointOptions();
+        configuration.GetSection(Section).Bind(options);
+        ValidateOptionsResult result = new BankEndpointOptionsValidator().Validate(Options.DefaultName, options);
+        return result.Failed ? throw new OptionsValidationException(Options.DefaultName, typeof(BankEndpointOptions), result.Failures) : options;
+    }
+
     /// <summary>The base URL of the participant's bank (BIC8 or BIC11), or null when none is configured.</summary>
     public Uri? EndpointFor(string participant)
     {

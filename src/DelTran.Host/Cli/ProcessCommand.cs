@@ -175,7 +175,7 @@ public static class ProcessCommand
             + (mockBank is null ? "settled through the configured bank endpoints" : "settled through the mock bank")
             + (dataDirectory is null ? "; the run's own embedded database was temporary and is removed (--data DIR keeps it)." : $"; state in {data}."));
         await host.StopAsync(CancellationToken.None);
-        if (dataDirectory is null)
+        if (dataDirectory is null && Directory.Exists(data))
         {
             // Nothing of a finished run is left behind in the system's temporary folder (a stopped run keeps it, and says where).
             host.Dispose();

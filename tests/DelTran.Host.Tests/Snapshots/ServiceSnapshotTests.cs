@@ -57,7 +57,7 @@ public sealed partial class ServiceSnapshotTests
         {
             string samples = Path.Combine(CliRunner.RepoRoot, "sample-messages");
             string[] inputs = [.. new[] { "pacs.008.001.08", "pain.001.001.09", "pain.001.001.03" }.Select(m => Path.Combine(samples, m))];
-            (int exit, string stdout, string stderr) = CliRunner.Run(["process", "--as-of", "2026-12-01", "--in", .. inputs, "--out", Path.Combine(work, "out")]);
+            (int exit, string stdout, string stderr) = CliRunner.Run(["process", "--as-of", "2026-12-01", "--in", .. inputs, "--out", Path.Combine(work, "out"), "--data", Path.Combine(work, "data")]);
             Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
 
             string[] names = [.. Directory.EnumerateFiles(Path.Combine(work, "out"), "*", SearchOption.AllDirectories)

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Cli;
+using DelTran.Host.Tests.Infrastructure;
 
 namespace DelTran.Host.Tests.Cli;
 
@@ -173,6 +174,28 @@ public sealed class ProcessCommandTests
 
         // The folders `process` makes for itself: deltran- and 12 hexadecimal digits.
         static HashSet<string> RunFolders() => [.. Directory.EnumerateDirectories(Path.GetTempPath(), "deltran-*").Where(d => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(d), "^deltran-[0-9a-f]{12}$"))];
+    }
+
+    [Fact]
+    public async Task Process_OnPostgresWithoutData_FinishesWithoutATemporaryFolderToRemove()
+    {
+        await using PostgresDatabase database = await PostgresDatabase.CreateAsync();
+        string work = Directory.CreateTempSubdirectory("deltran-process-pg-").FullName;
+        try
+        {
+            string config = Path.Combine(work, "deltran.json");
+            await File.WriteAllTextAsync(config, $$"""{ "ConnectionStrings": { "deltran": "{{database.ConnectionString}}" } }""");
+            string sample = Path.Combine(CliRunner.RepoRoot, "sample-messages", "pacs.008.001.08", "valid", "single-inr-in-to-ae.xml");
+
+            (int exit, string stdout, string stderr) = CliRunner.Run("process", "--config", config, "--as-of", SamplesBusinessDate, "--in", sample, "--out", Path.Combine(work, "out"));
+
+            Assert.True(exit == 0, $"exit {exit}: {stderr}\n{stdout}");
+            Assert.Single(Directory.EnumerateFiles(Path.Combine(work, "out"), "single-inr-in-to-ae.pacs002.xml", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     [Fact]

@@ -6,7 +6,7 @@
 # Two timings: the whole `deltran process` run (host start, pipeline, report copy, clearing cycle), and the
 # pipeline proper from the database's records (file received -> pacs.002 stored), with the peak RSS up to then.
 #   bench/pipeline.sh [N ...]
-# BENCH_WITHOUT_CHECKS=true runs the stages without their checks (DelTran:BenchmarkWithoutChecks), BENCH_LISTS=DIR
+# BENCH_WITHOUT_CHECKS=true runs the stages without their checks (DelTran.Bench deltran-without-checks), BENCH_LISTS=DIR
 # screens against the lists in DIR, BENCH_CONFIG=FILE adds a configuration file, BENCH_DEEP_POCKETS=true gives every participant
 # funds and caps no file exhausts (see below), and BENCH_RESULTS=FILE appends "n pipeline_s process_s peak_kb cpu_s pg_cpu_s" per size: see
 # bench/stages.sh, which compares the two.
@@ -90,6 +90,11 @@ dotnet build -c Release bench/DelTran.Bench -v quiet -nologo >&2
 # BENCH_DELTRAN=PATH runs another build of deltran (bench/ab.sh uses it to compare two revisions side by side), with
 # deltran-mockbank beside it.
 deltran=${BENCH_DELTRAN:-src/DelTran.Host/bin/Release/net10.0/deltran}
+# Without checks, deltran's command line runs inside the benchmark's own composition: the product has no such switch.
+run_deltran=("$deltran")
+if [[ ${BENCH_WITHOUT_CHECKS:-false} == true ]]; then
+  run_deltran=(dotnet bench/DelTran.Bench/bin/Release/net10.0/DelTran.Bench.dll deltran-without-checks)
+fi
 [[ -x $deltran ]] || { echo "bench: no deltran executable at $deltran" >&2; exit 2; }
 work=bench/work
 mkdir -p "$work"
@@ -127,13 +132,12 @@ for n in "${sizes[@]}"; do
   ConnectionStrings__deltran="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
   ConnectionStrings__rabbitmq="$DELTRAN_TEST_RABBITMQ" \
   DelTran__Bus__EndpointPrefix="bench-$n-$$" \
-  DelTran__BenchmarkWithoutChecks="${BENCH_WITHOUT_CHECKS:-false}" \
-  DOTNET_ENVIRONMENT="$([[ ${BENCH_WITHOUT_CHECKS:-false} == true ]] && echo Benchmark || echo "${DOTNET_ENVIRONMENT:-Production}")" \
+  DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Production}" \
   DelTran__Diagnostics__MemoryReport="$out/memory.json" \
   DOTNET_gcConcurrent="$gc_concurrent" \
   DOTNET_TC_CallCountingDelayMs="$tiering_delay_ms" \
   DelTran__Diagnostics__MemoryReportLiveSet="$live_set" \
-    /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "$deltran" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "${run_deltran[@]}" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!
   if [[ $stale_statistics == true ]]; then
     # Once the load has written some pages (and before it commits), as autovacuum would.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 5's stage-overhead benchmark: the same pipeline run (bench/pipeline.sh) with the compliance, risk and
-# liquidity checks on and then off (DelTran:BenchmarkWithoutChecks: the stages still move every transaction and keep
+# liquidity checks on and then off (DelTran.Bench deltran-without-checks, composed in the benchmark: the stages still move every transaction and keep
 # positions, windows and obligations, but decide nothing). Runs alternate on/off so background load falls on both.
 # With checks on, every list in ../shared/sanctions is loaded, as a production screening would.
 #   bench/stages.sh [--transactions N] [--pairs K] [--lists DIR]

@@ -1,4 +1,8 @@
 using System.Globalization;
+using DelTran.Host.Checks;
+using DelTran.Host.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DelTran.Bench;
 
@@ -18,6 +22,7 @@ internal static class BenchCli
           DelTran.Bench screening-bench [--lists DIR] [--names 20000] [--perturbed 2000] [--clean 2000] [--runs 3] [--seeds S,S,...] [--strict] [--misses] [--quality-only]
           DelTran.Bench soak --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--config FILE] [--minutes 10]
                              [--seed S] [--work DIR] [--http BIC,...] [--folder BIC,...] [--max-transactions 10000] [--result FILE]
+          DelTran.Bench deltran-without-checks process|serve ARGS...
           DelTran.Bench chaos --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--pg-ctl EXE] [--config FILE]
                               [--runs 5] [--seed S] [--work DIR] [--kills 5] [--max-transactions 20000] [--no-server-restarts]
 
@@ -39,6 +44,10 @@ internal static class BenchCli
                         files of mixed sizes without pause over HTTP and the watched folder, windows closing every minute,
                         and prints per minute tx/s, p50 and p99 from receipt to pacs.002, RSS and database size; then the
                         slope of RSS over the second half and the invariants. bench/soak.sh runs it.
+        deltran-without-checks ARGS...
+                        runs deltran's own command line (`process` or `serve`) with the stage checks off (StageChecks,
+                        composed here and nowhere in the product): the stages still move every transaction and keep the
+                        positions, windows and obligations. bench/stages.sh compares it with the checks on.
         chaos           --runs runs, each on a fresh database (created through the admin connection NPGSQL): serve fed
                         without pause and killed with SIGKILL at random (seeded) moments up to --kills times, restarted,
                         finished, then checked; prints a table of runs, kills and violations. bench/chaos.sh runs it.
@@ -50,6 +59,11 @@ internal static class BenchCli
         {
             Console.Error.WriteLine(Usage);
             return args.Length == 0 ? ExitUsage : ExitOk;
+        }
+
+        if (args[0] == "deltran-without-checks")
+        {
+            return DelTranCli.Run(args[1..], Console.In, Console.Out, Console.Error, TimeProvider.System, services => services.Replace(ServiceDescriptor.Singleton(StageChecks.OffForBenchmark)));
         }
 
         Dictionary<string, string?>? options = ParseOptions(args.AsSpan(1), ["--strict", "--breakdown", "--misses", "--quality-only", "--no-server-restarts"]);

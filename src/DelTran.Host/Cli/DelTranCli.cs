@@ -12,7 +12,16 @@ public static class DelTranCli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) => Run(args, Console.In, stdout, stderr, clock);
 
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Where `screen` reads names.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where refusals and errors go.</param>
+    /// <param name="clock">The machine's clock.</param>
+    /// <param name="compose">
+    /// Changes to the services of `process` and `serve` after DelTran composed them: for a benchmark's own composition
+    /// (DelTran.Bench's `deltran-without-checks`), never for the product.
+    /// </param>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock, Action<IServiceCollection>? compose = null)
     {
         var files = new Argument<string[]>("files")
         {
@@ -114,13 +123,7 @@ public static class DelTranCli
                 return Task.FromResult(ValidateCommand.ExitUsage);
             }
 
-            if (ServeSettings.BenchmarkSwitchRefusal(configuration) is string refusal)
-            {
-                stderr.WriteLine("deltran: cannot start: " + refusal);
-                return Task.FromResult(ValidateCommand.ExitUsage);
-            }
-
-            return ProcessCommand.RunAsync(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, parse.GetValue(data), configuration, clock, businessDate, stdout, stderr, cancellationToken);
+            return ProcessCommand.RunAsync(parse.GetValue(inputs) ?? [], parse.GetValue(output)!, parse.GetValue(data), configuration, clock, businessDate, stdout, stderr, cancellationToken, compose);
         });
 
         var serveData = new Option<string?>("--data")
@@ -140,14 +143,14 @@ public static class DelTranCli
         serve.SetAction(async (parse, cancellationToken) =>
         {
             IConfiguration configuration = HostConfiguration.Build(parse.GetValue(config));
-            if ((ServeSettings.DemoKeyRefusal(configuration) ?? ServeSettings.BenchmarkSwitchRefusal(configuration)) is string refusal)
+            if (ServeSettings.DemoKeyRefusal(configuration) is string refusal)
             {
                 await stderr.WriteLineAsync("deltran: cannot start: " + refusal);
                 return ValidateCommand.ExitUsage;
             }
 
             string[] webArgs = ServeSettings.ListenArguments(parse.GetValue(urls), configuration);
-            await using WebApplication app = ServeHost.Build(webArgs, configuration, ServeSettings.DataDirectory(parse.GetValue(serveData), configuration));
+            await using WebApplication app = ServeHost.Build(webArgs, configuration, ServeSettings.DataDirectory(parse.GetValue(serveData), configuration), compose);
             StartupInitializer startup = app.Services.GetRequiredService<StartupInitializer>();
             await app.RunAsync(cancellationToken);
             if (startup.Refusal is string refused)

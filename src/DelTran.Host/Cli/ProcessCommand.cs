@@ -20,7 +20,7 @@ namespace DelTran.Host.Cli;
 /// </summary>
 public static class ProcessCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TimeProvider machine, DateOnly? asOf, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> inputs, string outputDirectory, string? dataDirectory, IConfiguration configuration, TimeProvider machine, DateOnly? asOf, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, Action<IServiceCollection>? compose = null)
     {
         List<(string Path, string Relative)>? files = InputFiles.ExpandWithRelativePaths(inputs, stderr);
         if (files is null)
@@ -66,6 +66,7 @@ public static class ProcessCommand
         // One clock for the whole run: on a chosen business date every date rule, rate and calendar sees that date.
         TimeProvider clock = asOf is { } date ? new BusinessDateClock(machine, date) : machine;
         builder.Services.AddSingleton(clock);
+        compose?.Invoke(builder.Services);
         using IHost host = builder.Build();
 
         // The date every rule judges by, said first: on a chosen date, the messages' dates are still checked (DT01).

@@ -53,6 +53,7 @@ public static class DelTranServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HealthState>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(StageChecks.On);
 
         if (storage.UsesPostgres)
         {

@@ -15,7 +15,7 @@ namespace DelTran.Host.Composition;
 /// <summary>`deltran serve`: the channels, the API and the stage consumers as one long-running service.</summary>
 public static class ServeHost
 {
-    public static WebApplication Build(string[] args, IConfiguration configuration, string dataDirectory)
+    public static WebApplication Build(string[] args, IConfiguration configuration, string dataDirectory, Action<IServiceCollection>? compose = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
@@ -45,6 +45,7 @@ public static class ServeHost
             .AddCheck<BankEndpointsHealthCheck>("banks", tags: ["ready"]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MessagesApi.MaxBodyBytes);
 
+        compose?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         // Every error answer is a problem document, also those the framework gives without a body (415 from routing by

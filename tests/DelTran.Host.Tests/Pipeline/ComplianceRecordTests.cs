@@ -1,5 +1,6 @@
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
+using DelTran.Host.Checks;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Checks.Review;
 using DelTran.Host.Checks.Screening;
@@ -8,6 +9,7 @@ using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DelTran.Host.Tests.Pipeline;
 
@@ -208,15 +210,18 @@ public sealed class ComplianceRecordTests
     }
 }
 
-/// <summary>The stage-overhead benchmark's comparison run: the stages pass everything, and still keep the books.</summary>
+/// <summary>
+/// The stage-overhead benchmark's comparison run, composed as the benchmark composes it (StageChecks.OffForBenchmark):
+/// the stages pass everything, and still keep the books.
+/// </summary>
 public sealed class BenchmarkWithoutChecksTests
 {
     [Fact]
     public async Task WithoutChecks_EveryTransactionBecomesAnObligation_AndMovesThePositions()
     {
-        Dictionary<string, string?> settings = PipelineHost.BaseSettings();
-        settings["DelTran:BenchmarkWithoutChecks"] = "true";
-        await using PipelineHost host = await PipelineHost.StartAsync(PipelineMode.Embedded, settings);
+        await using PipelineHost host = await PipelineHost.StartAsync(
+            PipelineMode.Embedded,
+            compose: services => services.Replace(ServiceDescriptor.Singleton(StageChecks.OffForBenchmark)));
         string Uetr() => Guid.NewGuid().ToString("D") is var g ? g[..14] + "4" + g[15..19] + "9" + g[20..] : "";
         var builder = new Pacs008Builder { MessageId = "NCK-" + Guid.NewGuid().ToString("N")[..12] };
         builder.Add(tx => { tx.EndToEndId = "LISTED-NAME"; tx.Uetr = Uetr(); tx.CreditorName = "Blackfen Maritime Holdings Ltd"; });

@@ -72,7 +72,7 @@ public sealed class PipelineHost : IAsyncDisposable
         return provider;
     }
 
-    public static async Task<PipelineHost> StartAsync(PipelineMode mode, Dictionary<string, string?>? settings = null, SharedInstallation? shared = null, bool start = true)
+    public static async Task<PipelineHost> StartAsync(PipelineMode mode, Dictionary<string, string?>? settings = null, SharedInstallation? shared = null, bool start = true, Action<IServiceCollection>? compose = null)
     {
         IConfiguration configuration = Settings(settings ?? BaseSettings())
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -112,6 +112,7 @@ public sealed class PipelineHost : IAsyncDisposable
             builder.Services.AddClearing(builder.Configuration, Directory.CreateTempSubdirectory("deltran-reports-").FullName);
         }
 
+        compose?.Invoke(builder.Services);
         IHost host = builder.Build();
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         if (start)

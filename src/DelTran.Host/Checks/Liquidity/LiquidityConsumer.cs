@@ -19,7 +19,7 @@ namespace DelTran.Host.Checks.Liquidity;
 /// transaction becomes an obligation, with its FX path recorded; Core's <see cref="LiquidityStage"/> decides, and gives
 /// back the position that risk had applied for a refused one.
 /// </summary>
-public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates)
+public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates, StageChecks checks)
     : StageConsumer<CheckLiquidity>(db, dialect, signal, clock)
 {
     protected override string Stage => "liquidity";
@@ -53,7 +53,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
         Dictionary<string, ClearingWindowRow> windows = await OpenWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
-        LiquidityStageOutcome outcome = options.Value.BenchmarkWithoutChecks
+        LiquidityStageOutcome outcome = !checks.Enabled
             ? new LiquidityStageOutcome([.. batch.Select(c => new LiquidityVerdict(LiquidityDecision.Accept(c.ObligationId), null))], new Dictionary<PositionKey, decimal>())
             : LiquidityStage.Decide(batch, instructed, rates?.Table, fxRates.Options.PivotCurrency(), acceptedAt, Corridors(), funds, Positions.NetPositions(byKey));
 

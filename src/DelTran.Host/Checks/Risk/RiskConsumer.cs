@@ -16,7 +16,7 @@ namespace DelTran.Host.Checks.Risk;
 /// so competing instances see each other's debits; accepted amounts are applied at once, and liquidity gives back
 /// what it refuses.
 /// </summary>
-public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, BreakerService breakers)
+public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, BreakerService breakers, StageChecks checks)
     : StageConsumer<CheckRisk>(db, dialect, signal, clock)
 {
     protected override string Stage => "risk";
@@ -33,7 +33,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
 
         List<ObligationCandidate> batch = [.. rows.Select(Positions.Candidate)];
         DateTimeOffset now = Clock.GetUtcNow();
-        if (options.Value.BenchmarkWithoutChecks)
+        if (!checks.Enabled)
         {
             await PassUncheckedAsync(message, rows, batch, cancellationToken);
             return;

@@ -2,7 +2,6 @@ using DelTran.Core.Pipeline;
 using DelTran.Core.Screening;
 using DelTran.Core.Validation;
 using DelTran.Host.Checks.Aml;
-using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ namespace DelTran.Host.Checks.Screening;
 /// an operator; a clean one goes through the AML rules and on to risk. Each screening is recorded with the list set
 /// that screened it; the matched entry, list and score go into the transaction's reason; logs carry no names.
 /// </summary>
-public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions, ScreeningListSetRecorder listSets, IOptions<AmlOptions> aml, IOptions<DelTranOptions> deltran)
+public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, SanctionsProvider sanctions, ScreeningListSetRecorder listSets, IOptions<AmlOptions> aml, StageChecks checks)
     : StageConsumer<ScreenTransactions>(db, dialect, signal, clock)
 {
     protected override string Stage => "compliance";
@@ -32,7 +31,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
             return;
         }
 
-        if (deltran.Value.BenchmarkWithoutChecks)
+        if (!checks.Enabled)
         {
             rows.ForEach(row => Move(row, TransactionState.Screened));
             Send(new CheckRisk(NewCommandId(), message.MessageId, [.. rows.Select(r => r.Id)]));

@@ -24,12 +24,6 @@ public sealed class DelTranOptions
 
     public ComplianceOptions Compliance { get; set; } = new();
 
-    /// <summary>
-    /// For the stage-overhead benchmark only: the compliance, risk and liquidity stages pass every transaction without
-    /// checking it (positions, windows and obligations are still kept). Never set it where money moves.
-    /// </summary>
-    public bool BenchmarkWithoutChecks { get; set; }
-
     /// <summary>DelTran's operators: they close and retry windows and use the Hangfire dashboard.</summary>
     public List<OperatorOptions> Operators { get; set; } = [];
 

@@ -39,23 +39,6 @@ public static class ServeSettings
         return Path.GetFullPath(data ?? configuration["DelTran:DataDirectory"] ?? ".deltran");
     }
 
-    /// <summary>The environment in which <c>DelTran:BenchmarkWithoutChecks</c> is honoured, and only there.</summary>
-    public const string BenchmarkEnvironment = "Benchmark";
-
-    /// <summary>
-    /// Why serve or process must not start, or null: <c>DelTran:BenchmarkWithoutChecks</c> turns screening, risk and
-    /// liquidity checks off, for bench/stages.sh's comparison only; set in any environment but Benchmark it is refused
-    /// rather than letting payments through unchecked.
-    /// </summary>
-    public static string? BenchmarkSwitchRefusal(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        string? environment = configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"];
-        return HostConfiguration.BindOptions(configuration).BenchmarkWithoutChecks && !string.Equals(environment, BenchmarkEnvironment, StringComparison.OrdinalIgnoreCase)
-            ? $"DelTran:BenchmarkWithoutChecks turns screening, risk and liquidity checks off; it is for the benchmarks only and is honoured only with DOTNET_ENVIRONMENT={BenchmarkEnvironment} (bench/stages.sh sets it). Remove it."
-            : null;
-    }
-
     /// <summary>
     /// Why serve must not start, or null: in an environment named Production (DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT,
     /// as the image sets it), a participant or operator whose key is one of the published demo keys would let anyone in.

@@ -35,9 +35,13 @@ fi
 pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$DELTRAN_TEST_POSTGRES")
 psql_admin() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-echo "bench: building Release" >&2
-dotnet build -c Release bench/DelTran.Bench -v quiet -nologo >&2
-bench=bench/DelTran.Bench/bin/Release/net10.0/DelTran.Bench
+# BENCH_CLOSE_BENCH: a DelTran.Bench built elsewhere (bench/ab.sh builds one per revision); else this tree's, built here.
+bench=${BENCH_CLOSE_BENCH:-}
+if [[ -z $bench ]]; then
+  echo "bench: building Release" >&2
+  dotnet build -c Release bench/DelTran.Bench -v quiet -nologo >&2
+  bench=bench/DelTran.Bench/bin/Release/net10.0/DelTran.Bench
+fi
 
 psql_admin -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" 2>/dev/null
 echo "bench: closing a window of $n obligations (load before: $(cut -d' ' -f1-3 /proc/loadavg))" >&2

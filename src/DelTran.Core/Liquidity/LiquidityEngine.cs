@@ -1,7 +1,7 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
 using DelTran.Core.Risk;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Liquidity;
 

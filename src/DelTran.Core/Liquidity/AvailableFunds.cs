@@ -1,4 +1,3 @@
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Liquidity;
 

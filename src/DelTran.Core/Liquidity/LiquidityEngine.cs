@@ -1,7 +1,6 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Liquidity;
 

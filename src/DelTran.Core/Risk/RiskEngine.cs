@@ -1,5 +1,6 @@
 using System.Globalization;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Risk;
 

@@ -1,6 +1,7 @@
 using CsCheck;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Risk;
 
 namespace DelTran.Core.Tests.Risk;

@@ -3,7 +3,6 @@ using DelTran.Core.Fx;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
-using DelTran.Core.Risk;
 using DelTran.Host.Checks.Fx;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Checks.Screening;

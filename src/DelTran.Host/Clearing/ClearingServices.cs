@@ -5,7 +5,6 @@ using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing.Forecasts;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Clearing.WindowReports;
-using DelTran.Host.Composition;
 using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Configuration;
 using Hangfire;

@@ -3,6 +3,7 @@ using DelTran.Host.Checks.Review;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Banks;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest.Channels;

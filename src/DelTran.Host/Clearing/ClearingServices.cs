@@ -67,10 +67,6 @@ public static class ClearingServices
         services.AddHangfireServer(server => server.WorkerCount = 2);
         services.AddHostedService<RecurringCloseScheduler>();
         services.AddHostedService<UnfinishedWindowSweeper>();
-        services.AddOptions<Invariants.InvariantOptions>().Bind(configuration.GetSection(Invariants.InvariantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Invariants.InvariantSnapshotLoader>();
-        services.AddSingleton<Invariants.InvariantMonitor>();
-        services.AddHostedService(provider => provider.GetRequiredService<Invariants.InvariantMonitor>());
         return services;
     }
 }

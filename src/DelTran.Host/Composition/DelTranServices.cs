@@ -3,6 +3,7 @@ using DelTran.Host.Checks.Fx;
 using DelTran.Host.Checks.Liquidity;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Checks.Screening;
+using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Infrastructure.Messaging;
@@ -60,6 +61,8 @@ public static class DelTranServices
         services.AddSingleton<MessageValidatorFactory>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
+        // The liquidity stage stamps obligations with Clearing's open windows.
+        services.AddSingleton<IAcceptanceWindows, AcceptanceWindows>();
         services.AddBreakers(configuration);
         services.AddSingleton<SanctionsProvider>();
         services.AddSingleton<ScreeningListSetRecorder>();

@@ -6,7 +6,6 @@ using DelTran.Core.Pipeline;
 using DelTran.Host.Checks.Fx;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Checks.Screening;
-using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
@@ -22,7 +21,7 @@ namespace DelTran.Host.Checks.Liquidity;
 /// transaction becomes an obligation, with its FX path recorded; a refused one gives back the position that risk had
 /// applied for it.
 /// </summary>
-public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates)
+public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates, IAcceptanceWindows acceptanceWindows)
     : StageConsumer<CheckLiquidity>(db, dialect, signal, clock)
 {
     protected override string Stage => "liquidity";
@@ -59,7 +58,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         string[] currencies = [.. candidates.Select(c => c.Amount.Currency.Code).Distinct()];
         await Dialect.EnterWindowGuardSharedAsync(Db, currencies, cancellationToken);
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
-        Dictionary<string, ClearingWindowRow> windows = await OpenWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
+        Dictionary<string, ClearingWindowRow> windows = await acceptanceWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
 
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, candidates.SelectMany(c => new[] { c.DebtorKey, c.CreditorKey }), cancellationToken);
 

@@ -61,6 +61,7 @@ public static class DelTranServices
         services.AddSingleton<MessageValidatorFactory>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IDatabaseSeeder, FirstWindowsSeeder>();
         // The liquidity stage stamps obligations with Clearing's open windows.
         services.AddSingleton<IAcceptanceWindows, AcceptanceWindows>();
         services.AddBreakers(configuration);

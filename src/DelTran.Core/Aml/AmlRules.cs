@@ -1,6 +1,6 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
-using DelTran.Core.Validation;
+using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Aml;
 

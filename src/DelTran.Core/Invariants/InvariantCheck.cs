@@ -1,8 +1,8 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Invariants;
 

@@ -1,4 +1,4 @@
-using DelTran.Core.Risk;
+using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Invariants;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
-using DelTran.Core.Risk;
-using DelTran.Core.Validation;
+using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Liquidity;
 

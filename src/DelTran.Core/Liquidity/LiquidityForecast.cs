@@ -1,6 +1,5 @@
 using System.Globalization;
 using DelTran.Core.Amounts;
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Liquidity;
 

@@ -1,6 +1,5 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Fx;
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Liquidity;
 

@@ -1,5 +1,3 @@
-using DelTran.Core.Risk;
-
 namespace DelTran.Core.Liquidity;
 
 /// <summary>

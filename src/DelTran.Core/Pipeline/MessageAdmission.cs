@@ -1,3 +1,4 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Validation;
 
 namespace DelTran.Core.Pipeline;

@@ -1,4 +1,4 @@
-using DelTran.Core.Validation;
+using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Pipeline;
 

@@ -1,6 +1,5 @@
 using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Risk;
 

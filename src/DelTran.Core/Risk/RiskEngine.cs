@@ -1,6 +1,6 @@
 using System.Globalization;
+using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Risk;
 
@@ -16,7 +16,7 @@ public sealed record RiskDecision(string ObligationId, bool Accepted, string? Re
     /// coverage behind it (AM04) is a cap breach, any other refusal a rejection.
     /// </summary>
     public BreakerOutcome BreakerOutcome => Accepted ? BreakerOutcome.Accepted
-        : ReasonCode is Validation.ReasonCode.AM14 or Validation.ReasonCode.AM04 ? BreakerOutcome.CapBreach
+        : ReasonCode is Iso20022.ReasonCode.AM14 or Iso20022.ReasonCode.AM04 ? BreakerOutcome.CapBreach
         : BreakerOutcome.Rejected;
 }
 

@@ -1,3 +1,5 @@
+using DelTran.Core.Liquidity;
+
 namespace DelTran.Core.Risk;
 
 /// <summary>

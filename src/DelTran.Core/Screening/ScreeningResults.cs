@@ -64,7 +64,7 @@ public sealed record TransactionScreeningResult(ScreeningDecision Decision, IRea
     /// <summary>Parties whose address or residence is in an embargoed country (<see cref="ScreeningOptions.EmbargoedCountries"/>): each held.</summary>
     public IReadOnlyList<CountryScreeningResult> EmbargoedCountries { get; init; } = [];
 
-    public string? ReasonCode => Decision == ScreeningDecision.Hit ? Validation.ReasonCode.RR04 : null;
+    public string? ReasonCode => Decision == ScreeningDecision.Hit ? Iso20022.ReasonCode.RR04 : null;
 
     public bool IsRejected => Decision == ScreeningDecision.Hit;
 

@@ -1,5 +1,5 @@
 using DelTran.Core.Amounts;
-using DelTran.Core.Risk;
+using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Settlement;
 

@@ -1,7 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Settlement;
 

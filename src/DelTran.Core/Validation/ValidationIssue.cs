@@ -1,3 +1,5 @@
+using DelTran.Core.Iso20022.Writing;
+
 namespace DelTran.Core.Validation;
 
 /// <summary>
@@ -9,4 +11,7 @@ public sealed record ValidationIssue(string Code, string Path, string Message, s
 {
     /// <summary>Zero-based position of the transaction in the message; null for message-level issues.</summary>
     public int? TransactionIndex { get; init; }
+
+    /// <summary>This issue as a status reason in a pacs.002: its code, and its path and message as the text.</summary>
+    public StatusReason ToStatusReason() => new(Code, Path + ": " + Message);
 }

@@ -1,6 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
-using DelTran.Core.Risk;
+using DelTran.Core.Liquidity;
 using DelTran.Host.Infrastructure.Persistence;
 
 namespace DelTran.Host.Checks;

@@ -5,7 +5,6 @@ using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing.Forecasts;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Clearing.WindowReports;
-using DelTran.Host.Composition;
 using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Configuration;
 using Hangfire;
@@ -68,10 +67,6 @@ public static class ClearingServices
         services.AddHangfireServer(server => server.WorkerCount = 2);
         services.AddHostedService<RecurringCloseScheduler>();
         services.AddHostedService<UnfinishedWindowSweeper>();
-        services.AddOptions<Invariants.InvariantOptions>().Bind(configuration.GetSection(Invariants.InvariantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Invariants.InvariantSnapshotLoader>();
-        services.AddSingleton<Invariants.InvariantMonitor>();
-        services.AddHostedService(provider => provider.GetRequiredService<Invariants.InvariantMonitor>());
         return services;
     }
 }

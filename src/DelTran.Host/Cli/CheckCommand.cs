@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DelTran.Core.Invariants;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Invariants;
 

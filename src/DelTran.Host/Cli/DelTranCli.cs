@@ -143,7 +143,7 @@ public static class DelTranCli
         serve.SetAction(async (parse, cancellationToken) =>
         {
             IConfiguration configuration = HostConfiguration.Build(parse.GetValue(config));
-            if (ServeSettings.DemoKeyRefusal(configuration) is string refusal)
+            if (DemoKeys.Refusal(configuration) is string refusal)
             {
                 await stderr.WriteLineAsync("deltran: cannot start: " + refusal);
                 return ValidateCommand.ExitUsage;

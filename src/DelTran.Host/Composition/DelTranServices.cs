@@ -1,8 +1,10 @@
 using DelTran.Host.Checks;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Checks.Fx;
+using DelTran.Host.Checks.Liquidity;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Checks.Screening;
+using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Infrastructure.Messaging;
@@ -13,22 +15,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Composition;
-
-/// <summary>Where DelTran keeps its state and moves its messages.</summary>
-public sealed record StorageSettings(string? PostgresConnectionString, string? RabbitMqConnectionString, string SqlitePath)
-{
-    public bool UsesPostgres => PostgresConnectionString is not null;
-
-    public bool UsesRabbitMq => RabbitMqConnectionString is not null;
-
-    /// <summary>Production mode when ConnectionStrings:deltran and :rabbitmq are set; else the embedded default in <paramref name="dataDirectory"/>.</summary>
-    public static StorageSettings From(IConfiguration configuration, string dataDirectory) => new(
-        NullIfEmpty(configuration.GetConnectionString("deltran")),
-        NullIfEmpty(configuration.GetConnectionString("rabbitmq")),
-        Path.Combine(dataDirectory, "deltran.db"));
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-}
 
 public static class DelTranServices
 {
@@ -77,6 +63,9 @@ public static class DelTranServices
         services.AddSingleton<MessageValidatorFactory>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IDatabaseSeeder, FirstWindowsSeeder>();
+        // The liquidity stage stamps obligations with Clearing's open windows.
+        services.AddSingleton<IAcceptanceWindows, AcceptanceWindows>();
         services.AddBreakers(configuration);
         services.AddSingleton<SanctionsProvider>();
         services.AddSingleton<ScreeningListSetRecorder>();

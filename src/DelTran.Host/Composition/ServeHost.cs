@@ -3,9 +3,11 @@ using DelTran.Host.Checks.Review;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Banks;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest.Channels;
+using DelTran.Host.Invariants;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,6 +30,8 @@ public static class ServeHost
         builder.Services.AddSingleton<IWindowReportDelivery, WindowReportDelivery>();
         builder.Services.AddClearing(builder.Configuration, dataDirectory);
         builder.Services.AddClearingJobs(builder.Configuration, storage);
+        // The conservation monitor checks what the pipeline and the clearing cycle write.
+        builder.Services.AddInvariantMonitor(builder.Configuration);
         builder.Services.AddSingleton<OperatorAuthentication>();
         builder.Services.AddSingleton<OperatorAuditLog>();
         builder.Services.AddSingleton<ReviewService>();

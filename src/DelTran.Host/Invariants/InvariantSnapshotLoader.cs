@@ -1,8 +1,8 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Invariants;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
-using DelTran.Core.Risk;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest;

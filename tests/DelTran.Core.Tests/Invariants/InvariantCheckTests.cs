@@ -1,7 +1,7 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Invariants;
-using DelTran.Core.Risk;
+using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Tests.Invariants;
 

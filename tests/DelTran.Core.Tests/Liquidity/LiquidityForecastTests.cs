@@ -1,7 +1,6 @@
 using CsCheck;
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Risk;
 
 namespace DelTran.Core.Tests.Liquidity;
 

@@ -1,8 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Risk;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Tests.Liquidity;
 

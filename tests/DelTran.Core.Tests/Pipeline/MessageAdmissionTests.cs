@@ -1,4 +1,5 @@
 using CsCheck;
+using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Validation;
 

@@ -1,5 +1,5 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Risk;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Tests.Risk;
 

@@ -1,8 +1,8 @@
 using CsCheck;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Risk;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Tests.Risk;
 

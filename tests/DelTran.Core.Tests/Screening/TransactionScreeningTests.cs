@@ -1,7 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Screening;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Tests.Screening;
 

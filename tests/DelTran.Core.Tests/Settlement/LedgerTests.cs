@@ -2,7 +2,6 @@ using CsCheck;
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
-using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
 using DelTran.Core.Tests.Netting;
 

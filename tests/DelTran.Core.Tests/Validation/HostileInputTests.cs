@@ -1,4 +1,5 @@
 using System.Text;
+using DelTran.Core.Iso20022;
 using DelTran.Core.Tests.Support;
 using DelTran.Core.Validation;
 

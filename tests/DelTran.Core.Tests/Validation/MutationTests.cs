@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using DelTran.Core.Iso20022;
 using DelTran.Core.Tests.Support;
 using DelTran.Core.Tests.Support.Mutation;
 using DelTran.Core.Validation;

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Validation;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Infrastructure.Files;
 using DelTran.Host.Tests.Pipeline;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

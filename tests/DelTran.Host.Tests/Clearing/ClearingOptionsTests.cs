@@ -1,5 +1,6 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Tests.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.Forecasts;
-using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Tests.Pipeline;
 using Hangfire;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using DelTran.Core.Pipeline;
-using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Infrastructure;

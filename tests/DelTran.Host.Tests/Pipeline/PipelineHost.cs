@@ -1,5 +1,6 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Cli;

@@ -1,5 +1,5 @@
 using DelTran.Host.Checks.Screening;
-using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

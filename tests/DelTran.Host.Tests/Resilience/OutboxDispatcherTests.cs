@@ -1,5 +1,6 @@
 using System.Reflection;
 using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Infrastructure;

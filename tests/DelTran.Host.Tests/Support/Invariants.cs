@@ -1,5 +1,5 @@
 using DelTran.Core.Invariants;
-using DelTran.Host.Composition;
+using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Invariants;
 using DelTran.Host.Tests.Pipeline;

@@ -1,5 +1,4 @@
 using DelTran.Core.Amounts;
-using DelTran.Core.Validation;
 
 namespace DelTran.Core.Iso20022.Writing;
 
@@ -97,13 +96,6 @@ public sealed record StatusReason
     public string Code { get; }
 
     public string? AdditionalInformation { get; }
-
-    /// <summary>A validation issue as a reason: its code, and its path and message as the text.</summary>
-    public static StatusReason FromIssue(ValidationIssue issue)
-    {
-        ArgumentNullException.ThrowIfNull(issue);
-        return new StatusReason(issue.Code, issue.Path + ": " + issue.Message);
-    }
 }
 
 /// <summary>
@@ -152,19 +144,20 @@ public sealed record TransactionStatusEntry(string? OriginalEndToEndId, Transact
     }
 
     /// <summary>
-    /// The rejection of a transaction as read. Its text may be what made it invalid, so an identifier is
-    /// echoed only when it fits its ISO type; a malformed one would make the report itself invalid.
+    /// The rejection of a transaction as read, for the reasons given (a validation issue gives its own with
+    /// ValidationIssue.ToStatusReason). Its text may be what made it invalid, so an identifier is echoed only when it
+    /// fits its ISO type; a malformed one would make the report itself invalid.
     /// </summary>
-    public static TransactionStatusEntry Rejected(CreditTransferRecord record, IEnumerable<ValidationIssue> issues)
+    public static TransactionStatusEntry Rejected(CreditTransferRecord record, IEnumerable<StatusReason> reasons)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(issues);
+        ArgumentNullException.ThrowIfNull(reasons);
         return new TransactionStatusEntry(Max35OrNull(record.EndToEndId), TransactionStatus.Rejected)
         {
             OriginalInstructionId = Max35OrNull(record.InstructionId),
             OriginalTransactionId = Max35OrNull(record.TransactionId),
             OriginalUetr = Uetr.TryParse(record.Uetr, out Uetr uetr) ? uetr : null,
-            Reasons = [.. issues.Select(StatusReason.FromIssue)],
+            Reasons = [.. reasons],
         };
     }
 

@@ -2,9 +2,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
-using DelTran.Core.Risk;
 using DelTran.Host.Checks.Fx;
-using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
@@ -19,7 +17,7 @@ namespace DelTran.Host.Checks.Liquidity;
 /// transaction becomes an obligation, with its FX path recorded; Core's <see cref="LiquidityStage"/> decides, and gives
 /// back the position that risk had applied for a refused one.
 /// </summary>
-public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates, StageChecks checks)
+public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates, IAcceptanceWindows acceptanceWindows, StageChecks checks)
     : StageConsumer<CheckLiquidity>(db, dialect, signal, clock)
 {
     protected override string Stage => "liquidity";
@@ -51,7 +49,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         string[] currencies = [.. batch.Select(c => c.Amount.Currency.Code).Distinct()];
         await Dialect.EnterWindowGuardSharedAsync(Db, currencies, cancellationToken);
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
-        Dictionary<string, ClearingWindowRow> windows = await OpenWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
+        Dictionary<string, ClearingWindowRow> windows = await acceptanceWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
         LiquidityStageOutcome outcome = !checks.Enabled
             ? new LiquidityStageOutcome([.. batch.Select(c => new LiquidityVerdict(LiquidityDecision.Accept(c.ObligationId), null))], new Dictionary<PositionKey, decimal>())

@@ -1,5 +1,5 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
-using DelTran.Core.Validation;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;

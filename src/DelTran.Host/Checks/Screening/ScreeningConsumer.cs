@@ -1,6 +1,6 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Screening;
-using DelTran.Core.Validation;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;

@@ -2,7 +2,6 @@ using Cronos;
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Risk;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

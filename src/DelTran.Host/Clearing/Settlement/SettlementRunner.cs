@@ -2,7 +2,6 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Netting;
-using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Infrastructure.Banks;

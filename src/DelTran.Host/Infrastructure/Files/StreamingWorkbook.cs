@@ -4,7 +4,6 @@ using System.Xml;
 using System.Xml.Linq;
 using ClosedXML.Excel;
 using DelTran.Core.Reporting;
-using DelTran.Host.Clearing.WindowReports;
 using DocumentFormat.OpenXml;
 
 namespace DelTran.Host.Infrastructure.Files;

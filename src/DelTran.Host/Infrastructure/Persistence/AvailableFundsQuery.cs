@@ -1,6 +1,5 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Risk;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Infrastructure.Persistence;

@@ -1,5 +1,4 @@
 using DelTran.Core.Pipeline;
-using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;

@@ -1,5 +1,4 @@
 using DelTran.Core.Iso20022;
-using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace DelTran.Host.Infrastructure.Persistence;
 /// their API key hashes, settlement accounts and caps. Balances of existing accounts are left alone,
 /// because settlement moves them.
 /// </summary>
-public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory, IOptions<DelTranOptions> options, TimeProvider clock, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory, IOptions<DelTranOptions> options, TimeProvider clock, IEnumerable<IDatabaseSeeder> seeders, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>The label of an API key that comes from DelTran:Participants:N:ApiKeySha256.</summary>
     public const string ConfiguredKey = "configuration";
@@ -75,14 +74,10 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        // Every accepted currency has its open clearing window from the start (a second instance may win the race).
-        try
+        // The features' own start-up writes (Clearing: every accepted currency's open window).
+        foreach (IDatabaseSeeder seeder in seeders)
         {
-            await OpenWindows.GetOrOpenAsync(db, options.Value.ToRulebook().AcceptedCurrencies.ToList(), clock.GetUtcNow(), cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
+            await seeder.SeedAsync(db, cancellationToken);
         }
 
         LogInitialized(logger, options.Value.Participants.Count);

@@ -299,7 +299,7 @@ public sealed class StatusReportWriterTests
         };
         ValidationIssue[] issues = [new(ReasonCode.FF01, record.Path + "/PmtId/EndToEndId", "EndToEndId is longer than 35 characters.", record.EndToEndId)];
 
-        TransactionStatusEntry entry = TransactionStatusEntry.Rejected(record, issues);
+        TransactionStatusEntry entry = TransactionStatusEntry.Rejected(record, issues.Select(issue => issue.ToStatusReason()));
         byte[] xml = Write(new StatusReport("M7", ReportTime, "O7", MessageDefinition.Pacs008V08, GroupStatus.Rejected) { Transactions = [entry] });
 
         Assert.Null(entry.OriginalEndToEndId);

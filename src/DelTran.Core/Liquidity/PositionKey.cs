@@ -1,7 +1,7 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 
-namespace DelTran.Core.Risk;
+namespace DelTran.Core.Liquidity;
 
 /// <summary>
 /// A participant's position in one currency. The participant is its BIC8 (institution and location): every

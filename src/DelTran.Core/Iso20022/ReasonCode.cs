@@ -1,4 +1,4 @@
-namespace DelTran.Core.Validation;
+namespace DelTran.Core.Iso20022;
 
 /// <summary>
 /// ISO 20022 ExternalStatusReason1Code values DelTran reports, each checked against the published

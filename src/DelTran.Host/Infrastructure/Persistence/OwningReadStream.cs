@@ -1,4 +1,4 @@
-namespace DelTran.Host.Ingest;
+namespace DelTran.Host.Infrastructure.Persistence;
 
 /// <summary>
 /// A read-only stream over a database value that is read as it is consumed; disposing it releases what the read

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DelTran.Core.Reporting;
-using DelTran.Host.Infrastructure.Files;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace DelTran.Host.Clearing.WindowReports;
+namespace DelTran.Host.Infrastructure.Files;
 
 /// <summary>
 /// Streams one detail sheet (and its continuations) with <see cref="OpenXmlWriter"/>: a bold header row of words

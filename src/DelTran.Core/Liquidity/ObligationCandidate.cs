@@ -1,13 +1,13 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
-using DelTran.Core.Liquidity;
 using DelTran.Core.Mapping;
 
-namespace DelTran.Core.Risk;
+namespace DelTran.Core.Liquidity;
 
 /// <summary>
 /// An obligation waiting for the position stages (risk, then liquidity): the debtor agent owes the creditor agent
-/// <see cref="Amount"/>. One record for both stages and their adapters.
+/// <see cref="Amount"/>. One record for both stages and their adapters; it lives with the lower of the two (risk
+/// reads liquidity's funds and corridors, never the other way round).
 /// </summary>
 public sealed record ObligationCandidate(string ObligationId, Bic Debtor, Bic Creditor, Money Amount)
 {

@@ -1,0 +1,57 @@
+using System.Reflection;
+using DelTran.Core.Tests.Support;
+using DelTran.Core.Tests.Support.Architecture;
+using DelTran.Core.Validation;
+
+namespace DelTran.Core.Tests.Architecture;
+
+/// <summary>
+/// Core's areas (DelTran.Core.&lt;Area&gt;) and the arrows allowed between them (issue 16, item 2). The table is the
+/// dependencies Core had once its two cycles were broken (ReasonCode into Iso20022; PositionKey and ObligationCandidate
+/// into Liquidity), written bottom-up; any other arrow is forbidden, and a new one must keep the table acyclic.
+/// </summary>
+public sealed class CoreArchitectureTests
+{
+    public static readonly DependencyTable Areas = new("DelTran.Core", new Dictionary<string, string[]>
+    {
+        ["Amounts"] = [],
+        ["Iso20022"] = ["Amounts"],
+        ["Clearing"] = ["Amounts"],
+        ["Netting"] = ["Amounts"],
+        ["Mapping"] = ["Amounts", "Iso20022"],
+        ["Validation"] = ["Amounts", "Iso20022"],
+        ["Screening"] = ["Iso20022"],
+        ["Fx"] = ["Amounts", "Iso20022"],
+        ["Liquidity"] = ["Amounts", "Fx", "Iso20022", "Mapping"], // the liquidity stage prices FX before coverage (ADR 0006)
+        ["Pipeline"] = ["Amounts", "Iso20022", "Validation"],
+        ["Risk"] = ["Amounts", "Iso20022", "Liquidity"],
+        ["Aml"] = ["Amounts", "Iso20022", "Liquidity"],
+        ["Settlement"] = ["Amounts", "Liquidity", "Netting"],
+        ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline"],
+        ["Reporting"] = ["Amounts", "Iso20022", "Netting", "Pipeline", "Validation"],
+    });
+
+    private static readonly Assembly Core = typeof(MessageValidator).Assembly;
+
+    [Fact]
+    public void CoreAreas_DependOnlyOnAllowedAreas_WhenTheAssemblyIsRead()
+    {
+        IReadOnlyList<Violation> violations = DependencyRules.Violations(Core, Path.Combine(RepoPaths.Root, "src", "DelTran.Core"), Areas);
+
+        Assert.True(violations.Count == 0, DependencyRules.Describe(Areas, violations));
+    }
+
+    [Fact]
+    public void CoreAreaTable_HasNoCycle_WhenItsArrowsAreWalked()
+    {
+        Assert.Empty(DependencyRules.UnknownTargets(Areas));
+        Assert.Empty(DependencyRules.Cycles(Areas));
+    }
+
+    [Fact]
+    public void CoreNamespaces_AreAllDeclaredAreas_WhenTheAssemblyIsRead()
+    {
+        // A new area must take its place in the table, or the rules would not see it.
+        Assert.Empty(DependencyRules.UndeclaredParts(Core, Areas));
+    }
+}

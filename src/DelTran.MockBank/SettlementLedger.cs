@@ -2,16 +2,6 @@ using System.Collections.Concurrent;
 
 namespace DelTran.MockBank;
 
-/// <summary>How a settlement instruction was taken by <see cref="SettlementLedger.Book"/>.</summary>
-public enum BookingKind
-{
-    Booked,
-    Replayed,
-    KeyReused,
-}
-
-public readonly record struct BookingOutcome(BookingKind Kind, SettlementConfirmation? Confirmation);
-
 /// <summary>The mock bank's books: booked instructions and the answer stored under each idempotency key. Thread safe.</summary>
 public sealed class SettlementLedger(TimeProvider timeProvider)
 {

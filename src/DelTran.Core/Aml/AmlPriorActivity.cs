@@ -2,12 +2,6 @@ using DelTran.Core.Amounts;
 
 namespace DelTran.Core.Aml;
 
-/// <summary>How many payments, and how much in the assessed payment's currency (other currencies count but add nothing).</summary>
-public readonly record struct AmlVolume(int Count, decimal TotalInCurrency)
-{
-    public AmlVolume Plus(Money amount, Currency currency) => new(Count + 1, TotalInCurrency + (amount.Currency == currency ? amount.Amount : 0m));
-}
-
 /// <summary>
 /// What the rules need to know of the payments before one, each within its rule's window ending at the payment's time:
 /// the debtor's payments just below the threshold in its currency (structuring), the debtor's volume, and the corridor's.

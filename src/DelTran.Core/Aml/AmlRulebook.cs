@@ -4,27 +4,6 @@ using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Aml;
 
-/// <summary>
-/// Whether a rule runs, how serious its alert is, and whether the rulebook makes it a rejection. Rules raise alerts
-/// for review by default; rejecting is a deliberate, per-rule choice.
-/// </summary>
-public sealed record AmlRuleSettings(bool Enabled = true, AmlSeverity Severity = AmlSeverity.Medium, bool Reject = false);
-
-/// <summary>
-/// Structuring: at least <see cref="Count"/> payments from one debtor in one currency within <see cref="Window"/>,
-/// each just below the reporting threshold, i.e. in [threshold × (1 − <see cref="Band"/>), threshold).
-/// </summary>
-public sealed record StructuringRule(int Count, decimal Band, AmlRuleSettings Settings)
-{
-    public TimeSpan Window { get; init; } = TimeSpan.FromHours(24);
-}
-
-/// <summary>
-/// Velocity over a sliding <see cref="Window"/>: more than <see cref="MaxCount"/> payments, or more than the
-/// currency's <see cref="MaxAmounts"/> in total (payments in that currency only), counting the one assessed.
-/// </summary>
-public sealed record VelocityRule(TimeSpan Window, int? MaxCount, IReadOnlyDictionary<Currency, decimal> MaxAmounts, AmlRuleSettings Settings);
-
 /// <summary>The AML rulebook: one section per rule; a null section switches the rule off.</summary>
 public sealed record AmlRulebook
 {

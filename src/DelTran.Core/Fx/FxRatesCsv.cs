@@ -2,21 +2,6 @@ using System.Globalization;
 
 namespace DelTran.Core.Fx;
 
-/// <summary>A problem in a rates file: the line (1-based; 0 for the file as a whole), the field, its value and why.</summary>
-public sealed record FxRatesError(int Line, string Field, string Value, string Reason)
-{
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"line {Line}, {Field} '{Value}': {Reason}");
-}
-
-/// <summary>
-/// What parsing a rates file gives: every quote that parsed, every error, and the table, which is built only when
-/// there are no errors (a half-loaded rate file could price through a path nobody meant).
-/// </summary>
-public sealed record FxRatesParseResult(FxRateTable? Table, IReadOnlyList<FxQuote> Quotes, IReadOnlyList<FxRatesError> Errors)
-{
-    public bool Succeeded => Table is not null;
-}
-
 /// <summary>
 /// Reads the rates file format: CSV with the columns <c>pair,bid,ask,valid_from,valid_to</c>, e.g.
 /// <c>USD/INR,83.10,83.25,2026-11-24T00:00:00Z,2026-11-25T00:00:00Z</c>. The header line is optional; blank lines

@@ -3,53 +3,6 @@ using DelTran.Core.Amounts;
 
 namespace DelTran.Core.Fx;
 
-/// <summary>Which side of a quote a step takes.</summary>
-public enum FxSide
-{
-    /// <summary>Sells the pair's base for its quote currency at the bid: out = in × bid.</summary>
-    SellBase,
-
-    /// <summary>Buys the pair's base with its quote currency at the ask: out = in ÷ ask.</summary>
-    BuyBase,
-}
-
-/// <summary>One conversion: the quote's pair and side, the rate taken from it, and the money in and out.</summary>
-public sealed record FxStep(CurrencyPair Pair, FxSide Side, decimal QuotedRate, Money From, Money To);
-
-/// <summary>
-/// The conversion the Host records on the transaction: where it started, what it delivers, every step, and which
-/// rate table version priced it at what instant. No steps means source and target are the same currency.
-/// </summary>
-public sealed record FxPath(Money Source, Money Result, IReadOnlyList<FxStep> Steps, string RateTableVersion, DateTimeOffset PricedAt)
-{
-    public bool IsDirect => Steps.Count <= 1;
-
-    /// <summary>Target units delivered per source unit, after rounding.</summary>
-    public decimal EffectiveRate => Source.Amount == 0 ? 0 : Result.Amount / Source.Amount;
-
-    /// <summary>Compact text for logs and audit, e.g. "AED→USD SellBase 0.2722; USD→INR SellBase 83.10".</summary>
-    public string Describe() => Steps.Count == 0
-        ? "no conversion"
-        : string.Join("; ", Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.From.Currency.Code}→{s.To.Currency.Code} {s.Side} {s.QuotedRate}")));
-}
-
-public enum FxRouteErrorKind
-{
-    /// <summary>The amount is zero or negative.</summary>
-    NonPositiveAmount,
-
-    /// <summary>No valid quote at that instant converts directly or through the pivot currency.</summary>
-    NoRate,
-}
-
-public sealed record FxRouteError(FxRouteErrorKind Kind, string Message);
-
-/// <summary>Either the chosen path, or why there is none.</summary>
-public sealed record FxRoute(FxPath? Path, FxRouteError? Error)
-{
-    public bool Found => Path is not null;
-}
-
 /// <summary>
 /// Chooses the cheapest conversion path: the direct pair or two legs through a pivot currency (USD unless told),
 /// whichever delivers the most target currency for the amount at <c>now</c>. Each leg's output is rounded toward

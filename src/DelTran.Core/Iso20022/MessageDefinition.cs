@@ -29,12 +29,3 @@ public sealed record MessageDefinition(string Identifier, MessageKind Kind)
 
     public override string ToString() => Identifier;
 }
-
-public enum MessageKind
-{
-    FiToFiCreditTransfer,
-    CustomerCreditTransferInitiation,
-    PaymentStatusReport,
-    BankToCustomerStatement,
-    BusinessApplicationHeader,
-}

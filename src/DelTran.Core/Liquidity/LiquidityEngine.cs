@@ -4,20 +4,6 @@ using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Liquidity;
 
-/// <summary>The liquidity stage's verdict on one candidate; a rejection carries an ISO 20022 ExternalStatusReason1Code.</summary>
-public sealed record LiquidityDecision(string ObligationId, bool Accepted, string? ReasonCode, string? Explanation)
-{
-    public static LiquidityDecision Accept(string obligationId) => new(obligationId, true, null, null);
-
-    public static LiquidityDecision Reject(string obligationId, string reasonCode, string explanation) => new(obligationId, false, reasonCode, explanation);
-}
-
-/// <summary>One decision per candidate in order, the projected positions after the accepted ones, and the net change per position touched.</summary>
-public sealed record LiquidityEvaluation(
-    IReadOnlyList<LiquidityDecision> Decisions,
-    IReadOnlyDictionary<PositionKey, decimal> Positions,
-    IReadOnlyDictionary<PositionKey, decimal> Changes);
-
 /// <summary>The liquidity stage as a plain function over state the caller loads: no clock, no I/O.</summary>
 public static class LiquidityEngine
 {

@@ -4,15 +4,6 @@ using DelTran.Core.Iso20022.Writing;
 namespace DelTran.Core.Mapping;
 
 /// <summary>
-/// Identifiers DelTran assigns to a transfer it forwards: the TxId, and the UETR used only when the
-/// pain.001 carried none. The caller makes them (Core makes no ids).
-/// </summary>
-public readonly record struct AssignedIds(string TransactionId, Uetr Uetr);
-
-/// <summary>A pain.001 mapped for writing as one pacs.008: group header values and the transfers, in order.</summary>
-public sealed record MappedPacs008(CreditTransferGroupHeader GroupHeader, IReadOnlyList<InterbankTransfer> Transfers);
-
-/// <summary>
 /// Maps validated pain.001 (customer credit transfer initiation) transactions to pacs.008 interbank
 /// transfers. The debtor agent becomes the instructing agent and the creditor agent the instructed agent;
 /// what the customer instructed is what settles, on the requested execution date.

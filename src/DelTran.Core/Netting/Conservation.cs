@@ -3,9 +3,6 @@ using DelTran.Core.Amounts;
 
 namespace DelTran.Core.Netting;
 
-/// <summary>One broken conservation rule in one currency. <see cref="Message"/> is a sentence for an operator.</summary>
-public sealed record ConservationViolation(Currency Currency, string Rule, string Message);
-
 /// <summary>
 /// Checks that netting neither created nor lost money before a window may settle: nets sum to zero per currency,
 /// gross debits equal gross credits equal the sum of the window's obligations, and the window's obligation count

@@ -4,16 +4,6 @@ using DelTran.Core.Validation;
 namespace DelTran.Core.Pipeline;
 
 /// <summary>
-/// One reason a transaction or a message was refused or held: an ISO 20022 code, where in the message it was found
-/// (a path, for a validation finding) and what was wrong.
-/// </summary>
-public sealed record Reason(string Code, string? Path, string? Text)
-{
-    /// <summary>The reason as the pacs.002 carries it in AddtlInf: "path: text", or the text alone.</summary>
-    public string? Detail => Path is null ? Text : Text is null ? Path : $"{Path}: {Text}";
-}
-
-/// <summary>
 /// The one way a row's reasons are kept and shown. A row may carry several (every finding of a rejected transaction,
 /// every message-level finding of a rejected message), so each surface reads them here and none joins or splits them
 /// by itself.

@@ -1,5 +1,3 @@
-using DelTran.Core.Iso20022.Writing;
-
 namespace DelTran.Core.Pipeline;
 
 /// <summary>
@@ -35,45 +33,4 @@ public static class TransactionState
     public static bool IsFinal(string state) => state is Accepted or Rejected;
 
     public static bool CanMove(string from, string to) => Next.TryGetValue(from, out string[]? next) && next.Contains(to, StringComparer.Ordinal);
-}
-
-/// <summary>How pipeline states are reported in a pacs.002.</summary>
-public static class PipelineStatus
-{
-    /// <summary>The transaction status a pacs.002 reports for a pipeline state.</summary>
-    public static TransactionStatus ForTransaction(string state) => state switch
-    {
-        TransactionState.Accepted => TransactionStatus.Accepted,
-        TransactionState.Rejected => TransactionStatus.Rejected,
-        _ => TransactionStatus.Pending,
-    };
-
-    /// <summary>
-    /// The group status over the transactions' statuses: RJCT when the message as a whole is refused or
-    /// every transaction is; ACCP when every one is accepted; PDNG while any is still undecided (e.g. HELD
-    /// for an operator); otherwise PART.
-    /// </summary>
-    public static GroupStatus ForGroup(bool messageRejected, IEnumerable<TransactionStatus> transactionStatuses)
-    {
-        if (messageRejected)
-        {
-            return GroupStatus.Rejected;
-        }
-
-        bool any = false, allAccepted = true, allRejected = true, anyPending = false;
-        foreach (TransactionStatus status in transactionStatuses)
-        {
-            any = true;
-            allAccepted &= status == TransactionStatus.Accepted;
-            allRejected &= status == TransactionStatus.Rejected;
-            anyPending |= status == TransactionStatus.Pending;
-        }
-
-        if (!any || allRejected)
-        {
-            return GroupStatus.Rejected;
-        }
-
-        return allAccepted ? GroupStatus.Accepted : anyPending ? GroupStatus.Pending : GroupStatus.PartiallyAccepted;
-    }
 }

@@ -3,9 +3,6 @@ using System.Text;
 
 namespace DelTran.Core.Pipeline;
 
-/// <summary>A file as it was received, for the notice that it could not be read.</summary>
-public sealed record ReceivedFile(string Name, long Size, string Sha256, DateTimeOffset ReceivedAt);
-
 /// <summary>
 /// The answer to a file that could not be read as a message at all. A pacs.002 must quote the original message's
 /// identification (OrgnlMsgId), which such a file does not give, so the sender gets a plain-text notice named after

@@ -3,9 +3,6 @@ using DelTran.Core.Pipeline;
 
 namespace DelTran.Core.Reporting;
 
-/// <summary>A column of an export table: its snake_case header and how a row gives its field.</summary>
-public sealed record ExportColumn<TRow>(string Header, Func<TRow, ExportField> Value);
-
 /// <summary>
 /// The columns of every table in a window's audit pack, in file order. The CSV headers and the workbook's
 /// detail sheets both come from here, so they cannot drift apart, and neither can what a column holds: a BIC column

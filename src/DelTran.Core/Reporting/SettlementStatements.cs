@@ -5,33 +5,6 @@ using DelTran.Core.Iso20022.Writing;
 
 namespace DelTran.Core.Reporting;
 
-/// <summary>
-/// One booked movement on a participant's settlement account: a window's settlement (or its reversal) as
-/// posted. SignedAmount is positive for a credit to the participant and negative for a debit.
-/// Kind is <see cref="SettlementStatements.Settlement"/> or <see cref="SettlementStatements.Reversal"/>.
-/// </summary>
-public sealed record SettlementMovement(
-    string InstructionId,
-    string WindowId,
-    decimal SignedAmount,
-    DateTimeOffset BookedAt,
-    DateOnly ValueDate,
-    string Kind,
-    string? ConfirmationId);
-
-/// <summary>
-/// The obligations a participant's settlement entries settle in a window, for the statement's NtryDtls: listed one
-/// TxDtls each while there are at most <paramref name="Limit"/> of them (<paramref name="Transactions"/> then holds all
-/// <paramref name="Count"/>); beyond that, counted only, and named as <paramref name="DetailFile"/>, a file of
-/// <see cref="SettlementStatements.DetailColumns"/> delivered with the statement (<paramref name="Transactions"/> is
-/// then not read).
-/// </summary>
-public sealed record SettlementDetails(long Count, IReadOnlyList<StatementTransaction> Transactions, int Limit, string DetailFile)
-{
-    /// <summary>True when the statement lists the transactions itself; false when they go to <see cref="DetailFile"/>.</summary>
-    public bool Listed => SettlementStatements.ListsTransactions(Count, Limit);
-}
-
 /// <summary>Composes the camt.053 statement of one participant account's settlement movements.</summary>
 public static class SettlementStatements
 {

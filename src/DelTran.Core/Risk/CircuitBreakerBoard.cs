@@ -3,37 +3,6 @@ using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Risk;
 
-/// <summary>ExternalStatusReason1Code values for refusals by a breaker or an operator's suspension.</summary>
-public static class BreakerReasonCodes
-{
-    /// <summary>
-    /// AG10 AgentSuspended: the agent of the message is suspended from the payment system. A tripped breaker is an
-    /// automatic, temporary suspension of the debtor agent, so it gets the same code as an operator's suspension.
-    /// AM14 would blame a limit and AG01 an agreement, neither of which is the cause.
-    /// </summary>
-    public const string DebtorAgentSuspended = "AG10";
-
-    /// <summary>AG11 CreditorAgentSuspended: the creditor agent is suspended from the payment system.</summary>
-    public const string CreditorAgentSuspended = "AG11";
-
-    /// <summary>
-    /// AG01 TransactionForbidden for a tripped or suspended corridor: the route, not an agent, is closed for now,
-    /// which is the same refusal DelTran gives for a corridor it does not clear at all.
-    /// </summary>
-    public const string CorridorClosed = ReasonCode.AG01;
-}
-
-/// <summary>
-/// Whether a transaction may pass the breakers; a refusal names the subject and the reason code. <see cref="Explanation"/>
-/// is the operators' (a suspension's reason included); <see cref="ParticipantText"/> is what the transaction records and
-/// the participant reads: the state of the breaker, never why an operator suspended it (the reason may be a compliance
-/// matter, and telling it would tip off).
-/// </summary>
-public sealed record BreakerVerdict(bool Allowed, string? ReasonCode, BreakerSubject? RefusedBy, string? Explanation, IReadOnlyList<BreakerEvent> Events)
-{
-    public string? ParticipantText { get; init; }
-}
-
 /// <summary>
 /// Every participant's and corridor's breaker, created on first use. The Host keeps one board (or rebuilds it by
 /// replaying outcomes), calls <see cref="Check"/> before the risk stage, and reports outcomes with

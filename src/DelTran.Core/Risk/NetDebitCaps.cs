@@ -3,19 +3,6 @@ using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Risk;
 
-/// <summary>Why a configured net debit cap cannot be honoured.</summary>
-public enum CapProblemKind
-{
-    /// <summary>The cap is larger than balance + credit line − reserved: the participant could owe more than it can pay.</summary>
-    ExceedsAvailable,
-
-    /// <summary>A positive cap for a participant without a settlement account in that currency: nothing covers it.</summary>
-    NoSettlementAccount,
-}
-
-/// <summary>One configured cap that its settlement account does not cover, with the figures an operator needs.</summary>
-public sealed record CapProblem(PositionKey Key, CapProblemKind Kind, decimal ConfiguredCap, decimal Available, string Message);
-
 /// <summary>
 /// Net debit caps checked against the money behind them. A cap is only a promise if the settlement account and credit
 /// line cover it (Mojaloop project#2880, #3695: a net debit cap above the settlement account's liquidity lets a

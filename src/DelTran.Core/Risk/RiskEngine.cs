@@ -4,32 +4,6 @@ using DelTran.Core.Liquidity;
 
 namespace DelTran.Core.Risk;
 
-/// <summary>The risk stage's verdict on one candidate; a rejection carries an ISO 20022 ExternalStatusReason1Code.</summary>
-public sealed record RiskDecision(string ObligationId, bool Accepted, string? ReasonCode, string? Explanation)
-{
-    public static RiskDecision Accept(string obligationId) => new(obligationId, true, null, null);
-
-    public static RiskDecision Reject(string obligationId, string reasonCode, string explanation) => new(obligationId, false, reasonCode, explanation);
-
-    /// <summary>
-    /// What the decision counts for in the debtor's circuit breaker: a refusal for a net debit cap (AM14) or for the
-    /// coverage behind it (AM04) is a cap breach, any other refusal a rejection.
-    /// </summary>
-    public BreakerOutcome BreakerOutcome => Accepted ? BreakerOutcome.Accepted
-        : ReasonCode is Iso20022.ReasonCode.AM14 or Iso20022.ReasonCode.AM04 ? BreakerOutcome.CapBreach
-        : BreakerOutcome.Rejected;
-}
-
-/// <summary>
-/// What <see cref="RiskEngine.Evaluate"/> returns: one decision per candidate in the given order, the positions
-/// after the accepted ones (every position passed in, updated), and the net change per position touched, which is
-/// what the caller saves.
-/// </summary>
-public sealed record RiskEvaluation(
-    IReadOnlyList<RiskDecision> Decisions,
-    IReadOnlyDictionary<PositionKey, decimal> Positions,
-    IReadOnlyDictionary<PositionKey, decimal> Changes);
-
 /// <summary>
 /// The risk stage as a plain function, in the manner of Mojaloop's position engine: the caller loads the open
 /// window's positions and locks them, calls <see cref="Evaluate"/>, and saves the changes with the decisions in one

@@ -2,9 +2,6 @@ using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Risk;
 
-/// <summary>A payment refused before any limit is looked at, with its reason code and the operator's sentence.</summary>
-public sealed record Refusal(string ReasonCode, string Explanation);
-
 /// <summary>Participants an operator suspended by hand: nothing is paid by them (AG10) or to them (AG11).</summary>
 public static class Suspensions
 {

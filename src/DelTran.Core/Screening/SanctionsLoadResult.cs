@@ -1,11 +1,5 @@
 namespace DelTran.Core.Screening;
 
-/// <summary>One problem found while reading a list file: which file, which line (1-based; 0 for the file as a whole) and why.</summary>
-public sealed record SanctionsLoadIssue(string Source, int Line, string Message)
-{
-    public override string ToString() => Line > 0 ? $"{Source}:{Line}: {Message}" : $"{Source}: {Message}";
-}
-
 /// <summary>
 /// Either a loaded list, possibly with warnings, or the errors for which the files were refused.
 /// A broken list is data, never an exception: the caller keeps the previous version in force.

@@ -7,9 +7,6 @@ using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Screening;
 
-/// <summary>One party or agent as the compliance stage screens it: the name, the BIC, and its address and residence countries.</summary>
-public sealed record ScreenedParty(ScreeningParty Party, string? Name, string? Bic, IReadOnlyList<string> Countries);
-
 /// <summary>
 /// Everything of one credit transfer that compliance screens, taken from the message at ingest and kept with the
 /// transaction, so the stage (perhaps on another instance, perhaps after an operator's review) screens exactly what the

@@ -4,12 +4,6 @@ using DelTran.Core.Liquidity;
 namespace DelTran.Core.Settlement;
 
 /// <summary>
-/// One side of a ledger movement. <see cref="Amount"/> &gt; 0 credits <see cref="Account"/>, &lt; 0 debits it.
-/// <see cref="Kind"/> is <see cref="Ledger.Settlement"/> or <see cref="Ledger.Reversal"/>.
-/// </summary>
-public sealed record LedgerPosting(string Account, Currency Currency, decimal Amount, string InstructionId, string Kind);
-
-/// <summary>
 /// Double-entry, append-only ledger rules. Every movement is two postings that sum to zero: one on the participant's
 /// settlement account (its BIC8) and one on DelTran's clearing account for the currency. A mistake is never edited;
 /// it is reversed by mirror postings.

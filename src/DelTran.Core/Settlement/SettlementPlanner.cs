@@ -4,29 +4,6 @@ using DelTran.Core.Netting;
 
 namespace DelTran.Core.Settlement;
 
-/// <summary>Debit: the participant pays its net (a net debtor). Credit: it receives its net.</summary>
-public enum SettlementDirection
-{
-    Debit,
-    Credit,
-}
-
-/// <summary>
-/// One movement to settle a participant's net in one currency. <see cref="Amount"/> is positive; the
-/// <see cref="Direction"/> says which way it goes. <see cref="InstructionId"/> is deterministic, so planning the same
-/// window twice yields the same ids and a retry can be made idempotent on them.
-/// </summary>
-public sealed record SettlementInstruction(string InstructionId, string WindowId, string Participant, Currency Currency, decimal Amount, SettlementDirection Direction);
-
-/// <summary>A net debtor that cannot cover its net: it must pay <see cref="Required"/> but has <see cref="Available"/>.</summary>
-public sealed record SettlementShortfall(string Participant, Currency Currency, decimal Required, decimal Available);
-
-/// <summary>The instructions to settle a window and the shortfalls, if any, that stop it from settling.</summary>
-public sealed record SettlementPlan(IReadOnlyList<SettlementInstruction> Instructions, IReadOnlyList<SettlementShortfall> Shortfalls)
-{
-    public bool CanSettle => Shortfalls.Count == 0;
-}
-
 /// <summary>Turns a netted window into settlement instructions, checking each net debtor's funds first.</summary>
 public static class SettlementPlanner
 {

@@ -7,51 +7,6 @@ using DelTran.Core.Iso20022;
 
 namespace DelTran.Core.Validation;
 
-/// <summary>What the validator needs besides the file: the business date and what was seen before.</summary>
-public sealed record ValidationContext(DateOnly BusinessDate, IDuplicateRegistry Duplicates)
-{
-    /// <summary>The participant that delivered the file (from its credentials), when known; else it is read from the message.</summary>
-    public string? AuthenticatedSender { get; init; }
-
-    /// <summary>Cancelled by the host when its wall-clock limit for one message passes: the last backstop behind the read budget.</summary>
-    public CancellationToken Watchdog { get; init; }
-}
-
-/// <summary>Receives each transaction as soon as it is judged, so a caller can stream them onward.</summary>
-public interface ITransactionSink
-{
-    /// <summary>A transaction that passed every rule. Provisional until the report: a message-level issue found later rejects it too.</summary>
-    void Accepted(CreditTransfer transfer);
-
-    void Rejected(CreditTransferRecord record, IReadOnlyList<ValidationIssue> issues);
-}
-
-/// <summary>The outcome of validating one file.</summary>
-public sealed record ValidationReport(
-    MessageDefinition? Definition,
-    BusinessHeaderRecord? BusinessHeader,
-    GroupHeaderRecord? GroupHeader,
-    string? Sender,
-    int TransactionCount,
-    int RejectedTransactionCount,
-    IReadOnlyList<ValidationIssue> Issues,
-    bool MessageRejected)
-{
-    /// <summary>True when the file is wholly clean.</summary>
-    public bool Accepted => Issues.Count == 0;
-
-    /// <summary>Transaction batches validated in parallel; 0 when the file went through the sequential pass.</summary>
-    public int ParallelBatches { get; init; }
-
-    /// <summary>Of <see cref="ParallelBatches"/>, those proven valid by the fast content check rather than the XSD validator.</summary>
-    internal int ProvenBatches { get; init; }
-
-    public string? MessageId => GroupHeader?.MessageId;
-
-    /// <summary>True when the message was refused because reading it exceeded the work budget or the host's watchdog.</summary>
-    public bool ExceededReadBudget { get; init; }
-}
-
 /// <summary>
 /// Validates one ISO 20022 file in a single streaming pass: well-formedness and hostile-input limits,
 /// DelTran's usage-guideline schema, and the business rulebook. Every issue found is returned with its

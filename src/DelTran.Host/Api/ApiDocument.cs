@@ -3,14 +3,6 @@ using Microsoft.OpenApi;
 
 namespace DelTran.Host.Api;
 
-/// <summary>Who an endpoint admits: participants (their X-Api-Key), operators (X-Api-Key or HTTP Basic), or both.</summary>
-public sealed record EndpointAccess(bool Participants, bool Operators)
-{
-    public static readonly EndpointAccess ParticipantsOnly = new(true, false);
-    public static readonly EndpointAccess OperatorsOnly = new(false, true);
-    public static readonly EndpointAccess ParticipantsAndOperators = new(true, true);
-}
-
 /// <summary>
 /// The OpenAPI document says what the API does: the security schemes (a participant's key, an operator's key or
 /// HTTP Basic), each guarded operation's accepted schemes, and the answers every guarded operation can give besides

@@ -68,9 +68,3 @@ public sealed class CloseWindowJob(ClearingCycle cycle, IOptions<ClearingOptions
         return new CloseRequest(currency, "scheduled close") { ScheduledCutoff = cutoff };
     }
 }
-
-internal static partial class JobLog
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "Window {WindowId}: {State}. {Message}")]
-    public static partial void Cycle(ILogger logger, string windowId, string state, string message);
-}

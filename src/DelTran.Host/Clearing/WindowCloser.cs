@@ -6,27 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Clearing;
 
-/// <summary>What to close: the open window of a currency, optionally only a named one or only one opened before a scheduled cut-off.</summary>
-public sealed record CloseRequest(string Currency, string Cause)
-{
-    /// <summary>Close only this window; another is already closed (an operator's second click, a second instance).</summary>
-    public string? WindowId { get; init; }
-
-    /// <summary>The scheduled cut-off: obligations accepted at or after it go to the next window, and a window opened at or after it is not closed again.</summary>
-    public DateTimeOffset? ScheduledCutoff { get; init; }
-}
-
-public enum CloseOutcome
-{
-    Closed,
-    AlreadyClosed,
-
-    /// <summary>DelTran clears no such currency: nothing was closed and no window was opened.</summary>
-    UnknownCurrency,
-}
-
-public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string Message);
-
 /// <summary>
 /// Closes a window exactly once. The database is the guard, not a scheduler lock: the close takes the
 /// currency's window guard exclusively (every stage transaction that accepts obligations holds it shared), so
@@ -143,10 +122,4 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
 
     internal static WindowEventRow Event(string windowId, DateTimeOffset at, string? from, string to, string cause) =>
         new() { WindowId = windowId, At = at, FromState = from, ToState = to, Cause = cause };
-}
-
-internal static partial class Log
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
-    public static partial void Closed(ILogger logger, string message);
 }

@@ -85,35 +85,6 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
     }
 }
 
-/// <summary>Every window state change goes through here: guarded on the from-state, recorded with its time and cause.</summary>
-public static class WindowTransitions
-{
-    public static async Task MoveAsync(DelTranDbContext db, string windowId, WindowState from, WindowState to, string cause, DateTimeOffset at, CancellationToken cancellationToken, string? failureReason = null)
-    {
-        if (!WindowStateMachine.CanMove(from, to))
-        {
-            throw new InvalidOperationException($"A window cannot move from {from} to {to}.");
-        }
-
-        string fromCode = WindowStateMachine.Code(from);
-        string toCode = WindowStateMachine.Code(to);
-        string? reason = to == WindowState.Failed ? failureReason ?? cause : null;
-        int updated = await db.ClearingWindows.Where(w => w.Id == windowId && w.State == fromCode).ExecuteUpdateAsync(
-            s => s.SetProperty(w => w.State, toCode).SetProperty(w => w.UpdatedAt, at).SetProperty(w => w.FailureReason, reason),
-            cancellationToken);
-        if (updated != 1)
-        {
-            throw new WindowStateConflictException($"Window {windowId} is no longer {fromCode}: another instance moved it first.");
-        }
-
-        db.WindowEvents.Add(WindowCloser.Event(windowId, at, fromCode, toCode, cause));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>Lost a race for a window's state to another instance: the winner carries on, the loser stops.</summary>
-public sealed class WindowStateConflictException(string message) : Exception(message);
-
 internal static partial class Log
 {
     [LoggerMessage(Level = LogLevel.Error, Message = "Window {WindowId} FAILED: {Reason}")]

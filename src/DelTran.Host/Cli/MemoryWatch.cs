@@ -166,25 +166,3 @@ public sealed class MemoryWatch : IAsyncDisposable
 
     private static GCMemoryInfo Newest(GCMemoryInfo a, GCMemoryInfo b) => a.Index >= b.Index ? a : b;
 }
-
-/// <summary>
-/// Peaks over a run, in bytes: resident set, managed heap after a collection (live objects and the garbage not yet
-/// compacted away), memory the collector had committed, and the live set: exact under forced collections, else what
-/// the collector's own blocking full collections kept (<see cref="LiveSetSamples"/> of them; 0 when none ran).
-/// </summary>
-public sealed record MemoryFigures(
-    long PeakWorkingSetBytes,
-    long PeakHeapBytes,
-    long PeakCommittedBytes,
-    long PeakLiveBytes,
-    bool LiveSetForced,
-    int FullCollections,
-    int LiveSetSamples,
-    long AllocatedBytes,
-    int Gen0Collections,
-    int Gen1Collections,
-    int Gen2Collections);
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(MemoryFigures))]
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-internal sealed partial class MemoryFiguresJson : System.Text.Json.Serialization.JsonSerializerContext;

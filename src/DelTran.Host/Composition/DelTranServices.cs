@@ -137,9 +137,3 @@ public static class DelTranServices
         retry.Handle<Npgsql.PostgresException>(ex => ex.SqlState is "23505" or "40001" or "40P01");
     }
 }
-
-/// <summary>Prefixes message exchange names with the installation's prefix, so installations never share messages.</summary>
-public sealed class InstallationEntityNameFormatter(IEntityNameFormatter inner, string prefix) : IEntityNameFormatter
-{
-    public string FormatEntityName<T>() => prefix + "." + inner.FormatEntityName<T>();
-}

@@ -5,7 +5,6 @@ using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
-using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Invariants;
 using Hangfire;
@@ -131,34 +130,4 @@ public static class ServeHost
         }));
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new GuardedByMiddleware()], DashboardTitle = "DelTran batch operations" });
     }
-}
-
-/// <summary>The dashboard's own check: the middleware in front of it has already admitted only operators.</summary>
-public sealed class GuardedByMiddleware : Hangfire.Dashboard.IDashboardAuthorizationFilter
-{
-    public bool Authorize(Hangfire.Dashboard.DashboardContext context) => true;
-}
-
-/// <summary>Ready only when the database answers.</summary>
-public sealed class DatabaseHealthCheck(Func<DelTranDbContext> dbFactory) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using DelTranDbContext db = dbFactory();
-            return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy(ex.Message);
-        }
-    }
-}
-
-/// <summary>Not ready until the database is migrated and seeded: the API refuses work until then.</summary>
-public sealed class StartupHealthCheck(StartupInitializer initializer) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(initializer.IsReady ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database not migrated and seeded yet"));
 }

@@ -5,19 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Ingest;
 
-public enum IngestOutcome
-{
-    /// <summary>The bytes are durably stored; processing is queued. Only now may the channel acknowledge.</summary>
-    Stored,
-
-    /// <summary>The same bytes came from this participant before; nothing new is queued.</summary>
-    Duplicate,
-
-    TooLarge,
-}
-
-public sealed record IngestResult(IngestOutcome Outcome, Guid FileId);
-
 /// <summary>
 /// The one way in for every channel: stores a file's raw bytes with their SHA-256 and queues its
 /// processing through the outbox, in one database transaction.

@@ -1,63 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using DelTran.Core.Amounts;
 
 namespace DelTran.Core.Iso20022.Writing;
-
-/// <summary>Who bears the charges (ChargeBearerType1Code).</summary>
-public enum ChargeBearer
-{
-    /// <summary>SHAR: each side pays its own agent. DelTran's default.</summary>
-    Shared,
-
-    /// <summary>DEBT: the debtor pays all charges.</summary>
-    BorneByDebtor,
-
-    /// <summary>CRED: the creditor pays all charges.</summary>
-    BorneByCreditor,
-
-    /// <summary>SLEV: as the service level says.</summary>
-    FollowingServiceLevel,
-}
-
-public static class ChargeBearerCodes
-{
-    public static string ToIsoCode(this ChargeBearer bearer) => bearer switch
-    {
-        ChargeBearer.Shared => "SHAR",
-        ChargeBearer.BorneByDebtor => "DEBT",
-        ChargeBearer.BorneByCreditor => "CRED",
-        ChargeBearer.FollowingServiceLevel => "SLEV",
-        _ => throw new ArgumentOutOfRangeException(nameof(bearer), bearer, "Unknown charge bearer."),
-    };
-
-    /// <summary>Parses ChrgBr as read; pain.001 uses the same four codes.</summary>
-    public static bool TryParse([NotNullWhen(true)] string? code, out ChargeBearer bearer)
-    {
-        (bool ok, bearer) = code switch
-        {
-            "SHAR" => (true, ChargeBearer.Shared),
-            "DEBT" => (true, ChargeBearer.BorneByDebtor),
-            "CRED" => (true, ChargeBearer.BorneByCreditor),
-            "SLEV" => (true, ChargeBearer.FollowingServiceLevel),
-            _ => (false, ChargeBearer.Shared),
-        };
-        return ok;
-    }
-}
-
-/// <summary>
-/// The group header of a pacs.008.001.08 DelTran writes. NbOfTxs and CtrlSum come before the transactions,
-/// so the caller states them; the writer checks them against the transactions it writes.
-/// </summary>
-public sealed record CreditTransferGroupHeader(string MessageId, DateTimeOffset CreationDateTime, int NumberOfTransactions)
-{
-    /// <summary>Sum of the interbank settlement amounts, whatever their currency, as ISO defines CtrlSum.</summary>
-    public decimal? ControlSum { get; init; }
-
-    public Bic? InstructingAgent { get; init; }
-
-    public Bic? InstructedAgent { get; init; }
-}
 
 /// <summary>
 /// One FI to FI customer credit transfer (CdtTrfTxInf) to write. Agents are BICs, as DelTran addresses

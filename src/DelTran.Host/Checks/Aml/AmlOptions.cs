@@ -72,38 +72,3 @@ public sealed class AmlOptions
         CorridorVelocity = CorridorVelocity?.ToRule(),
     };
 }
-
-/// <summary>Structuring: at least <see cref="Count"/> payments within <see cref="WindowHours"/>, each within <see cref="Band"/> below the threshold.</summary>
-public sealed class StructuringOptions
-{
-    public bool Enabled { get; set; } = true;
-
-    public int Count { get; set; } = 3;
-
-    /// <summary>How far below the threshold counts as "just below", as a fraction of it: 0.10 watches [90%, 100%).</summary>
-    public decimal Band { get; set; } = 0.10m;
-
-    public double WindowHours { get; set; } = 24;
-
-    public bool Reject { get; set; }
-}
-
-/// <summary>Velocity: more than <see cref="MaxCount"/> payments, or more than a currency's <see cref="MaxAmounts"/>, within <see cref="WindowHours"/>.</summary>
-public sealed class VelocityOptions
-{
-    public bool Enabled { get; set; } = true;
-
-    public double WindowHours { get; set; } = 24;
-
-    public int? MaxCount { get; set; }
-
-    public Dictionary<string, decimal> MaxAmounts { get; set; } = new(StringComparer.Ordinal);
-
-    public bool Reject { get; set; }
-
-    public VelocityRule ToRule() => new(
-        TimeSpan.FromHours(WindowHours),
-        MaxCount,
-        MaxAmounts.ToDictionary(m => Currency.Parse(m.Key), m => m.Value),
-        new AmlRuleSettings(Enabled: Enabled, Severity: AmlSeverity.Medium, Reject: Reject));
-}

@@ -6,9 +6,6 @@ using DelTran.Host.Infrastructure.Persistence;
 
 namespace DelTran.Host.Checks.Aml;
 
-/// <summary>One transaction after the AML rules: its assessment (null when it lacks what they need), its alerts to record and, if it passed, its flow to keep.</summary>
-public sealed record AmlOutcome(TransactionRow Row, AmlAssessment? Assessment, IReadOnlyList<AmlAlertRow> Alerts, AmlFlowRow? Flow);
-
 /// <summary>
 /// The AML rules for transactions clean of sanctions, whether they screened clean or an operator released them: reads
 /// the recorded flows the rules need and assesses the batch in order. The caller moves the transactions and stores the

@@ -6,23 +6,6 @@ using Microsoft.Extensions.Options;
 namespace DelTran.Host.Checks.Fx;
 
 /// <summary>
-/// One reading of the rates: its version id and SHA-256 (both from the content alone, so every instance names a
-/// version alike), where it came from, the text as read, and either the table or the errors that refused it.
-/// </summary>
-public sealed record FxRatesReading(string VersionId, string Sha256, string Source, string Content, FxRateTable? Table, IReadOnlyList<FxRatesError> Errors)
-{
-    public bool IsLoaded => Table is not null;
-
-    public string? RefusalReason => IsLoaded ? null : string.Join("\n", Errors.Take(20).Select(e => e.ToString()));
-}
-
-/// <summary>What is in force: the last version loaded (null when none ever was), and the last one refused since.</summary>
-public sealed record FxRatesState(FxRatesReading? InForce, FxRatesReading? LastRefused)
-{
-    public FxRateTable? Table => InForce?.Table;
-}
-
-/// <summary>
 /// The FX rate table of this instance. The inline rates (DelTran:Fx:Rates) are read once; a rates file
 /// (DelTran:Fx:RatesFile) is read again whenever its size or write time changes, checked each time the table is asked
 /// for, so every instance follows the file without a timer. A broken file is refused: an alert is logged and the

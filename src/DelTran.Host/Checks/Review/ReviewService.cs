@@ -9,19 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Checks.Review;
 
-public enum ReviewDecision
-{
-    Release,
-    Reject,
-}
-
-public enum ReviewOutcome
-{
-    Decided,
-    NotFound,
-    NotHeld,
-}
-
 /// <summary>
 /// The compliance review queue: a HELD transaction (a possible sanctions match) is released, and goes on to
 /// the AML rules, risk and liquidity as if it had screened clean, or rejected with RR04. Each decision is recorded with the

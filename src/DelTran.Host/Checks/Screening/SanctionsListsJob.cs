@@ -55,9 +55,3 @@ public sealed class SanctionsListsJob(SanctionsProvider sanctions, ListDownloade
         await db.SaveChangesAsync(cancellationToken);
     }
 }
-
-internal static partial class ListsLog
-{
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sanctions list alert: {Source} was refused, the previous version stays in force: {Reason}")]
-    public static partial void Refused(ILogger logger, string source, string reason);
-}

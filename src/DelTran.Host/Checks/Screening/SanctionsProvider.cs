@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using DelTran.Core.Screening;
 using DelTran.Host.Infrastructure.Configuration;
-using DelTran.Host.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Checks.Screening;
@@ -176,45 +175,4 @@ public sealed partial class SanctionsProvider(IOptions<DelTranOptions> options, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sanctions list {List} loaded: {Entries} entries, {Aliases} aliases from {Source}, publication date {Published} (null when the file carries none), SHA-256 {Sha256}")]
     private static partial void LogLoaded(ILogger logger, string list, int entries, int aliases, string source, DateOnly? published, string sha256);
-}
-
-/// <summary>
-/// The list set in force (its fingerprint and one line per list version) and its index, with the results of the names
-/// screened against it so far.
-/// </summary>
-public sealed record ScreeningSnapshot(string Fingerprint, string Description, ScreeningMemo Memo)
-{
-    public SanctionsIndex Index => Memo.Index;
-}
-
-/// <summary>
-/// Loads the sanctions lists as the service starts, so the first batch is not held up by them, and reports a refused
-/// list as not ready ("sanctions" in /health/ready) until a retry loads it.
-/// </summary>
-public sealed partial class SanctionsWarmUp(SanctionsProvider sanctions, HealthState health, ILogger<SanctionsWarmUp> logger) : BackgroundService
-{
-    public const string Component = "sanctions";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        TimeSpan backoff = TimeSpan.FromSeconds(5);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            // Parsing the lists and building the index is CPU work of a second or more: off the start-up path.
-            string? problem = await Task.Run(() => sanctions.TryLoad(out string? reason) ? null : reason, stoppingToken);
-            if (problem is null)
-            {
-                health.Report(Component, healthy: true, null);
-                return;
-            }
-
-            health.Report(Component, healthy: false, problem);
-            LogNotLoaded(logger, backoff, problem);
-            await Task.Delay(backoff, stoppingToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(5).Ticks));
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sanctions lists not loaded, screening cannot run ({Reason}); retrying in {Backoff}")]
-    private static partial void LogNotLoaded(ILogger logger, TimeSpan backoff, string reason);
 }

@@ -10,9 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Clearing.Settlement;
 
-/// <summary>What a settlement run ended in.</summary>
-public sealed record SettlementOutcome(string WindowId, WindowState State, string Message);
-
 /// <summary>
 /// Settles a netted window in two phases. First every net debit is reserved on its settlement account and the
 /// instructions are written, in one transaction; a shortfall stops here with nothing reserved. Then each
@@ -366,46 +363,4 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         row.Direction == Direction(SettlementDirection.Debit) ? SettlementDirection.Debit : SettlementDirection.Credit);
 
     public static string Direction(SettlementDirection direction) => direction == SettlementDirection.Debit ? "DEBIT" : "CREDIT";
-}
-
-/// <summary>Checks the ledger of a currency against the accounts: balanced postings, balances equal opening plus postings, nothing left reserved by finished runs.</summary>
-public static class LedgerAudit
-{
-    public static async Task<IReadOnlyList<string>> CheckAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken)
-    {
-        Currency code = Currency.Parse(currency);
-        var postings = new List<LedgerPosting>();
-        await foreach (LedgerEntryRow e in db.LedgerEntries.AsNoTracking().Where(e => e.Currency == currency).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            postings.Add(new LedgerPosting(e.Account, code, e.Amount, e.InstructionId, e.Kind));
-        }
-
-        List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.Currency == currency).ToListAsync(cancellationToken);
-        var problems = Ledger.Check(
-            postings,
-            accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, code), a => a.OpeningBalance),
-            accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, code), a => a.Balance)).ToList();
-
-        // Reservations belong to runs in flight; the sum of reserved debits is what the accounts say is reserved.
-        var reserved = (await db.SettlementInstructions.AsNoTracking()
-                .Where(i => i.Currency == currency && i.Status == SettlementRunner.Reserved && i.Direction == "DEBIT")
-                .Select(i => new { i.ParticipantBic, i.Amount }).ToListAsync(cancellationToken))
-            .GroupBy(i => i.ParticipantBic).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount));
-        foreach (SettlementAccountRow account in accounts)
-        {
-            decimal expected = reserved.GetValueOrDefault(account.ParticipantBic);
-            if (account.Reserved != expected)
-            {
-                problems.Add(FormattableString.Invariant($"{account.ParticipantBic} {currency} has {account.Reserved} reserved but its open instructions reserve {expected}."));
-            }
-        }
-
-        return problems;
-    }
-}
-
-internal static partial class Log
-{
-    [LoggerMessage(Level = LogLevel.Error, Message = "Settlement of window {WindowId} FAILED: {Reason}")]
-    public static partial void SettlementFailed(ILogger logger, string windowId, string reason);
 }

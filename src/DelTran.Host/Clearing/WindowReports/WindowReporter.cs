@@ -15,9 +15,6 @@ using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Clearing.WindowReports;
 
-/// <summary>Where the files of a window went.</summary>
-public sealed record WindowReportFiles(string Directory, int StatusReports, int Statements, AuditPackManifest AuditPack);
-
 /// <summary>
 /// The outputs of a closed window, under one directory per window: a pacs.002 ACSC per original message for
 /// the transactions settled, a camt.053 per participant account the settlement moved (its settlement entry listing the

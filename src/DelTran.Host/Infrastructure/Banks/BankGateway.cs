@@ -7,9 +7,6 @@ using Refit;
 
 namespace DelTran.Host.Infrastructure.Banks;
 
-/// <summary>A bank endpoint's answer to /health.</summary>
-public sealed record BankEndpointProbe(Uri Endpoint, bool Healthy, string? Problem);
-
 /// <summary>
 /// <see cref="IBankGateway"/> over Refit and the HttpClientFactory. Each call goes through the settlement client's
 /// one resilience pipeline (<see cref="BankGatewayRegistration"/>), one instance per bank endpoint; the

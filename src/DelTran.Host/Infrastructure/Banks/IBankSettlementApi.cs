@@ -15,19 +15,3 @@ public interface IBankSettlementApi
     [Get("/health")]
     Task<HttpResponseMessage> HealthAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>The wire body of a settlement instruction; Direction is "DEBIT" or "CREDIT".</summary>
-public sealed record BankSettlementInstruction(
-    string InstructionId,
-    string WindowId,
-    string Participant,
-    string Currency,
-    decimal Amount,
-    string Direction,
-    string? ReversalOf);
-
-/// <summary>The bank's answer to a booked instruction; Status is "CONFIRMED".</summary>
-public sealed record BankSettlementConfirmation(string InstructionId, string ConfirmationId, string Status, DateTimeOffset BookedAt);
-
-/// <summary>The body of the bank's non-2xx answers.</summary>
-public sealed record BankErrorBody(string? Error, string? Reason);

@@ -10,9 +10,3 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
     public PostgresDelTranDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresDelTranDbContext>().UseNpgsql("Host=localhost;Database=deltran_design").Options);
 }
-
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDelTranDbContext>
-{
-    public SqliteDelTranDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteDelTranDbContext>().UseSqlite("Data Source=design.db").Options);
-}

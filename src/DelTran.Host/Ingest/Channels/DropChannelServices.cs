@@ -1,5 +1,4 @@
 using DelTran.Host.Infrastructure.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Ingest.Channels;
 
@@ -116,52 +115,3 @@ public abstract partial class DropChannelService(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Component}: {Location} is reachable again")]
     private static partial void LogReachable(ILogger logger, string component, string location);
 }
-
-/// <summary>The watched folder: Root/&lt;BIC8&gt;/{inbound,processed,rejected,outbound} on the local disk.</summary>
-public sealed class FolderChannelService(
-    IOptions<FolderChannelOptions> options,
-    DropFolderRegistry registry,
-    IngestService ingest,
-    HealthState health,
-    TimeProvider clock,
-    IServiceProvider services,
-    ILogger<FolderChannelService> logger)
-    : DropChannelService(DropChannels.Folder, options.Value, registry, ingest, health, clock, services, logger)
-{
-    /// <summary>Folders under Root that are not a participant's: their files are ignored, and that is said once.</summary>
-    protected override async Task WatchAsync(CancellationToken stoppingToken)
-    {
-        string root = Path.GetFullPath(options.Value.Root);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (string directory in Directory.Exists(root) ? Directory.EnumerateDirectories(root) : [])
-                {
-                    string name = Path.GetFileName(directory);
-                    if (!name.StartsWith('.') && !Registry.Participants.Contains(name))
-                    {
-                        Registry.NotConfigured(DropChannels.Folder, name);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The participants' loops report an unreadable root; this check only informs.
-            }
-
-            await Task.Delay(Options.PollInterval * 10, Clock, stoppingToken);
-        }
-    }
-}
-
-/// <summary>The SFTP channel: each configured participant's folders on the SFTP server.</summary>
-public sealed class SftpChannelService(
-    IOptions<SftpChannelOptions> options,
-    DropFolderRegistry registry,
-    IngestService ingest,
-    HealthState health,
-    TimeProvider clock,
-    IServiceProvider services,
-    ILogger<SftpChannelService> logger)
-    : DropChannelService(DropChannels.Sftp, options.Value, registry, ingest, health, clock, services, logger);

@@ -4,16 +4,6 @@ using DelTran.Host.Infrastructure.Persistence;
 
 namespace DelTran.Host.Ingest.Channels;
 
-/// <summary>What became of a file the poller took from inbound/.</summary>
-/// <param name="Name">Its name in inbound/.</param>
-/// <param name="Outcome">What the ingest said.</param>
-/// <param name="FileId">The stored file (the earlier one for a duplicate); empty when too large.</param>
-/// <param name="MovedTo">Its name in processed/ or rejected/; null when its claim was taken away meanwhile.</param>
-public sealed record TakenFile(string Name, IngestOutcome Outcome, Guid FileId, string? MovedTo);
-
-/// <summary>One look at a folder: the files taken, and the error that stopped it when a file could not be stored.</summary>
-public sealed record PollResult(IReadOnlyList<TakenFile> Taken, Exception? StoreFailure);
-
 /// <summary>
 /// The inbound side of a drop folder, the same for every channel; <see cref="IDropFolder"/> does the file work.
 /// Each look at inbound/:

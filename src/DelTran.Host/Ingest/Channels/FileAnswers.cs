@@ -5,26 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Ingest.Channels;
 
-/// <summary>What answers a file: its message's pacs.002, or the notice that it could not be read as a message.</summary>
-public enum FileAnswerKind
-{
-    StatusReport,
-    UnreadableNotice,
-}
-
-/// <summary>A file's answer, spooled to a temporary file (deleted on dispose), and the name it takes for a file of a given name.</summary>
-public sealed class FileAnswer(FileAnswerKind kind, FileStream content) : IAsyncDisposable
-{
-    public FileAnswerKind Kind { get; } = kind;
-
-    public FileStream Content { get; } = content;
-
-    /// <summary>The outbound name of this answer to a file called <paramref name="fileName"/>.</summary>
-    public string NameFor(string fileName) => Kind == FileAnswerKind.StatusReport ? DropNames.Report(fileName) : DropNames.Error(fileName);
-
-    public ValueTask DisposeAsync() => Content.DisposeAsync();
-}
-
 /// <summary>
 /// Composes a stored file's answer once its message has one: the pacs.002 written when the message completed, or,
 /// when no message identification could be read from the file, <see cref="UnreadableFileNotice"/>. The one place that

@@ -1,0 +1,3 @@
+namespace DelTran.Core.Fx;
+
+public sealed record FxRouteError(FxRouteErrorKind Kind, string Message);

@@ -1,0 +1,12 @@
+namespace DelTran.Core.Pipeline;
+
+/// <summary>
+/// The life of a message row (messages.state): RECEIVED until its transactions go on to the stages, PROCESSING while
+/// any of them is in a stage, COMPLETED once its pacs.002 is stored.
+/// </summary>
+public static class MessageLifecycle
+{
+    public const string Received = "RECEIVED";
+    public const string Processing = "PROCESSING";
+    public const string Completed = "COMPLETED";
+}

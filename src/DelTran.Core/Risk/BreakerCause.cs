@@ -1,0 +1,11 @@
+namespace DelTran.Core.Risk;
+
+public enum BreakerCause
+{
+    RejectRate,
+    CapBreaches,
+    SettlementFailures,
+    OpenDurationElapsed,
+    TrialsSucceeded,
+    Operator,
+}

@@ -1,0 +1,7 @@
+namespace DelTran.Core.Risk;
+
+public enum BreakerSubjectKind
+{
+    Participant,
+    Corridor,
+}

@@ -1,0 +1,12 @@
+namespace DelTran.Core.Risk;
+
+public enum BreakerTransition
+{
+    Tripped,
+    HalfOpened,
+    Recovered,
+    Retripped,
+    Suspended,
+    Resumed,
+    Reset,
+}

@@ -1,0 +1,7 @@
+namespace DelTran.Host.Checks.Review;
+
+public enum ReviewDecision
+{
+    Release,
+    Reject,
+}

@@ -1,0 +1,8 @@
+namespace DelTran.Host.Checks.Review;
+
+public enum ReviewOutcome
+{
+    Decided,
+    NotFound,
+    NotHeld,
+}

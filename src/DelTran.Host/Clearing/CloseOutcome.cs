@@ -1,0 +1,10 @@
+namespace DelTran.Host.Clearing;
+
+public enum CloseOutcome
+{
+    Closed,
+    AlreadyClosed,
+
+    /// <summary>DelTran clears no such currency: nothing was closed and no window was opened.</summary>
+    UnknownCurrency,
+}

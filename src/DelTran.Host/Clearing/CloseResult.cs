@@ -1,0 +1,3 @@
+namespace DelTran.Host.Clearing;
+
+public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string Message);

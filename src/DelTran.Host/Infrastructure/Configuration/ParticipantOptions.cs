@@ -1,0 +1,15 @@
+namespace DelTran.Host.Infrastructure.Configuration;
+
+public sealed class ParticipantOptions
+{
+    public string Bic { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Country { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 (hex) of the participant's API keys; keys themselves never appear in configuration.</summary>
+    public List<string> ApiKeySha256 { get; set; } = [];
+
+    public List<SettlementAccountOptions> Accounts { get; set; } = [];
+}

@@ -1,0 +1,29 @@
+namespace DelTran.Host.Infrastructure.Persistence;
+
+// Row shapes of clearing and settlement: windows with their history, net positions, settlement instructions
+// and the append-only double-entry ledger.
+
+/// <summary>
+/// One posting of the double-entry ledger. Rows are only ever inserted: a correction is a reversing posting, so
+/// the history an auditor reads is the history that happened. Amount &gt; 0 credits the account, &lt; 0 debits it.
+/// </summary>
+public sealed class LedgerEntryRow
+{
+    public long Id { get; set; }
+
+    /// <summary>A participant's BIC8 (its settlement account) or DelTran's clearing account.</summary>
+    public required string Account { get; set; }
+
+    public required string Currency { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public required string InstructionId { get; set; }
+
+    public required string WindowId { get; set; }
+
+    /// <summary>SETTLEMENT or REVERSAL.</summary>
+    public required string Kind { get; set; }
+
+    public DateTimeOffset BookedAt { get; set; }
+}

@@ -1,0 +1,40 @@
+namespace DelTran.Host.Infrastructure.Persistence;
+
+// Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
+// (18 digits, 5 of them fractional), so any amount a message can carry is stored without rounding.
+
+public sealed class ObligationRow
+{
+    public long Id { get; set; }
+
+    public Guid TransactionId { get; set; }
+
+    public Guid? Uetr { get; set; }
+
+    public required string EndToEndId { get; set; }
+
+    public required string DebtorBic { get; set; }
+
+    public required string CreditorBic { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public required string Currency { get; set; }
+
+    public DateOnly? ValueDate { get; set; }
+
+    public decimal? InstructedAmount { get; set; }
+
+    public string? InstructedCurrency { get; set; }
+
+    public decimal? ExchangeRate { get; set; }
+
+    /// <summary>Taken from the database clock under the window guard, so it orders obligations against a close.</summary>
+    public DateTimeOffset AcceptedAt { get; set; }
+
+    /// <summary>The clearing window the obligation belongs to: exactly one, decided when it is accepted.</summary>
+    public string? WindowId { get; set; }
+
+    /// <summary>The window it was first stamped with, when it was carried to a later one (future value date, failed window).</summary>
+    public string? CarriedFrom { get; set; }
+}

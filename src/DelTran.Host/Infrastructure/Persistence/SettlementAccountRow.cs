@@ -1,0 +1,20 @@
+namespace DelTran.Host.Infrastructure.Persistence;
+
+// Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
+// (18 digits, 5 of them fractional), so any amount a message can carry is stored without rounding.
+
+public sealed class SettlementAccountRow
+{
+    public required string ParticipantBic { get; set; }
+
+    public required string Currency { get; set; }
+
+    public decimal Balance { get; set; }
+
+    public decimal CreditLine { get; set; }
+
+    public decimal Reserved { get; set; }
+
+    /// <summary>The balance before any ledger posting; <see cref="Balance"/> is always this plus the account's postings.</summary>
+    public decimal OpeningBalance { get; set; }
+}

@@ -1,0 +1,4 @@
+namespace DelTran.Host.Infrastructure.Persistence;
+
+/// <summary>One transaction's move, with its event.</summary>
+public sealed record Transition(Guid TransactionId, string ToState, string? ReasonCode, string? ReasonText, string Stage, DateTimeOffset At);

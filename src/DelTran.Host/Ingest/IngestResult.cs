@@ -1,0 +1,3 @@
+namespace DelTran.Host.Ingest;
+
+public sealed record IngestResult(IngestOutcome Outcome, Guid FileId);

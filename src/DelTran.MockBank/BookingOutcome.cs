@@ -1,0 +1,3 @@
+namespace DelTran.MockBank;
+
+public readonly record struct BookingOutcome(BookingKind Kind, SettlementConfirmation? Confirmation);

@@ -2,7 +2,7 @@ using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Checks;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Checks;

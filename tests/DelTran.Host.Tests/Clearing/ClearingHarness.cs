@@ -4,7 +4,7 @@ using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
 using DelTran.MockBank;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Composition;
 using DelTran.Host.Infrastructure.Configuration;
-using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

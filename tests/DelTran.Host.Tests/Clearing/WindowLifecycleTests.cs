@@ -3,7 +3,6 @@ using DelTran.Core.Clearing;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using DelTran.Core.Pipeline;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Ingest;
-using DelTran.Host.Tests.Pipeline;
+using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Clearing;

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Cli;
-using DelTran.Host.Tests.Infrastructure;
+using DelTran.Host.Tests.Servers;
 
 namespace DelTran.Host.Tests.Cli;
 

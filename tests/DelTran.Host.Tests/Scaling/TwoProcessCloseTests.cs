@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using DelTran.Host.Tests.Infrastructure;
+using DelTran.Host.Tests.Servers;
 using DelTran.Host.Tests.Support;
 using DelTran.MockBank;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DelTran.Host.Tests.Infrastructure;
+using DelTran.Host.Tests.Servers;
 using DelTran.Host.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;

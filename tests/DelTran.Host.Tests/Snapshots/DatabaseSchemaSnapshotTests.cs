@@ -1,5 +1,5 @@
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Tests.Infrastructure;
+using DelTran.Host.Tests.Servers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

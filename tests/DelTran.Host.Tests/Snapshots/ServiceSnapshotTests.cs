@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DelTran.Host.Tests.Cli;
-using DelTran.Host.Tests.Pipeline;
 using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,3 @@
-using DelTran.Host.Tests.Pipeline;
-
 namespace DelTran.Host.Tests.Support;
 
 /// <summary>One `deltran serve` on the embedded default, shared by the tests of a class (each uses its own messages).</summary>

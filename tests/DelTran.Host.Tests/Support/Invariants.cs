@@ -2,7 +2,6 @@ using DelTran.Core.Invariants;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Invariants;
-using DelTran.Host.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DelTran.Host.Tests.Support;

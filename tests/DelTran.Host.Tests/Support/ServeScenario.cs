@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Tests.Infrastructure;
+using DelTran.Host.Tests.Servers;
 using DelTran.MockBank;
 using Npgsql;
 using static DelTran.Host.Tests.Support.Sql;

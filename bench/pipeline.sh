@@ -137,7 +137,7 @@ for n in "${sizes[@]}"; do
   DOTNET_gcConcurrent="$gc_concurrent" \
   DOTNET_TC_CallCountingDelayMs="$tiering_delay_ms" \
   DelTran__Diagnostics__MemoryReportLiveSet="$live_set" \
-    /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "${run_deltran[@]}" process --in "$file" --out "$out/reports" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time" ${BENCH_WRAP:-} "${run_deltran[@]}" process --in "$file" --out "$out/reports" --data "$out/data" ${BENCH_CONFIG:+--config "$BENCH_CONFIG"} >"$out/stdout" 2>&1 &
   time_pid=$!
   if [[ $stale_statistics == true ]]; then
     # Once the load has written some pages (and before it commits), as autovacuum would.

@@ -39,15 +39,16 @@ public sealed class MemoryWatch : IAsyncDisposable
     }
 
     /// <summary>Starts watching when the configuration asks for a report; null otherwise (nothing runs).</summary>
-    public static MemoryWatch? StartIfConfigured(IConfiguration configuration, out string? reportPath)
+    public static MemoryWatch? StartIfConfigured(DiagnosticsOptions diagnostics, out string? reportPath)
     {
-        reportPath = configuration["DelTran:Diagnostics:MemoryReport"];
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        reportPath = diagnostics.MemoryReport;
         if (string.IsNullOrWhiteSpace(reportPath))
         {
             return null;
         }
 
-        bool liveSet = bool.TryParse(configuration["DelTran:Diagnostics:MemoryReportLiveSet"], out bool force) && force;
+        bool liveSet = diagnostics.MemoryReportLiveSet;
         return new MemoryWatch(liveSet ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(200), liveSet);
     }
 

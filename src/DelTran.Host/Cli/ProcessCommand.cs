@@ -28,6 +28,17 @@ public static class ProcessCommand
             return ValidateCommand.ExitUsage;
         }
 
+        DiagnosticsOptions diagnostics;
+        try
+        {
+            diagnostics = DiagnosticsOptions.From(configuration);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await stderr.WriteLineAsync($"deltran: cannot start: {DiagnosticsOptions.Section}: {ex.Message}");
+            return ValidateCommand.ExitUsage;
+        }
+
         // Settlement goes to the configured bank endpoints, or else to a mock bank run beside this process. Decided before any
         // input is read: a run that cannot settle says so at once.
         (MockBankProcess? startedBank, string? refusal) = await StartMockBankUnlessConfiguredAsync(configuration, cancellationToken);
@@ -45,7 +56,7 @@ public static class ProcessCommand
         console.Profile.Width = 120;
 
         // The benchmark's view of memory up to the last pacs.002 (the clearing cycle after it is not watched).
-        await using MemoryWatch? memory = MemoryWatch.StartIfConfigured(configuration, out string? memoryReport);
+        await using MemoryWatch? memory = MemoryWatch.StartIfConfigured(diagnostics, out string? memoryReport);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);

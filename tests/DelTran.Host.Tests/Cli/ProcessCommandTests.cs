@@ -199,6 +199,28 @@ public sealed class ProcessCommandTests
     }
 
     [Fact]
+    public void Process_RefusesToStart_WhenADiagnosticsSettingIsNotOfItsType()
+    {
+        string work = Directory.CreateTempSubdirectory("deltran-process-diag-").FullName;
+        try
+        {
+            string config = Path.Combine(work, "deltran.json");
+            File.WriteAllText(config, """{ "DelTran": { "Diagnostics": { "MemoryReport": "memory.json", "MemoryReportLiveSet": "sometimes" } } }""");
+            string sample = Path.Combine(CliRunner.RepoRoot, "sample-messages", "pacs.008.001.08", "valid", "single-inr-in-to-ae.xml");
+
+            (int exit, string stdout, string stderr) = CliRunner.Run("process", "--config", config, "--in", sample, "--out", Path.Combine(work, "out"));
+
+            Assert.True(exit == 2, $"exit {exit}: {stderr}\n{stdout}");
+            Assert.Contains("deltran: cannot start: DelTran:Diagnostics:", stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(work, "out")));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Process_ExitsTwo_WhenAsOfIsNotADate()
     {
         (int exit, _, string stderr) = CliRunner.Run("process", "--as-of", "2026-13-01", "--in", Path.GetTempPath(), "--out", Path.GetTempPath());

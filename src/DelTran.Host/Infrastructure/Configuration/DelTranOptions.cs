@@ -13,6 +13,12 @@ public sealed class DelTranOptions
     [Required]
     public string OwnBic { get; set; } = "DLTRAEADXXX";
 
+    /// <summary>
+    /// Where `serve` and `check` keep the embedded database and the window reports when --data is not given; relative
+    /// to the working folder. Empty: .deltran in the working folder.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
     public RulebookOptions Rulebook { get; set; } = new();
 
     public List<ParticipantOptions> Participants { get; set; } = [];

@@ -1,3 +1,4 @@
+using DelTran.Host.Infrastructure.Configuration;
 namespace DelTran.Host.Infrastructure.Hosting;
 
 /// <summary>
@@ -33,6 +34,7 @@ public static class ServeSettings
     public static string DataDirectory(string? data, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Path.GetFullPath(data ?? configuration["DelTran:DataDirectory"] ?? ".deltran");
+        string? configured = HostConfiguration.BindOptions(configuration).DataDirectory;
+        return Path.GetFullPath(data ?? (string.IsNullOrWhiteSpace(configured) ? ".deltran" : configured));
     }
 }

@@ -26,18 +26,10 @@ public static class LedgerAudit
 
         // Reservations belong to runs in flight; the sum of reserved debits is what the accounts say is reserved.
         var reserved = (await db.SettlementInstructions.AsNoTracking()
-                .Where(i => i.Currency == currency && i.Status == SettlementRunner.Reserved && i.Direction == "DEBIT")
+                .Where(i => i.Currency == currency && i.Status == SettlementRunner.Reserved && i.Direction == SettlementInstructionRows.Debit)
                 .Select(i => new { i.ParticipantBic, i.Amount }).ToListAsync(cancellationToken))
             .GroupBy(i => i.ParticipantBic).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount));
-        foreach (SettlementAccountRow account in accounts)
-        {
-            decimal expected = reserved.GetValueOrDefault(account.ParticipantBic);
-            if (account.Reserved != expected)
-            {
-                problems.Add(FormattableString.Invariant($"{account.ParticipantBic} {currency} has {account.Reserved} reserved but its open instructions reserve {expected}."));
-            }
-        }
-
+        problems.AddRange(WindowSettlement.CheckReservations(code, accounts.ToDictionary(a => a.ParticipantBic, a => a.Reserved), reserved));
         return problems;
     }
 }

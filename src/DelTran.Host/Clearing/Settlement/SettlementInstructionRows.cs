@@ -8,29 +8,16 @@ namespace DelTran.Host.Clearing.Settlement;
 /// <summary>The stored form of settlement instructions: status and direction codes, and the mapping to and from Core's instruction.</summary>
 public static class SettlementInstructionRows
 {
-    public const string Debit = "DEBIT";
-    public const string Credit = "CREDIT";
+    public const string Debit = SettlementCodes.Debit;
+    public const string Credit = SettlementCodes.Credit;
 
-    public static string Code(SettlementInstructionStatus status) => status switch
-    {
-        SettlementInstructionStatus.Reserved => SettlementRunner.Reserved,
-        SettlementInstructionStatus.Posted => SettlementRunner.Posted,
-        SettlementInstructionStatus.Failed => SettlementRunner.Failed,
-        SettlementInstructionStatus.Reversed => SettlementRunner.Reversed,
-        SettlementInstructionStatus.Released => SettlementRunner.Released,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
+    public static string Code(SettlementInstructionStatus status) => SettlementCodes.Code(status);
 
-    public static string Code(SettlementDirection direction) => direction == SettlementDirection.Debit ? Debit : Credit;
+    public static string Code(SettlementDirection direction) => SettlementCodes.Code(direction);
 
     public static SettlementInstruction ToCore(SettlementInstructionRow row) => new(
         row.InstructionId, row.WindowId, row.ParticipantBic, Currency.Parse(row.Currency), row.Amount,
-        row.Direction switch
-        {
-            Debit => SettlementDirection.Debit,
-            Credit => SettlementDirection.Credit,
-            _ => throw new InvalidOperationException($"Instruction {row.InstructionId} has direction '{row.Direction}', neither {Debit} nor {Credit}."),
-        });
+        SettlementCodes.ParseDirection(row.Direction));
 
     // The planner's instruction carries the attempt in its window id; the row belongs to the window itself.
     public static SettlementInstructionRow Reserved(SettlementInstruction instruction, string windowId, int attempt, int sequence, DateTimeOffset now) => new()
@@ -43,7 +30,7 @@ public static class SettlementInstructionRows
         Currency = instruction.Currency.Code,
         Direction = Code(instruction.Direction),
         Amount = instruction.Amount,
-        Status = SettlementRunner.Reserved,
+        Status = SettlementCodes.Reserved,
         UpdatedAt = now,
     };
 

@@ -20,11 +20,11 @@ namespace DelTran.Host.Clearing.Settlement;
 /// </summary>
 public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, BreakerService breakers, TimeProvider clock, ILogger<SettlementRunner> logger)
 {
-    public const string Reserved = "RESERVED";
-    public const string Posted = "POSTED";
-    public const string Failed = "FAILED";
-    public const string Reversed = "REVERSED";
-    public const string Released = "RELEASED";
+    public const string Reserved = SettlementCodes.Reserved;
+    public const string Posted = SettlementCodes.Posted;
+    public const string Failed = SettlementCodes.Failed;
+    public const string Reversed = SettlementCodes.Reversed;
+    public const string Released = SettlementCodes.Released;
 
     /// <summary>Settles a NETTED window, resumes a SETTLING one, or (when <paramref name="retry"/>) tries a FAILED one again.</summary>
     public async Task<SettlementOutcome> SettleAsync(string windowId, bool retry, HeldWindowLease lease, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using DelTran.Core.Iso20022;
 using DelTran.Core.Iso20022.Writing;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Reporting;
-using DelTran.Host.Clearing.Settlement;
+using DelTran.Core.Settlement;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Files;
 using DelTran.Host.Infrastructure.Persistence;
@@ -42,7 +42,7 @@ public sealed class WindowReporter(
         }
 
         WindowState state = WindowStateMachine.Parse(window.State);
-        if (state is WindowState.Open or WindowState.Closing)
+        if (!WindowReportRules.HasReports(state))
         {
             throw new InvalidOperationException($"Window {windowId} is {window.State}: it has no reports yet.");
         }
@@ -56,7 +56,7 @@ public sealed class WindowReporter(
 
         Directory.CreateDirectory(directory);
         DateTimeOffset now = clock.GetUtcNow();
-        int reports = state == WindowState.Settled ? await WriteStatusReportsAsync(window, Path.Combine(directory, StatusReportsFolder), now, cancellationToken) : 0;
+        int reports = WindowReportRules.ReportsSettlement(state) ? await WriteStatusReportsAsync(window, Path.Combine(directory, StatusReportsFolder), now, cancellationToken) : 0;
         int statements = await WriteStatementsAsync(window, Path.Combine(directory, StatementsFolder), now, cancellationToken);
         AuditPackManifest pack = await WriteAuditPackAsync(window, Path.Combine(directory, AuditFolder), now, cancellationToken);
 
@@ -116,18 +116,11 @@ public sealed class WindowReporter(
         void Write(MessageRow original, List<TransactionRow> transactions)
         {
             StatusReport accepted = StatusReports.Compose(original, transactions, own, now);
-            StatusReport report = SettlementStatusReports.Settled(accepted, SettlementReportId(window.Id, original.Id), now, window.CutoffAt ?? now);
+            StatusReport report = SettlementStatusReports.Settled(accepted, WindowReportRules.SettlementReportId(window.Id, original.Id), now, window.CutoffAt ?? now);
             using FileStream file = File.Create(Path.Combine(directory, WindowReportNames.StatusReport(original.SenderBic, original.MsgId, original.Id)));
             StatusReportWriter.Write(file, report, cancellationToken);
             written++;
         }
-    }
-
-    /// <summary>A deterministic Max35Text id for the settlement report of a message in a window.</summary>
-    public static string SettlementReportId(string windowId, Guid messageId)
-    {
-        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(windowId + "/" + messageId.ToString("N")));
-        return "DLTS" + Convert.ToHexString(hash)[..31];
     }
 
     // One camt.053 per participant account with postings in the window: opening and closing booked balances.
@@ -154,14 +147,14 @@ public sealed class WindowReporter(
             decimal opening = await db.SettlementAccounts.AsNoTracking()
                 .Where(a => a.ParticipantBic == account.Key && a.Currency == window.Currency).Select(a => a.OpeningBalance).SingleAsync(cancellationToken);
             opening += await SumAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Account == account.Key && e.Currency == window.Currency && e.Id < firstId).Select(e => e.Amount), cancellationToken);
-            DateOnly valueDate = window.BusinessDate ?? DateOnly.FromDateTime(now.UtcDateTime);
+            DateOnly valueDate = WindowReportRules.ValueDate(window.BusinessDate, now);
             SettlementDetails details = await StatementDetailsAsync(window.Id, account.Key, currency, directory, cancellationToken);
-            var movements = account.Select(e => new SettlementMovement(
-                e.InstructionId, window.Id, e.Amount, e.BookedAt, valueDate, e.Kind,
-                e.Kind == "REVERSAL" ? instructions.GetValueOrDefault(e.InstructionId)?.ReversalConfirmationId : instructions.GetValueOrDefault(e.InstructionId)?.ConfirmationId)).ToList();
+            var movements = account.Select(e => WindowReportRules.Movement(
+                new LedgerPosting(e.Account, currency, e.Amount, e.InstructionId, e.Kind), window.Id, e.BookedAt, valueDate,
+                instructions.GetValueOrDefault(e.InstructionId)?.ConfirmationId, instructions.GetValueOrDefault(e.InstructionId)?.ReversalConfirmationId)).ToList();
             Statement statement = SettlementStatements.Compose(
-                messageId: StatementId("DLTM", window.Id, account.Key),
-                statementId: StatementId("DLTST", window.Id, account.Key),
+                messageId: WindowReportRules.StatementId("DLTM", window.Id, account.Key),
+                statementId: WindowReportRules.StatementId("DLTST", window.Id, account.Key),
                 createdAt: now,
                 owner: Bic.Parse(account.Key),
                 servicer: own,
@@ -215,30 +208,15 @@ public sealed class WindowReporter(
         return new SettlementDetails(count, [], limit, file);
     }
 
-    /// <summary>An obligation as the participant's statement shows it: paid (DBIT, to the creditor) or received (CRDT, from the debtor).</summary>
-    private static StatementTransaction Transaction(ObligationRow o, string participant, Currency currency)
-    {
-        bool paid = o.DebtorBic == participant;
-        return new StatementTransaction(
-            o.EndToEndId,
-            o.Uetr is Guid uetr && Uetr.TryParse(uetr.ToString("D"), out Uetr parsed) ? parsed : null,
-            new Money(o.Amount, currency),
-            paid ? CreditDebit.Debit : CreditDebit.Credit,
-            Bic.TryParse(paid ? o.CreditorBic : o.DebtorBic, out Bic counterparty) ? counterparty : null);
-    }
-
-    private static string StatementId(string prefix, string windowId, string account)
-    {
-        string id = (prefix + windowId + account).Replace("-", string.Empty, StringComparison.Ordinal);
-        return id.Length <= 35 ? id : id[..35];
-    }
+    private static StatementTransaction Transaction(ObligationRow o, string participant, Currency currency) =>
+        WindowReportRules.StatementLine(participant, o.EndToEndId, o.Uetr, Bic.Parse(o.DebtorBic), Bic.Parse(o.CreditorBic), new Money(o.Amount, currency));
 
     private async Task<AuditPackManifest> WriteAuditPackAsync(ClearingWindowRow window, string directory, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         var history = (await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == window.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken))
             .Select(e => (e.ToState, e.At, e.Cause)).ToList();
-        var summary = new WindowSummary(window.Id, window.Currency, window.State, window.OpenedAt, window.CutoffAt ?? now, window.BusinessDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, history);
+        var summary = new WindowSummary(window.Id, window.Currency, window.State, window.OpenedAt, window.CutoffAt ?? now, WindowReportRules.ValueDate(window.BusinessDate, now), now, history);
 
         List<NetPositionExportRow> positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == window.Id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantBic, StringComparer.Ordinal)
@@ -247,19 +225,11 @@ public sealed class WindowReporter(
             .OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
             .Select(i => new SettlementExportRow(window.Id, i.InstructionId, i.ParticipantBic, i.Currency, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.UpdatedAt)).ToList();
 
-        decimal settledDebits = settlements.Where(s => s.Status == SettlementRunner.Posted && s.Direction == "DEBIT").Sum(s => s.Amount);
-        decimal settledCredits = settlements.Where(s => s.Status == SettlementRunner.Posted && s.Direction == "CREDIT").Sum(s => s.Amount);
-        decimal grossDebits = positions.Sum(p => p.Debit);
-        decimal grossCredits = positions.Sum(p => p.Credit);
-        var totals = new List<ControlTotalRow>
-        {
-            new(window.Id, window.Currency, window.ObligationCount, window.ObligationSum, grossDebits, grossCredits, positions.Sum(p => p.Net),
-                window.NettingEfficiency ?? 0m, settledDebits, settledCredits),
-        };
+        List<ControlTotalRow> totals = [WindowReportRules.ControlTotals(window.Id, window.Currency, window.ObligationCount, window.ObligationSum, window.NettingEfficiency, positions, settlements)];
 
         // The operators' actions during the window's life, from its opening to this pack (the log is small: read whole, in order).
         List<OperatorActionExportRow> actions = [.. (await db.OperatorActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
-            .Where(a => a.At >= window.OpenedAt && a.At <= summary.GeneratedAt)
+            .Where(a => WindowReportRules.ActedDuring(a.At, window.OpenedAt, summary.GeneratedAt))
             .Select(a => new OperatorActionExportRow(a.Id, a.At, a.Operator, a.Action, a.Subject, a.Reason, a.Outcome))];
         return await AuditPackWriter.WriteAsync(directory, summary, ct => Obligations(window.Id, window.BusinessDate, ct), positions, settlements, ct => Rejects(window, ct), totals, actions, cancellationToken);
     }
@@ -303,7 +273,7 @@ public sealed class WindowReporter(
         await foreach (TransactionRow t in query.OrderBy(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             // Filtered here again: SQLite cannot compare DateTimeOffset columns in SQL.
-            if (t.UpdatedAt >= from && t.UpdatedAt < to)
+            if (WindowReportRules.RejectedDuring(t.UpdatedAt, window.OpenedAt, window.CutoffAt))
             {
                 yield return new RejectExportRow(t.Id, t.Uetr, t.EndToEndId, t.DebtorAgent, t.CreditorAgent, t.Currency, t.Amount, t.ReasonCode ?? "NARR", t.ReasonText, t.UpdatedAt);
             }

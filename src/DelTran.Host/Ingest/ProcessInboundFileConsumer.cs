@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using DelTran.Core.Iso20022;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Validation;
 using DelTran.Host.Infrastructure.Messaging;
@@ -25,7 +23,6 @@ public sealed partial class ProcessInboundFileConsumer(
     : PipelineConsumer<ProcessInboundFile>(db, dialect, signal, clock)
 {
     public const int StageBatchSize = 2000;
-    private const int LoadBlockSize = 5000;
 
     protected override async Task HandleAsync(ProcessInboundFile message, CancellationToken cancellationToken)
     {
@@ -47,7 +44,7 @@ public sealed partial class ProcessInboundFileConsumer(
         Db.Messages.Add(row);
         await Db.SaveChangesAsync(cancellationToken);
 
-        var sink = new LoadingSink(row.Id, now);
+        var sink = new LoadingSink(row.Id, now, StageBatchSize);
         MessageValidator validator = await validators.CreateAsync(cancellationToken);
         var registry = new MessageIdRegistry(dbFactory, row.Id);
         bool senderFromContent = file.ParticipantBic == IngestService.FromMessageContent;
@@ -174,94 +171,4 @@ public sealed partial class ProcessInboundFileConsumer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suspicious: UETR {Uetr} already received with different content; transaction {TransactionId} rejected DUPL")]
     private static partial void LogSuspiciousUetr(ILogger logger, Guid uetr, Guid transactionId);
-
-    private sealed record LoadBlock(List<TransactionRow> Transactions, List<TransactionEventRow> Events);
-
-    /// <summary>Turns judged transactions into rows and hands them over in blocks; runs on the validation thread.</summary>
-    private sealed class LoadingSink(Guid messageId, DateTimeOffset now) : ITransactionSink
-    {
-        private readonly Channel<LoadBlock> _blocks = Channel.CreateBounded<LoadBlock>(2);
-        private LoadBlock _current = new([], []);
-
-        public ChannelReader<LoadBlock> Blocks => _blocks.Reader;
-
-        /// <summary>The stage batches of the VALIDATED transactions (the transactions themselves are in the database).</summary>
-        public StageBatcher Batcher { get; } = new(StageBatchSize);
-
-        public void Accepted(CreditTransfer transfer)
-        {
-            TransactionRow row = TransactionRows.FromTransfer(transfer, messageId, now);
-            Batcher.Add(row.Index, row.Currency!);
-            Add(row, null, null);
-        }
-
-        public void Rejected(CreditTransferRecord record, IReadOnlyList<ValidationIssue> issues)
-        {
-            TransactionRow row = TransactionRows.FromRejectedRecord(record, issues, messageId, now);
-            Add(row, row.ReasonCode, row.ReasonText);
-        }
-
-        private void Add(TransactionRow row, string? code, string? text)
-        {
-            _current.Transactions.Add(row);
-            _current.Events.Add(new TransactionEventRow { TransactionId = row.Id, At = now, ToState = TransactionState.Received, Stage = "ingest" });
-            _current.Events.Add(new TransactionEventRow { TransactionId = row.Id, At = now, FromState = TransactionState.Received, ToState = row.State, Stage = "validation", ReasonCode = code, Detail = text });
-            if (_current.Transactions.Count >= LoadBlockSize)
-            {
-                Flush();
-            }
-        }
-
-        private void Flush()
-        {
-            if (_current.Transactions.Count == 0)
-            {
-                return;
-            }
-
-            // The validation thread waits here while the loader is two blocks behind: memory stays bounded.
-            _blocks.Writer.WriteAsync(_current).AsTask().GetAwaiter().GetResult();
-            _current = new LoadBlock([], []);
-        }
-
-        public void Complete()
-        {
-            try
-            {
-                Flush();
-            }
-            finally
-            {
-                _blocks.Writer.TryComplete();
-            }
-        }
-    }
-
-    /// <summary>
-    /// AM05 against the database. Repeats within the file are the validator's own check; UETRs of earlier files are
-    /// found when the loaded rows are registered in the database, so nothing else is remembered here.
-    /// </summary>
-    private sealed class MessageIdRegistry(Func<DelTranDbContext> dbFactory, Guid currentMessage) : IDuplicateRegistry
-    {
-        public bool RemembersTransactions => false;
-
-        public bool IsKnownMessage(string sender, string messageId)
-        {
-            // Its own context: the consumer's is busy loading rows on another thread.
-            using DelTranDbContext db = dbFactory();
-            return db.Messages.AsNoTracking().Any(m => m.SenderBic == sender && m.MsgId == messageId && !m.DuplicateMsgId && m.Id != currentMessage);
-        }
-
-        public bool IsKnownUetr(Uetr uetr) => false;
-
-        public bool IsKnownEndToEndId(string debtorAgentInstitution, string endToEndId) => false;
-
-        public void RecordMessage(string sender, string messageId)
-        {
-        }
-
-        public void RecordTransaction(Uetr? uetr, EndToEndKey endToEnd)
-        {
-        }
-    }
 }

@@ -54,7 +54,7 @@ internal static class ReportBreakdown
             StatusReport accepted = StatusReports.Compose(messages[message.Key], [.. message], own, cutoff);
             StatusReport report = accepted with
             {
-                MessageId = WindowReporter.SettlementReportId(windowId, message.Key),
+                MessageId = WindowReportRules.SettlementReportId(windowId, message.Key),
                 GroupStatus = GroupStatus.AcceptedSettlementCompleted,
                 GroupReasons = [],
                 Transactions = accepted.Transactions.Select(e => e with { Status = TransactionStatus.AcceptedSettlementCompleted, Reasons = [], AcceptanceDateTime = cutoff }).ToList(),

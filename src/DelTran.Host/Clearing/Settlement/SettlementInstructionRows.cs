@@ -34,7 +34,7 @@ public static class SettlementInstructionRows
         UpdatedAt = now,
     };
 
-    public static BankSettlementRequest ToBank(SettlementInstruction instruction, string? reversalOf) =>
+    public static BankSettlementInstruction ToBank(SettlementInstruction instruction, string? reversalOf) =>
         new(instruction.InstructionId, instruction.WindowId, instruction.Participant, instruction.Currency.Code, instruction.Amount, Code(instruction.Direction), reversalOf);
 
     public static BankAnswer ToAnswer(BankSettlementResult result) =>

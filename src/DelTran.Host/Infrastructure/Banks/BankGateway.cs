@@ -21,7 +21,7 @@ public sealed partial class BankGateway(IHttpClientFactory httpClientFactory, IO
     /// <summary>The named HttpClient for /health probes: one attempt within AttemptTimeout, outside the breaker.</summary>
     public const string HealthClientName = "deltran-bank-health";
 
-    public async Task<BankSettlementResult> SettleAsync(BankSettlementRequest request, CancellationToken cancellationToken)
+    public async Task<BankSettlementResult> SettleAsync(BankSettlementInstruction request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         Uri? endpoint = options.Value.EndpointFor(request.Participant);
@@ -35,18 +35,10 @@ public sealed partial class BankGateway(IHttpClientFactory httpClientFactory, IO
         }
 
         IBankSettlementApi api = Api(SettlementClientName, endpoint);
-        var instruction = new BankSettlementInstruction(
-            request.InstructionId,
-            request.WindowId,
-            request.Participant,
-            request.Currency,
-            request.Amount,
-            request.Direction,
-            request.ReversalOf);
         BankSettlementResult result;
         try
         {
-            using IApiResponse<BankSettlementConfirmation> response = await api.SettleAsync(request.InstructionId, instruction, cancellationToken);
+            using IApiResponse<BankSettlementConfirmation> response = await api.SettleAsync(request.InstructionId, request, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             result = response.HasRequestError(out ApiRequestException? requestError)
                 ? FromException(requestError)

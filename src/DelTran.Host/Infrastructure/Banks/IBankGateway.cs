@@ -4,7 +4,7 @@ namespace DelTran.Host.Infrastructure.Banks;
 public interface IBankGateway
 {
     /// <summary>Never throws for bank-side problems: returns Confirmed(confirmationId) or Failed(reasonCode, message).</summary>
-    Task<BankSettlementResult> SettleAsync(BankSettlementRequest request, CancellationToken cancellationToken);
+    Task<BankSettlementResult> SettleAsync(BankSettlementInstruction request, CancellationToken cancellationToken);
 
     /// <summary>True when every configured bank endpoint answers /health.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);

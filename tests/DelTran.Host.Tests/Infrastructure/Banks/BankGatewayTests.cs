@@ -51,7 +51,7 @@ public sealed class BankGatewayTests : IAsyncLifetime
         return clock;
     }
 
-    private static BankSettlementRequest Request(string instructionId = "INS-1", string participant = "SRCBINBB", decimal amount = 1250.50m) =>
+    private static BankSettlementInstruction Request(string instructionId = "INS-1", string participant = "SRCBINBB", decimal amount = 1250.50m) =>
         new(instructionId, "W-2026-01-01-1", participant, "INR", amount, "DEBIT", null);
 
     /// <summary>

@@ -6,6 +6,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Netting;
 using DelTran.Core.Pipeline;
+using DelTran.Host.Checks.Risk;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Clearing.WindowReports;
@@ -174,6 +175,7 @@ internal static class CloseBench
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IDatabaseDialect, PostgresDialect>();
         services.AddSingleton(databases);
+        services.AddBreakers(configuration);
         services.AddClearing(configuration, reportsDirectory);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

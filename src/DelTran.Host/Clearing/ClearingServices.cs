@@ -1,7 +1,3 @@
-using DelTran.Host.Checks.Aml;
-using DelTran.Host.Checks.Fx;
-using DelTran.Host.Checks.Risk;
-using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing.Forecasts;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Clearing.WindowReports;
@@ -15,7 +11,7 @@ namespace DelTran.Host.Clearing;
 
 public static class ClearingServices
 {
-    /// <summary>Windows, netting, settlement through the bank gateway and reports: what both `serve` and `process` use.</summary>
+    /// <summary>Windows, netting, settlement through the bank gateway and reports: what both `serve` and `process` use. The settlement charges the breakers that AddChecks registers.</summary>
     public static IServiceCollection AddClearing(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddOptions<ClearingOptions>().Bind(configuration.GetSection(ClearingOptions.Section))
@@ -25,7 +21,6 @@ public static class ClearingServices
             .ValidateOnStart();
         // From the validated options, not a second raw read of the section.
         services.AddSingleton(sp => new ReportsLocation(Path.GetFullPath(Path.Combine(dataDirectory, sp.GetRequiredService<IOptions<ClearingOptions>>().Value.ReportsDirectory))));
-        services.AddBreakers(configuration);
         services.TryAddSingleton(InstanceIdentity.ForThisProcess());
         services.AddSingleton<WindowLeases>();
         services.AddSingleton<WindowCloser>();
@@ -44,12 +39,6 @@ public static class ClearingServices
         services.AddTransient<CloseWindowJob>();
         services.AddTransient<ContinueWindowJob>();
         services.AddTransient<ForecastAlertJob>();
-        services.AddTransient<SanctionsListsJob>();
-        services.AddTransient<ListDownloader>();
-        // Lists run to tens of megabytes and their publishers are slow at times.
-        services.AddHttpClient(ListDownloader.ClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
-        services.AddTransient<FxRatesJob>();
-        services.AddTransient<AmlFlowRetentionJob>();
         // This host's own storage and job activator, registered before AddHangfire so that its TryAdd keeps them. Left to
         // Hangfire, both are the process-wide JobStorage.Current and JobActivator.Current, whichever host set them last:
         // with several hosts in one process (the tests), a job could be enqueued in another host's database, or run with

@@ -27,7 +27,7 @@ public sealed class CoreArchitectureTests
         ["Risk"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Aml"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Settlement"] = ["Amounts", "Liquidity", "Netting"],
-        ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline"],
+        ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline", "Settlement"],
         ["Reporting"] = ["Amounts", "Iso20022", "Netting", "Pipeline", "Validation"],
     });
 

@@ -21,11 +21,11 @@ namespace DelTran.Host.Clearing.Settlement;
 /// </summary>
 public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, BreakerService breakers, TimeProvider clock, ILogger<SettlementRunner> logger)
 {
-    public const string Reserved = "RESERVED";
-    public const string Posted = "POSTED";
-    public const string Failed = "FAILED";
-    public const string Reversed = "REVERSED";
-    public const string Released = "RELEASED";
+    public const SettlementInstructionStatus Reserved = SettlementInstructionStatus.Reserved;
+    public const SettlementInstructionStatus Posted = SettlementInstructionStatus.Posted;
+    public const SettlementInstructionStatus Failed = SettlementInstructionStatus.Failed;
+    public const SettlementInstructionStatus Reversed = SettlementInstructionStatus.Reversed;
+    public const SettlementInstructionStatus Released = SettlementInstructionStatus.Released;
 
     /// <summary>Settles a NETTED window, resumes a SETTLING one, or (when <paramref name="retry"/>) tries a FAILED one again.</summary>
     public async Task<SettlementOutcome> SettleAsync(string windowId, bool retry, HeldWindowLease lease, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             throw new InvalidOperationException($"No window {windowId}.");
         }
 
-        WindowState state = WindowStateMachine.Parse(window.State);
+        WindowState state = window.State;
         if (state == WindowState.Netted || (state == WindowState.Failed && retry))
         {
             if (state == WindowState.Failed
@@ -58,7 +58,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         }
         else if (state != WindowState.Settling)
         {
-            return new SettlementOutcome(windowId, state, $"Window {windowId} is {window.State}: nothing to settle.");
+            return new SettlementOutcome(windowId, state, $"Window {windowId} is {WindowStateMachine.Code(window.State)}: nothing to settle.");
         }
 
         return await SendAsync(windowId, lease, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
-        string failed = WindowStateMachine.Code(WindowState.Failed);
+        WindowState failed = WindowState.Failed;
         await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.RetryRequestedAt, (DateTimeOffset?)null), cancellationToken);
         db.WindowEvents.Add(WindowCloser.Event(windowId, now, failed, failed, "retry refused: " + reason));
         await db.SaveChangesAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
-        Currency currency = Currency.Parse(window.Currency);
+        Currency currency = window.Currency;
         int attempt = window.SettlementAttempts + 1;
 
         List<WindowPositionRow> stored = await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == window.Id).ToListAsync(cancellationToken);
@@ -141,7 +141,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
                 Sequence = ++sequence,
                 ParticipantBic = instruction.Participant,
                 Currency = window.Currency,
-                Direction = Direction(instruction.Direction),
+                Direction = instruction.Direction,
                 Amount = instruction.Amount,
                 Status = Reserved,
                 UpdatedAt = now,
@@ -172,7 +172,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         foreach (SettlementInstructionRow instruction in instructions.Where(i => i.Status == Reserved))
         {
             BankSettlementResult result = await banks.SettleAsync(
-                new BankSettlementRequest(instruction.InstructionId, windowId, instruction.ParticipantBic, instruction.Currency, instruction.Amount, instruction.Direction, null),
+                new BankSettlementRequest(instruction.InstructionId, windowId, instruction.ParticipantBic, instruction.Currency.Code, instruction.Amount, SettlementCodes.Code(instruction.Direction), null),
                 cancellationToken);
             if (!result.Confirmed)
             {
@@ -200,7 +200,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         IReadOnlyList<LedgerPosting> postings = Ledger.Post(ToCore(instruction));
         AddPostings(db, postings, instruction.WindowId, now);
         account.Balance += postings.Single(p => p.Account == instruction.ParticipantBic).Amount;
-        if (instruction.Direction == Direction(SettlementDirection.Debit))
+        if (instruction.Direction == SettlementDirection.Debit)
         {
             account.Reserved -= instruction.Amount;
         }
@@ -215,7 +215,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         breakers.Record(db, breakers.RecordSettlement(instruction.ParticipantBic, settled: true, now));
         if (foundAtBank is not null)
         {
-            string settling = WindowStateMachine.Code(WindowState.Settling);
+            WindowState settling = WindowState.Settling;
             db.WindowEvents.Add(WindowCloser.Event(instruction.WindowId, now, settling, settling, foundAtBank));
         }
 
@@ -236,9 +236,9 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         var unconfirmedReversals = new List<string>();
         foreach (SettlementInstructionRow posted in instructions.Where(i => i.Status == Posted))
         {
-            string reversalDirection = posted.Direction == Direction(SettlementDirection.Debit) ? Direction(SettlementDirection.Credit) : Direction(SettlementDirection.Debit);
+            string reversalDirection = SettlementCodes.Code(posted.Direction == SettlementDirection.Debit ? SettlementDirection.Credit : SettlementDirection.Debit);
             BankSettlementResult reversal = await banks.SettleAsync(
-                new BankSettlementRequest(posted.InstructionId + "-R", windowId, posted.ParticipantBic, posted.Currency, posted.Amount, reversalDirection, posted.InstructionId),
+                new BankSettlementRequest(posted.InstructionId + "-R", windowId, posted.ParticipantBic, posted.Currency.Code, posted.Amount, reversalDirection, posted.InstructionId),
                 cancellationToken);
             if (!reversal.Confirmed)
             {
@@ -271,7 +271,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
                 .Where(i => i.WindowId == windowId && i.Attempt == failedInstruction.Attempt && i.Status == Reserved).ToListAsync(cancellationToken);
             foreach (SettlementInstructionRow instruction in open)
             {
-                if (instruction.Direction == Direction(SettlementDirection.Debit))
+                if (instruction.Direction == SettlementDirection.Debit)
                 {
                     accounts.Single(a => a.ParticipantBic == instruction.ParticipantBic).Reserved -= instruction.Amount;
                 }
@@ -341,16 +341,16 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         return new SettlementOutcome(windowId, WindowState.Settled, cause);
     }
 
-    private async Task<List<SettlementAccountRow>> LockAccountsAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken) =>
+    private async Task<List<SettlementAccountRow>> LockAccountsAsync(DelTranDbContext db, Currency currency, CancellationToken cancellationToken) =>
         dialect.IsPostgres
-            ? await db.SettlementAccounts.FromSql($"SELECT * FROM settlement_accounts WHERE currency = {currency} ORDER BY participant_bic FOR UPDATE").ToListAsync(cancellationToken)
+            ? await db.SettlementAccounts.FromSql($"SELECT * FROM settlement_accounts WHERE currency = {currency.Code} ORDER BY participant_bic FOR UPDATE").ToListAsync(cancellationToken)
             : await db.SettlementAccounts.Where(a => a.Currency == currency).ToListAsync(cancellationToken);
 
     private static void AddPostings(DelTranDbContext db, IReadOnlyList<LedgerPosting> postings, string windowId, DateTimeOffset now) =>
         db.LedgerEntries.AddRange(postings.Select(p => new LedgerEntryRow
         {
             Account = p.Account,
-            Currency = p.Currency.Code,
+            Currency = p.Currency,
             Amount = p.Amount,
             InstructionId = p.InstructionId,
             WindowId = windowId,
@@ -359,8 +359,5 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         }));
 
     private static SettlementInstruction ToCore(SettlementInstructionRow row) => new(
-        row.InstructionId, row.WindowId, row.ParticipantBic, Currency.Parse(row.Currency), row.Amount,
-        row.Direction == Direction(SettlementDirection.Debit) ? SettlementDirection.Debit : SettlementDirection.Credit);
-
-    public static string Direction(SettlementDirection direction) => direction == SettlementDirection.Debit ? "DEBIT" : "CREDIT";
+        row.InstructionId, row.WindowId, row.ParticipantBic, row.Currency, row.Amount, row.Direction);
 }

@@ -5,6 +5,7 @@ using DelTran.Core.Iso20022;
 using DelTran.Core.Iso20022.Writing;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Reporting;
+using DelTran.Core.Settlement;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Files;
@@ -41,10 +42,10 @@ public sealed class WindowReporter(
             window = await db.ClearingWindows.AsNoTracking().SingleAsync(w => w.Id == windowId, cancellationToken);
         }
 
-        WindowState state = WindowStateMachine.Parse(window.State);
+        WindowState state = window.State;
         if (state is WindowState.Open or WindowState.Closing)
         {
-            throw new InvalidOperationException($"Window {windowId} is {window.State}: it has no reports yet.");
+            throw new InvalidOperationException($"Window {windowId} is {WindowStateMachine.Code(window.State)}: it has no reports yet.");
         }
 
         string directory = Path.Combine(reportsRoot, windowId);
@@ -144,7 +145,7 @@ public sealed class WindowReporter(
 
         Directory.CreateDirectory(directory);
         Bic own = Bic.Parse(options.Value.OwnBic);
-        Currency currency = Currency.Parse(window.Currency);
+        Currency currency = window.Currency;
         var instructions = await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == window.Id)
             .ToDictionaryAsync(i => i.InstructionId, cancellationToken);
         int written = 0;
@@ -155,7 +156,8 @@ public sealed class WindowReporter(
                 .Where(a => a.ParticipantBic == account.Key && a.Currency == window.Currency).Select(a => a.OpeningBalance).SingleAsync(cancellationToken);
             opening += await SumAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Account == account.Key && e.Currency == window.Currency && e.Id < firstId).Select(e => e.Amount), cancellationToken);
             DateOnly valueDate = window.BusinessDate ?? DateOnly.FromDateTime(now.UtcDateTime);
-            SettlementDetails details = await StatementDetailsAsync(window.Id, account.Key, currency, directory, cancellationToken);
+            Bic owner = Bic.Parse(account.Key);
+            SettlementDetails details = await StatementDetailsAsync(window.Id, owner, currency, directory, cancellationToken);
             var movements = account.Select(e => new SettlementMovement(
                 e.InstructionId, window.Id, e.Amount, e.BookedAt, valueDate, e.Kind,
                 e.Kind == "REVERSAL" ? instructions.GetValueOrDefault(e.InstructionId)?.ReversalConfirmationId : instructions.GetValueOrDefault(e.InstructionId)?.ConfirmationId)).ToList();
@@ -163,7 +165,7 @@ public sealed class WindowReporter(
                 messageId: StatementId("DLTM", window.Id, account.Key),
                 statementId: StatementId("DLTST", window.Id, account.Key),
                 createdAt: now,
-                owner: Bic.Parse(account.Key),
+                owner: owner,
                 servicer: own,
                 currency: currency,
                 accountId: $"{account.Key}-{currency.Code}",
@@ -187,10 +189,10 @@ public sealed class WindowReporter(
     /// there are at most StatementTransactionLimit of them, else streamed into the detail file beside it (so a window of
     /// any size is reported in bounded memory) and only counted in the statement.
     /// </summary>
-    private async Task<SettlementDetails> StatementDetailsAsync(string windowId, string participant, Currency currency, string directory, CancellationToken cancellationToken)
+    private async Task<SettlementDetails> StatementDetailsAsync(string windowId, Bic participant, Currency currency, string directory, CancellationToken cancellationToken)
     {
         int limit = clearing.Value.StatementTransactionLimit;
-        string file = WindowReportNames.StatementTransactions(participant, currency.Code);
+        string file = WindowReportNames.StatementTransactions(participant.Value, currency.Code);
         await using DelTranDbContext db = databases();
         IQueryable<ObligationRow> obligations = db.Obligations.AsNoTracking()
             .Where(o => o.WindowId == windowId && (o.DebtorBic == participant || o.CreditorBic == participant))
@@ -216,15 +218,15 @@ public sealed class WindowReporter(
     }
 
     /// <summary>An obligation as the participant's statement shows it: paid (DBIT, to the creditor) or received (CRDT, from the debtor).</summary>
-    private static StatementTransaction Transaction(ObligationRow o, string participant, Currency currency)
+    private static StatementTransaction Transaction(ObligationRow o, Bic participant, Currency currency)
     {
         bool paid = o.DebtorBic == participant;
         return new StatementTransaction(
             o.EndToEndId,
-            o.Uetr is Guid uetr && Uetr.TryParse(uetr.ToString("D"), out Uetr parsed) ? parsed : null,
+            o.Uetr,
             new Money(o.Amount, currency),
             paid ? CreditDebit.Debit : CreditDebit.Credit,
-            Bic.TryParse(paid ? o.CreditorBic : o.DebtorBic, out Bic counterparty) ? counterparty : null);
+            paid ? o.CreditorBic : o.DebtorBic);
     }
 
     private static string StatementId(string prefix, string windowId, string account)
@@ -237,23 +239,23 @@ public sealed class WindowReporter(
     {
         await using DelTranDbContext db = databases();
         var history = (await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == window.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken))
-            .Select(e => (e.ToState, e.At, e.Cause)).ToList();
-        var summary = new WindowSummary(window.Id, window.Currency, window.State, window.OpenedAt, window.CutoffAt ?? now, window.BusinessDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, history);
+            .Select(e => (WindowStateMachine.Code(e.ToState), e.At, e.Cause)).ToList();
+        var summary = new WindowSummary(window.Id, window.Currency.Code, WindowStateMachine.Code(window.State), window.OpenedAt, window.CutoffAt ?? now, window.BusinessDate ?? DateOnly.FromDateTime(now.UtcDateTime), now, history);
 
         List<NetPositionExportRow> positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == window.Id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantBic, StringComparer.Ordinal)
-            .Select(p => new NetPositionExportRow(window.Id, p.ParticipantBic, p.Currency, p.Debit, p.Credit, p.Net)).ToList();
+            .Select(p => new NetPositionExportRow(window.Id, p.ParticipantBic, p.Currency.Code, p.Debit, p.Credit, p.Net)).ToList();
         List<SettlementExportRow> settlements = (await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == window.Id).ToListAsync(cancellationToken))
             .OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
-            .Select(i => new SettlementExportRow(window.Id, i.InstructionId, i.ParticipantBic, i.Currency, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.UpdatedAt)).ToList();
+            .Select(i => new SettlementExportRow(window.Id, i.InstructionId, i.ParticipantBic, i.Currency.Code, SettlementCodes.Code(i.Direction), i.Amount, SettlementCodes.Code(i.Status), i.ConfirmationId, i.FailureCode, i.UpdatedAt)).ToList();
 
-        decimal settledDebits = settlements.Where(s => s.Status == SettlementRunner.Posted && s.Direction == "DEBIT").Sum(s => s.Amount);
-        decimal settledCredits = settlements.Where(s => s.Status == SettlementRunner.Posted && s.Direction == "CREDIT").Sum(s => s.Amount);
+        decimal settledDebits = settlements.Where(s => s.Status == SettlementCodes.Code(SettlementRunner.Posted) && s.Direction == "DEBIT").Sum(s => s.Amount);
+        decimal settledCredits = settlements.Where(s => s.Status == SettlementCodes.Code(SettlementRunner.Posted) && s.Direction == "CREDIT").Sum(s => s.Amount);
         decimal grossDebits = positions.Sum(p => p.Debit);
         decimal grossCredits = positions.Sum(p => p.Credit);
         var totals = new List<ControlTotalRow>
         {
-            new(window.Id, window.Currency, window.ObligationCount, window.ObligationSum, grossDebits, grossCredits, positions.Sum(p => p.Net),
+            new(window.Id, window.Currency.Code, window.ObligationCount, window.ObligationSum, grossDebits, grossCredits, positions.Sum(p => p.Net),
                 window.NettingEfficiency ?? 0m, settledDebits, settledCredits),
         };
 
@@ -281,8 +283,8 @@ public sealed class WindowReporter(
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             ObligationRow o = row.o;
-            yield return new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr, o.EndToEndId, o.DebtorBic, o.CreditorBic, o.Currency, o.Amount,
-                o.ValueDate ?? businessDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
+            yield return new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr?.Value, o.EndToEndId, o.DebtorBic.Value, o.CreditorBic.Value, o.Currency.Code, o.Amount,
+                o.ValueDate ?? businessDate, o.InstructedCurrency?.Code, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
         }
     }
 
@@ -293,7 +295,8 @@ public sealed class WindowReporter(
         DateTimeOffset from = window.OpenedAt;
         DateTimeOffset to = window.CutoffAt ?? DateTimeOffset.MaxValue;
         string rejected = TransactionState.Rejected;
-        IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == window.Currency);
+        string currency = window.Currency.Code;
+        IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == currency);
         if (dialect.IsPostgres)
         {
             // Along the partial index of rejections (rejected_at is updated_at for a rejected transaction), not the whole table.
@@ -305,7 +308,7 @@ public sealed class WindowReporter(
             // Filtered here again: SQLite cannot compare DateTimeOffset columns in SQL.
             if (t.UpdatedAt >= from && t.UpdatedAt < to)
             {
-                yield return new RejectExportRow(t.Id, t.Uetr, t.EndToEndId, t.DebtorAgent, t.CreditorAgent, t.Currency, t.Amount, t.ReasonCode ?? "NARR", t.ReasonText, t.UpdatedAt);
+                yield return new RejectExportRow(t.Id, t.Uetr?.Value, t.EndToEndId, t.DebtorAgent, t.CreditorAgent, t.Currency, t.Amount, t.ReasonCode ?? "NARR", t.ReasonText, t.UpdatedAt);
             }
         }
     }

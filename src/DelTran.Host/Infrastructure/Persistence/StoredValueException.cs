@@ -24,5 +24,5 @@ public sealed class StoredValueException : InvalidOperationException
         new($"Column {column} holds '{value}', which is not {expected}; the row was written behind DelTran's back and is refused.");
 
     public static StoredValueException Empty(string column, string expected) =>
-        new($"Column {column} was to be written with an empty {expected} (a default value was never set).");
+        new($"Column {column} was to be written with no value: {expected} was never set.");
 }

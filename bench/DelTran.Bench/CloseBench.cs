@@ -229,8 +229,8 @@ internal static class CloseBench
             db.Participants.Add(new ParticipantRow { Bic = bic, Name = "Bench bank " + bic, Country = bic[4..6] });
             foreach (string currency in Currencies)
             {
-                db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = currency, Balance = 100_000_000_000m, OpeningBalance = 100_000_000_000m, CreditLine = 0m });
-                db.RiskLimits.Add(new RiskLimitRow { ParticipantBic = bic, Currency = currency, NetDebitCap = 100_000_000_000m });
+                db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = Currency.Parse(currency), Balance = 100_000_000_000m, OpeningBalance = 100_000_000_000m, CreditLine = 0m });
+                db.RiskLimits.Add(new RiskLimitRow { ParticipantBic = bic, Currency = Currency.Parse(currency), NetDebitCap = 100_000_000_000m });
             }
         }
 
@@ -246,7 +246,7 @@ internal static class CloseBench
         {
             for (int c = 0; c < Currencies.Length; c++)
             {
-                db.Positions.Add(new PositionRow { ParticipantBic = obligations.Bics[p], Currency = Currencies[c], NetPosition = net[p, c] });
+                db.Positions.Add(new PositionRow { ParticipantBic = obligations.Bics[p], Currency = Currency.Parse(Currencies[c]), NetPosition = net[p, c] });
             }
         }
 
@@ -257,7 +257,7 @@ internal static class CloseBench
         Dictionary<string, ClearingWindowRow> windows;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            windows = await OpenWindows.GetOrOpenAsync(db, Currencies, openedAt, cancellationToken);
+            windows = (await OpenWindows.GetOrOpenAsync(db, [.. Currencies.Select(Currency.Parse)], openedAt, cancellationToken)).ToDictionary(w => w.Key.Code, w => w.Value);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -453,18 +453,18 @@ internal static class CloseBench
             string id = windowIds[currency];
             ClearingWindowRow window = await db.ClearingWindows.AsNoTracking().SingleAsync(w => w.Id == id, cancellationToken);
             counted += window.ObligationCount;
-            if (window.State != WindowStateMachine.Code(WindowState.Settled))
+            if (window.State != WindowState.Settled)
             {
-                problems.Add($"{id} is {window.State}, not SETTLED.");
+                problems.Add($"{id} is {WindowStateMachine.Code(window.State)}, not SETTLED.");
             }
 
-            decimal ledger = await db.LedgerEntries.Where(e => e.Currency == currency).SumAsync(e => e.Amount, cancellationToken);
+            decimal ledger = await db.LedgerEntries.Where(e => e.Currency == Currency.Parse(currency)).SumAsync(e => e.Amount, cancellationToken);
             if (ledger != 0m)
             {
                 problems.Add(Invariant($"the {currency} ledger sums to {ledger}, not zero."));
             }
 
-            problems.AddRange((await LedgerAudit.CheckAsync(db, currency, cancellationToken)).Select(p => $"LedgerAudit {currency}: {p}"));
+            problems.AddRange((await LedgerAudit.CheckAsync(db, Currency.Parse(currency), cancellationToken)).Select(p => $"LedgerAudit {currency}: {p}"));
             string pack = Path.Combine(reports[currency].Directory, WindowReporter.AuditFolder);
             problems.AddRange(AuditPackVerifier.Verify(pack).Select(p => $"audit pack of {id}: {p}"));
             if (window.AuditDigest != reports[currency].AuditPack.WindowDigest)

@@ -72,8 +72,8 @@ internal static class ReportBreakdown
         {
             await foreach (ObligationRow o in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId).OrderBy(o => o.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                rows.Add(new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr, o.EndToEndId, o.DebtorBic, o.CreditorBic, o.Currency, o.Amount,
-                    o.ValueDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt));
+                rows.Add(new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr?.Value, o.EndToEndId, o.DebtorBic.Value, o.CreditorBic.Value, o.Currency.Code, o.Amount,
+                    o.ValueDate, o.InstructedCurrency?.Code, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt));
             }
         }
 

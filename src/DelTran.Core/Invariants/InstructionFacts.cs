@@ -1,4 +1,6 @@
+using DelTran.Core.Settlement;
+
 namespace DelTran.Core.Invariants;
 
 /// <summary>A settlement instruction of the ledger's side, and its reversal's key.</summary>
-public sealed record InstructionFacts(string InstructionId, string Participant, string Status, string? WindowId = null);
+public sealed record InstructionFacts(string InstructionId, string Participant, SettlementInstructionStatus Status, string? WindowId = null);

@@ -3,6 +3,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
+using DelTran.Core.Settlement;
 
 namespace DelTran.Core.Invariants;
 
@@ -15,9 +16,9 @@ namespace DelTran.Core.Invariants;
 /// </summary>
 public static class InvariantCheck
 {
-    private const string Posted = "POSTED";
-    private const string Reversed = "REVERSED";
-    private const string Reserved = "RESERVED";
+    private const SettlementInstructionStatus Posted = SettlementInstructionStatus.Posted;
+    private const SettlementInstructionStatus Reversed = SettlementInstructionStatus.Reversed;
+    private const SettlementInstructionStatus Reserved = SettlementInstructionStatus.Reserved;
     private const string ReversalSuffix = "-R";
 
     public static InvariantReport Evaluate(InvariantSnapshot snapshot, InvariantLimits? limits = null)
@@ -112,7 +113,7 @@ public static class InvariantCheck
 
         // A FAILED window's obligations settle again, carried into a later window or on a retry: whatever it posted
         // must have been reversed first, or those obligations are paid twice.
-        var failed = new HashSet<string>(snapshot.Windows.Where(w => w.State == WindowStateMachine.Code(WindowState.Failed)).Select(w => w.Id), StringComparer.Ordinal);
+        var failed = new HashSet<string>(snapshot.Windows.Where(w => w.State == WindowState.Failed).Select(w => w.Id), StringComparer.Ordinal);
         List<InstructionFacts> unwound = snapshot.Instructions.Where(i => i.Status == Posted && i.WindowId is { } id && failed.Contains(id)).ToList();
         if (unwound.Count > 0)
         {
@@ -126,14 +127,14 @@ public static class InvariantCheck
         {
             breaks.Add(new InvariantBreak("windows-finish", BreakKind.Stuck,
                 Invariant($"{waiting.Count} windows are unfinished (or settled without reports) and nobody has carried them for {limits.WindowAge.TotalMinutes:0.#} minutes or more."),
-                [.. waiting.Take(limits.RowsPerBreak).Select(w => Invariant($"{w.Id} {w.State} since {w.UpdatedAt:O}, lease {w.Lease.Holder ?? "free"}"))]));
+                [.. waiting.Take(limits.RowsPerBreak).Select(w => Invariant($"{w.Id} {WindowStateMachine.Code(w.State)} since {w.UpdatedAt:O}, lease {w.Lease.Holder ?? "free"}"))]));
         }
     }
 
     private static bool IsWaiting(WindowFacts window, DateTimeOffset now, InvariantLimits limits)
     {
-        bool owesWork = WindowStateMachine.TryParse(window.State, out WindowState state)
-            && (state is WindowState.Closing or WindowState.Netted or WindowState.Settling || (state is WindowState.Settled or WindowState.Failed && !window.Reported));
+        WindowState state = window.State;
+        bool owesWork = state is WindowState.Closing or WindowState.Netted or WindowState.Settling || (state is WindowState.Settled or WindowState.Failed && !window.Reported);
         if (!owesWork || !window.Lease.IsFree(now))
         {
             return false;

@@ -5,7 +5,7 @@ namespace DelTran.Core.Invariants;
 /// <summary>A clearing window as the check sees it.</summary>
 public sealed record WindowFacts(
     string Id,
-    string State,
+    WindowState State,
     DateTimeOffset UpdatedAt,
     WindowLease Lease,
     int SettledTransitions,

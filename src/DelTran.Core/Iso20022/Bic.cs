@@ -15,6 +15,9 @@ public readonly record struct Bic
     /// <summary>The BIC8 (institution and location), which is how DelTran identifies a participant.</summary>
     public string Institution => Value[..8];
 
+    /// <summary>The institution's BIC8 as a BIC: how a participant is stored, whichever branch sent. A method, so a serialised BIC does not nest itself.</summary>
+    public Bic ToInstitution() => Value.Length == 8 ? this : new Bic(Institution);
+
     public string CountryCode => Value.Substring(4, 2);
 
     public static bool TryParse([NotNullWhen(true)] string? text, out Bic bic)

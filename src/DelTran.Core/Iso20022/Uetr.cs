@@ -35,10 +35,6 @@ public readonly record struct Uetr
         return true;
     }
 
-    /// <summary>A stored UETR, which was valid when it was stored: anything else is a corrupted value and stops loudly.</summary>
-    public static Uetr Parse(Guid stored) =>
-        TryParse(stored.ToString("D"), out Uetr uetr) ? uetr : throw new FormatException($"'{stored:D}' is not a UETR (UUID version 4).");
-
     public static Uetr FromGuid(Guid guid)
     {
         // Force version 4 / RFC 4122 variant bits so any source of randomness yields a valid UETR.

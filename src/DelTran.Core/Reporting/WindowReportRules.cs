@@ -39,12 +39,12 @@ public static class WindowReportRules
     public static DateOnly ValueDate(DateOnly? businessDate, DateTimeOffset now) => businessDate ?? DateOnly.FromDateTime(now.UtcDateTime);
 
     /// <summary>An obligation as the participant's statement shows it: paid (DBIT, to the creditor) or received (CRDT, from the debtor).</summary>
-    public static StatementTransaction StatementLine(string participant, string endToEndId, Guid? uetr, Bic debtor, Bic creditor, Money amount)
+    public static StatementTransaction StatementLine(Bic participant, string endToEndId, Uetr? uetr, Bic debtor, Bic creditor, Money amount)
     {
-        bool paid = debtor.Value == participant;
+        bool paid = debtor == participant;
         return new StatementTransaction(
             endToEndId,
-            uetr is Guid id ? Uetr.Parse(id) : null,
+            uetr,
             amount,
             paid ? CreditDebit.Debit : CreditDebit.Credit,
             paid ? creditor : debtor);
@@ -69,9 +69,10 @@ public static class WindowReportRules
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(settlements);
-        decimal Settled(string direction) => settlements.Where(s => s.Status == SettlementCodes.Posted && s.Direction == direction).Sum(s => s.Amount);
+        string posted = SettlementCodes.Code(SettlementInstructionStatus.Posted);
+        decimal Settled(SettlementDirection direction) => settlements.Where(s => s.Status == posted && s.Direction == SettlementCodes.Code(direction)).Sum(s => s.Amount);
         return new ControlTotalRow(
             windowId, currency, obligationCount, obligationSum, positions.Sum(p => p.Debit), positions.Sum(p => p.Credit), positions.Sum(p => p.Net),
-            nettingEfficiency ?? 0m, Settled(SettlementCodes.Debit), Settled(SettlementCodes.Credit));
+            nettingEfficiency ?? 0m, Settled(SettlementDirection.Debit), Settled(SettlementDirection.Credit));
     }
 }

@@ -1,38 +1,47 @@
 namespace DelTran.Core.Settlement;
 
-/// <summary>The stored and exported codes of instruction statuses and directions: the one mapping between the enums and their text.</summary>
+/// <summary>The codes stored for a settlement instruction's direction and status, and their exact reading back.</summary>
 public static class SettlementCodes
 {
-    public const string Reserved = "RESERVED";
-    public const string Posted = "POSTED";
-    public const string Failed = "FAILED";
-    public const string Reversed = "REVERSED";
-    public const string Released = "RELEASED";
-    public const string Debit = "DEBIT";
-    public const string Credit = "CREDIT";
-
-    public static string Code(SettlementInstructionStatus status) => status switch
-    {
-        SettlementInstructionStatus.Reserved => Reserved,
-        SettlementInstructionStatus.Posted => Posted,
-        SettlementInstructionStatus.Failed => Failed,
-        SettlementInstructionStatus.Reversed => Reversed,
-        SettlementInstructionStatus.Released => Released,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
+    private static readonly SettlementDirection[] Directions = Enum.GetValues<SettlementDirection>();
+    private static readonly SettlementInstructionStatus[] Statuses = Enum.GetValues<SettlementInstructionStatus>();
 
     public static string Code(SettlementDirection direction) => direction switch
     {
-        SettlementDirection.Debit => Debit,
-        SettlementDirection.Credit => Credit,
-        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
+        SettlementDirection.Debit => "DEBIT",
+        SettlementDirection.Credit => "CREDIT",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "Not a settlement direction."),
     };
 
-    /// <summary>A stored direction; anything else is a corrupted row and stops loudly.</summary>
-    public static SettlementDirection ParseDirection(string code) => code switch
+    public static string Code(SettlementInstructionStatus status) => status switch
     {
-        Debit => SettlementDirection.Debit,
-        Credit => SettlementDirection.Credit,
-        _ => throw new FormatException($"'{code}' is neither {Debit} nor {Credit}."),
+        SettlementInstructionStatus.Reserved => "RESERVED",
+        SettlementInstructionStatus.Posted => "POSTED",
+        SettlementInstructionStatus.Failed => "FAILED",
+        SettlementInstructionStatus.Reversed => "REVERSED",
+        SettlementInstructionStatus.Released => "RELEASED",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a settlement instruction status."),
     };
+
+    /// <summary>The direction a stored code names; exact and case-sensitive, as written by <see cref="Code(SettlementDirection)"/>.</summary>
+    public static bool TryParse(string? code, out SettlementDirection direction) => TryParse(Directions, Code, code, out direction);
+
+    /// <summary>The status a stored code names; exact and case-sensitive, as written by <see cref="Code(SettlementInstructionStatus)"/>.</summary>
+    public static bool TryParse(string? code, out SettlementInstructionStatus status) => TryParse(Statuses, Code, code, out status);
+
+    private static bool TryParse<T>(T[] values, Func<T, string> codeOf, string? code, out T value)
+        where T : struct, Enum
+    {
+        foreach (T candidate in values)
+        {
+            if (string.Equals(codeOf(candidate), code, StringComparison.Ordinal))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 }

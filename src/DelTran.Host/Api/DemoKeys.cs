@@ -26,6 +26,7 @@ public static class DemoKeys
         var demo = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ApiKeyAuthentication.Hash("demo-operator-key") };
         foreach (ParticipantOptions participant in options.Participants)
         {
+            // Not a silent drop: this runs before the options are validated, and their validation refuses the bad BIC next.
             if (Bic.TryParse(participant.Bic, out Bic bic))
             {
                 demo.Add(ApiKeyAuthentication.Hash($"demo-{bic.Institution.ToLowerInvariant()}-key"));

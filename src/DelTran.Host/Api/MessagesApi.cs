@@ -180,11 +180,11 @@ public static class MessagesApi
                     t.Id,
                     t.Index,
                     t.EndToEndId,
-                    t.Uetr,
+                    t.Uetr.HasValue ? t.Uetr.Value.Value : null,
                     t.State,
                     t.ReasonCode,
                     t.ReasonText,
-                    f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency, f.ResultAmount, f.ResultCurrency, f.EffectiveRate, f.Path)))
+                    f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate, f.Path)))
                 .ToListAsync(cancellationToken);
             // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
             // Operators read the reasons as decided.

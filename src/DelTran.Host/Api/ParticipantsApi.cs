@@ -52,14 +52,14 @@ public static class ParticipantsApi
         }
 
         List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.ParticipantBic == code).ToListAsync(cancellationToken);
-        Dictionary<string, decimal> positions = await db.Positions.AsNoTracking().Where(p => p.ParticipantBic == code).ToDictionaryAsync(p => p.Currency, p => p.NetPosition, cancellationToken);
-        Dictionary<string, decimal> caps = await db.RiskLimits.AsNoTracking().Where(l => l.ParticipantBic == code).ToDictionaryAsync(l => l.Currency, l => l.NetDebitCap, cancellationToken);
+        Dictionary<Currency, decimal> positions = await db.Positions.AsNoTracking().Where(p => p.ParticipantBic == code).ToDictionaryAsync(p => p.Currency, p => p.NetPosition, cancellationToken);
+        Dictionary<Currency, decimal> caps = await db.RiskLimits.AsNoTracking().Where(l => l.ParticipantBic == code).ToDictionaryAsync(l => l.Currency, l => l.NetDebitCap, cancellationToken);
         return TypedResults.Ok(new ParticipantBalances(
             participant.Bic,
             participant.Name,
             participant.Suspended,
-            [.. accounts.OrderBy(a => a.Currency, StringComparer.Ordinal).Select(a => new AccountBalance(
-                a.Currency,
+            [.. accounts.OrderBy(a => a.Currency.Code, StringComparer.Ordinal).Select(a => new AccountBalance(
+                a.Currency.Code,
                 a.OpeningBalance,
                 a.Balance,
                 a.Reserved,
@@ -67,7 +67,7 @@ public static class ParticipantsApi
                 new AvailableFunds(a.Balance, a.CreditLine, a.Reserved).Available,
                 positions.GetValueOrDefault(a.Currency),
                 caps.GetValueOrDefault(a.Currency),
-                Currency.TryParse(a.Currency, out Currency c) ? c.MinorUnits : null))]));
+                a.Currency.MinorUnits))]));
     }
 
     private static async Task<IResult> ForecastAsync(string? currency, LiquidityForecasts forecasts, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public static class ReviewApi
             r.SenderBic,
             r.MsgId,
             r.t.EndToEndId,
-            r.t.Uetr,
+            r.t.Uetr?.Value,
             r.t.Amount,
             r.t.Currency,
             r.t.DebtorAgent,

@@ -63,7 +63,7 @@ public static class TransactionsApi
             transaction.MsgId,
             t.Index,
             t.EndToEndId,
-            t.Uetr,
+            t.Uetr?.Value,
             t.Amount,
             t.Currency,
             t.DebtorAgent,
@@ -84,7 +84,7 @@ public static class TransactionsApi
                     v.Sha256))]),
             alerts,
             reviews,
-            fx is null ? null : new TrailFx(fx.Path, fx.Direct, fx.Steps, fx.RateTableVersion, fx.PricedAt, fx.SourceAmount, fx.SourceCurrency, fx.ResultAmount, fx.ResultCurrency, fx.EffectiveRate),
-            obligation is null ? null : new TrailObligation(obligation.DebtorBic, obligation.CreditorBic, obligation.Amount, obligation.Currency, obligation.AcceptedAt, obligation.WindowId, obligation.CarriedFrom)));
+            fx is null ? null : new TrailFx(fx.Path, fx.Direct, fx.Steps, fx.RateTableVersion, fx.PricedAt, fx.SourceAmount, fx.SourceCurrency.Code, fx.ResultAmount, fx.ResultCurrency.Code, fx.EffectiveRate),
+            obligation is null ? null : new TrailObligation(obligation.DebtorBic.Value, obligation.CreditorBic.Value, obligation.Amount, obligation.Currency.Code, obligation.AcceptedAt, obligation.WindowId, obligation.CarriedFrom)));
     }
 }

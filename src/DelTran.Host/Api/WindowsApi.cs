@@ -1,5 +1,6 @@
 using DelTran.Core.Clearing;
 using DelTran.Core.Netting;
+using DelTran.Core.Settlement;
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Persistence;
 using Hangfire;
@@ -34,14 +35,15 @@ public static class WindowsApi
         // Codes are stored upper case; the query parameters may come in any case.
         string? currencyCode = currency?.ToUpperInvariant();
         string? stateCode = state?.ToUpperInvariant();
+        // A code that names no currency or state matches no window, as it did when the columns were text.
         if (currencyCode is not null)
         {
-            query = query.Where(w => w.Currency == currencyCode);
+            query = Core.Amounts.Currency.TryParse(currencyCode, out Core.Amounts.Currency windowCurrency) ? query.Where(w => w.Currency == windowCurrency) : query.Where(w => false);
         }
 
         if (stateCode is not null)
         {
-            query = query.Where(w => w.State == stateCode);
+            query = WindowStateMachine.TryParse(stateCode, out WindowState windowState) ? query.Where(w => w.State == windowState) : query.Where(w => false);
         }
 
         List<ClearingWindowRow> windows = await query.OrderByDescending(w => w.Sequence).ThenBy(w => w.Currency).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
@@ -81,9 +83,9 @@ public static class WindowsApi
         }
 
         var history = await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == id).OrderBy(e => e.Id)
-            .Select(e => new WindowTransition(e.At, e.FromState, e.ToState, e.Cause)).ToListAsync(cancellationToken);
+            .Select(e => new WindowTransition(e.At, e.FromState == null ? null : WindowStateMachine.Code(e.FromState.Value), WindowStateMachine.Code(e.ToState), e.Cause)).ToListAsync(cancellationToken);
         var instructions = await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == id).OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
-            .Select(i => new WindowInstruction(i.InstructionId, i.Attempt, i.ParticipantBic, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.FailureMessage))
+            .Select(i => new WindowInstruction(i.InstructionId, i.Attempt, i.ParticipantBic, SettlementCodes.Code(i.Direction), i.Amount, SettlementCodes.Code(i.Status), i.ConfirmationId, i.FailureCode, i.FailureMessage))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new WindowDetail(await LiveSummaryAsync(db, dialect, window, cancellationToken), history, instructions));
     }
@@ -98,11 +100,11 @@ public static class WindowsApi
 
         var positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantBic, StringComparer.Ordinal)
-            .Select(p => new NetPosition(p.ParticipantBic, p.Currency, p.Debit, p.Credit, p.Net, p.ObligationsPaid, p.ObligationsReceived))
+            .Select(p => new NetPosition(p.ParticipantBic, p.Currency.Code, p.Debit, p.Credit, p.Net, p.ObligationsPaid, p.ObligationsReceived))
             .ToList();
         var bilateral = (await db.WindowBilateral.AsNoTracking().Where(p => p.WindowId == id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantA, StringComparer.Ordinal).ThenBy(p => p.ParticipantB, StringComparer.Ordinal)
-            .Select(p => new BilateralPosition(p.ParticipantA, p.ParticipantB, p.Currency, p.AOwesB, p.BOwesA, p.BOwesA - p.AOwesB))
+            .Select(p => new BilateralPosition(p.ParticipantA, p.ParticipantB, p.Currency.Code, p.AOwesB, p.BOwesA, p.BOwesA - p.AOwesB))
             .ToList();
         return TypedResults.Ok(new WindowPositions(id, positions, bilateral));
     }
@@ -141,14 +143,14 @@ public static class WindowsApi
         }
 
         bool netted = await db.WindowPositions.AnyAsync(p => p.WindowId == id, cancellationToken);
-        if (WindowRetry.Decide(new WindowRetryFacts(id, WindowStateMachine.Parse(window.State), window.CarriedTo, netted)) is { Allowed: false } refused)
+        if (WindowRetry.Decide(new WindowRetryFacts(id, window.State, window.CarriedTo, netted)) is { Allowed: false } refused)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a FAILED, netted window whose obligations are still its own can be retried.", detail: refused.Refusal);
         }
 
         // Recorded first, so the request outlives a busy lease or a crash: whoever next holds the window's lease honours it.
         DateTimeOffset now = clock.GetUtcNow();
-        string failed = WindowStateMachine.Code(WindowState.Failed);
+        WindowState failed = WindowState.Failed;
         int requested = await db.ClearingWindows.Where(w => w.Id == id && w.State == failed && w.CarriedTo == null)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.RetryRequestedAt, now), cancellationToken);
         if (requested != 1)
@@ -159,7 +161,7 @@ public static class WindowsApi
         db.WindowEvents.Add(WindowCloser.Event(id, now, failed, failed, $"retry requested by operator {OperatorEndpoints.OperatorOf(http)}"));
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(id, true, CancellationToken.None));
-        return TypedResults.Accepted($"/api/v1/windows/{id}", new WindowAccepted(id, window.State, null, $"/api/v1/windows/{id}"));
+        return TypedResults.Accepted($"/api/v1/windows/{id}", new WindowAccepted(id, WindowStateMachine.Code(window.State), null, $"/api/v1/windows/{id}"));
     }
 
     private static IResult ReportAsync(string id, string file, ReportsLocation reports)
@@ -172,8 +174,8 @@ public static class WindowsApi
     // The efficiency is the fraction with four decimals, as control-totals.csv carries it (NettingEfficiency).
     private static WindowSummary Summary(ClearingWindowRow w) => new(
         w.Id,
-        w.Currency,
-        w.State,
+        w.Currency.Code,
+        WindowStateMachine.Code(w.State),
         w.OpenedAt,
         w.CutoffAt,
         w.BusinessDate,

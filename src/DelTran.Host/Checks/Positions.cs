@@ -1,5 +1,3 @@
-using DelTran.Core.Amounts;
-using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
 using DelTran.Host.Infrastructure.Persistence;
 
@@ -10,9 +8,9 @@ public static class Positions
 {
     public static ObligationCandidate Candidate(TransactionRow row) => new(
         row.Id.ToString(),
-        Bic.Parse(row.DebtorAgent!),
-        Bic.Parse(row.CreditorAgent!),
-        new Money(row.Amount!.Value, Currency.Parse(row.Currency!)));
+        ValidatedPayment.DebtorAgent(row),
+        ValidatedPayment.CreditorAgent(row),
+        ValidatedPayment.Amount(row));
 
     /// <summary>The keys of every candidate's debtor and creditor position.</summary>
     public static IEnumerable<PositionKey> Keys(IEnumerable<ObligationCandidate> candidates) =>
@@ -22,8 +20,8 @@ public static class Positions
     {
         ArgumentNullException.ThrowIfNull(dialect);
         var wanted = keys.Distinct().ToList();
-        List<PositionRow> rows = await dialect.LockPositionsAsync(db, wanted.Select(k => (k.Participant, k.Currency.Code)), cancellationToken);
-        return rows.ToDictionary(r => new PositionKey(r.ParticipantBic, Currency.Parse(r.Currency)));
+        List<PositionRow> rows = await dialect.LockPositionsAsync(db, wanted, cancellationToken);
+        return rows.ToDictionary(r => new PositionKey(r.ParticipantBic, r.Currency));
     }
 
     public static Dictionary<PositionKey, decimal> NetPositions(Dictionary<PositionKey, PositionRow> rows) =>

@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Clearing.WindowReports;
@@ -76,8 +77,9 @@ public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser
     /// <summary>Windows a previous run left half way (CLOSING, NETTED, SETTLING): finished before anything new is closed.</summary>
     public async Task<List<string>> UnfinishedAsync(string currency, CancellationToken cancellationToken)
     {
+        Currency code = Currency.Parse(currency);
         await using DelTranDbContext db = databases();
-        return await UnfinishedWindows(db).Where(w => w.Currency == currency).OrderBy(w => w.Sequence).Select(w => w.Id).ToListAsync(cancellationToken);
+        return await UnfinishedWindows(db).Where(w => w.Currency == code).OrderBy(w => w.Sequence).Select(w => w.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -87,7 +89,7 @@ public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser
     public async Task<List<string>> UnclaimedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
-        string settled = WindowStateMachine.Code(WindowState.Settled), failed = WindowStateMachine.Code(WindowState.Failed);
+        WindowState settled = WindowState.Settled, failed = WindowState.Failed;
         var candidates = await db.ClearingWindows.AsNoTracking()
             .Where(w => UnfinishedStates.Contains(w.State) || ((w.State == settled || w.State == failed) && w.AuditDigest == null) || (w.State == failed && w.RetryRequestedAt != null))
             .OrderBy(w => w.Currency).ThenBy(w => w.Sequence)
@@ -95,7 +97,7 @@ public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser
         return candidates.Where(w => new WindowLease(w.LeaseHolder, w.LeaseExpiresAt, w.LeaseFence).IsFree(now)).Select(w => w.Id).ToList();
     }
 
-    private static readonly string[] UnfinishedStates = [WindowStateMachine.Code(WindowState.Closing), WindowStateMachine.Code(WindowState.Netted), WindowStateMachine.Code(WindowState.Settling)];
+    private static readonly WindowState[] UnfinishedStates = [WindowState.Closing, WindowState.Netted, WindowState.Settling];
 
     private static IQueryable<ClearingWindowRow> UnfinishedWindows(DelTranDbContext db) => db.ClearingWindows.AsNoTracking().Where(w => UnfinishedStates.Contains(w.State));
 
@@ -108,7 +110,7 @@ public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser
     private async Task<WindowState> StateAsync(string windowId, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
-        string? state = await db.ClearingWindows.AsNoTracking().Where(w => w.Id == windowId).Select(w => w.State).SingleOrDefaultAsync(cancellationToken);
-        return state is null ? throw new InvalidOperationException($"No window {windowId}.") : WindowStateMachine.Parse(state);
+        WindowState? state = await db.ClearingWindows.AsNoTracking().Where(w => w.Id == windowId).Select(w => (WindowState?)w.State).SingleOrDefaultAsync(cancellationToken);
+        return state ?? throw new InvalidOperationException($"No window {windowId}.");
     }
 }

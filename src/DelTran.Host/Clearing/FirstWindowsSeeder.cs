@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class FirstWindowsSeeder(IOptions<DelTranOptions> options, TimePro
         // A second instance may win the race.
         try
         {
-            await OpenWindows.GetOrOpenAsync(db, options.Value.ToRulebook().AcceptedCurrencies.ToList(), clock.GetUtcNow(), cancellationToken);
+            await OpenWindows.GetOrOpenAsync(db, options.Value.ToRulebook().AcceptedCurrencies.Select(Currency.Parse).ToList(), clock.GetUtcNow(), cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,11 @@ namespace DelTran.Host.Clearing;
 /// <summary>The open window of each currency: there is always one, the close opens the next in its own transaction.</summary>
 public static class OpenWindows
 {
-    public static string Open => WindowStateMachine.Code(WindowState.Open);
+    public const WindowState Open = WindowState.Open;
 
-    public static string IdOf(string currency, int sequence) => FormattableString.Invariant($"{currency}-{sequence:D6}");
+    public static string IdOf(Currency currency, int sequence) => FormattableString.Invariant($"{currency.Code}-{sequence:D6}");
 
-    public static ClearingWindowRow New(string currency, int sequence, DateTimeOffset openedAt) => new()
+    public static ClearingWindowRow New(Currency currency, int sequence, DateTimeOffset openedAt) => new()
     {
         Id = IdOf(currency, sequence),
         Currency = currency,
@@ -25,12 +26,12 @@ public static class OpenWindows
     /// The open windows of these currencies, opening the first window of a currency that never had one. Call
     /// inside the caller's transaction (under the window guard when it accepts obligations).
     /// </summary>
-    public static async Task<Dictionary<string, ClearingWindowRow>> GetOrOpenAsync(DelTranDbContext db, IReadOnlyCollection<string> currencies, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Currency, ClearingWindowRow>> GetOrOpenAsync(DelTranDbContext db, IReadOnlyCollection<Currency> currencies, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        string open = Open;
-        Dictionary<string, ClearingWindowRow> windows = await db.ClearingWindows.AsNoTracking()
+        WindowState open = Open;
+        Dictionary<Currency, ClearingWindowRow> windows = await db.ClearingWindows.AsNoTracking()
             .Where(w => currencies.Contains(w.Currency) && w.State == open)
-            .ToDictionaryAsync(w => w.Currency, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(w => w.Currency, cancellationToken);
         var missing = currencies.Where(c => !windows.ContainsKey(c)).ToList();
         if (missing.Count == 0)
         {
@@ -39,7 +40,7 @@ public static class OpenWindows
 
         // Only a currency seen for the first time lands here (a close always opens the next window itself).
         // Two instances racing here collide on the one-open-window index; the loser's retry finds the winner's.
-        foreach (string currency in missing)
+        foreach (Currency currency in missing)
         {
             int last = await db.ClearingWindows.Where(w => w.Currency == currency).MaxAsync(w => (int?)w.Sequence, cancellationToken) ?? 0;
             if (last > 0)

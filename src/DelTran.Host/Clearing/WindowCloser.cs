@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
@@ -22,13 +23,14 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
             return new CloseResult(CloseOutcome.UnknownCurrency, null, $"DelTran clears no {request.Currency} payments, so there is no {request.Currency} window; it clears {string.Join(", ", cleared.Order(StringComparer.Ordinal))}.");
         }
 
+        Currency currency = Currency.Parse(request.Currency);
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await dialect.EnterWindowGuardExclusiveAsync(db, request.Currency, cancellationToken);
         DateTimeOffset now = await dialect.NowAsync(db, cancellationToken);
 
-        ClearingWindowRow window = (await OpenWindows.GetOrOpenAsync(db, [request.Currency], now, cancellationToken))[request.Currency];
+        ClearingWindowRow window = (await OpenWindows.GetOrOpenAsync(db, [currency], now, cancellationToken))[currency];
         if (request.WindowId is not null && request.WindowId != window.Id)
         {
             return new CloseResult(CloseOutcome.AlreadyClosed, request.WindowId, $"Window {request.WindowId} is not open; {window.Id} is the open {request.Currency} window.");
@@ -45,8 +47,8 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
         DateOnly businessDate = calendar.BusinessDateAt(cutoff);
         await dialect.LockCurrencyPositionsAsync(db, request.Currency, cancellationToken);
 
-        string closing = WindowStateMachine.Code(WindowState.Closing);
-        string open = OpenWindows.Open;
+        WindowState closing = WindowState.Closing;
+        WindowState open = OpenWindows.Open;
         int updated = await db.ClearingWindows.Where(w => w.Id == window.Id && w.State == open).ExecuteUpdateAsync(
             s => s.SetProperty(w => w.State, closing).SetProperty(w => w.CutoffAt, cutoff).SetProperty(w => w.BusinessDate, businessDate).SetProperty(w => w.UpdatedAt, now),
             cancellationToken);
@@ -55,7 +57,7 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
             throw new InvalidOperationException($"Window {window.Id} changed state under the exclusive window guard.");
         }
 
-        ClearingWindowRow next = OpenWindows.New(request.Currency, window.Sequence + 1, cutoff);
+        ClearingWindowRow next = OpenWindows.New(currency, window.Sequence + 1, cutoff);
         db.ClearingWindows.Add(next);
         db.WindowEvents.Add(Event(window.Id, now, open, closing, $"{request.Cause}; cut-off {cutoff:O}, settles on {businessDate:yyyy-MM-dd}"));
         db.WindowEvents.Add(Event(next.Id, now, null, open, $"opened by the close of {window.Id}"));
@@ -69,12 +71,12 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, next.Id), cancellationToken);
 
         // What this window settles leaves the running positions (in-flight and carried obligations stay in them).
-        await dialect.ReleaseWindowPositionsAsync(db, window.Id, request.Currency, cancellationToken);
+        await dialect.ReleaseWindowPositionsAsync(db, window.Id, currency, cancellationToken);
 
         // Failed windows nobody retried: their obligations (already out of the positions) settle with this one.
-        string failed = WindowStateMachine.Code(WindowState.Failed);
+        WindowState failed = WindowState.Failed;
         List<string> abandoned = await db.ClearingWindows
-            .Where(w => w.Currency == request.Currency && w.State == failed && w.CarriedTo == null)
+            .Where(w => w.Currency == currency && w.State == failed && w.CarriedTo == null)
             .Select(w => w.Id).ToListAsync(cancellationToken);
         int carried = 0;
         foreach (string failedId in abandoned)
@@ -120,6 +122,6 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
         return late.Count;
     }
 
-    internal static WindowEventRow Event(string windowId, DateTimeOffset at, string? from, string to, string cause) =>
+    internal static WindowEventRow Event(string windowId, DateTimeOffset at, WindowState? from, WindowState to, string cause) =>
         new() { WindowId = windowId, At = at, FromState = from, ToState = to, Cause = cause };
 }

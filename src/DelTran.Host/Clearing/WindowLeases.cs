@@ -43,9 +43,9 @@ public sealed class WindowLeases(Func<DelTranDbContext> databases, IDatabaseDial
         {
             string expired = current.ExpiresAt is { } at ? " (its lease ran out at " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + ")" : string.Empty;
             db.WindowEvents.Add(WindowCloser.Event(windowId, now, row.State, row.State,
-                FormattableString.Invariant($"recovery: {instance.Name} takes over from {current.Holder}{expired}, lease fence {taken.Fence}; resuming from {row.State}")));
+                FormattableString.Invariant($"recovery: {instance.Name} takes over from {current.Holder}{expired}, lease fence {taken.Fence}; resuming from {WindowStateMachine.Code(row.State)}")));
             await db.SaveChangesAsync(cancellationToken);
-            LeaseLog.TakenOver(logger, windowId, current.Holder!, row.State);
+            LeaseLog.TakenOver(logger, windowId, current.Holder!, WindowStateMachine.Code(row.State));
         }
 
         await transaction.CommitAsync(cancellationToken);

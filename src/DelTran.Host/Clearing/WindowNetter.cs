@@ -17,18 +17,17 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
     {
         await using DelTranDbContext db = databases();
         ClearingWindowRow? window = await db.ClearingWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
-        string closing = WindowStateMachine.Code(WindowState.Closing);
-        if (window is null || window.State != closing)
+        if (window is null || window.State != WindowState.Closing)
         {
             return null;
         }
 
-        Currency currency = Currency.Parse(window.Currency);
+        Currency currency = window.Currency;
         var netting = new NettingCalculator();
         await foreach (var o in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId)
             .Select(o => new { o.DebtorBic, o.CreditorBic, o.Amount, o.Currency }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            netting.Add(o.DebtorBic, o.CreditorBic, new Money(o.Amount, Currency.Parse(o.Currency)));
+            netting.Add(o.DebtorBic.Value, o.CreditorBic.Value, new Money(o.Amount, o.Currency));
         }
 
         NettingResult result = netting.Complete();
@@ -61,7 +60,7 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
         {
             WindowId = windowId,
             ParticipantBic = p.Participant,
-            Currency = p.Currency.Code,
+            Currency = p.Currency,
             Debit = p.Debit,
             Credit = p.Credit,
             Net = p.Net,
@@ -73,7 +72,7 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
             WindowId = windowId,
             ParticipantA = b.ParticipantA,
             ParticipantB = b.ParticipantB,
-            Currency = b.Currency.Code,
+            Currency = b.Currency,
             AOwesB = b.AOwesB,
             BOwesA = b.BOwesA,
         }));

@@ -14,18 +14,16 @@ public static class WindowTransitions
             throw new InvalidOperationException($"A window cannot move from {from} to {to}.");
         }
 
-        string fromCode = WindowStateMachine.Code(from);
-        string toCode = WindowStateMachine.Code(to);
         string? reason = to == WindowState.Failed ? failureReason ?? cause : null;
-        int updated = await db.ClearingWindows.Where(w => w.Id == windowId && w.State == fromCode).ExecuteUpdateAsync(
-            s => s.SetProperty(w => w.State, toCode).SetProperty(w => w.UpdatedAt, at).SetProperty(w => w.FailureReason, reason),
+        int updated = await db.ClearingWindows.Where(w => w.Id == windowId && w.State == from).ExecuteUpdateAsync(
+            s => s.SetProperty(w => w.State, to).SetProperty(w => w.UpdatedAt, at).SetProperty(w => w.FailureReason, reason),
             cancellationToken);
         if (updated != 1)
         {
-            throw new WindowStateConflictException($"Window {windowId} is no longer {fromCode}: another instance moved it first.");
+            throw new WindowStateConflictException($"Window {windowId} is no longer {WindowStateMachine.Code(from)}: another instance moved it first.");
         }
 
-        db.WindowEvents.Add(WindowCloser.Event(windowId, at, fromCode, toCode, cause));
+        db.WindowEvents.Add(WindowCloser.Event(windowId, at, from, to, cause));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -276,9 +276,9 @@ public static class ProcessCommand
             int carried = await db.Obligations.CountAsync(o => o.CarriedFrom == window.Id, cancellationToken);
             table.AddRow(
                 Markup.Escape(window.Id),
-                window.State == "SETTLED" ? window.State : $"[red]{Markup.Escape(window.State)}[/]",
+                window.State == Core.Clearing.WindowState.Settled ? Core.Clearing.WindowStateMachine.Code(window.State) : $"[red]{Markup.Escape(Core.Clearing.WindowStateMachine.Code(window.State))}[/]",
                 window.ObligationCount.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Core.Amounts.Money.FormatAmount(window.ObligationSum, Core.Amounts.Currency.Parse(currency)) + " " + currency),
+                Markup.Escape(Core.Amounts.Money.FormatAmount(window.ObligationSum, window.Currency) + " " + currency),
                 window.NettingEfficiency is decimal efficiency ? Core.Netting.NettingEfficiency.Percent(efficiency) : "-",
                 instructions.ToString(CultureInfo.InvariantCulture),
                 carried.ToString(CultureInfo.InvariantCulture));

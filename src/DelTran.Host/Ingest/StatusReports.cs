@@ -42,7 +42,7 @@ public static class StatusReports
     {
         OriginalInstructionId = t.InstructionId,
         OriginalTransactionId = t.TransactionId,
-        OriginalUetr = t.Uetr is Guid u && Uetr.TryParse(u.ToString("D"), out Uetr uetr) ? uetr : null,
+        OriginalUetr = t.Uetr,
         Reasons = t.State == TransactionState.Rejected || t.State == TransactionState.Held ? ParticipantReasonsOf(t) : [],
         OriginalAmount = AmountAsSent.Echoable(t.Amount, t.Currency),
         OriginalSettlementDate = t.SettlementDate,

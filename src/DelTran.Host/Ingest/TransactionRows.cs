@@ -20,7 +20,7 @@ public static class TransactionRows
             InstructionId = r.InstructionId,
             EndToEndId = transfer.EndToEndId,
             TransactionId = r.TransactionId,
-            Uetr = transfer.Uetr?.Value,
+            Uetr = transfer.Uetr,
             ContentHash = TransactionFingerprint.Of(transfer),
             DebtorAgent = transfer.DebtorAgent.Value,
             CreditorAgent = transfer.CreditorAgent.Value,
@@ -51,7 +51,7 @@ public static class TransactionRows
             InstructionId = Clip(r.InstructionId, 35),
             EndToEndId = Clip(r.EndToEndId, 35),
             TransactionId = Clip(r.TransactionId, 35),
-            Uetr = Uetr.TryParse(r.Uetr, out Uetr uetr) ? uetr.Value : null,
+            Uetr = Uetr.TryParse(r.Uetr, out Uetr uetr) ? uetr : null,
             DebtorAgent = Clip(r.DebtorAgent?.Bic, 11),
             CreditorAgent = Clip(r.CreditorAgent?.Bic, 11),
             // The amount as sent whenever it reads as one, so every reject an auditor reconciles carries it.

@@ -45,7 +45,7 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
             .Select(m => m.Id).ToListAsync(cancellationToken);
 
         var ledger = new List<string>();
-        foreach (string currency in await db.SettlementAccounts.AsNoTracking().Select(a => a.Currency).Distinct().OrderBy(c => c).ToListAsync(cancellationToken))
+        foreach (Currency currency in await db.SettlementAccounts.AsNoTracking().Select(a => a.Currency).Distinct().OrderBy(c => c).ToListAsync(cancellationToken))
         {
             ledger.AddRange(await LedgerAudit.CheckAsync(db, currency, cancellationToken));
         }
@@ -53,7 +53,7 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
         List<WindowFacts> windows = await WindowsAsync(db, cancellationToken);
 
         var stored = (await db.Positions.AsNoTracking().ToListAsync(cancellationToken))
-            .ToDictionary(p => new PositionKey(p.ParticipantBic, Currency.Parse(p.Currency)), p => p.NetPosition);
+            .ToDictionary(p => new PositionKey(p.ParticipantBic, p.Currency), p => p.NetPosition);
         bool provisional = await db.Transactions.AnyAsync(t => t.State == TransactionState.RiskChecked, cancellationToken);
         Dictionary<PositionKey, decimal>? live = provisional ? null : await LivePositionsAsync(db, cancellationToken);
 
@@ -80,7 +80,7 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
 
     private static async Task<List<WindowFacts>> WindowsAsync(DelTranDbContext db, CancellationToken cancellationToken)
     {
-        string settling = WindowStateMachine.Code(WindowState.Settling), settled = WindowStateMachine.Code(WindowState.Settled);
+        WindowState settling = WindowState.Settling, settled = WindowState.Settled;
         Dictionary<string, int> settledMoves = (await db.WindowEvents.AsNoTracking().Where(e => e.FromState == settling && e.ToState == settled)
             .Select(e => e.WindowId).ToListAsync(cancellationToken)).GroupBy(id => id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var positions = (await db.WindowPositions.AsNoTracking().Select(p => new { p.WindowId, p.Debit, p.Credit }).ToListAsync(cancellationToken))
@@ -99,15 +99,14 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
     // Each open window's obligations as running positions: the debtor pays, the creditor receives.
     private static async Task<Dictionary<PositionKey, decimal>> LivePositionsAsync(DelTranDbContext db, CancellationToken cancellationToken)
     {
-        string open = WindowStateMachine.Code(WindowState.Open);
+        WindowState open = WindowState.Open;
         var live = new Dictionary<PositionKey, decimal>();
         await foreach (var o in db.Obligations.AsNoTracking()
             .Where(o => db.ClearingWindows.Any(w => w.Id == o.WindowId && w.State == open))
             .Select(o => new { o.DebtorBic, o.CreditorBic, o.Amount, o.Currency }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            Currency currency = Currency.Parse(o.Currency);
-            var debtor = new PositionKey(o.DebtorBic, currency);
-            var creditor = new PositionKey(o.CreditorBic, currency);
+            var debtor = PositionKey.Of(o.DebtorBic, o.Currency);
+            var creditor = PositionKey.Of(o.CreditorBic, o.Currency);
             live[debtor] = live.GetValueOrDefault(debtor) - o.Amount;
             live[creditor] = live.GetValueOrDefault(creditor) + o.Amount;
         }

@@ -26,9 +26,9 @@ public sealed class CoreArchitectureTests
         ["Pipeline"] = ["Amounts", "Iso20022", "Validation"],
         ["Risk"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Aml"] = ["Amounts", "Iso20022", "Liquidity"],
-        ["Settlement"] = ["Amounts", "Liquidity", "Netting"],
-        ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline"],
-        ["Reporting"] = ["Amounts", "Iso20022", "Netting", "Pipeline", "Validation"],
+        ["Settlement"] = ["Amounts", "Clearing", "Liquidity", "Netting"], // a window's settlement moves the window's state
+        ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline", "Settlement"],
+        ["Reporting"] = ["Amounts", "Clearing", "Iso20022", "Netting", "Pipeline", "Settlement", "Validation"], // window reports read window states and instruction codes
     });
 
     private static readonly Assembly Core = typeof(MessageValidator).Assembly;

@@ -2,6 +2,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Invariants;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Settlement;
 
 namespace DelTran.Core.Tests.Invariants;
 
@@ -20,14 +21,14 @@ public sealed class InvariantCheckTests
         LedgerProblems = [],
         Windows =
         [
-            new WindowFacts("INR-000001", "SETTLED", Now.AddHours(-1), WindowLease.None with { Fence = 1 }, 1, 2, 500m, 500m, Reported: true),
-            new WindowFacts("INR-000002", "OPEN", Now.AddHours(-1), WindowLease.None, 0, 0, 0m, 0m, Reported: false),
+            new WindowFacts("INR-000001", WindowState.Settled, Now.AddHours(-1), WindowLease.None with { Fence = 1 }, 1, 2, 500m, 500m, Reported: true),
+            new WindowFacts("INR-000002", WindowState.Open, Now.AddHours(-1), WindowLease.None, 0, 0, 0m, 0m, Reported: false),
         ],
         StoredPositions = new Dictionary<PositionKey, decimal> { [Src] = -25m, [Epr] = 25m },
         LivePositions = new Dictionary<PositionKey, decimal> { [Src] = -25m, [Epr] = 25m },
         Undispatched = 1,
         OldestUndispatched = Now.AddSeconds(-2),
-        Instructions = [new InstructionFacts("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB", "POSTED"), new InstructionFacts("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD", "POSTED")],
+        Instructions = [new InstructionFacts("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB", SettlementInstructionStatus.Posted), new InstructionFacts("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD", SettlementInstructionStatus.Posted)],
         BankBookings = [new BankBooking("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB"), new BankBooking("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD")],
     };
 
@@ -93,15 +94,15 @@ public sealed class InvariantCheckTests
         // A window failed after its money moved, unreversed: its obligations would settle again in a later window.
         InvariantSnapshot failedUnwound = Clean() with
         {
-            Windows = [Clean().Windows[0] with { State = "FAILED", SettledTransitions = 0 }],
-            Instructions = [new InstructionFacts("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB", "POSTED", "INR-000001"), new InstructionFacts("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD", "REVERSED", "INR-000001")],
+            Windows = [Clean().Windows[0] with { State = WindowState.Failed, SettledTransitions = 0 }],
+            Instructions = [new InstructionFacts("INR-000001.1-SRCBINBB-INR-D", "SRCBINBB", SettlementInstructionStatus.Posted, "INR-000001"), new InstructionFacts("INR-000001.1-EPRLAEAD-INR-C", "EPRLAEAD", SettlementInstructionStatus.Reversed, "INR-000001")],
             BankBookings = null,
         };
         InvariantBreak broken = Single(failedUnwound, "failed-window-unwound", BreakKind.Conservation);
         Assert.Equal(["INR-000001: INR-000001.1-SRCBINBB-INR-D (SRCBINBB)"], broken.Rows);
 
         // Reversed, it holds nothing: the retry or the next window may settle its obligations.
-        InvariantSnapshot reversed = failedUnwound with { Instructions = [.. failedUnwound.Instructions.Select(i => i with { Status = "REVERSED" })] };
+        InvariantSnapshot reversed = failedUnwound with { Instructions = [.. failedUnwound.Instructions.Select(i => i with { Status = SettlementInstructionStatus.Reversed })] };
         Assert.DoesNotContain(InvariantCheck.Evaluate(reversed).Breaks, b => b.Invariant == "failed-window-unwound");
     }
 
@@ -112,12 +113,12 @@ public sealed class InvariantCheckTests
     [Fact]
     public void Evaluate_Breaks_WhenAnUnfinishedWindowIsUnclaimed_ButNotWhileItsLeaseRuns()
     {
-        var settling = new WindowFacts("INR-000003", "SETTLING", Now - InvariantLimits.Default.WindowAge, WindowLease.None, 0, 2, 1m, 1m, Reported: false);
+        var settling = new WindowFacts("INR-000003", WindowState.Settling, Now - InvariantLimits.Default.WindowAge, WindowLease.None, 0, 2, 1m, 1m, Reported: false);
 
         Single(Clean() with { Windows = [settling] }, "windows-finish", BreakKind.Stuck);
         Assert.True(InvariantCheck.Evaluate(Clean() with { Windows = [settling with { Lease = new WindowLease("a", Now.AddSeconds(5), 4) }] }).Holds);
         Assert.True(InvariantCheck.Evaluate(Clean() with { Windows = [settling with { UpdatedAt = Now.AddSeconds(-1) }] }).Holds);
-        Single(Clean() with { Windows = [settling with { State = "SETTLED" }] }, "windows-finish", BreakKind.Stuck);
+        Single(Clean() with { Windows = [settling with { State = WindowState.Settled }] }, "windows-finish", BreakKind.Stuck);
     }
 
     [Fact]
@@ -149,13 +150,13 @@ public sealed class InvariantCheckTests
         Single(clean with { BankBookings = [clean.BankBookings![0]] }, "ledger-equals-bank-books", BreakKind.Conservation);
         Single(clean with { BankBookings = [.. clean.BankBookings!, new BankBooking("INR-000009.1-SRCBINBB-INR-D", "SRCBINBB")] }, "bank-books-equal-ledger", BreakKind.Conservation);
         // A failed instruction the bank booked all the same (fail-after-booking, a timeout) is money out of step.
-        Single(clean with { Instructions = [clean.Instructions[0] with { Status = "FAILED" }, clean.Instructions[1]] }, "bank-books-equal-ledger", BreakKind.Conservation);
+        Single(clean with { Instructions = [clean.Instructions[0] with { Status = SettlementInstructionStatus.Failed }, clean.Instructions[1]] }, "bank-books-equal-ledger", BreakKind.Conservation);
         // A reversed instruction is booked and reversed at the bank.
-        InvariantSnapshot reversed = clean with { Instructions = [clean.Instructions[0] with { Status = "REVERSED" }, clean.Instructions[1]] };
+        InvariantSnapshot reversed = clean with { Instructions = [clean.Instructions[0] with { Status = SettlementInstructionStatus.Reversed }, clean.Instructions[1]] };
         Single(reversed, "ledger-equals-bank-books", BreakKind.Conservation);
         Assert.True(InvariantCheck.Evaluate(reversed with { BankBookings = [.. clean.BankBookings!, new BankBooking(clean.Instructions[0].InstructionId + "-R", "SRCBINBB")] }).Holds);
         // One being settled now is booked and not posted yet: in flight, not a break.
-        InvariantReport inFlight = InvariantCheck.Evaluate(clean with { Instructions = [clean.Instructions[0] with { Status = "RESERVED" }, clean.Instructions[1]] });
+        InvariantReport inFlight = InvariantCheck.Evaluate(clean with { Instructions = [clean.Instructions[0] with { Status = SettlementInstructionStatus.Reserved }, clean.Instructions[1]] });
         Assert.True(inFlight.Holds);
         Assert.Single(inFlight.Unchecked);
     }

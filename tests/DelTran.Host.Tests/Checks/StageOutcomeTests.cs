@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Infrastructure.Persistence;
@@ -65,7 +66,7 @@ public sealed class StageOutcomeTests
         await using DelTranDbContext db = host.Db();
         List<ObligationRow> obligations = await db.Obligations.AsNoTracking().ToListAsync();
         Assert.Equal(rows.Where(r => r.State == TransactionState.Accepted).Select(r => r.Id).Order(), obligations.Select(o => o.TransactionId).Order());
-        Assert.All(obligations, o => Assert.Equal(("SRCBINBB", "EPRLAEAD", "INR"), (o.DebtorBic, o.CreditorBic, o.Currency)));
+        Assert.All(obligations, o => Assert.Equal(("SRCBINBB", "EPRLAEAD", "INR"), (o.DebtorBic.Value, o.CreditorBic.Value, o.Currency.Code)));
 
         // Conservation: the open window's positions hold exactly the accepted obligations, and sum to zero.
         List<PositionRow> positions = await db.Positions.AsNoTracking().ToListAsync();
@@ -75,7 +76,7 @@ public sealed class StageOutcomeTests
         }
 
         decimal accepted = obligations.Sum(o => o.Amount);
-        Assert.Equal(-accepted, positions.Single(p => p.ParticipantBic == "SRCBINBB" && p.Currency == "INR").NetPosition);
+        Assert.Equal(-accepted, positions.Single(p => p.ParticipantBic == "SRCBINBB" && p.Currency == Currency.Inr).NetPosition);
 
         // Every move is recorded: two events at ingest, one per later stage reached.
         Guid[] ids = [.. rows.Select(r => r.Id)];

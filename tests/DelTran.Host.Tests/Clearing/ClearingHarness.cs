@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.Settlement;
@@ -134,7 +136,7 @@ public sealed class ClearingHarness : IAsyncDisposable
     public async Task<Dictionary<string, (decimal Balance, decimal Reserved, decimal Opening)>> AccountsAsync(string currency = "INR")
     {
         await using DelTranDbContext db = Db();
-        return await db.SettlementAccounts.AsNoTracking().Where(a => a.Currency == currency)
+        return await db.SettlementAccounts.AsNoTracking().Where(a => a.Currency == Currency.Parse(currency))
             .ToDictionaryAsync(a => a.ParticipantBic, a => (a.Balance, a.Reserved, a.OpeningBalance));
     }
 
@@ -142,13 +144,13 @@ public sealed class ClearingHarness : IAsyncDisposable
     public async Task<IReadOnlyList<string>> LedgerProblemsAsync(string currency = "INR")
     {
         await using DelTranDbContext db = Db();
-        return await LedgerAudit.CheckAsync(db, currency, CancellationToken.None);
+        return await LedgerAudit.CheckAsync(db, Currency.Parse(currency), CancellationToken.None);
     }
 
     public async Task<List<string>> HistoryAsync(string windowId)
     {
         await using DelTranDbContext db = Db();
-        return await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == windowId).OrderBy(e => e.Id).Select(e => e.ToState).ToListAsync();
+        return [.. (await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == windowId).OrderBy(e => e.Id).Select(e => e.ToState).ToListAsync()).Select(WindowStateMachine.Code)];
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Support;
@@ -102,7 +104,7 @@ public sealed class WindowLeasesTests
     private static async Task<string> WindowAsync(PipelineHost host, TimeProvider clock)
     {
         await using DelTranDbContext db = host.Db();
-        var row = new ClearingWindowRow { Id = "LEASE-000901", Currency = "INR", Sequence = 901, State = "SETTLING", OpenedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow() };
+        var row = new ClearingWindowRow { Id = "LEASE-000901", Currency = Currency.Inr, Sequence = 901, State = WindowState.Settling, OpenedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow() };
         db.ClearingWindows.Add(row);
         await db.SaveChangesAsync();
         return row.Id;

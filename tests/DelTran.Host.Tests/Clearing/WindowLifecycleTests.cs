@@ -1,4 +1,5 @@
 using System.Globalization;
+using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;
@@ -29,7 +30,7 @@ public sealed class WindowLifecycleTests
         ClearingWindowRow window = await harness.WindowAsync("INR-000001");
         Assert.Equal(4, window.ObligationCount);
         Assert.Equal(1750.00m, window.ObligationSum);
-        Assert.Equal("OPEN", (await harness.WindowAsync("INR-000002")).State);
+        Assert.Equal("OPEN", WindowStateMachine.Code((await harness.WindowAsync("INR-000002")).State));
 
         // Net positions: what each bank pays or receives, summing to zero.
         await using (DelTranDbContext db = harness.Db())
@@ -112,7 +113,7 @@ public sealed class WindowLifecycleTests
         CloseResult again = await harness.Pipeline.Services.GetRequiredService<WindowCloser>()
             .CloseAsync(new CloseRequest("INR", "scheduled close") { ScheduledCutoff = cutoff }, CancellationToken.None);
         Assert.Equal(CloseOutcome.AlreadyClosed, again.Outcome);
-        Assert.Equal("OPEN", (await harness.WindowAsync("INR-000002")).State);
+        Assert.Equal("OPEN", WindowStateMachine.Code((await harness.WindowAsync("INR-000002")).State));
     }
 
     /// <summary>
@@ -188,7 +189,7 @@ public sealed class WindowLifecycleTests
         Assert.Equal(("INR-000002", "INR-000001"), (later.WindowId, later.CarriedFrom));
         Assert.True(later.ValueDate > window.BusinessDate);
         // Still owed in the open window: the debtor's running position keeps the carried payment.
-        Assert.Equal(-70.00m, (await db.Positions.AsNoTracking().SingleAsync(p => p.ParticipantBic == "SRCBINBB" && p.Currency == "INR")).NetPosition);
+        Assert.Equal(-70.00m, (await db.Positions.AsNoTracking().SingleAsync(p => p.ParticipantBic == "SRCBINBB" && p.Currency == Currency.Inr)).NetPosition);
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class WindowLifecycleTests
         Assert.Single(results, r => r.Outcome == CloseOutcome.Closed);
         Assert.Single(results, r => r.Outcome == CloseOutcome.AlreadyClosed);
         Assert.Equal(["OPEN", "CLOSING"], await harness.HistoryAsync("INR-000001"));
-        Assert.Equal("OPEN", (await harness.WindowAsync("INR-000002")).State);
+        Assert.Equal("OPEN", WindowStateMachine.Code((await harness.WindowAsync("INR-000002")).State));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text;
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Persistence;
@@ -39,7 +41,7 @@ public sealed class WindowRejectsTests
         ];
         await using (DelTranDbContext db = host.Db())
         {
-            db.ClearingWindows.Add(new ClearingWindowRow { Id = Window, Currency = "INR", Sequence = 999, State = "SETTLED", OpenedAt = Opened, CutoffAt = Cutoff, BusinessDate = DateOnly.FromDateTime(Opened.UtcDateTime), UpdatedAt = Cutoff });
+            db.ClearingWindows.Add(new ClearingWindowRow { Id = Window, Currency = Currency.Inr, Sequence = 999, State = WindowState.Settled, OpenedAt = Opened, CutoffAt = Cutoff, BusinessDate = DateOnly.FromDateTime(Opened.UtcDateTime), UpdatedAt = Cutoff });
             db.Messages.Add(new MessageRow { Id = messageId, InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageState.Completed, ReceivedAt = Opened });
             db.Transactions.AddRange(transactions.Select((t, i) => new TransactionRow
             {

@@ -107,7 +107,7 @@ public static class AmlHistory
         DelTranDbContext db, IReadOnlyList<AmlTransaction> batch, AmlRulebook rulebook, DateTimeOffset now, TimeSpan longest, CancellationToken cancellationToken)
     {
         string[] keys = [.. batch.Select(t => t.DebtorId).Distinct()];
-        string[] corridors = [.. batch.Select(t => t.Corridor.ToString()).Distinct()];
+        Corridor[] corridors = [.. batch.Select(t => t.Corridor).Distinct()];
         DateTimeOffset since = now - longest;
 
         // SQLite compares these timestamps as text, so the window is applied here; the embedded store is small.
@@ -118,9 +118,9 @@ public static class AmlHistory
         foreach (AmlFlowRow f in rows)
         {
             // The corridor carries the flow's currency.
-            if (f.At > since && f.At <= now && Corridor.TryParse(f.Corridor, out Corridor corridor))
+            if (f.At > since && f.At <= now)
             {
-                flows.Add(new AmlFlow(f.TransactionId.ToString("D"), f.DebtorKey, corridor, new Money(f.Amount, corridor.Currency), f.At));
+                flows.Add(new AmlFlow(f.TransactionId.ToString("D"), f.DebtorKey, f.Corridor, new Money(f.Amount, f.Corridor.Currency), f.At));
             }
         }
 

@@ -1,5 +1,4 @@
 using DelTran.Core.Aml;
-using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Screening;
 using DelTran.Host.Infrastructure.Persistence;
@@ -17,19 +16,13 @@ public static class AmlStage
         DelTranDbContext db, IDatabaseDialect dialect, AmlRulebook rulebook, IReadOnlyList<(TransactionRow Row, ScreeningSubject Subject)> clean, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var assessed = clean.Select(c => (c.Row, Payment: Payment(c.Row, c.Subject, now))).ToList();
-        List<AmlTransaction> payments = [.. assessed.Where(a => a.Payment is not null).Select(a => a.Payment!)];
+        List<AmlTransaction> payments = [.. assessed.Select(a => a.Payment)];
         Func<AmlTransaction, AmlPriorActivity> stored = await AmlHistory.LoadAsync(db, dialect, payments, rulebook, now, cancellationToken);
         IReadOnlyList<AmlAssessment> assessments = AmlRules.AssessBatch(payments, stored, rulebook);
         var outcomes = new List<AmlOutcome>(assessed.Count);
         int next = 0;
-        foreach ((TransactionRow row, AmlTransaction? payment) in assessed)
+        foreach ((TransactionRow row, AmlTransaction payment) in assessed)
         {
-            if (payment is null)
-            {
-                outcomes.Add(new AmlOutcome(row, null, [], null));
-                continue;
-            }
-
             AmlAssessment assessment = assessments[next++];
             AmlAlertRow[] alerts = [.. assessment.Alerts.Select(alert => new AmlAlertRow
             {
@@ -45,8 +38,8 @@ public static class AmlStage
             {
                 TransactionId = row.Id,
                 DebtorKey = payment.DebtorId,
-                Corridor = payment.Corridor.ToString(),
-                Currency = payment.Amount.Currency.Code,
+                Corridor = payment.Corridor,
+                Currency = payment.Amount.Currency,
                 Amount = payment.Amount.Amount,
                 At = now,
             };
@@ -71,20 +64,15 @@ public static class AmlStage
                 ],
                 null);
 
-    private static AmlTransaction? Payment(TransactionRow row, ScreeningSubject subject, DateTimeOffset now)
+    private static AmlTransaction Payment(TransactionRow row, ScreeningSubject subject, DateTimeOffset now)
     {
-        if (!Bic.TryParse(row.DebtorAgent, out Bic debtorAgent) || !Bic.TryParse(row.CreditorAgent, out Bic creditorAgent)
-            || row.Amount is not decimal amount || !Currency.TryParse(row.Currency, out Currency currency))
-        {
-            return null;
-        }
-
+        Bic debtorAgent = ValidatedPayment.DebtorAgent(row);
         return new AmlTransaction(
             row.Id.ToString("D"),
             subject.DebtorKey(debtorAgent),
             debtorAgent,
-            creditorAgent,
-            new Money(amount, currency),
+            ValidatedPayment.CreditorAgent(row),
+            ValidatedPayment.Amount(row),
             now,
             subject.CountryOf(ScreeningParty.Debtor),
             subject.CountryOf(ScreeningParty.Creditor));

@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Host.Infrastructure.Persistence;
 
 namespace DelTran.Host.Checks.Liquidity;
@@ -10,5 +11,5 @@ namespace DelTran.Host.Checks.Liquidity;
 public interface IAcceptanceWindows
 {
     /// <summary>The open window of each currency, in the caller's transaction (under the window guard).</summary>
-    Task<Dictionary<string, ClearingWindowRow>> GetOrOpenAsync(DelTranDbContext db, IReadOnlyCollection<string> currencies, DateTimeOffset acceptedAt, CancellationToken cancellationToken);
+    Task<Dictionary<Currency, ClearingWindowRow>> GetOrOpenAsync(DelTranDbContext db, IReadOnlyCollection<Currency> currencies, DateTimeOffset acceptedAt, CancellationToken cancellationToken);
 }

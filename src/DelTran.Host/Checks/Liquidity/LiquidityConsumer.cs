@@ -33,7 +33,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         List<ObligationCandidate> batch = [.. rows.Select(Positions.Candidate)];
-        Money?[] instructed = [.. rows.Select(Instructed)];
+        Money?[] instructed = [.. rows.Select(ValidatedPayment.Instructed)];
 
         // Read before any guard or lock, so that they are held only for the decision and the writes. The rate table only
         // when some transaction needs a conversion; its version is recorded (once) with the paths.
@@ -46,10 +46,10 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 
         // The window guard before any position lock: an obligation is stamped with the window open at its
         // acceptance, and a close of that currency waits for this transaction (and blocks the next) meanwhile.
-        string[] currencies = [.. batch.Select(c => c.Amount.Currency.Code).Distinct()];
-        await Dialect.EnterWindowGuardSharedAsync(Db, currencies, cancellationToken);
+        Currency[] currencies = [.. batch.Select(c => c.Amount.Currency).Distinct()];
+        await Dialect.EnterWindowGuardSharedAsync(Db, [.. currencies.Select(c => c.Code)], cancellationToken);
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
-        Dictionary<string, ClearingWindowRow> windows = await acceptanceWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
+        Dictionary<Currency, ClearingWindowRow> windows = await acceptanceWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
         LiquidityStageOutcome outcome = !checks.Enabled
             ? new LiquidityStageOutcome([.. batch.Select(c => new LiquidityVerdict(LiquidityDecision.Accept(c.ObligationId), null))], new Dictionary<PositionKey, decimal>())
@@ -66,7 +66,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
 
             Move(rows[i], TransactionState.Accepted);
-            AddObligation(Obligation(rows[i], batch[i], acceptedAt, windows[batch[i].Amount.Currency.Code].Id));
+            AddObligation(Obligation(rows[i], batch[i], acceptedAt, windows[batch[i].Amount.Currency].Id));
             if (verdict.Path is { } path)
             {
                 Db.TransactionFx.Add(FxRateVersions.Row(rows[i].Id, path));
@@ -91,25 +91,22 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         return new Corridors(currencies, corridors);
     }
 
-    private static Money? Instructed(TransactionRow row) =>
-        row.InstructedAmount is decimal amount && Currency.TryParse(row.InstructedCurrency, out Currency currency) ? new Money(amount, currency) : null;
-
     private static ObligationRow Obligation(TransactionRow row, ObligationCandidate candidate, DateTimeOffset acceptedAt, string windowId)
     {
-        Money? instructed = Instructed(row);
+        Money? instructed = ValidatedPayment.Instructed(row);
         (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, instructed, row.ExchangeRate);
         return new ObligationRow
         {
             TransactionId = row.Id,
             Uetr = row.Uetr,
             EndToEndId = row.EndToEndId ?? "NOTPROVIDED",
-            DebtorBic = candidate.Debtor.Institution,
-            CreditorBic = candidate.Creditor.Institution,
+            DebtorBic = candidate.Debtor.ToInstitution(),
+            CreditorBic = candidate.Creditor.ToInstitution(),
             Amount = candidate.Amount.Amount,
-            Currency = candidate.Amount.Currency.Code,
+            Currency = candidate.Amount.Currency,
             ValueDate = row.SettlementDate,
             InstructedAmount = fxInstructed?.Amount,
-            InstructedCurrency = fxInstructed?.Currency.Code,
+            InstructedCurrency = fxInstructed?.Currency,
             ExchangeRate = fxRate,
             AcceptedAt = acceptedAt,
             WindowId = windowId,

@@ -75,8 +75,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
     private async Task<RiskLimits> ConfiguredLimitsAsync(string[] participants, CancellationToken cancellationToken)
     {
         Dictionary<PositionKey, decimal> caps = (await Db.RiskLimits.AsNoTracking().Where(l => participants.Contains(l.ParticipantBic)).ToListAsync(cancellationToken))
-            .Where(l => Currency.TryParse(l.Currency, out _))
-            .ToDictionary(l => new PositionKey(l.ParticipantBic, Currency.Parse(l.Currency)), l => l.NetDebitCap);
+            .ToDictionary(l => new PositionKey(l.ParticipantBic, l.Currency), l => l.NetDebitCap);
         return new RiskLimits(options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value), caps, 0m, options.Value.Risk.CorridorMaximums());
     }
 

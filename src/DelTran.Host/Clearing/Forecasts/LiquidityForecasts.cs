@@ -24,16 +24,15 @@ public sealed class LiquidityForecasts(Func<DelTranDbContext> databases, IOption
         DateTimeOffset cutoff = next is DateTime n ? new DateTimeOffset(n, TimeSpan.Zero) : now;
 
         await using DelTranDbContext db = databases();
-        string settled = WindowStateMachine.Code(WindowState.Settled);
         List<ClearingWindowRow> recent = await db.ClearingWindows.AsNoTracking()
-            .Where(w => w.Currency == currency && w.State == settled && w.CutoffAt != null)
+            .Where(w => w.Currency == code && w.State == WindowState.Settled && w.CutoffAt != null)
             .OrderByDescending(w => w.Sequence).Take(Options.WindowsToAverage).ToListAsync(cancellationToken);
         string[] ids = [.. recent.Select(w => w.Id)];
         var flows = (await db.WindowPositions.AsNoTracking().Where(p => ids.Contains(p.WindowId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.ParticipantBic, StringComparer.Ordinal);
-        Dictionary<string, decimal> open = await db.Positions.AsNoTracking().Where(p => p.Currency == currency)
+        Dictionary<string, decimal> open = await db.Positions.AsNoTracking().Where(p => p.Currency == code)
             .ToDictionaryAsync(p => p.ParticipantBic, p => p.NetPosition, StringComparer.Ordinal, cancellationToken);
-        List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.Currency == currency).ToListAsync(cancellationToken);
+        List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.Currency == code).ToListAsync(cancellationToken);
 
         // A participant with no flow in a window it did not take part in moved nothing there: its flow is zero.
         var inputs = accounts.OrderBy(a => a.ParticipantBic, StringComparer.Ordinal).Select(a => new ForecastInput(

@@ -9,27 +9,26 @@ namespace DelTran.Host.Clearing.Settlement;
 /// <summary>Checks the ledger of a currency against the accounts: balanced postings, balances equal opening plus postings, nothing left reserved by finished runs.</summary>
 public static class LedgerAudit
 {
-    public static async Task<IReadOnlyList<string>> CheckAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> CheckAsync(DelTranDbContext db, Currency currency, CancellationToken cancellationToken)
     {
-        Currency code = Currency.Parse(currency);
         var postings = new List<LedgerPosting>();
         await foreach (LedgerEntryRow e in db.LedgerEntries.AsNoTracking().Where(e => e.Currency == currency).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            postings.Add(new LedgerPosting(e.Account, code, e.Amount, e.InstructionId, e.Kind));
+            postings.Add(new LedgerPosting(e.Account, currency, e.Amount, e.InstructionId, e.Kind));
         }
 
         List<SettlementAccountRow> accounts = await db.SettlementAccounts.AsNoTracking().Where(a => a.Currency == currency).ToListAsync(cancellationToken);
         var problems = Ledger.Check(
             postings,
-            accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, code), a => a.OpeningBalance),
-            accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, code), a => a.Balance)).ToList();
+            accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, currency), a => a.OpeningBalance),
+            accounts.ToDictionary(a => new PositionKey(a.ParticipantBic, currency), a => a.Balance)).ToList();
 
         // Reservations belong to runs in flight; the sum of reserved debits is what the accounts say is reserved.
         var reserved = (await db.SettlementInstructions.AsNoTracking()
-                .Where(i => i.Currency == currency && i.Status == SettlementRunner.Reserved && i.Direction == SettlementInstructionRows.Debit)
+                .Where(i => i.Currency == currency && i.Status == SettlementRunner.Reserved && i.Direction == SettlementDirection.Debit)
                 .Select(i => new { i.ParticipantBic, i.Amount }).ToListAsync(cancellationToken))
             .GroupBy(i => i.ParticipantBic).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount));
-        problems.AddRange(WindowSettlement.CheckReservations(code, accounts.ToDictionary(a => a.ParticipantBic, a => a.Reserved), reserved));
+        problems.AddRange(WindowSettlement.CheckReservations(currency, accounts.ToDictionary(a => a.ParticipantBic, a => a.Reserved), reserved));
         return problems;
     }
 }

@@ -20,11 +20,11 @@ namespace DelTran.Host.Clearing.Settlement;
 /// </summary>
 public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, BreakerService breakers, TimeProvider clock, ILogger<SettlementRunner> logger)
 {
-    public const string Reserved = SettlementCodes.Reserved;
-    public const string Posted = SettlementCodes.Posted;
-    public const string Failed = SettlementCodes.Failed;
-    public const string Reversed = SettlementCodes.Reversed;
-    public const string Released = SettlementCodes.Released;
+    public const SettlementInstructionStatus Reserved = SettlementInstructionStatus.Reserved;
+    public const SettlementInstructionStatus Posted = SettlementInstructionStatus.Posted;
+    public const SettlementInstructionStatus Failed = SettlementInstructionStatus.Failed;
+    public const SettlementInstructionStatus Reversed = SettlementInstructionStatus.Reversed;
+    public const SettlementInstructionStatus Released = SettlementInstructionStatus.Released;
 
     /// <summary>Settles a NETTED window, resumes a SETTLING one, or (when <paramref name="retry"/>) tries a FAILED one again.</summary>
     public async Task<SettlementOutcome> SettleAsync(string windowId, bool retry, HeldWindowLease lease, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             netted = await db.WindowPositions.AnyAsync(p => p.WindowId == windowId, cancellationToken);
         }
 
-        WindowState state = WindowStateMachine.Parse(window.State);
+        WindowState state = window.State;
         SettlementStart start = WindowSettlement.Start(new WindowRetryFacts(windowId, state, window.CarriedTo, netted), retry);
         switch (start.Step)
         {
@@ -57,7 +57,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     private Task<SettlementOutcome> RefuseRetryAsync(string windowId, string reason, HeldWindowLease lease, CancellationToken cancellationToken) =>
         WriteAsync(lease, async (db, now) =>
         {
-            string failed = WindowStateMachine.Code(WindowState.Failed);
+            WindowState failed = WindowState.Failed;
             await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.RetryRequestedAt, (DateTimeOffset?)null), cancellationToken);
             db.WindowEvents.Add(WindowCloser.Event(windowId, now, failed, failed, "retry refused: " + reason));
             return new SettlementOutcome(windowId, WindowState.Failed, reason);
@@ -67,7 +67,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     private Task<SettlementOutcome?> ReserveAsync(ClearingWindowRow window, WindowState from, HeldWindowLease lease, CancellationToken cancellationToken) =>
         WriteAsync(lease, async (db, now) =>
         {
-            Currency currency = Currency.Parse(window.Currency);
+            Currency currency = window.Currency;
             int attempt = window.SettlementAttempts + 1;
             var positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == window.Id).ToListAsync(cancellationToken))
                 .Select(p => new NetPosition(p.ParticipantBic, currency, p.Debit, p.Credit, p.ObligationsPaid, p.ObligationsReceived)).ToList();
@@ -130,7 +130,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             breakers.Record(db, breakers.RecordSettlement(instruction.Participant, settled: true, now));
             if (posting.RecoveryNote is not null)
             {
-                string settling = WindowStateMachine.Code(WindowState.Settling);
+                WindowState settling = WindowState.Settling;
                 db.WindowEvents.Add(WindowCloser.Event(instruction.WindowId, now, settling, settling, posting.RecoveryNote));
             }
 
@@ -160,14 +160,14 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
 
         return await WriteAsync(lease, async (db, now) =>
         {
-            List<SettlementAccountRow> accounts = await LockAccountsAsync(db, failed.Currency.Code, cancellationToken);
+            List<SettlementAccountRow> accounts = await LockAccountsAsync(db, failed.Currency, cancellationToken);
             int attempt = await db.ClearingWindows.Where(w => w.Id == windowId).Select(w => w.SettlementAttempts).SingleAsync(cancellationToken);
             List<SettlementInstructionRow> open = await db.SettlementInstructions.Where(i => i.WindowId == windowId && i.Attempt == attempt && i.Status == Reserved).ToListAsync(cancellationToken);
             SettlementCompensation decision = WindowSettlement.Compensate(failed, failure, unconfirmedReversals, open.Select(SettlementInstructionRows.ToCore).ToList());
             accounts.ForEach(a => a.Reserved -= decision.Releases.GetValueOrDefault(a.ParticipantBic));
             foreach ((SettlementInstructionRow row, InstructionOutcome outcome) in open.Join(decision.Outcomes, r => r.InstructionId, o => o.InstructionId, (r, o) => (r, o)))
             {
-                (row.Status, row.FailureCode, row.FailureMessage, row.UpdatedAt) = (SettlementInstructionRows.Code(outcome.Status), outcome.FailureCode, outcome.FailureMessage, now);
+                (row.Status, row.FailureCode, row.FailureMessage, row.UpdatedAt) = (outcome.Status, outcome.FailureCode, outcome.FailureMessage, now);
             }
 
             // A bank that fails settlement counts against its participant's circuit breaker.
@@ -202,7 +202,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     // The ledger postings and the balance and reservation they move, on the locked account.
     private async Task BookAsync(DelTranDbContext db, SettlementInstruction instruction, SettlementPosting posting, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        SettlementAccountRow account = (await LockAccountsAsync(db, instruction.Currency.Code, cancellationToken)).Single(a => a.ParticipantBic == instruction.Participant);
+        SettlementAccountRow account = (await LockAccountsAsync(db, instruction.Currency, cancellationToken)).Single(a => a.ParticipantBic == instruction.Participant);
         db.LedgerEntries.AddRange(posting.Postings.Select(p => SettlementInstructionRows.ToEntry(p, instruction.WindowId, now)));
         account.Balance += posting.BalanceChange;
         account.Reserved -= posting.ReservationReleased;
@@ -228,10 +228,8 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         return result;
     }
 
-    private async Task<List<SettlementAccountRow>> LockAccountsAsync(DelTranDbContext db, string currency, CancellationToken cancellationToken) =>
+    private async Task<List<SettlementAccountRow>> LockAccountsAsync(DelTranDbContext db, Currency currency, CancellationToken cancellationToken) =>
         dialect.IsPostgres
-            ? await db.SettlementAccounts.FromSql($"SELECT * FROM settlement_accounts WHERE currency = {currency} ORDER BY participant_bic FOR UPDATE").ToListAsync(cancellationToken)
+            ? await db.SettlementAccounts.FromSql($"SELECT * FROM settlement_accounts WHERE currency = {currency.Code} ORDER BY participant_bic FOR UPDATE").ToListAsync(cancellationToken)
             : await db.SettlementAccounts.Where(a => a.Currency == currency).ToListAsync(cancellationToken);
-
-    public static string Direction(SettlementDirection direction) => SettlementInstructionRows.Code(direction);
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using DelTran.Core.Clearing;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Reporting;
+using DelTran.Core.Settlement;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,17 +15,17 @@ internal sealed class AuditPackFiles(Func<DelTranDbContext> databases, IDatabase
     {
         await using DelTranDbContext db = databases();
         var history = (await db.WindowEvents.AsNoTracking().Where(e => e.WindowId == window.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken))
-            .Select(e => (e.ToState, e.At, e.Cause)).ToList();
-        var summary = new WindowSummary(window.Id, window.Currency, window.State, window.OpenedAt, window.CutoffAt ?? now, WindowReportRules.ValueDate(window.BusinessDate, now), now, history);
+            .Select(e => (WindowStateMachine.Code(e.ToState), e.At, e.Cause)).ToList();
+        var summary = new WindowSummary(window.Id, window.Currency.Code, WindowStateMachine.Code(window.State), window.OpenedAt, window.CutoffAt ?? now, WindowReportRules.ValueDate(window.BusinessDate, now), now, history);
 
         List<NetPositionExportRow> positions = (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == window.Id).ToListAsync(cancellationToken))
             .OrderBy(p => p.ParticipantBic, StringComparer.Ordinal)
-            .Select(p => new NetPositionExportRow(window.Id, p.ParticipantBic, p.Currency, p.Debit, p.Credit, p.Net)).ToList();
+            .Select(p => new NetPositionExportRow(window.Id, p.ParticipantBic, p.Currency.Code, p.Debit, p.Credit, p.Net)).ToList();
         List<SettlementExportRow> settlements = (await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == window.Id).ToListAsync(cancellationToken))
             .OrderBy(i => i.Attempt).ThenBy(i => i.Sequence)
-            .Select(i => new SettlementExportRow(window.Id, i.InstructionId, i.ParticipantBic, i.Currency, i.Direction, i.Amount, i.Status, i.ConfirmationId, i.FailureCode, i.UpdatedAt)).ToList();
+            .Select(i => new SettlementExportRow(window.Id, i.InstructionId, i.ParticipantBic, i.Currency.Code, SettlementCodes.Code(i.Direction), i.Amount, SettlementCodes.Code(i.Status), i.ConfirmationId, i.FailureCode, i.UpdatedAt)).ToList();
 
-        List<ControlTotalRow> totals = [WindowReportRules.ControlTotals(window.Id, window.Currency, window.ObligationCount, window.ObligationSum, window.NettingEfficiency, positions, settlements)];
+        List<ControlTotalRow> totals = [WindowReportRules.ControlTotals(window.Id, window.Currency.Code, window.ObligationCount, window.ObligationSum, window.NettingEfficiency, positions, settlements)];
 
         // The operators' actions during the window's life, from its opening to this pack (the log is small: read whole, in order).
         List<OperatorActionExportRow> actions = [.. (await db.OperatorActions.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken))
@@ -49,8 +51,8 @@ internal sealed class AuditPackFiles(Func<DelTranDbContext> databases, IDatabase
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             ObligationRow o = row.o;
-            yield return new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr, o.EndToEndId, o.DebtorBic, o.CreditorBic, o.Currency, o.Amount,
-                o.ValueDate ?? businessDate, o.InstructedCurrency, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
+            yield return new ObligationExportRow(windowId, o.Id, o.TransactionId, o.Uetr?.Value, o.EndToEndId, o.DebtorBic.Value, o.CreditorBic.Value, o.Currency.Code, o.Amount,
+                o.ValueDate ?? businessDate, o.InstructedCurrency?.Code, o.InstructedAmount, o.ExchangeRate, o.AcceptedAt, row.ListSet, row.FxTable, row.FxPath);
         }
     }
 
@@ -61,7 +63,8 @@ internal sealed class AuditPackFiles(Func<DelTranDbContext> databases, IDatabase
         DateTimeOffset from = window.OpenedAt;
         DateTimeOffset to = window.CutoffAt ?? DateTimeOffset.MaxValue;
         string rejected = TransactionState.Rejected;
-        IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == window.Currency);
+        string currency = window.Currency.Code;
+        IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == currency);
         if (dialect.IsPostgres)
         {
             // Along the partial index of rejections (rejected_at is updated_at for a rejected transaction), not the whole table.
@@ -73,7 +76,7 @@ internal sealed class AuditPackFiles(Func<DelTranDbContext> databases, IDatabase
             // Filtered here again: SQLite cannot compare DateTimeOffset columns in SQL.
             if (WindowReportRules.RejectedDuring(t.UpdatedAt, window.OpenedAt, window.CutoffAt))
             {
-                yield return new RejectExportRow(t.Id, t.Uetr, t.EndToEndId, t.DebtorAgent, t.CreditorAgent, t.Currency, t.Amount, t.ReasonCode ?? "NARR", t.ReasonText, t.UpdatedAt);
+                yield return new RejectExportRow(t.Id, t.Uetr?.Value, t.EndToEndId, t.DebtorAgent, t.CreditorAgent, t.Currency, t.Amount, t.ReasonCode ?? "NARR", t.ReasonText, t.UpdatedAt);
             }
         }
     }

@@ -28,7 +28,7 @@ internal sealed class StatementFiles(Func<DelTranDbContext> databases, IOptions<
 
         Directory.CreateDirectory(directory);
         Bic own = Bic.Parse(options.Value.OwnBic);
-        Currency currency = Currency.Parse(window.Currency);
+        Currency currency = window.Currency;
         var instructions = await db.SettlementInstructions.AsNoTracking().Where(i => i.WindowId == window.Id)
             .ToDictionaryAsync(i => i.InstructionId, cancellationToken);
         int written = 0;
@@ -39,7 +39,8 @@ internal sealed class StatementFiles(Func<DelTranDbContext> databases, IOptions<
                 .Where(a => a.ParticipantBic == account.Key && a.Currency == window.Currency).Select(a => a.OpeningBalance).SingleAsync(cancellationToken);
             opening += await SumAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Account == account.Key && e.Currency == window.Currency && e.Id < firstId).Select(e => e.Amount), cancellationToken);
             DateOnly valueDate = WindowReportRules.ValueDate(window.BusinessDate, now);
-            SettlementDetails details = await StatementDetailsAsync(window.Id, account.Key, currency, directory, cancellationToken);
+            Bic owner = Bic.Parse(account.Key);
+            SettlementDetails details = await StatementDetailsAsync(window.Id, owner, currency, directory, cancellationToken);
             var movements = account.Select(e => WindowReportRules.Movement(
                 new LedgerPosting(e.Account, currency, e.Amount, e.InstructionId, e.Kind), window.Id, e.BookedAt, valueDate,
                 instructions.GetValueOrDefault(e.InstructionId)?.ConfirmationId, instructions.GetValueOrDefault(e.InstructionId)?.ReversalConfirmationId)).ToList();
@@ -47,7 +48,7 @@ internal sealed class StatementFiles(Func<DelTranDbContext> databases, IOptions<
                 messageId: WindowReportRules.StatementId("DLTM", window.Id, account.Key),
                 statementId: WindowReportRules.StatementId("DLTST", window.Id, account.Key),
                 createdAt: now,
-                owner: Bic.Parse(account.Key),
+                owner: owner,
                 servicer: own,
                 currency: currency,
                 accountId: $"{account.Key}-{currency.Code}",
@@ -71,10 +72,10 @@ internal sealed class StatementFiles(Func<DelTranDbContext> databases, IOptions<
     /// there are at most StatementTransactionLimit of them, else streamed into the detail file beside it (so a window of
     /// any size is reported in bounded memory) and only counted in the statement.
     /// </summary>
-    private async Task<SettlementDetails> StatementDetailsAsync(string windowId, string participant, Currency currency, string directory, CancellationToken cancellationToken)
+    private async Task<SettlementDetails> StatementDetailsAsync(string windowId, Bic participant, Currency currency, string directory, CancellationToken cancellationToken)
     {
         int limit = clearing.Value.StatementTransactionLimit;
-        string file = WindowReportNames.StatementTransactions(participant, currency.Code);
+        string file = WindowReportNames.StatementTransactions(participant.Value, currency.Code);
         await using DelTranDbContext db = databases();
         IQueryable<ObligationRow> obligations = db.Obligations.AsNoTracking()
             .Where(o => o.WindowId == windowId && (o.DebtorBic == participant || o.CreditorBic == participant))
@@ -99,8 +100,8 @@ internal sealed class StatementFiles(Func<DelTranDbContext> databases, IOptions<
         return new SettlementDetails(count, [], limit, file);
     }
 
-    private static StatementTransaction Transaction(ObligationRow o, string participant, Currency currency) =>
-        WindowReportRules.StatementLine(participant, o.EndToEndId, o.Uetr, Bic.Parse(o.DebtorBic), Bic.Parse(o.CreditorBic), new Money(o.Amount, currency));
+    private static StatementTransaction Transaction(ObligationRow o, Bic participant, Currency currency) =>
+        WindowReportRules.StatementLine(participant, o.EndToEndId, o.Uetr, o.DebtorBic, o.CreditorBic, new Money(o.Amount, currency));
 
 
     private static async Task<decimal> SumAsync(IQueryable<decimal> amounts, CancellationToken cancellationToken)

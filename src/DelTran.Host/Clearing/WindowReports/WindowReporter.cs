@@ -33,10 +33,10 @@ public sealed class WindowReporter(
             window = await db.ClearingWindows.AsNoTracking().SingleAsync(w => w.Id == windowId, cancellationToken);
         }
 
-        WindowState state = WindowStateMachine.Parse(window.State);
+        WindowState state = window.State;
         if (!WindowReportRules.HasReports(state))
         {
-            throw new InvalidOperationException($"Window {windowId} is {window.State}: it has no reports yet.");
+            throw new InvalidOperationException($"Window {windowId} is {WindowStateMachine.Code(window.State)}: it has no reports yet.");
         }
 
         string directory = Path.Combine(reportsRoot, windowId);

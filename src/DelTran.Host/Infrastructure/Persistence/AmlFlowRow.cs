@@ -1,3 +1,6 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 /// <summary>
@@ -11,9 +14,9 @@ public sealed class AmlFlowRow
     public required string DebtorKey { get; set; }
 
     /// <summary>"IN->AE INR": the corridor includes its currency.</summary>
-    public required string Corridor { get; set; }
+    public required Corridor Corridor { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     public decimal Amount { get; set; }
 

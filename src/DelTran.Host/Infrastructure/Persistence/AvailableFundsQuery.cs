@@ -1,4 +1,3 @@
-using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,6 @@ public static class AvailableFundsQuery
     {
         ArgumentNullException.ThrowIfNull(db);
         return (await db.SettlementAccounts.AsNoTracking().Where(a => participants.Contains(a.ParticipantBic)).ToListAsync(cancellationToken))
-            .Where(a => Currency.TryParse(a.Currency, out _))
-            .ToDictionary(a => new PositionKey(a.ParticipantBic, Currency.Parse(a.Currency)), a => new AvailableFunds(a.Balance, a.CreditLine, a.Reserved));
+            .ToDictionary(a => new PositionKey(a.ParticipantBic, a.Currency), a => new AvailableFunds(a.Balance, a.CreditLine, a.Reserved));
     }
 }

@@ -1,3 +1,6 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes of clearing and settlement: windows with their history, net positions, settlement instructions
@@ -12,12 +15,12 @@ public sealed class ClearingWindowRow
     /// <summary>Readable and stable, for operators and auditors: currency and a per-currency sequence, "INR-000042".</summary>
     public required string Id { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     public int Sequence { get; set; }
 
     /// <summary>OPEN, CLOSING, NETTED, SETTLING, SETTLED or FAILED.</summary>
-    public required string State { get; set; }
+    public required WindowState State { get; set; }
 
     public DateTimeOffset OpenedAt { get; set; }
 

@@ -1,3 +1,6 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 /// <summary>
@@ -34,7 +37,7 @@ public interface IDatabaseDialect
     Task<bool> AnyInFlightAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken);
 
     /// <summary>Locks (creating if absent) the position rows, in key order so concurrent stages cannot deadlock.</summary>
-    Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken);
+    Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<PositionKey> keys, CancellationToken cancellationToken);
 
     /// <summary>Stores a message's pacs.002 from a stream of its UTF-8 bytes, in the caller's transaction.</summary>
     Task InsertStatusReportAsync(DelTranDbContext db, Guid messageId, string reportMsgId, Stream xml, DateTimeOffset createdAt, CancellationToken cancellationToken);
@@ -84,5 +87,5 @@ public interface IDatabaseDialect
     Task<(long Count, decimal Sum)> WindowTotalsAsync(DelTranDbContext db, string windowId, CancellationToken cancellationToken);
 
     /// <summary>Takes a closed window's obligations out of the running positions of the open window.</summary>
-    Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken);
+    Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, Currency currency, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
 using DelTran.Host.Infrastructure.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -55,15 +56,17 @@ public sealed partial class DatabaseInitializer(Func<DelTranDbContext> dbFactory
 
             foreach (SettlementAccountOptions account in participant.Accounts)
             {
-                if (await db.SettlementAccounts.FindAsync([bic, account.Currency], cancellationToken) is null)
+                // Validated at start (DelTranOptions), so the configured code is a currency.
+                Currency currency = Currency.Parse(account.Currency);
+                if (await db.SettlementAccounts.FindAsync([bic, currency], cancellationToken) is null)
                 {
-                    db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = account.Currency, Balance = account.Balance, OpeningBalance = account.Balance, CreditLine = account.CreditLine });
+                    db.SettlementAccounts.Add(new SettlementAccountRow { ParticipantBic = bic, Currency = currency, Balance = account.Balance, OpeningBalance = account.Balance, CreditLine = account.CreditLine });
                 }
 
-                RiskLimitRow? limit = await db.RiskLimits.FindAsync([bic, account.Currency], cancellationToken);
+                RiskLimitRow? limit = await db.RiskLimits.FindAsync([bic, currency], cancellationToken);
                 if (limit is null)
                 {
-                    db.RiskLimits.Add(new RiskLimitRow { ParticipantBic = bic, Currency = account.Currency, NetDebitCap = account.NetDebitCap });
+                    db.RiskLimits.Add(new RiskLimitRow { ParticipantBic = bic, Currency = currency, NetDebitCap = account.NetDebitCap });
                 }
                 else
                 {

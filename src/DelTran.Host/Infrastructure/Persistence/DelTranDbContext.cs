@@ -81,6 +81,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<TransactionFxRow> TransactionFx => Set<TransactionFxRow>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StoredColumns.Register(configurationBuilder);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ParticipantRow>(e =>
@@ -317,6 +319,7 @@ public abstract class DelTranDbContext : DbContext
             foreach (var property in entity.GetProperties())
             {
                 property.SetColumnName(SnakeCase(property.Name));
+                StoredColumns.NameColumn(property, entity.GetTableName() + "." + property.GetColumnName());
                 if (property.ClrType == typeof(decimal) || property.ClrType == typeof(decimal?))
                 {
                     // Exchange rates are ISO BaseOneRate (up to 10 fractional digits); money is ActiveCurrencyAndAmount.

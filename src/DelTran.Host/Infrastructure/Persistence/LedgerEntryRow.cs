@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes of clearing and settlement: windows with their history, net positions, settlement instructions
@@ -14,7 +16,7 @@ public sealed class LedgerEntryRow
     /// <summary>A participant's BIC8 (its settlement account) or DelTran's clearing account.</summary>
     public required string Account { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     public decimal Amount { get; set; }
 

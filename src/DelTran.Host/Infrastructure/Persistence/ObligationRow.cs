@@ -1,3 +1,6 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
@@ -9,23 +12,23 @@ public sealed class ObligationRow
 
     public Guid TransactionId { get; set; }
 
-    public Guid? Uetr { get; set; }
+    public Uetr? Uetr { get; set; }
 
     public required string EndToEndId { get; set; }
 
-    public required string DebtorBic { get; set; }
+    public required Bic DebtorBic { get; set; }
 
-    public required string CreditorBic { get; set; }
+    public required Bic CreditorBic { get; set; }
 
     public decimal Amount { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     public DateOnly? ValueDate { get; set; }
 
     public decimal? InstructedAmount { get; set; }
 
-    public string? InstructedCurrency { get; set; }
+    public Currency? InstructedCurrency { get; set; }
 
     public decimal? ExchangeRate { get; set; }
 

@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -54,7 +56,7 @@ public sealed class PostgresDialect : IDatabaseDialect
                 await WriteNullable(copy, t.InstructionId, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.EndToEndId, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.TransactionId, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullable(copy, t.Uetr, NpgsqlDbType.Uuid, cancellationToken);
+                await WriteNullable(copy, t.Uetr?.Value, NpgsqlDbType.Uuid, cancellationToken);
                 await WriteNullable(copy, t.ContentHash, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.DebtorAgent, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.CreditorAgent, NpgsqlDbType.Text, cancellationToken);
@@ -113,11 +115,11 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
         db.Messages.FromSql($"SELECT * FROM messages WHERE id = {messageId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
+    public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<PositionKey> keys, CancellationToken cancellationToken)
     {
-        var ordered = keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal).ToList();
+        var ordered = keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency.Code, StringComparer.Ordinal).ToList();
         string[] participants = [.. ordered.Select(k => k.Participant)];
-        string[] currencies = [.. ordered.Select(k => k.Currency)];
+        string[] currencies = [.. ordered.Select(k => k.Currency.Code)];
 
         // Positions almost always exist already: lock them in one statement, and create only when some are missing.
         List<PositionRow> rows = await LockExistingPositionsAsync(db, participants, currencies, cancellationToken);
@@ -261,15 +263,15 @@ public sealed class PostgresDialect : IDatabaseDialect
         {
             await obligationCopy.StartRowAsync(cancellationToken);
             await obligationCopy.WriteAsync(o.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteNullable(obligationCopy, o.Uetr, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteNullable(obligationCopy, o.Uetr?.Value, NpgsqlDbType.Uuid, cancellationToken);
             await obligationCopy.WriteAsync(o.EndToEndId, NpgsqlDbType.Text, cancellationToken);
-            await obligationCopy.WriteAsync(o.DebtorBic, NpgsqlDbType.Text, cancellationToken);
-            await obligationCopy.WriteAsync(o.CreditorBic, NpgsqlDbType.Text, cancellationToken);
+            await obligationCopy.WriteAsync(o.DebtorBic.Value, NpgsqlDbType.Text, cancellationToken);
+            await obligationCopy.WriteAsync(o.CreditorBic.Value, NpgsqlDbType.Text, cancellationToken);
             await obligationCopy.WriteAsync(o.Amount, NpgsqlDbType.Numeric, cancellationToken);
-            await obligationCopy.WriteAsync(o.Currency, NpgsqlDbType.Text, cancellationToken);
+            await obligationCopy.WriteAsync(o.Currency.Code, NpgsqlDbType.Text, cancellationToken);
             await WriteNullable(obligationCopy, o.ValueDate, NpgsqlDbType.Date, cancellationToken);
             await WriteNullable(obligationCopy, o.InstructedAmount, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteNullable(obligationCopy, o.InstructedCurrency, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullable(obligationCopy, o.InstructedCurrency?.Code, NpgsqlDbType.Text, cancellationToken);
             await WriteNullable(obligationCopy, o.ExchangeRate, NpgsqlDbType.Numeric, cancellationToken);
             await obligationCopy.WriteAsync(o.AcceptedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await WriteNullable(obligationCopy, o.WindowId, NpgsqlDbType.Text, cancellationToken);
@@ -293,8 +295,8 @@ public sealed class PostgresDialect : IDatabaseDialect
         {
             await copy.WriteAsync(row.TransactionId, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(row.DebtorKey, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(row.Corridor, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(row.Currency, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Corridor.ToString(), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Currency.Code, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(row.Amount, NpgsqlDbType.Numeric, ct);
             await copy.WriteAsync(row.At, NpgsqlDbType.TimestampTz, ct);
         }, cancellationToken);
@@ -361,7 +363,7 @@ public sealed class PostgresDialect : IDatabaseDialect
         return totals is null ? (0, 0m) : (totals.Count, totals.Sum);
     }
 
-    public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken) =>
+    public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, Currency currency, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync(
             $"""
             UPDATE positions p SET net_position = p.net_position - d.delta
@@ -370,7 +372,7 @@ public sealed class PostgresDialect : IDatabaseDialect
                     UNION ALL
                     SELECT creditor_bic, amount FROM obligations WHERE window_id = {windowId}) AS moves
                   GROUP BY participant) AS d
-            WHERE p.participant_bic = d.participant AND p.currency = {currency}
+            WHERE p.participant_bic = d.participant AND p.currency = {currency.Code}
             """,
             cancellationToken);
 

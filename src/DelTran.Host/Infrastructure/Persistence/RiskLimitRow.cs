@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
@@ -7,7 +9,7 @@ public sealed class RiskLimitRow
 {
     public required string ParticipantBic { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     public decimal NetDebitCap { get; set; }
 }

@@ -1,3 +1,6 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Settlement;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes of clearing and settlement: windows with their history, net positions, settlement instructions
@@ -17,15 +20,15 @@ public sealed class SettlementInstructionRow
 
     public required string ParticipantBic { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     /// <summary>DEBIT (the participant pays) or CREDIT (it receives).</summary>
-    public required string Direction { get; set; }
+    public required SettlementDirection Direction { get; set; }
 
     public decimal Amount { get; set; }
 
     /// <summary>RESERVED, POSTED, FAILED, REVERSED or RELEASED.</summary>
-    public required string Status { get; set; }
+    public required SettlementInstructionStatus Status { get; set; }
 
     public string? ConfirmationId { get; set; }
 

@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,10 +68,10 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
     public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
         db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
 
-    public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<(string Participant, string Currency)> keys, CancellationToken cancellationToken)
+    public async Task<List<PositionRow>> LockPositionsAsync(DelTranDbContext db, IEnumerable<PositionKey> keys, CancellationToken cancellationToken)
     {
         var rows = new List<PositionRow>();
-        foreach ((string participant, string currency) in keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal))
+        foreach ((string participant, Currency currency) in keys.Distinct().OrderBy(k => k.Participant, StringComparer.Ordinal).ThenBy(k => k.Currency.Code, StringComparer.Ordinal).Select(k => (k.Participant, k.Currency)))
         {
             PositionRow? row = await db.Positions.FirstOrDefaultAsync(p => p.ParticipantBic == participant && p.Currency == currency, cancellationToken);
             if (row is null)
@@ -132,7 +134,7 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
     {
         var rows = await db.Transactions.AsNoTracking()
             .Where(t => t.MessageId == messageId && t.State == Core.Pipeline.TransactionState.Validated && t.Uetr != null)
-            .Select(t => new UetrRegistryRow { Uetr = t.Uetr!.Value, TransactionId = t.Id, ContentHash = t.ContentHash!, RegisteredAt = at })
+            .Select(t => new UetrRegistryRow { Uetr = t.Uetr!.Value.Value, TransactionId = t.Id, ContentHash = t.ContentHash!, RegisteredAt = at })
             .ToListAsync(cancellationToken);
         var earlier = new Dictionary<Guid, string>();
         foreach (UetrRegistryRow[] chunk in rows.Chunk(500))
@@ -200,14 +202,14 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
         return (count, sum);
     }
 
-    public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, string currency, CancellationToken cancellationToken)
+    public async Task ReleaseWindowPositionsAsync(DelTranDbContext db, string windowId, Currency currency, CancellationToken cancellationToken)
     {
         var deltas = new Dictionary<string, decimal>(StringComparer.Ordinal);
         await foreach (var o in db.Obligations.AsNoTracking().Where(o => o.WindowId == windowId)
             .Select(o => new { o.DebtorBic, o.CreditorBic, o.Amount }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            deltas[o.DebtorBic] = deltas.GetValueOrDefault(o.DebtorBic) - o.Amount;
-            deltas[o.CreditorBic] = deltas.GetValueOrDefault(o.CreditorBic) + o.Amount;
+            deltas[o.DebtorBic.Value] = deltas.GetValueOrDefault(o.DebtorBic.Value) - o.Amount;
+            deltas[o.CreditorBic.Value] = deltas.GetValueOrDefault(o.CreditorBic.Value) + o.Amount;
         }
 
         foreach (PositionRow position in await db.Positions.Where(p => p.Currency == currency).ToListAsync(cancellationToken))

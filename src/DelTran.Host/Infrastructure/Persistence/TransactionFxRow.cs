@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 /// <summary>
@@ -14,11 +16,11 @@ public sealed class TransactionFxRow
 
     public decimal SourceAmount { get; set; }
 
-    public required string SourceCurrency { get; set; }
+    public required Currency SourceCurrency { get; set; }
 
     public decimal ResultAmount { get; set; }
 
-    public required string ResultCurrency { get; set; }
+    public required Currency ResultCurrency { get; set; }
 
     /// <summary>Settlement-currency units per instructed unit after each leg's rounding (10 decimals, toward zero).</summary>
     public decimal EffectiveRate { get; set; }

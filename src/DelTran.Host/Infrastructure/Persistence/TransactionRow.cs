@@ -1,3 +1,5 @@
+using DelTran.Core.Iso20022;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
@@ -18,11 +20,14 @@ public sealed class TransactionRow
 
     public string? TransactionId { get; set; }
 
-    public Guid? Uetr { get; set; }
+    /// <summary>Only a valid UETR is stored (an invalid one is a reject reason, not a value), so the column is typed.</summary>
+    public Uetr? Uetr { get; set; }
 
     /// <summary>SHA-256 over the money-relevant fields; the same UETR with another hash is suspicious.</summary>
     public string? ContentHash { get; set; }
 
+    // The agents and currencies stay text: they are what the message carried, and a rejected transaction's may be no
+    // BIC or currency at all (they are echoed in its pacs.002 as sent). The stages parse them once, in ValidatedPayment.
     public string? DebtorAgent { get; set; }
 
     public string? CreditorAgent { get; set; }

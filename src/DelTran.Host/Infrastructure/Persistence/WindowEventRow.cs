@@ -1,3 +1,5 @@
+using DelTran.Core.Clearing;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes of clearing and settlement: windows with their history, net positions, settlement instructions
@@ -12,9 +14,9 @@ public sealed class WindowEventRow
 
     public DateTimeOffset At { get; set; }
 
-    public string? FromState { get; set; }
+    public WindowState? FromState { get; set; }
 
-    public required string ToState { get; set; }
+    public required WindowState ToState { get; set; }
 
     public required string Cause { get; set; }
 }

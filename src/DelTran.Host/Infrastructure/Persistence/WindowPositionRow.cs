@@ -1,3 +1,5 @@
+using DelTran.Core.Amounts;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes of clearing and settlement: windows with their history, net positions, settlement instructions
@@ -10,7 +12,7 @@ public sealed class WindowPositionRow
 
     public required string ParticipantBic { get; set; }
 
-    public required string Currency { get; set; }
+    public required Currency Currency { get; set; }
 
     public decimal Debit { get; set; }
 

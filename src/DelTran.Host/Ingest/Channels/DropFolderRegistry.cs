@@ -21,9 +21,9 @@ public sealed partial class DropFolderRegistry : IDisposable
         _logger = logger;
         FolderOptions = folder.Value;
         SftpOptions = sftp.Value;
+        // The options refuse a participant's bad BIC at start: one that reaches here is a bug, never a folder left out.
         Participants = delTran.Value.Participants
-            .Select(p => Bic.TryParse(p.Bic, out Bic bic) ? bic.Institution : null)
-            .OfType<string>()
+            .Select(p => Bic.Parse(p.Bic).Institution)
             .ToHashSet(StringComparer.Ordinal);
 
         if (FolderOptions.Enabled)

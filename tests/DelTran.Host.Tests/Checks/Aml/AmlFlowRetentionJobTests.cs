@@ -96,8 +96,8 @@ public sealed class AmlFlowRetentionJobTests
     {
         TransactionId = Guid.NewGuid(),
         DebtorKey = debtorKey,
-        Corridor = Route.ToString(),
-        Currency = "INR",
+        Corridor = Route,
+        Currency = Currency.Inr,
         Amount = amount,
         At = at,
     };

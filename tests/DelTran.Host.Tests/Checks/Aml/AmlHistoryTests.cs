@@ -66,16 +66,13 @@ public sealed class AmlHistoryTests
             stored = await AmlHistory.LoadAsync(db, host.Services.GetRequiredService<IDatabaseDialect>(), batch, rulebook, Now, CancellationToken.None);
         }
 
-        AmlFlow[] history = [.. flows.Select(f => new AmlFlow(f.TransactionId.ToString("D"), f.DebtorKey, CorridorOf(f), new Money(f.Amount, Currency.Parse(f.Currency)), f.At))];
+        AmlFlow[] history = [.. flows.Select(f => new AmlFlow(f.TransactionId.ToString("D"), f.DebtorKey, f.Corridor, new Money(f.Amount, f.Currency), f.At))];
         Assert.All(batch, payment => Assert.Equal(AmlPriorActivity.From(payment, history, rulebook), stored(payment)));
         // The edges were really met: of D1's four flows in the band two are inside the window; of the INR corridor's
         // six flows three are inside its window.
         Assert.Equal(2, stored(batch[0]).JustBelowThreshold);
         Assert.Equal(3, stored(batch[3]).Corridor.Count);
     }
-
-    private static Corridor CorridorOf(AmlFlowRow flow) =>
-        Corridor.TryParse(flow.Corridor, out Corridor corridor) ? corridor : throw new InvalidOperationException("Bad corridor " + flow.Corridor);
 
     private static AmlTransaction Payment(string debtorKey, Currency currency) =>
         new(Guid.NewGuid().ToString("D"), debtorKey, Debtor, Creditor, new Money(100m, currency), Now);
@@ -84,8 +81,8 @@ public sealed class AmlHistoryTests
     {
         TransactionId = Guid.NewGuid(),
         DebtorKey = debtorKey,
-        Corridor = Corridor.Of(Debtor, Creditor, currency ?? Currency.Inr).ToString(),
-        Currency = (currency ?? Currency.Inr).Code,
+        Corridor = Corridor.Of(Debtor, Creditor, currency ?? Currency.Inr),
+        Currency = currency ?? Currency.Inr,
         Amount = amount,
         At = at,
     };

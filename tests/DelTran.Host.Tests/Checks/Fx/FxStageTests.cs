@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DelTran.Core.Amounts;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Checks.Fx;
@@ -137,7 +138,7 @@ public sealed class FxStageTests
 
             // AED → INR: direct 1000 × 22.60 = 22600.00; through USD 1000 ÷ 3.6730 = 272.25 × 83.10 = 22623.97: the pivot wins.
             TransactionFxRow viaUsd = fx["AED-VIA-USD"];
-            Assert.Equal((version, 1000m, "AED", 22623.97m, "INR", false), (viaUsd.RateTableVersion, viaUsd.SourceAmount, viaUsd.SourceCurrency, viaUsd.ResultAmount, viaUsd.ResultCurrency, viaUsd.Direct));
+            Assert.Equal((version, 1000m, "AED", 22623.97m, "INR", false), (viaUsd.RateTableVersion, viaUsd.SourceAmount, viaUsd.SourceCurrency.Code, viaUsd.ResultAmount, viaUsd.ResultCurrency.Code, viaUsd.Direct));
             Assert.Equal("AED→USD BuyBase 3.6730; USD→INR SellBase 83.10", viaUsd.Path);
             Assert.Equal(22.623970m, viaUsd.EffectiveRate);
             JsonElement[] steps = [.. JsonDocument.Parse(viaUsd.Steps).RootElement.EnumerateArray()];
@@ -151,13 +152,13 @@ public sealed class FxStageTests
             // Priced at the acceptance instant: the obligation's.
             ObligationRow obligation = await db.Obligations.AsNoTracking().SingleAsync(o => o.TransactionId == byE2e["AED-VIA-USD"].Id);
             Assert.Equal(obligation.AcceptedAt, viaUsd.PricedAt);
-            Assert.Equal((22600.00m, "INR", 1000.00m, "AED"), (obligation.Amount, obligation.Currency, obligation.InstructedAmount, obligation.InstructedCurrency));
+            Assert.Equal((22600.00m, "INR", 1000.00m, "AED"), (obligation.Amount, obligation.Currency.Code, obligation.InstructedAmount, obligation.InstructedCurrency?.Code));
 
             // The version that priced them is recorded, and the refused transaction gave its position back.
             Assert.Equal("LOADED", (await db.FxRateVersions.AsNoTracking().SingleAsync(v => v.VersionId == version)).Status);
-            decimal accepted = await db.Obligations.AsNoTracking().Where(o => o.Currency == "INR").Select(o => o.Amount).ToListAsync() is var amounts ? amounts.Sum() : 0m;
+            decimal accepted = await db.Obligations.AsNoTracking().Where(o => o.Currency == Currency.Inr).Select(o => o.Amount).ToListAsync() is var amounts ? amounts.Sum() : 0m;
             Assert.Equal(1500m + 22600m + 8310m, accepted);
-            List<PositionRow> positions = await db.Positions.AsNoTracking().Where(p => p.Currency == "INR").ToListAsync();
+            List<PositionRow> positions = await db.Positions.AsNoTracking().Where(p => p.Currency == Currency.Inr).ToListAsync();
             Assert.Equal(-accepted, positions.Single(p => p.ParticipantBic == "SRCBINBB").NetPosition);
             Assert.Equal(0m, positions.Sum(p => p.NetPosition));
         }

@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Checks;
@@ -234,8 +235,8 @@ public sealed class BenchmarkWithoutChecksTests
         Assert.All(rows, r => Assert.Equal(TransactionState.Accepted, r.State));
         await using DelTranDbContext db = host.Db();
         Assert.Equal(2, await db.Obligations.CountAsync(o => rows.Select(r => r.Id).Contains(o.TransactionId)));
-        PositionRow debtor = await db.Positions.SingleAsync(p => p.ParticipantBic == "SRCBINBB" && p.Currency == "INR");
-        PositionRow creditor = await db.Positions.SingleAsync(p => p.ParticipantBic == "EPRLAEAD" && p.Currency == "INR");
+        PositionRow debtor = await db.Positions.SingleAsync(p => p.ParticipantBic == "SRCBINBB" && p.Currency == Currency.Inr);
+        PositionRow creditor = await db.Positions.SingleAsync(p => p.ParticipantBic == "EPRLAEAD" && p.Currency == Currency.Inr);
         Assert.Equal((-200_001_500m, 200_001_500m), (debtor.NetPosition, creditor.NetPosition));
         Assert.Empty(await db.TransactionScreenings.ToListAsync());
     }

@@ -1,3 +1,4 @@
+using DelTran.Core.Amounts;
 using DelTran.Core.Settlement;
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Persistence;
@@ -41,8 +42,8 @@ public sealed class SettlementAuditTests
             await other.SettlementAccounts.FromSql($"SELECT * FROM settlement_accounts WHERE currency = 'INR' ORDER BY participant_bic FOR UPDATE").ToListAsync();
             const string instruction = "INR-000002.1-KVRIINBB-INR-C";
             other.LedgerEntries.AddRange(
-                new LedgerEntryRow { Account = "KVRIINBB", Currency = "INR", Amount = 100.00m, InstructionId = instruction, WindowId = "INR-000002", Kind = Ledger.Settlement, BookedAt = DateTimeOffset.UtcNow },
-                new LedgerEntryRow { Account = Ledger.ClearingAccount, Currency = "INR", Amount = -100.00m, InstructionId = instruction, WindowId = "INR-000002", Kind = Ledger.Settlement, BookedAt = DateTimeOffset.UtcNow });
+                new LedgerEntryRow { Account = "KVRIINBB", Currency = Currency.Inr, Amount = 100.00m, InstructionId = instruction, WindowId = "INR-000002", Kind = Ledger.Settlement, BookedAt = DateTimeOffset.UtcNow },
+                new LedgerEntryRow { Account = Ledger.ClearingAccount, Currency = Currency.Inr, Amount = -100.00m, InstructionId = instruction, WindowId = "INR-000002", Kind = Ledger.Settlement, BookedAt = DateTimeOffset.UtcNow });
             await other.SaveChangesAsync();
             await other.Database.ExecuteSqlRawAsync("UPDATE settlement_accounts SET balance = balance + 100.00 WHERE participant_bic = 'KVRIINBB' AND currency = 'INR'");
 

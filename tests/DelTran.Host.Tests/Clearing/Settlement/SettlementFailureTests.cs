@@ -1,3 +1,6 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
+using DelTran.Core.Settlement;
 using DelTran.Host.Checks.Risk;
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Persistence;
@@ -30,7 +33,7 @@ public sealed class SettlementFailureTests
         Assert.Equal(before, await harness.AccountsAsync());
         Assert.Empty(await harness.LedgerProblemsAsync());
         await using DelTranDbContext db = harness.Db();
-        Assert.Equal(["FAILED", "RELEASED", "RELEASED"], await db.SettlementInstructions.AsNoTracking().OrderBy(i => i.Sequence).Select(i => i.Status).ToListAsync());
+        Assert.Equal(["FAILED", "RELEASED", "RELEASED"], (await db.SettlementInstructions.AsNoTracking().OrderBy(i => i.Sequence).Select(i => i.Status).ToListAsync()).Select(SettlementCodes.Code));
         Assert.Empty(await db.LedgerEntries.ToListAsync());
 
         // The settlement failure trips SRCBINBB's circuit breaker, and the trip is on record.
@@ -56,7 +59,7 @@ public sealed class SettlementFailureTests
 
         await using DelTranDbContext db = harness.Db();
         var instructions = await db.SettlementInstructions.AsNoTracking().OrderBy(i => i.Sequence).Select(i => new { i.ParticipantBic, i.Status }).ToListAsync();
-        Assert.Equal([("SRCBINBB", "REVERSED"), ("EPRLAEAD", "REVERSED"), ("KVRIINBB", "FAILED")], instructions.Select(i => (i.ParticipantBic, i.Status)));
+        Assert.Equal([("SRCBINBB", "REVERSED"), ("EPRLAEAD", "REVERSED"), ("KVRIINBB", "FAILED")], instructions.Select(i => (i.ParticipantBic, SettlementCodes.Code(i.Status))));
 
         // History is appended, never edited: two postings per movement and two per reversal.
         List<LedgerEntryRow> ledger = await db.LedgerEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
@@ -132,7 +135,7 @@ public sealed class SettlementFailureTests
         await using (DelTranDbContext db = harness.Db())
         {
             // The debtor's funds left by other means after acceptance.
-            await db.SettlementAccounts.Where(a => a.ParticipantBic == "SRCBINBB" && a.Currency == "INR")
+            await db.SettlementAccounts.Where(a => a.ParticipantBic == "SRCBINBB" && a.Currency == Currency.Inr)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.CreditLine, 0m).SetProperty(a => a.Reserved, a => a.Balance - 100m));
         }
 
@@ -164,7 +167,7 @@ public sealed class SettlementFailureTests
 
         Assert.Equal(("INR-000002", "SETTLED"), (next.WindowId, next.State));
         ClearingWindowRow failed = await harness.WindowAsync("INR-000001");
-        Assert.Equal(("FAILED", "INR-000002"), (failed.State, failed.CarriedTo));
+        Assert.Equal(("FAILED", "INR-000002"), (WindowStateMachine.Code(failed.State), failed.CarriedTo));
         ClearingWindowRow settled = await harness.WindowAsync("INR-000002");
         Assert.Equal((5L, 1755.00m), (settled.ObligationCount, settled.ObligationSum));
         Assert.Empty(await harness.LedgerProblemsAsync());

@@ -89,11 +89,15 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
     /// </summary>
     public bool Apply(CircuitBreakerChanged change)
     {
-        if (string.Equals(change.Origin, InstanceId, StringComparison.Ordinal)
-            || !StateChanges.Contains(change.Transition, StringComparer.Ordinal)
-            || !BreakerSubject.TryParse(change.Subject, out BreakerSubject subject)
-            || !Enum.TryParse(change.ToState, ignoreCase: false, out BreakerState to))
+        if (string.Equals(change.Origin, InstanceId, StringComparison.Ordinal) || !StateChanges.Contains(change.Transition, StringComparer.Ordinal))
         {
+            return false;
+        }
+
+        // Written by DelTran's own outbox, so one that does not read is a bug or a version skew between instances: said, never silently dropped.
+        if (!BreakerSubject.TryParse(change.Subject, out BreakerSubject subject) || !Enum.TryParse(change.ToState, ignoreCase: false, out BreakerState to))
+        {
+            BreakerLog.Unreadable(logger, change.Subject, change.ToState, change.Origin ?? "another instance");
             return false;
         }
 

@@ -1,4 +1,5 @@
 using DelTran.Host.Checks.Fx;
+using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,19 +7,6 @@ namespace DelTran.Host.Tests.Checks.Fx;
 
 public sealed class FxRatesProviderTests
 {
-    private sealed class RecordingLogger : ILogger<FxRatesProvider>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, formatter(state, exception)));
-    }
-
     private static FxRateOptions Rate(string pair, decimal bid, decimal ask) =>
         new() { Pair = pair, Bid = bid, Ask = ask, ValidFrom = "2026-11-24T00:00:00Z", ValidTo = "2026-11-25T00:00:00+04:00" };
 
@@ -26,7 +14,7 @@ public sealed class FxRatesProviderTests
     public void InlineRates_AreReadOnce_AsTheSameCsvAFileWouldHold()
     {
         var options = new FxOptions { Rates = [Rate("USD/INR", 83.10m, 83.25m), Rate("USDAED", 3.6720m, 3.6730m)] };
-        var provider = new FxRatesProvider(Options.Create(options), TimeProvider.System, new RecordingLogger());
+        var provider = new FxRatesProvider(Options.Create(options), TimeProvider.System, new RecordingLogger<FxRatesProvider>());
 
         FxRatesState state = provider.Current();
 
@@ -55,7 +43,7 @@ public sealed class FxRatesProviderTests
         try
         {
             File.WriteAllText(file, "USD/INR,83.10,83.25,2026-11-24T00:00:00Z\n");
-            var logger = new RecordingLogger();
+            var logger = new RecordingLogger<FxRatesProvider>();
             var provider = new FxRatesProvider(Options.Create(new FxOptions { RatesFile = file }), TimeProvider.System, logger);
 
             FxRatesState state = provider.Current();

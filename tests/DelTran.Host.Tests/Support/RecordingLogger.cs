@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace DelTran.Host.Tests.Support;
+
+/// <summary>A logger that keeps what it was told, for tests that assert what an operator reads in the log.</summary>
+public sealed class RecordingLogger<T> : ILogger<T>
+{
+    public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Entries.Add((logLevel, formatter(state, exception)));
+}

@@ -223,24 +223,7 @@ public sealed class MessageParser
         _handler.OnBusinessHeader(new BusinessHeaderRecord(from, to, id, definitionId, created));
     }
 
-    private string? ReadHeaderPartyBic()
-    {
-        string? bic = null;
-        int depth = EnterChildren();
-        while (MoveToChild(depth))
-        {
-            if (_reader.LocalName == "FIId" && bic is null)
-            {
-                bic = ReadAgentWrapper()?.Bic;
-            }
-            else
-            {
-                SkipElement();
-            }
-        }
-
-        return bic;
-    }
+    private string? ReadHeaderPartyBic() => ReadFirstChild("FIId", static parser => parser.ReadAgentWrapper()?.Bic);
 
     private void ReadDocument()
     {
@@ -348,24 +331,7 @@ public sealed class MessageParser
         return new GroupHeaderRecord(path, messageId, created, count, controlSum, total, settlementDate, method, instructing, instructed, initiating);
     }
 
-    private string? ReadSettlementMethod()
-    {
-        string? method = null;
-        int depth = EnterChildren();
-        while (MoveToChild(depth))
-        {
-            if (_reader.LocalName == "SttlmMtd")
-            {
-                method = Text();
-            }
-            else
-            {
-                SkipElement();
-            }
-        }
-
-        return method;
-    }
+    private string? ReadSettlementMethod() => ReadLastChild("SttlmMtd", static parser => parser.Text());
 
     private CreditTransferRecord ReadInterbankTransaction(string basePath, GroupHeaderRecord? header)
     {
@@ -377,27 +343,16 @@ public sealed class MessageParser
         {
             switch (_reader.LocalName)
             {
-                case "PmtId": ReadPaymentId(tx); break;
-                case "PmtTpInf": ReadPaymentType(out tx.ServiceLevel, out tx.LocalInstrument, out tx.CategoryPurpose); break;
                 case "IntrBkSttlmAmt": tx.Amount = Amount(); break;
                 case "IntrBkSttlmDt": tx.SettlementDate = Text(); break;
                 case "InstdAmt": tx.InstructedAmount = Amount(); break;
                 case "XchgRate": tx.ExchangeRate = Text(); break;
-                case "ChrgBr": tx.ChargeBearer = Text(); break;
                 case "InstgAgt": tx.InstructingAgent = ReadAgentWrapper(); break;
                 case "InstdAgt": tx.InstructedAgent = ReadAgentWrapper(); break;
-                case "IntrmyAgt1": tx.IntermediaryAgent1 = ReadAgentWrapper(); break;
-                case "UltmtDbtr": tx.UltimateDebtor = ReadParty(); break;
                 case "Dbtr": tx.Debtor = ReadParty(); break;
                 case "DbtrAcct": tx.DebtorAccount = ReadAccount(); break;
                 case "DbtrAgt": tx.DebtorAgent = ReadAgentWrapper(); break;
-                case "CdtrAgt": tx.CreditorAgent = ReadAgentWrapper(); break;
-                case "Cdtr": tx.Creditor = ReadParty(); break;
-                case "CdtrAcct": tx.CreditorAccount = ReadAccount(); break;
-                case "UltmtCdtr": tx.UltimateCreditor = ReadParty(); break;
-                case "Purp": tx.Purpose = ReadCodeChoice(); break;
-                case "RmtInf": ReadRemittance(tx); break;
-                default: SkipElement(); break;
+                default: ReadSharedTransactionElement(tx); break;
             }
         }
 
@@ -476,27 +431,39 @@ public sealed class MessageParser
         int depth = EnterChildren();
         while (MoveToChild(depth))
         {
-            switch (_reader.LocalName)
+            if (_reader.LocalName == "Amt")
             {
-                case "PmtId": ReadPaymentId(tx); break;
-                case "PmtTpInf": ReadPaymentType(out tx.ServiceLevel, out tx.LocalInstrument, out tx.CategoryPurpose); break;
-                case "Amt": tx.Amount = ReadInstructedAmountChoice(out amountPath); break;
-                case "ChrgBr": tx.ChargeBearer = Text(); break;
-                case "UltmtDbtr": tx.UltimateDebtor = ReadParty(); break;
-                case "IntrmyAgt1": tx.IntermediaryAgent1 = ReadAgentWrapper(); break;
-                case "CdtrAgt": tx.CreditorAgent = ReadAgentWrapper(); break;
-                case "Cdtr": tx.Creditor = ReadParty(); break;
-                case "CdtrAcct": tx.CreditorAccount = ReadAccount(); break;
-                case "UltmtCdtr": tx.UltimateCreditor = ReadParty(); break;
-                case "Purp": tx.Purpose = ReadCodeChoice(); break;
-                case "RmtInf": ReadRemittance(tx); break;
-                default: SkipElement(); break;
+                tx.Amount = ReadInstructedAmountChoice(out amountPath);
+            }
+            else
+            {
+                ReadSharedTransactionElement(tx);
             }
         }
 
         InTransaction = false;
         int position = _transactionIndex - _firstTransactionOfBlock + 1;
         return tx.Build(_transactionIndex, $"{paymentInformationPath}/CdtTrfTxInf[{position.ToString(CultureInfo.InvariantCulture)}]", _agentBicElement, info, amountPath, info.RequestedExecutionDate);
+    }
+
+    /// <summary>Reads a CdtTrfTxInf child that pacs.008 and pain.001 share; skips any other.</summary>
+    private void ReadSharedTransactionElement(TransactionBuilder tx)
+    {
+        switch (_reader.LocalName)
+        {
+            case "PmtId": ReadPaymentId(tx); break;
+            case "PmtTpInf": ReadPaymentType(out tx.ServiceLevel, out tx.LocalInstrument, out tx.CategoryPurpose); break;
+            case "ChrgBr": tx.ChargeBearer = Text(); break;
+            case "UltmtDbtr": tx.UltimateDebtor = ReadParty(); break;
+            case "IntrmyAgt1": tx.IntermediaryAgent1 = ReadAgentWrapper(); break;
+            case "CdtrAgt": tx.CreditorAgent = ReadAgentWrapper(); break;
+            case "Cdtr": tx.Creditor = ReadParty(); break;
+            case "CdtrAcct": tx.CreditorAccount = ReadAccount(); break;
+            case "UltmtCdtr": tx.UltimateCreditor = ReadParty(); break;
+            case "Purp": tx.Purpose = ReadCodeChoice(); break;
+            case "RmtInf": ReadRemittance(tx); break;
+            default: SkipElement(); break;
+        }
     }
 
     private AmountRecord? ReadInstructedAmountChoice(out string amountPath)
@@ -513,19 +480,7 @@ public sealed class MessageParser
                     break;
                 case "EqvtAmt":
                     amountPath = "/Amt/EqvtAmt/Amt";
-                    int inner = EnterChildren();
-                    while (MoveToChild(inner))
-                    {
-                        if (_reader.LocalName == "Amt")
-                        {
-                            amount = Amount();
-                        }
-                        else
-                        {
-                            SkipElement();
-                        }
-                    }
-
+                    amount = ReadLastChild("Amt", static parser => parser.Amount()) ?? amount;
                     break;
                 default:
                     SkipElement();
@@ -539,14 +494,12 @@ public sealed class MessageParser
     private string? ReadDateChoice()
     {
         // pain.001.001.03 carries a plain date; .09 a choice of Dt or DtTm.
-        if (_reader.IsEmptyElement)
+        int depth = EnterChildren();
+        if (depth < 0)
         {
-            Next();
             return string.Empty;
         }
 
-        int depth = _reader.Depth;
-        Next();
         string? value = null;
         while (!(_reader.NodeType == XmlNodeType.EndElement && _reader.Depth == depth))
         {
@@ -618,7 +571,7 @@ public sealed class MessageParser
                     (tx.RemittanceLines ??= []).Add(Text());
                     break;
                 case "Strd" when tx.CreditorReference is null:
-                    tx.CreditorReference = FindDescendantText("Ref", "CdtrRefInf");
+                    tx.CreditorReference = ReadFirstChild("CdtrRefInf", static parser => parser.FindChildText("Ref"));
                     break;
                 default:
                     SkipElement();
@@ -627,76 +580,12 @@ public sealed class MessageParser
         }
     }
 
-    /// <summary>Text of the first element named <paramref name="name"/> under a child named <paramref name="parent"/>; consumes the current element.</summary>
-    private string? FindDescendantText(string name, string parent)
-    {
-        string? found = null;
-        int depth = EnterChildren();
-        while (MoveToChild(depth))
-        {
-            if (_reader.LocalName == parent && found is null)
-            {
-                int inner = EnterChildren();
-                while (MoveToChild(inner))
-                {
-                    if (_reader.LocalName == name && found is null)
-                    {
-                        found = Text();
-                    }
-                    else
-                    {
-                        SkipElement();
-                    }
-                }
-            }
-            else
-            {
-                SkipElement();
-            }
-        }
-
-        return found;
-    }
-
     /// <summary>Reads a code-or-proprietary choice (Cd | Prtry) and returns whichever is present.</summary>
-    private string? ReadCodeChoice()
-    {
-        string? value = null;
-        int depth = EnterChildren();
-        while (MoveToChild(depth))
-        {
-            if (_reader.LocalName is "Cd" or "Prtry" && value is null)
-            {
-                value = Text();
-            }
-            else
-            {
-                SkipElement();
-            }
-        }
-
-        return value;
-    }
+    private string? ReadCodeChoice() => ReadFirstChild("Cd", static parser => parser.Text(), orName: "Prtry");
 
     /// <summary>An agent element (DbtrAgt, InstgAgt, ...) wrapping FinInstnId.</summary>
-    private AgentRecord? ReadAgentWrapper()
-    {
-        AgentRecord? agent = null;
-        int depth = EnterChildren();
-        while (MoveToChild(depth))
-        {
-            if (_reader.LocalName == "FinInstnId")
-            {
-                agent = ReadAgent();
-            }
-            else
-            {
-                SkipElement();
-            }
-        }
-
-        return agent ?? new AgentRecord(null, null, null, null);
-    }
+    private AgentRecord? ReadAgentWrapper() =>
+        ReadLastChild("FinInstnId", static parser => parser.ReadAgent()) ?? new AgentRecord(null, null, null, null);
 
     /// <summary>Reads FinInstnId content.</summary>
     private AgentRecord ReadAgent()
@@ -718,24 +607,7 @@ public sealed class MessageParser
         return new AgentRecord(bic, member, lei, name);
     }
 
-    private string? FindChildText(string name)
-    {
-        string? found = null;
-        int depth = EnterChildren();
-        while (MoveToChild(depth))
-        {
-            if (_reader.LocalName == name && found is null)
-            {
-                found = Text();
-            }
-            else
-            {
-                SkipElement();
-            }
-        }
-
-        return found;
-    }
+    private string? FindChildText(string name) => ReadFirstChild(name, static parser => parser.Text());
 
     private PartyRecord ReadParty()
     {
@@ -887,6 +759,55 @@ public sealed class MessageParser
 
     // ---- reader primitives -------------------------------------------------------------
 
+    /// <summary>
+    /// Reads the current element's children named <paramref name="name"/> (or <paramref name="orName"/>) with
+    /// <paramref name="read"/> until one gives a value, skips every other child, and returns that value.
+    /// </summary>
+    private T? ReadFirstChild<T>(string name, Func<MessageParser, T?> read, string? orName = null)
+        where T : class
+    {
+        T? value = null;
+        int depth = EnterChildren();
+        while (MoveToChild(depth))
+        {
+            string local = _reader.LocalName;
+            if ((local == name || local == orName) && value is null)
+            {
+                value = read(this);
+            }
+            else
+            {
+                SkipElement();
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Reads every child of the current element named <paramref name="name"/> with <paramref name="read"/>,
+    /// skips every other child, and returns what the last one gave (null when none stood there).
+    /// </summary>
+    private T? ReadLastChild<T>(string name, Func<MessageParser, T?> read)
+        where T : class
+    {
+        T? value = null;
+        int depth = EnterChildren();
+        while (MoveToChild(depth))
+        {
+            if (_reader.LocalName == name)
+            {
+                value = read(this);
+            }
+            else
+            {
+                SkipElement();
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>Advances the reader, remembering element names for paths and refusing nesting bombs.</summary>
     private bool Next()
     {
@@ -971,13 +892,18 @@ public sealed class MessageParser
                 case XmlNodeType.None:
                     throw new XmlException("Unexpected end of file.");
                 default:
-                    if (!Next())
-                    {
-                        throw new XmlException("Unexpected end of file.");
-                    }
-
+                    NextBeforeEndOfFile();
                     break;
             }
+        }
+    }
+
+    /// <summary>Advances the reader inside an element, where the end of the file is a truncated document.</summary>
+    private void NextBeforeEndOfFile()
+    {
+        if (!Next())
+        {
+            throw new XmlException("Unexpected end of file.");
         }
     }
 
@@ -1006,14 +932,12 @@ public sealed class MessageParser
     /// <summary>Text content of a simple element; consumes it. Child elements (a schema error) are skipped.</summary>
     private string Text()
     {
-        if (_reader.IsEmptyElement)
+        int depth = EnterChildren();
+        if (depth < 0)
         {
-            Next();
             return string.Empty;
         }
 
-        int depth = _reader.Depth;
-        Next();
         string? value = null;
         while (true)
         {
@@ -1021,11 +945,7 @@ public sealed class MessageParser
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace:
                     value = value is null ? _reader.Value : value + _reader.Value;
-                    if (!Next())
-                    {
-                        throw new XmlException("Unexpected end of file.");
-                    }
-
+                    NextBeforeEndOfFile();
                     break;
                 case XmlNodeType.EndElement when _reader.Depth == depth:
                     Next();
@@ -1034,11 +954,7 @@ public sealed class MessageParser
                     SkipElement();
                     break;
                 default:
-                    if (!Next())
-                    {
-                        throw new XmlException("Unexpected end of file.");
-                    }
-
+                    NextBeforeEndOfFile();
                     break;
             }
         }

@@ -19,14 +19,34 @@ public static class EuSanctionsXmlReader
     private static readonly HashSet<string> Fsf11Elements = new(["sanctionEntity"], StringComparer.Ordinal);
     private static readonly HashSet<string> Global10Elements = new(["ENTITY"], StringComparer.Ordinal);
 
+    private static readonly Layout Fsf11 = new(
+        Entry: "sanctionEntity",
+        Article: "a",
+        IdAttribute: "logicalId",
+        TypeName: "subjectType",
+        TypeCode: static element => ListXml.Child(element, "subjectType") is { } subject ? ListXml.Attribute(subject, "code") : null,
+        IndividualCode: "person",
+        EntityCode: "enterprise",
+        Names: "nameAlias with a name",
+        AddNames: AddFsf11Names,
+        AddDetails: AddFsf11Details);
+
+    private static readonly Layout Global10 = new(
+        Entry: "ENTITY",
+        Article: "an",
+        IdAttribute: "Id",
+        TypeName: "Type",
+        TypeCode: static element => ListXml.Attribute(element, "Type"),
+        IndividualCode: "P",
+        EntityCode: "E",
+        Names: "NAME",
+        AddNames: AddGlobal10Names,
+        AddDetails: AddGlobal10Details);
+
     public static SanctionsLoadResult ReadFsf11(Stream stream, string source, string listName = ListIds.EuFinancialSanctions)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var errors = new IssueSink();
-        var entries = new List<SanctionsEntry>();
-        var warnings = new List<SanctionsLoadIssue>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        DateOnly? published = null;
+        var list = new ListEntries(source, "entity");
         bool read = ListXml.Read(
             stream,
             source,
@@ -37,31 +57,22 @@ public static class EuSanctionsXmlReader
                 string? generated = root.GetAttribute("generationDate");
                 if (DateTimeOffset.TryParse(generated, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at))
                 {
-                    published = DateOnly.FromDateTime(at.Date);
+                    list.Published = DateOnly.FromDateTime(at.Date);
                 }
                 else
                 {
-                    errors.Add(source, ((IXmlLineInfo)root).LineNumber, $"generationDate '{generated}' is missing or not an ISO 8601 time");
+                    list.Errors.Add(source, ((IXmlLineInfo)root).LineNumber, $"generationDate '{generated}' is missing or not an ISO 8601 time");
                 }
             },
-            (element, line) => Add(ReadFsf11Entry(element, source, line, errors), ids, entries, source, line, warnings),
-            errors);
-        if (read && entries.Count == 0)
-        {
-            errors.Add(source, 0, "the file holds no sanctionEntity");
-        }
-
-        return SanctionsLoadResult.From(listName, entries, published, errors, warnings);
+            (element, line) => list.Add(ReadEntry(Fsf11, element, source, line, list.Errors), line),
+            list.Errors);
+        return list.ToResult(listName, read, "sanctionEntity");
     }
 
     public static SanctionsLoadResult ReadGlobal10(Stream stream, string source, string listName = ListIds.EuFinancialSanctions)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var errors = new IssueSink();
-        var entries = new List<SanctionsEntry>();
-        var warnings = new List<SanctionsLoadIssue>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        DateOnly? published = null;
+        var list = new ListEntries(source, "entity");
         bool read = ListXml.Read(
             stream,
             source,
@@ -72,76 +83,64 @@ public static class EuSanctionsXmlReader
                 string? date = root.GetAttribute("Date");
                 if (ListText.TryDate(date, "dd/MM/yyyy", out DateOnly day))
                 {
-                    published = day;
+                    list.Published = day;
                 }
                 else
                 {
-                    errors.Add(source, ((IXmlLineInfo)root).LineNumber, $"Date '{date}' is missing or not a date in the form dd/mm/yyyy");
+                    list.Errors.Add(source, ((IXmlLineInfo)root).LineNumber, $"Date '{date}' is missing or not a date in the form dd/mm/yyyy");
                 }
             },
-            (element, line) => Add(ReadGlobal10Entry(element, source, line, errors), ids, entries, source, line, warnings),
-            errors);
-        if (read && entries.Count == 0)
-        {
-            errors.Add(source, 0, "the file holds no ENTITY");
-        }
-
-        return SanctionsLoadResult.From(listName, entries, published, errors, warnings);
+            (element, line) => list.Add(ReadEntry(Global10, element, source, line, list.Errors), line),
+            list.Errors);
+        return list.ToResult(listName, read, "ENTITY");
     }
 
-    private static void Add(SanctionsEntry? entry, HashSet<string> ids, List<SanctionsEntry> entries, string source, int line, List<SanctionsLoadIssue> warnings)
+    /// <summary>
+    /// Both layouts check an entry the same way: an id, a type code meaning a person or an organisation, and a
+    /// name. What differs is where each keeps them, and the words of the errors, which name the layout's own parts.
+    /// </summary>
+    private static SanctionsEntry? ReadEntry(Layout layout, XElement element, string source, int line, IssueSink errors)
     {
-        if (entry is null)
-        {
-            return;
-        }
-
-        if (ids.Add(entry.Id))
-        {
-            entries.Add(entry);
-        }
-        else
-        {
-            // The EU's own sample repeats an entity verbatim: a repeat is reported, not a reason to refuse the list.
-            warnings.Add(new SanctionsLoadIssue(source, line, $"entity {entry.Id} appears twice; the repeat is ignored"));
-        }
-    }
-
-    private static SanctionsEntry? ReadFsf11Entry(XElement element, string source, int line, IssueSink errors)
-    {
-        string? id = ListXml.Attribute(element, "logicalId");
+        string? id = ListXml.Attribute(element, layout.IdAttribute);
         if (id is null)
         {
-            errors.Add(source, line, "a sanctionEntity has no logicalId");
+            errors.Add(source, line, $"{layout.Article} {layout.Entry} has no {layout.IdAttribute}");
             return null;
         }
 
-        string? code = ListXml.Child(element, "subjectType") is { } subject ? ListXml.Attribute(subject, "code") : null;
-        SanctionsEntryType? type = code switch
-        {
-            "person" => SanctionsEntryType.Individual,
-            "enterprise" => SanctionsEntryType.Entity,
-            _ => null,
-        };
+        string? code = layout.TypeCode(element);
+        SanctionsEntryType? type = code == layout.IndividualCode ? SanctionsEntryType.Individual
+            : code == layout.EntityCode ? SanctionsEntryType.Entity
+            : null;
         if (type is null)
         {
-            errors.Add(source, line, $"sanctionEntity {id} has subjectType '{code}', not person or enterprise");
+            errors.Add(source, line, $"{layout.Entry} {id} has {layout.TypeName} '{code}', not {layout.IndividualCode} or {layout.EntityCode}");
             return null;
         }
 
         var entry = new EntryBuilder(id, type.Value);
+        layout.AddNames(element, entry);
+        if (entry.PrimaryName is null)
+        {
+            errors.Add(source, line, $"{layout.Entry} {id} has no {layout.Names}");
+            return null;
+        }
+
+        layout.AddDetails(element, entry);
+        return entry.Build();
+    }
+
+    private static void AddFsf11Names(XElement element, EntryBuilder entry)
+    {
         foreach (XElement alias in ListXml.Children(element, "nameAlias"))
         {
             entry.AddName(ListXml.Attribute(alias, "wholeName")
                 ?? ListText.Join(ListXml.Attribute(alias, "firstName"), ListXml.Attribute(alias, "middleName"), ListXml.Attribute(alias, "lastName")));
         }
+    }
 
-        if (entry.PrimaryName is null)
-        {
-            errors.Add(source, line, $"sanctionEntity {id} has no nameAlias with a name");
-            return null;
-        }
-
+    private static void AddFsf11Details(XElement element, EntryBuilder entry)
+    {
         foreach (XElement regulation in ListXml.Children(element, "regulation"))
         {
             entry.AddProgram(ListXml.Attribute(regulation, "programme"));
@@ -165,45 +164,19 @@ public static class EuSanctionsXmlReader
         {
             entry.AddIdentifiersFromText(remark.Value);
         }
-
-        return entry.Build();
     }
 
-    private static SanctionsEntry? ReadGlobal10Entry(XElement element, string source, int line, IssueSink errors)
+    private static void AddGlobal10Names(XElement element, EntryBuilder entry)
     {
-        string? id = ListXml.Attribute(element, "Id");
-        if (id is null)
-        {
-            errors.Add(source, line, "an ENTITY has no Id");
-            return null;
-        }
-
-        string? code = ListXml.Attribute(element, "Type");
-        SanctionsEntryType? type = code switch
-        {
-            "P" => SanctionsEntryType.Individual,
-            "E" => SanctionsEntryType.Entity,
-            _ => null,
-        };
-        if (type is null)
-        {
-            errors.Add(source, line, $"ENTITY {id} has Type '{code}', not P or E");
-            return null;
-        }
-
-        var entry = new EntryBuilder(id, type.Value);
         foreach (XElement name in ListXml.Children(element, "NAME"))
         {
             entry.AddName(ListXml.Text(name, "WHOLENAME")
                 ?? ListText.Join(ListXml.Text(name, "FIRSTNAME"), ListXml.Text(name, "MIDDLENAME"), ListXml.Text(name, "LASTNAME")));
         }
+    }
 
-        if (entry.PrimaryName is null)
-        {
-            errors.Add(source, line, $"ENTITY {id} has no NAME");
-            return null;
-        }
-
+    private static void AddGlobal10Details(XElement element, EntryBuilder entry)
+    {
         entry.AddProgram(ListXml.Attribute(element, "programme"));
         foreach (XElement citizen in ListXml.Children(element, "CITIZEN"))
         {
@@ -216,6 +189,18 @@ public static class EuSanctionsXmlReader
         }
 
         entry.AddIdentifiersFromText(ListXml.Attribute(element, "remark"));
-        return entry.Build();
     }
+
+    /// <summary>Where a layout keeps an entry's id, type code and names, and what it calls them (for the errors).</summary>
+    private sealed record Layout(
+        string Entry,
+        string Article,
+        string IdAttribute,
+        string TypeName,
+        Func<XElement, string?> TypeCode,
+        string IndividualCode,
+        string EntityCode,
+        string Names,
+        Action<XElement, EntryBuilder> AddNames,
+        Action<XElement, EntryBuilder> AddDetails);
 }

@@ -19,9 +19,6 @@ public static class OfacSdnCsvReader
     private const int SdnColumns = 12;
     private const int AltColumns = 5;
 
-    // Enough to show what is wrong with a garbage file without holding one error per line of it.
-    private const int MaxErrorsReported = 50;
-
     public static SanctionsLoadResult Read(Stream sdn, Stream? alt, OfacCsvReaderOptions? options = null) => Read(sdn, alt, null, options);
 
     /// <summary>
@@ -33,7 +30,7 @@ public static class OfacSdnCsvReader
     {
         ArgumentNullException.ThrowIfNull(sdn);
         options ??= OfacCsvReaderOptions.Default;
-        var errors = new ErrorSink();
+        var errors = new IssueSink();
         var warnings = new List<SanctionsLoadIssue>();
 
         var entries = new List<PendingEntry>();
@@ -63,7 +60,7 @@ public static class OfacSdnCsvReader
         return SanctionsLoadResult.Loaded(list, warnings);
     }
 
-    private static void ReadSdn(Stream stream, OfacCsvReaderOptions options, List<PendingEntry> entries, Dictionary<int, PendingEntry> byId, ErrorSink errors)
+    private static void ReadSdn(Stream stream, OfacCsvReaderOptions options, List<PendingEntry> entries, Dictionary<int, PendingEntry> byId, IssueSink errors)
     {
         using var csv = new LegacyCsv(stream);
         var fields = new List<string?>(SdnColumns);
@@ -108,19 +105,15 @@ public static class OfacSdnCsvReader
         CheckEnd(SdnSource, csv, options, errors);
     }
 
-    private static void ReadAlt(Stream stream, OfacCsvReaderOptions options, Dictionary<int, PendingEntry> byId, ErrorSink errors, List<SanctionsLoadIssue> warnings)
+    private static void ReadAlt(Stream stream, OfacCsvReaderOptions options, Dictionary<int, PendingEntry> byId, IssueSink errors, List<SanctionsLoadIssue> warnings)
     {
         using var csv = new LegacyCsv(stream);
         var fields = new List<string?>(AltColumns);
-        int orphans = 0;
-        int firstOrphanLine = 0;
-        int firstOrphanEntNum = 0;
+        var orphans = new OrphanRows(AltSource, "alias");
         while (csv.ReadLine() is { } line)
         {
             int lineNumber = csv.LineNumber;
-            if (!TryFields(AltSource, csv, line, fields, AltColumns, errors)
-                || !TryEntNum(AltSource, lineNumber, fields[0], errors, out int entNum)
-                || !TryNumber(AltSource, lineNumber, "alt_num", fields[1], errors, out _))
+            if (!TryJoinedRow(AltSource, csv, line, fields, AltColumns, "alt_num", errors, out int entNum))
             {
                 continue;
             }
@@ -138,82 +131,45 @@ public static class OfacSdnCsvReader
                 continue;
             }
 
-            if (!byId.TryGetValue(entNum, out PendingEntry? entry))
+            if (orphans.Find(byId, entNum, lineNumber) is { } entry)
             {
-                if (orphans++ == 0)
-                {
-                    firstOrphanLine = lineNumber;
-                    firstOrphanEntNum = entNum;
-                }
-
-                continue;
+                entry.Aliases.Add(new SanctionsAlias(name.Trim(), kind));
             }
-
-            entry.Aliases.Add(new SanctionsAlias(name.Trim(), kind));
         }
 
         CheckEnd(AltSource, csv, options, errors);
-        ReportOrphans(AltSource, "alias", orphans, firstOrphanLine, firstOrphanEntNum, options, errors, warnings);
+        orphans.Report(options, errors, warnings);
     }
 
-    private static void ReadAdd(Stream stream, OfacCsvReaderOptions options, Dictionary<int, PendingEntry> byId, ErrorSink errors, List<SanctionsLoadIssue> warnings)
+    private static void ReadAdd(Stream stream, OfacCsvReaderOptions options, Dictionary<int, PendingEntry> byId, IssueSink errors, List<SanctionsLoadIssue> warnings)
     {
         using var csv = new LegacyCsv(stream);
         var fields = new List<string?>(AddColumns);
-        int orphans = 0;
-        int firstOrphanLine = 0;
-        int firstOrphanEntNum = 0;
+        var orphans = new OrphanRows(AddSource, "address");
         while (csv.ReadLine() is { } line)
         {
-            int lineNumber = csv.LineNumber;
-            if (!TryFields(AddSource, csv, line, fields, AddColumns, errors)
-                || !TryEntNum(AddSource, lineNumber, fields[0], errors, out int entNum)
-                || !TryNumber(AddSource, lineNumber, "add_num", fields[1], errors, out _))
+            if (TryJoinedRow(AddSource, csv, line, fields, AddColumns, "add_num", errors, out int entNum)
+                && orphans.Find(byId, entNum, csv.LineNumber) is { } entry)
             {
-                continue;
+                entry.Builder.AddCountry(fields[4]);
+                entry.Builder.AddIdentifiersFromText(fields[5]);
             }
-
-            if (!byId.TryGetValue(entNum, out PendingEntry? entry))
-            {
-                if (orphans++ == 0)
-                {
-                    firstOrphanLine = lineNumber;
-                    firstOrphanEntNum = entNum;
-                }
-
-                continue;
-            }
-
-            entry.Builder.AddCountry(fields[4]);
-            entry.Builder.AddIdentifiersFromText(fields[5]);
         }
 
         CheckEnd(AddSource, csv, options, errors);
-        ReportOrphans(AddSource, "address", orphans, firstOrphanLine, firstOrphanEntNum, options, errors, warnings);
+        orphans.Report(options, errors, warnings);
     }
 
-    private static void ReportOrphans(string source, string what, int orphans, int firstLine, int firstEntNum, OfacCsvReaderOptions options, ErrorSink errors, List<SanctionsLoadIssue> warnings)
+    /// <summary>The columns and the two numbers that open every alt.csv and add.csv row: ent_num, then the row's own number.</summary>
+    private static bool TryJoinedRow(string source, LegacyCsv csv, string line, List<string?> fields, int columns, string numberColumn, IssueSink errors, out int entNum)
     {
-        if (orphans == 0)
-        {
-            return;
-        }
-
-        var issue = new SanctionsLoadIssue(
-            source,
-            firstLine,
-            Invariant($"{orphans} {what} row(s) refer to an ent_num that is not in {SdnSource} (first: ent_num {firstEntNum}); the files are not from the same download"));
-        if (options.AllowOrphanAliases)
-        {
-            warnings.Add(issue);
-        }
-        else
-        {
-            errors.Add(issue);
-        }
+        entNum = 0;
+        return TryFields(source, csv, line, fields, columns, errors)
+            && TryEntNum(source, csv.LineNumber, fields[0], errors, out entNum)
+            && TryNumber(source, csv.LineNumber, numberColumn, fields[1], errors, out _);
     }
 
-    private static bool TryFields(string source, LegacyCsv csv, string line, List<string?> fields, int expected, ErrorSink errors)
+    private static bool TryFields(string source, LegacyCsv csv, string line, List<string?> fields, int expected, IssueSink errors)
     {
         if (LegacyCsv.TextProblem(line) is { } problem)
         {
@@ -236,10 +192,10 @@ public static class OfacSdnCsvReader
         return true;
     }
 
-    private static bool TryEntNum(string source, int line, string? text, ErrorSink errors, out int entNum) =>
+    private static bool TryEntNum(string source, int line, string? text, IssueSink errors, out int entNum) =>
         TryNumber(source, line, "ent_num", text, errors, out entNum);
 
-    private static bool TryNumber(string source, int line, string column, string? text, ErrorSink errors, out int value)
+    private static bool TryNumber(string source, int line, string column, string? text, IssueSink errors, out int value)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0)
         {
@@ -250,7 +206,7 @@ public static class OfacSdnCsvReader
         return false;
     }
 
-    private static void CheckEnd(string source, LegacyCsv csv, OfacCsvReaderOptions options, ErrorSink errors)
+    private static void CheckEnd(string source, LegacyCsv csv, OfacCsvReaderOptions options, IssueSink errors)
     {
         if (csv.ContentAfterMarker)
         {
@@ -313,35 +269,52 @@ public static class OfacSdnCsvReader
         }
     }
 
-    // Keeps the first errors and counts the rest, so a garbage file costs bounded memory.
-    private sealed class ErrorSink
+    /// <summary>
+    /// Rows of alt.csv or add.csv whose ent_num is not in sdn.csv: counted, and reported once for the file with
+    /// the first of them, as an error or (when the options allow orphans) a warning.
+    /// </summary>
+    private sealed class OrphanRows(string source, string rowsName)
     {
-        private readonly List<SanctionsLoadIssue> _kept = [];
-        private int _dropped;
+        private int _count;
+        private int _firstLine;
+        private int _firstEntNum;
 
-        public int Count => _kept.Count + _dropped;
-
-        public void Add(SanctionsLoadIssue issue)
+        /// <summary>The entry the row at <paramref name="line"/> adds to, or null (and the row counted) when sdn.csv has none.</summary>
+        public PendingEntry? Find(Dictionary<int, PendingEntry> byId, int entNum, int line)
         {
-            if (_kept.Count < MaxErrorsReported)
+            if (byId.TryGetValue(entNum, out PendingEntry? entry))
             {
-                _kept.Add(issue);
+                return entry;
+            }
+
+            if (_count++ == 0)
+            {
+                _firstLine = line;
+                _firstEntNum = entNum;
+            }
+
+            return null;
+        }
+
+        public void Report(OfacCsvReaderOptions options, IssueSink errors, List<SanctionsLoadIssue> warnings)
+        {
+            if (_count == 0)
+            {
+                return;
+            }
+
+            var issue = new SanctionsLoadIssue(
+                source,
+                _firstLine,
+                Invariant($"{_count} {rowsName} row(s) refer to an ent_num that is not in {SdnSource} (first: ent_num {_firstEntNum}); the files are not from the same download"));
+            if (options.AllowOrphanAliases)
+            {
+                warnings.Add(issue);
             }
             else
             {
-                _dropped++;
+                errors.Add(issue);
             }
-        }
-
-        public List<SanctionsLoadIssue> ToList()
-        {
-            var all = new List<SanctionsLoadIssue>(_kept);
-            if (_dropped > 0)
-            {
-                all.Add(new SanctionsLoadIssue(_kept[^1].Source, 0, Invariant($"{_dropped} further error(s) not listed")));
-            }
-
-            return all;
         }
     }
 }

@@ -15,59 +15,40 @@ public static class OfacSdnXmlReader
     public static SanctionsLoadResult Read(Stream stream, string source, string listName = ListIds.OfacSdn)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var errors = new IssueSink();
-        var warnings = new List<SanctionsLoadIssue>();
-        var entries = new List<SanctionsEntry>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        DateOnly? published = null;
+        var list = new ListEntries(source, "uid");
         int? recordCount = null;
 
         bool read = ListXml.Read(stream, source, "sdnList", Elements, static _ => { }, (element, line) =>
         {
-            if (element.Name.LocalName == "publshInformation")
+            if (element.Name.LocalName != "publshInformation")
             {
-                string? date = ListXml.Text(element, "Publish_Date");
-                if (ListText.TryDate(date, "MM/dd/yyyy", out DateOnly day))
-                {
-                    published = day;
-                }
-                else if (date is not null)
-                {
-                    errors.Add(source, line, $"Publish_Date '{date}' is not a date in the form MM/DD/YYYY");
-                }
-
-                if (int.TryParse(ListXml.Text(element, "Record_Count"), out int count))
-                {
-                    recordCount = count;
-                }
-
+                list.Add(ReadEntry(element, source, line, list.Errors), line);
                 return;
             }
 
-            if (ReadEntry(element, source, line, errors) is { } entry)
+            string? date = ListXml.Text(element, "Publish_Date");
+            if (ListText.TryDate(date, "MM/dd/yyyy", out DateOnly day))
             {
-                if (!ids.Add(entry.Id))
-                {
-                    warnings.Add(new SanctionsLoadIssue(source, line, $"uid {entry.Id} appears twice; the repeat is ignored"));
-                    return;
-                }
-
-                entries.Add(entry);
+                list.Published = day;
             }
-        }, errors);
+            else if (date is not null)
+            {
+                list.Errors.Add(source, line, $"Publish_Date '{date}' is not a date in the form MM/DD/YYYY");
+            }
 
-        if (read && entries.Count == 0)
-        {
-            errors.Add(source, 0, "the file holds no sdnEntry");
-        }
+            if (int.TryParse(ListXml.Text(element, "Record_Count"), out int count))
+            {
+                recordCount = count;
+            }
+        }, list.Errors);
 
-        if (read && recordCount is { } expected && expected != entries.Count)
+        if (read && recordCount is { } expected && expected != list.Count)
         {
             // A cut-down copy (a test fixture) keeps the full file's header; the XML itself is complete.
-            warnings.Add(new SanctionsLoadIssue(source, 0, ListText.Invariant($"Record_Count says {expected} entries, the file holds {entries.Count}")));
+            list.Warnings.Add(new SanctionsLoadIssue(source, 0, ListText.Invariant($"Record_Count says {expected} entries, the file holds {list.Count}")));
         }
 
-        return SanctionsLoadResult.From(listName, entries, published, errors, warnings);
+        return list.ToResult(listName, read, "sdnEntry");
     }
 
     private static SanctionsEntry? ReadEntry(XElement element, string source, int line, IssueSink errors)

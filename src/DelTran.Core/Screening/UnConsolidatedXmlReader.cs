@@ -17,12 +17,7 @@ public static class UnConsolidatedXmlReader
     public static SanctionsLoadResult Read(Stream stream, string source, string listName = ListIds.UnSecurityCouncil)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var errors = new IssueSink();
-        var entries = new List<SanctionsEntry>();
-        var warnings = new List<SanctionsLoadIssue>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        DateOnly? published = null;
-
+        var list = new ListEntries(source, "reference");
         bool read = ListXml.Read(
             stream,
             source,
@@ -33,35 +28,16 @@ public static class UnConsolidatedXmlReader
                 string? generated = root.GetAttribute("dateGenerated");
                 if (DateTimeOffset.TryParse(generated, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at))
                 {
-                    published = DateOnly.FromDateTime(at.UtcDateTime);
+                    list.Published = DateOnly.FromDateTime(at.UtcDateTime);
                 }
                 else
                 {
-                    errors.Add(source, ((IXmlLineInfo)root).LineNumber, $"dateGenerated '{generated}' is missing or not an ISO 8601 time");
+                    list.Errors.Add(source, ((IXmlLineInfo)root).LineNumber, $"dateGenerated '{generated}' is missing or not an ISO 8601 time");
                 }
             },
-            (element, line) =>
-            {
-                if (ReadEntry(element, source, line, errors) is { } entry)
-                {
-                    if (ids.Add(entry.Id))
-                    {
-                        entries.Add(entry);
-                    }
-                    else
-                    {
-                        warnings.Add(new SanctionsLoadIssue(source, line, $"reference {entry.Id} appears twice; the repeat is ignored"));
-                    }
-                }
-            },
-            errors);
-
-        if (read && entries.Count == 0)
-        {
-            errors.Add(source, 0, "the file holds no INDIVIDUAL or ENTITY");
-        }
-
-        return SanctionsLoadResult.From(listName, entries, published, errors, warnings);
+            (element, line) => list.Add(ReadEntry(element, source, line, list.Errors), line),
+            list.Errors);
+        return list.ToResult(listName, read, "INDIVIDUAL or ENTITY");
     }
 
     private static SanctionsEntry? ReadEntry(XElement element, string source, int line, IssueSink errors)

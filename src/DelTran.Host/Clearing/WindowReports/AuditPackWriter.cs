@@ -82,7 +82,7 @@ public static class AuditPackWriter
         Directory.CreateDirectory(staging);
         try
         {
-            await WriteFilesAsync(staging, summary, obligations, positions, settlements, rejects, totals, operatorActions, maxRowsPerSheet, cancellationToken);
+            await WriteFilesAsync(staging);
 
             var files = new List<(string File, long Bytes, string Sha256)>();
             foreach (string file in AuditPackManifest.PackFiles)
@@ -108,35 +108,26 @@ public static class AuditPackWriter
             Directory.Delete(staging, recursive: true);
             throw;
         }
-    }
 
-    private static async Task WriteFilesAsync(
-        string folder,
-        WindowSummary summary,
-        Func<CancellationToken, IAsyncEnumerable<ObligationExportRow>> obligations,
-        IReadOnlyList<NetPositionExportRow> positions,
-        IReadOnlyList<SettlementExportRow> settlements,
-        Func<CancellationToken, IAsyncEnumerable<RejectExportRow>> rejects,
-        IReadOnlyList<ControlTotalRow> totals,
-        IReadOnlyList<OperatorActionExportRow> operatorActions,
-        int maxRowsPerSheet,
-        CancellationToken cancellationToken)
-    {
-        await using FileStream xlsx = File.Create(Path.Combine(folder, AuditPackManifest.Workbook));
-        using var formatted = new XLWorkbook();
-        SummarySheet.Add(formatted, summary, totals);
-        using StreamingWorkbook workbook = StreamingWorkbook.Create(
-            xlsx, formatted, [ObligationsSheet, NetPositionsSheet, SettlementSheet, RejectsSheet, OperatorActionsSheet], maxRowsPerSheet);
+        // Local, so the tables above are not passed down through a second copy of the same eight parameters.
+        async Task WriteFilesAsync(string folder)
+        {
+            await using FileStream xlsx = File.Create(Path.Combine(folder, AuditPackManifest.Workbook));
+            using var formatted = new XLWorkbook();
+            SummarySheet.Add(formatted, summary, totals);
+            using StreamingWorkbook workbook = StreamingWorkbook.Create(
+                xlsx, formatted, [ObligationsSheet, NetPositionsSheet, SettlementSheet, RejectsSheet, OperatorActionsSheet], maxRowsPerSheet);
 
-        await WriteTableAsync(folder, AuditPackManifest.Obligations, workbook, ObligationsSheet, ObligationWidths, AuditPackTables.Obligations, obligations(cancellationToken), cancellationToken);
-        await WriteTableAsync(folder, AuditPackManifest.NetPositions, workbook, NetPositionsSheet, NetPositionWidths, AuditPackTables.NetPositions, positions.ToAsyncEnumerable(), cancellationToken);
-        await WriteTableAsync(folder, AuditPackManifest.Settlements, workbook, SettlementSheet, SettlementWidths, AuditPackTables.Settlements, settlements.ToAsyncEnumerable(), cancellationToken);
-        await WriteTableAsync(folder, AuditPackManifest.Rejects, workbook, RejectsSheet, RejectWidths, AuditPackTables.Rejects, rejects(cancellationToken), cancellationToken);
-        await WriteTableAsync(folder, AuditPackManifest.ControlTotals, null, null, null, AuditPackTables.ControlTotals, totals.ToAsyncEnumerable(), cancellationToken);
-        await WriteTableAsync(folder, AuditPackManifest.OperatorActions, workbook, OperatorActionsSheet, OperatorActionWidths, AuditPackTables.OperatorActions, operatorActions.ToAsyncEnumerable(), cancellationToken);
+            await WriteTableAsync(folder, AuditPackManifest.Obligations, workbook, ObligationsSheet, ObligationWidths, AuditPackTables.Obligations, obligations(cancellationToken), cancellationToken);
+            await WriteTableAsync(folder, AuditPackManifest.NetPositions, workbook, NetPositionsSheet, NetPositionWidths, AuditPackTables.NetPositions, positions.ToAsyncEnumerable(), cancellationToken);
+            await WriteTableAsync(folder, AuditPackManifest.Settlements, workbook, SettlementSheet, SettlementWidths, AuditPackTables.Settlements, settlements.ToAsyncEnumerable(), cancellationToken);
+            await WriteTableAsync(folder, AuditPackManifest.Rejects, workbook, RejectsSheet, RejectWidths, AuditPackTables.Rejects, rejects(cancellationToken), cancellationToken);
+            await WriteTableAsync(folder, AuditPackManifest.ControlTotals, null, null, null, AuditPackTables.ControlTotals, totals.ToAsyncEnumerable(), cancellationToken);
+            await WriteTableAsync(folder, AuditPackManifest.OperatorActions, workbook, OperatorActionsSheet, OperatorActionWidths, AuditPackTables.OperatorActions, operatorActions.ToAsyncEnumerable(), cancellationToken);
 
-        workbook.Complete();
-        await xlsx.FlushAsync(cancellationToken);
+            workbook.Complete();
+            await xlsx.FlushAsync(cancellationToken);
+        }
     }
 
     /// <summary>One pass over the rows: each goes to the CSV and, when there is one, to the sheet.</summary>

@@ -129,7 +129,7 @@ public static class WindowsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already closed.", detail: result.Message);
         }
 
-        jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(result.WindowId!, false, CancellationToken.None));
+        ContinueAfterAnswer(http, jobs, result.WindowId!, retry: false);
         return TypedResults.Accepted($"/api/v1/windows/{result.WindowId}", new WindowAccepted(result.WindowId!, "CLOSING", result.Message, $"/api/v1/windows/{result.WindowId}"));
     }
 
@@ -160,9 +160,18 @@ public static class WindowsApi
 
         db.WindowEvents.Add(WindowCloser.Event(id, now, failed, failed, $"retry requested by operator {OperatorEndpoints.OperatorOf(http)}"));
         await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(id, true, CancellationToken.None));
+        ContinueAfterAnswer(http, jobs, id, retry: true);
         return TypedResults.Accepted($"/api/v1/windows/{id}", new WindowAccepted(id, WindowStateMachine.Code(window.State), null, $"/api/v1/windows/{id}"));
     }
+
+    // The window goes on once the answer is sent, so its audit pack carries the operator's whole action, the answer
+    // included (the audit log records it after the handler). A crash before then leaves the window to the sweeper.
+    private static void ContinueAfterAnswer(HttpContext http, IBackgroundJobClient jobs, string windowId, bool retry) =>
+        http.Response.OnCompleted(() =>
+        {
+            jobs.Enqueue<ContinueWindowJob>(job => job.RunAsync(windowId, retry, CancellationToken.None));
+            return Task.CompletedTask;
+        });
 
     private static IResult ReportAsync(string id, string file, ReportsLocation reports)
     {

@@ -42,6 +42,15 @@ public sealed class IdentifierTests
         Assert.True(Bic.TryParseAnyCase("srcbinbb", out Bic bic) && bic.Value == "SRCBINBB");
     }
 
+    [Theory]
+    [InlineData("SRCBINBBXXX", "SRCBINBB")]
+    [InlineData("SRCBINBB123", "SRCBINBB")]
+    [InlineData("SRCBINBB", "SRCBINBB")]
+    public void Bic_ToInstitution_IsTheBic8_WhateverTheBranch(string text, string institution)
+    {
+        Assert.Equal(Bic.Parse(institution), Bic.Parse(text).ToInstitution());
+    }
+
     [Fact]
     public void Bic_SameInstitution_IgnoresTheBranch()
     {

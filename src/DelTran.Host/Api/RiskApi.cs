@@ -26,8 +26,8 @@ public static class RiskApi
     private static async Task<IResult> BreakersAsync(BreakerService breakers, Func<DelTranDbContext> databases, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
-        var events = await db.BreakerEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(200)
-            .Select(e => new BreakerEventView(e.Subject, e.Transition, e.FromState, e.ToState, e.Cause, e.At, e.Explanation)).ToListAsync(cancellationToken);
+        List<BreakerEventView> events = [.. (await db.BreakerEvents.AsNoTracking().OrderByDescending(e => e.Id).Take(200).ToListAsync(cancellationToken))
+            .Select(e => new BreakerEventView(e.Subject.ToString(), e.Transition.ToString(), e.FromState.ToString(), e.ToState.ToString(), e.Cause.ToString(), e.At, e.Explanation))];
         List<BreakerView> states = [.. breakers.Snapshot(clock.GetUtcNow()).Select(b => new BreakerView(b.Subject.ToString(), b.State.ToString(), b.SuspensionReason))];
         return TypedResults.Ok(new BreakersView(states, events));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DelTran.Core.Risk;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Support;
@@ -90,8 +91,8 @@ public sealed class RiskApiTests
         Assert.Equal("Limits breached by a test file; the bank confirmed its gateway is fixed. (by ops)", recorded.Explanation);
         await using (DelTranDbContext db = server.Db())
         {
-            BreakerEventRow row = await db.BreakerEvents.AsNoTracking().SingleAsync(e => e.Transition == "Reset");
-            Assert.Equal((Subject, "Closed", recorded.Explanation), (row.Subject, row.ToState, row.Explanation));
+            BreakerEventRow row = await db.BreakerEvents.AsNoTracking().SingleAsync(e => e.Transition == BreakerTransition.Reset);
+            Assert.Equal((Subject, "Closed", recorded.Explanation), (row.Subject.ToString(), row.ToState.ToString(), row.Explanation));
         }
 
         // And it really is closed where it matters: the participant's next payment is accepted.

@@ -19,8 +19,7 @@ namespace DelTran.Host.Checks.Risk;
 public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<BreakerService> logger)
 {
     // The transitions that set a breaker's state; HalfOpened follows from the open time on every instance alike.
-    private static readonly string[] StateChanges =
-        [nameof(BreakerTransition.Tripped), nameof(BreakerTransition.Retripped), nameof(BreakerTransition.Recovered), nameof(BreakerTransition.Reset)];
+    private static readonly BreakerTransition[] StateChanges = [BreakerTransition.Tripped, BreakerTransition.Retripped, BreakerTransition.Recovered, BreakerTransition.Reset];
 
     private readonly Lock _gate = new();
     private readonly CircuitBreakerBoard _board = new(settings.Value.Participant, settings.Value.Corridor);
@@ -89,7 +88,7 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
     /// </summary>
     public bool Apply(CircuitBreakerChanged change)
     {
-        if (string.Equals(change.Origin, InstanceId, StringComparison.Ordinal) || !StateChanges.Contains(change.Transition, StringComparer.Ordinal))
+        if (string.Equals(change.Origin, InstanceId, StringComparison.Ordinal) || !StateChanges.Any(t => string.Equals(t.ToString(), change.Transition, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -129,12 +128,12 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
             .Select(g => g.Max(e => e.Id))
             .ToListAsync(cancellationToken);
         List<BreakerEventRow> open = await db.BreakerEvents.AsNoTracking()
-            .Where(e => latest.Contains(e.Id) && e.ToState == nameof(BreakerState.Open))
+            .Where(e => latest.Contains(e.Id) && e.ToState == BreakerState.Open)
             .ToListAsync(cancellationToken);
         int reopened = 0;
         foreach (BreakerEventRow row in open)
         {
-            if (Apply(new CircuitBreakerChanged(Guid.Empty, row.Subject, row.Transition, row.FromState, row.ToState, row.Cause, row.At, row.Explanation)))
+            if (Apply(new CircuitBreakerChanged(Guid.Empty, row.Subject.ToString(), row.Transition.ToString(), row.FromState.ToString(), row.ToState.ToString(), row.Cause.ToString(), row.At, row.Explanation)))
             {
                 reopened++;
             }
@@ -159,11 +158,11 @@ public sealed class BreakerService(IOptions<BreakerSettings> settings, ILogger<B
         {
             db.BreakerEvents.Add(new BreakerEventRow
             {
-                Subject = e.Subject.ToString(),
-                Transition = e.Transition.ToString(),
-                FromState = e.From.ToString(),
-                ToState = e.To.ToString(),
-                Cause = e.Cause.ToString(),
+                Subject = e.Subject,
+                Transition = e.Transition,
+                FromState = e.From,
+                ToState = e.To,
+                Cause = e.Cause,
                 At = e.At,
                 Explanation = e.Explanation,
             });

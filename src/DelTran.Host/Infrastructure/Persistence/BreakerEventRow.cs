@@ -1,3 +1,5 @@
+using DelTran.Core.Risk;
+
 namespace DelTran.Host.Infrastructure.Persistence;
 
 /// <summary>A circuit breaker's transition (tripped, half-opened, recovered, ...), append only.</summary>
@@ -5,16 +7,16 @@ public sealed class BreakerEventRow
 {
     public long Id { get; set; }
 
-    /// <summary>"participant SRCBINBB" or "corridor IN->AE INR" (BreakerSubject.ToString).</summary>
-    public required string Subject { get; set; }
+    /// <summary>Stored as "participant SRCBINBB" or "corridor IN->AE INR" (BreakerSubject.ToString).</summary>
+    public required BreakerSubject Subject { get; set; }
 
-    public required string Transition { get; set; }
+    public required BreakerTransition Transition { get; set; }
 
-    public required string FromState { get; set; }
+    public required BreakerState FromState { get; set; }
 
-    public required string ToState { get; set; }
+    public required BreakerState ToState { get; set; }
 
-    public required string Cause { get; set; }
+    public required BreakerCause Cause { get; set; }
 
     public DateTimeOffset At { get; set; }
 

@@ -2,6 +2,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -29,6 +30,10 @@ public static class StoredColumns
         configurationBuilder.Properties<WindowState>().HaveConversion<WindowStateConverter>();
         configurationBuilder.Properties<SettlementDirection>().HaveConversion<SettlementDirectionConverter>();
         configurationBuilder.Properties<SettlementInstructionStatus>().HaveConversion<SettlementInstructionStatusConverter>();
+        configurationBuilder.Properties<BreakerSubject>().HaveConversion<BreakerSubjectConverter>();
+        configurationBuilder.Properties<BreakerTransition>().HaveConversion<EnumNameConverter<BreakerTransition>>();
+        configurationBuilder.Properties<BreakerState>().HaveConversion<EnumNameConverter<BreakerState>>();
+        configurationBuilder.Properties<BreakerCause>().HaveConversion<EnumNameConverter<BreakerCause>>();
     }
 
     /// <summary>Gives a typed property a converter that names its column ("obligations.currency") in any failure.</summary>
@@ -44,6 +49,10 @@ public static class StoredColumns
             : type == typeof(WindowState) ? new WindowStateConverter(column)
             : type == typeof(SettlementDirection) ? new SettlementDirectionConverter(column)
             : type == typeof(SettlementInstructionStatus) ? new SettlementInstructionStatusConverter(column)
+            : type == typeof(BreakerSubject) ? new BreakerSubjectConverter(column)
+            : type == typeof(BreakerTransition) ? new EnumNameConverter<BreakerTransition>(column)
+            : type == typeof(BreakerState) ? new EnumNameConverter<BreakerState>(column)
+            : type == typeof(BreakerCause) ? new EnumNameConverter<BreakerCause>(column)
             : null;
         if (converter is not null)
         {

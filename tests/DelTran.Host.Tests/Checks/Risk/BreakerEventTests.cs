@@ -53,7 +53,7 @@ public sealed class BreakerEventTests
 
             CircuitBreakerChanged published = Assert.Single(received);
             Assert.Equal(
-                (trip.Subject, trip.Transition, trip.FromState, trip.ToState, trip.Cause, trip.Explanation),
+                (trip.Subject.ToString(), trip.Transition.ToString(), trip.FromState.ToString(), trip.ToState.ToString(), trip.Cause.ToString(), trip.Explanation),
                 (published.Subject, published.Transition, published.FromState, published.ToState, published.Cause, published.Explanation));
             Assert.Equal("participant SRCBINBB", published.Subject);
             Assert.Equal("Open", published.ToState);

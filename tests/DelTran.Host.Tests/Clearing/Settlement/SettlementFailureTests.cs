@@ -38,7 +38,7 @@ public sealed class SettlementFailureTests
 
         // The settlement failure trips SRCBINBB's circuit breaker, and the trip is on record.
         BreakerEventRow trip = Assert.Single(await db.BreakerEvents.AsNoTracking().ToListAsync());
-        Assert.Equal(("participant SRCBINBB", "Tripped", "SettlementFailures"), (trip.Subject, trip.Transition, trip.Cause));
+        Assert.Equal(("participant SRCBINBB", "Tripped", "SettlementFailures"), (trip.Subject.ToString(), trip.Transition.ToString(), trip.Cause.ToString()));
     }
 
     [Fact]

@@ -111,6 +111,33 @@ public sealed class TypedColumnsTests : IAsyncLifetime
         await AssertRefusedAsync(() => db.ClearingWindows.AsNoTracking().ToListAsync(), column, value);
     }
 
+    private const string BreakerTrip = "INSERT INTO breaker_events (subject, transition, from_state, to_state, cause, at, explanation) VALUES ('participant SRCBINBB', 'Tripped', 'Closed', 'Open', 'SettlementFailures', '2026-12-01 11:00:00+00:00', 'three failures')";
+
+    [Fact]
+    public async Task BreakerEvents_ReadTheirStoredNames_AsCoresTypes()
+    {
+        await ExecuteAsync(BreakerTrip);
+        await using SqliteDelTranDbContext db = Db();
+
+        BreakerEventRow row = await db.BreakerEvents.AsNoTracking().SingleAsync();
+
+        Assert.Equal(("participant SRCBINBB", "Tripped", "Closed", "Open", "SettlementFailures"), (row.Subject.ToString(), row.Transition.ToString(), row.FromState.ToString(), row.ToState.ToString(), row.Cause.ToString()));
+    }
+
+    [Theory]
+    [InlineData("subject = 'participant SRC'", "breaker_events.subject", "participant SRC")]
+    [InlineData("transition = 'tripped'", "breaker_events.transition", "tripped")]
+    [InlineData("to_state = '1'", "breaker_events.to_state", "1")]
+    [InlineData("cause = 'Nobody'", "breaker_events.cause", "Nobody")]
+    public async Task BreakerEvents_AreRefused_WhenAStoredNameIsNoMember(string corruption, string column, string value)
+    {
+        await ExecuteAsync(BreakerTrip);
+        await ExecuteAsync("UPDATE breaker_events SET " + corruption);
+        await using SqliteDelTranDbContext db = Db();
+
+        await AssertRefusedAsync(() => db.BreakerEvents.AsNoTracking().ToListAsync(), column, value);
+    }
+
     [Fact]
     public async Task SaveChanges_RefusesARow_WhenATypedValueWasNeverSet()
     {

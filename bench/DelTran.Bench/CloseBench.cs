@@ -12,7 +12,6 @@ using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Ingest;
 using DelTran.MockBank;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -323,7 +322,7 @@ internal static class CloseBench
                 await copy.WriteAsync("pacs.008.001.08", NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(obligations.TransactionsIn(m), NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(MessageState.Completed, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(MessageLifecycle.Completed, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(obligations.RejectedIn(m) > 0 ? "PART" : "ACCP", NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
                 await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -356,7 +355,7 @@ internal static class CloseBench
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static async Task WriteTransactionAsync(NpgsqlBinaryImporter copy, Obligations o, int i, Guid id, int message, int index, Guid uetr, string state, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task WriteTransactionAsync(NpgsqlBinaryImporter copy, Obligations o, int i, Guid id, int message, int index, Guid uetr, TransactionState state, DateTimeOffset at, CancellationToken cancellationToken)
     {
         bool rejected = state == TransactionState.Rejected;
         string e2e = Invariant($"{(rejected ? "R" : "E")}{i:D9}");

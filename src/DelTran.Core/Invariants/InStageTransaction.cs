@@ -1,4 +1,6 @@
+using DelTran.Core.Pipeline;
+
 namespace DelTran.Core.Invariants;
 
 /// <summary>A transaction still in a stage, with its last move.</summary>
-public sealed record InStageTransaction(Guid Id, string State, DateTimeOffset UpdatedAt);
+public sealed record InStageTransaction(Guid Id, TransactionState State, DateTimeOffset UpdatedAt);

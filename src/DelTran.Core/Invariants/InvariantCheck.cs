@@ -40,7 +40,7 @@ public static class InvariantCheck
 
     private static void CheckTransactions(InvariantSnapshot snapshot, InvariantLimits limits, List<InvariantBreak> breaks)
     {
-        foreach (StateTally tally in snapshot.Transactions.OrderBy(t => t.State, StringComparer.Ordinal))
+        foreach (StateTally tally in snapshot.Transactions.OrderBy(t => TransactionStates.Code(t.State), StringComparer.Ordinal))
         {
             if (tally.State == TransactionState.Accepted)
             {
@@ -54,7 +54,7 @@ public static class InvariantCheck
             else if (tally.WithObligation > 0)
             {
                 breaks.Add(new InvariantBreak("obligation-only-when-accepted", BreakKind.ExactlyOnce,
-                    Invariant($"{tally.WithObligation} transactions in {tally.State} have an obligation; only an accepted transaction may."), []));
+                    Invariant($"{tally.WithObligation} transactions in {TransactionStates.Code(tally.State)} have an obligation; only an accepted transaction may."), []));
             }
 
             if (tally.State == TransactionState.Rejected && tally.WithoutReason > 0)
@@ -69,7 +69,7 @@ public static class InvariantCheck
         {
             breaks.Add(new InvariantBreak("none-stuck-in-a-stage", BreakKind.Stuck,
                 Invariant($"{stuck.Count} transactions have not left their stage for {limits.StageAge.TotalMinutes:0.#} minutes or more."),
-                [.. stuck.Take(limits.RowsPerBreak).Select(t => Invariant($"{t.Id} {t.State} since {t.UpdatedAt:O}"))]));
+                [.. stuck.Take(limits.RowsPerBreak).Select(t => Invariant($"{t.Id} {TransactionStates.Code(t.State)} since {t.UpdatedAt:O}"))]));
         }
     }
 

@@ -9,7 +9,7 @@ namespace DelTran.Core.Pipeline;
 /// <param name="TransactionsToStages">How many transactions go on to the stages.</param>
 /// <param name="NextCommand">What to send.</param>
 public sealed record MessageAdmissionDecision(
-    string State,
+    MessageLifecycle State,
     string? RejectReasons,
     bool DuplicateMsgId,
     IReadOnlyList<IngestRejection> Rejections,

@@ -2,11 +2,11 @@ namespace DelTran.Core.Pipeline;
 
 /// <summary>
 /// The life of a message row (messages.state): RECEIVED until its transactions go on to the stages, PROCESSING while
-/// any of them is in a stage, COMPLETED once its pacs.002 is stored.
+/// any of them is in a stage, COMPLETED once its pacs.002 is stored. Stored as <see cref="MessageLifecycles.Code"/>.
 /// </summary>
-public static class MessageLifecycle
+public enum MessageLifecycle
 {
-    public const string Received = "RECEIVED";
-    public const string Processing = "PROCESSING";
-    public const string Completed = "COMPLETED";
+    Received,
+    Processing,
+    Completed,
 }

@@ -14,7 +14,7 @@ public static class ParticipantReasons
     public const string RegulatoryText = "Refused for regulatory reasons.";
 
     /// <summary>The reason code and text a participant reads for a transaction in <paramref name="state"/>.</summary>
-    public static (string? Code, string? Text) For(string state, string? storedCode, string? storedText) =>
+    public static (string? Code, string? Text) For(TransactionState state, string? storedCode, string? storedText) =>
         state switch
         {
             TransactionState.Held => (null, HeldText),

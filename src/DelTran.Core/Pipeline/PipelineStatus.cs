@@ -6,7 +6,7 @@ namespace DelTran.Core.Pipeline;
 public static class PipelineStatus
 {
     /// <summary>The transaction status a pacs.002 reports for a pipeline state.</summary>
-    public static TransactionStatus ForTransaction(string state) => state switch
+    public static TransactionStatus ForTransaction(TransactionState state) => state switch
     {
         TransactionState.Accepted => TransactionStatus.Accepted,
         TransactionState.Rejected => TransactionStatus.Rejected,

@@ -171,31 +171,34 @@ public static class MessagesApi
         var states = new Dictionary<string, int>(StringComparer.Ordinal);
         if (message is not null)
         {
-            outcomes = await (
+            var rows = await (
                 from t in db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).OrderBy(t => t.Index).Skip(skip).Take(take)
                 join f in db.TransactionFx.AsNoTracking() on t.Id equals f.TransactionId into fx
                 from f in fx.DefaultIfEmpty()
                 orderby t.Index
-                select new TransactionOutcome(
-                    t.Id,
-                    t.Index,
-                    t.EndToEndId,
-                    t.Uetr.HasValue ? t.Uetr.Value.Value : null,
+                select new
+                {
                     t.State,
-                    t.ReasonCode,
-                    t.ReasonText,
-                    f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate, f.Path)))
+                    Outcome = new TransactionOutcome(
+                        t.Id,
+                        t.Index,
+                        t.EndToEndId,
+                        t.Uetr.HasValue ? t.Uetr.Value.Value : null,
+                        TransactionStates.Code(t.State),
+                        t.ReasonCode,
+                        t.ReasonText,
+                        f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate, f.Path)),
+                })
                 .ToListAsync(cancellationToken);
             // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
             // Operators read the reasons as decided.
-            if (!byOperator)
-            {
-                outcomes = [.. outcomes.Select(o => ParticipantReasons.For(o.State, o.ReasonCode, o.Reason) is var (code, text) ? o with { ReasonCode = code, Reason = text } : o)];
-            }
+            outcomes = byOperator
+                ? [.. rows.Select(r => r.Outcome)]
+                : [.. rows.Select(r => ParticipantReasons.For(r.State, r.Outcome.ReasonCode, r.Outcome.Reason) is var (code, text) ? r.Outcome with { ReasonCode = code, Reason = text } : r.Outcome)];
 
             foreach (var group in await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             {
-                states[group.Key] = group.Count;
+                states[TransactionStates.Code(group.Key)] = group.Count;
             }
         }
 
@@ -204,14 +207,14 @@ public static class MessagesApi
             file.Status.ToString().ToUpperInvariant(),
             message?.MsgId,
             message?.MessageType,
-            message?.State,
+            message is null ? null : MessageLifecycles.Code(message.State),
             message?.GroupStatus,
             message?.TransactionCount ?? 0,
             states,
             message?.RejectReasons,
             outcomes,
             skip,
-            message?.State == MessageState.Completed ? $"/api/v1/messages/{id}/status-report" : null));
+            message?.State == MessageLifecycle.Completed ? $"/api/v1/messages/{id}/status-report" : null));
     }
 
     private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, IDatabaseDialect dialect, CancellationToken cancellationToken)

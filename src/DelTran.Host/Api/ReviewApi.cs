@@ -28,7 +28,7 @@ public static class ReviewApi
     private static async Task<IResult> ListAsync(Func<DelTranDbContext> databases, int? limit, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
-        string held = TransactionState.Held;
+        const TransactionState held = TransactionState.Held;
         var rows = await db.Transactions.AsNoTracking().Where(t => t.State == held)
             .Join(db.Messages.AsNoTracking(), t => t.MessageId, m => m.Id, (t, m) => new { t, m.SenderBic, m.MsgId })
             .Take(Math.Clamp(limit ?? 100, 1, 1000))

@@ -1,3 +1,4 @@
+using DelTran.Core.Pipeline;
 using DelTran.Core.Screening;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class TransactionsApi
 
         TransactionRow t = transaction.t;
         var events = await db.TransactionEvents.AsNoTracking().Where(e => e.TransactionId == id).OrderBy(e => e.Id)
-            .Select(e => new TrailEvent(e.At, e.Stage, e.FromState, e.ToState, e.ReasonCode, e.Detail))
+            .Select(e => new TrailEvent(e.At, e.Stage, e.FromState == null ? null : TransactionStates.Code(e.FromState.Value), TransactionStates.Code(e.ToState), e.ReasonCode, e.Detail))
             .ToListAsync(cancellationToken);
         TransactionScreeningRow? screening = await db.TransactionScreenings.AsNoTracking().SingleOrDefaultAsync(s => s.TransactionId == id, cancellationToken);
         ScreeningListSetRow? listSet = screening is null ? null
@@ -68,7 +69,7 @@ public static class TransactionsApi
             t.Currency,
             t.DebtorAgent,
             t.CreditorAgent,
-            t.State,
+            TransactionStates.Code(t.State),
             t.ReasonCode,
             t.ReasonText,
             events,

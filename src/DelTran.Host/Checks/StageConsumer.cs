@@ -20,7 +20,7 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
     protected abstract string Stage { get; }
 
     /// <summary>The state this stage takes transactions from.</summary>
-    protected abstract string FromState { get; }
+    protected abstract TransactionState FromState { get; }
 
     protected override async Task HandleAsync(T message, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
 
     protected void AddObligation(ObligationRow obligation) => _obligations.Add(obligation);
 
-    protected Task<List<TransactionRow>> LoadAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken) =>
+    protected Task<List<TransactionRow>> LoadAsync(Guid[] ids, TransactionState expectedState, CancellationToken cancellationToken) =>
         InIndexOrderAsync(Batch(ids, expectedState), cancellationToken);
 
     /// <summary>
@@ -44,12 +44,12 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
     /// so that it cannot be an index condition: read by the embedded store's (message_id, state) index it would visit
     /// every transaction of the message in that state for each batch, instead of the few thousand rows of its range.
     /// </summary>
-    protected Task<List<TransactionRow>> LoadRangeAsync(Guid messageId, TransactionRange range, string expectedState, CancellationToken cancellationToken) =>
+    protected Task<List<TransactionRow>> LoadRangeAsync(Guid messageId, TransactionRange range, TransactionState expectedState, CancellationToken cancellationToken) =>
         InIndexOrderAsync(
             Db.Transactions.FromSql(
                 $"""
                 SELECT * FROM transactions
-                WHERE message_id = {messageId} AND "index" BETWEEN {range.FirstIndex} AND {range.LastIndex} AND currency = {range.Currency} AND (state = {expectedState}) IS TRUE
+                WHERE message_id = {messageId} AND "index" BETWEEN {range.FirstIndex} AND {range.LastIndex} AND currency = {range.Currency} AND (state = {TransactionStates.Code(expectedState)}) IS TRUE
                 """).AsNoTracking(),
             cancellationToken);
 
@@ -57,7 +57,7 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
     /// As <see cref="LoadAsync"/>, with only what the position stages use: agents, amounts, FX and settlement fields.
     /// Names, the screening subject and reason texts stay in the database (most of a row's bytes).
     /// </summary>
-    protected Task<List<TransactionRow>> LoadForPositionsAsync(Guid[] ids, string expectedState, CancellationToken cancellationToken) =>
+    protected Task<List<TransactionRow>> LoadForPositionsAsync(Guid[] ids, TransactionState expectedState, CancellationToken cancellationToken) =>
         InIndexOrderAsync(
             Batch(ids, expectedState).Select(t => new TransactionRow
             {
@@ -80,7 +80,7 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
             cancellationToken);
 
     // One round trip: the ids travel as one array parameter (= ANY) on PostgreSQL, whatever the batch size.
-    private IQueryable<TransactionRow> Batch(Guid[] ids, string expectedState) =>
+    private IQueryable<TransactionRow> Batch(Guid[] ids, TransactionState expectedState) =>
         Db.Transactions.AsNoTracking().Where(t => ids.Contains(t.Id) && t.State == expectedState);
 
     private static async Task<List<TransactionRow>> InIndexOrderAsync(IQueryable<TransactionRow> query, CancellationToken cancellationToken)
@@ -90,11 +90,11 @@ public abstract class StageConsumer<T>(DelTranDbContext db, IDatabaseDialect dia
         return rows;
     }
 
-    protected void Move(TransactionRow row, string to, string? reasonCode = null, string? reasonText = null)
+    protected void Move(TransactionRow row, TransactionState to, string? reasonCode = null, string? reasonText = null)
     {
-        if (!TransactionState.CanMove(row.State, to))
+        if (!TransactionStates.CanMove(row.State, to))
         {
-            throw new InvalidOperationException($"Transaction {row.Id} cannot move from {row.State} to {to}.");
+            throw new InvalidOperationException($"Transaction {row.Id} cannot move from {TransactionStates.Code(row.State)} to {TransactionStates.Code(to)}.");
         }
 
         _transitions.Add(new Transition(row.Id, to, reasonCode, reasonText, Stage, Clock.GetUtcNow()));

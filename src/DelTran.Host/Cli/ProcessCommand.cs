@@ -149,7 +149,7 @@ public static class ProcessCommand
                 InboundFileRow file = await db.InboundFiles.AsNoTracking().FirstAsync(f => f.Id == fileId, cancellationToken);
                 MessageRow message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == file.MessageId, cancellationToken);
                 var counts = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-                int Count(string state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
+                int Count(Core.Pipeline.TransactionState state) => counts.FirstOrDefault(c => c.Key == state)?.Count ?? 0;
                 List<string> codes = await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id && t.ReasonCode != null).Select(t => t.ReasonCode!).Distinct().ToListAsync(cancellationToken);
                 string reasons = string.Join(" ", Core.Pipeline.Reasons.Codes(message.RejectReasons).Concat(codes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
@@ -302,7 +302,7 @@ public static class ProcessCommand
             List<Guid> done = await db.InboundFiles.AsNoTracking()
                 .Where(f => fileIds.Contains(f.Id) && f.MessageId != null)
                 .Join(db.Messages, f => f.MessageId, m => m.Id, (f, m) => new { f.Id, m.State })
-                .Where(x => x.State == MessageState.Completed)
+                .Where(x => x.State == Core.Pipeline.MessageLifecycle.Completed)
                 .Select(x => x.Id)
                 .ToListAsync(cancellationToken);
             if (done.Count == fileIds.Length)

@@ -24,7 +24,7 @@ public sealed class CompleteMessageConsumer(
     protected override async Task HandleAsync(CompleteMessage message, CancellationToken cancellationToken)
     {
         MessageRow? seen = await Db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == message.MessageId, cancellationToken);
-        if (seen is null || seen.State == MessageState.Completed)
+        if (seen is null || seen.State == MessageLifecycle.Completed)
         {
             return;
         }
@@ -41,14 +41,14 @@ public sealed class CompleteMessageConsumer(
         // report, for all but one to lose on the key (five times over at 300k). Locked only now, so the many checks
         // while batches are still in flight never queue on the row.
         MessageRow? row = await Dialect.LockMessageAsync(Db, message.MessageId, cancellationToken);
-        if (row is null || row.State == MessageState.Completed)
+        if (row is null || row.State == MessageLifecycle.Completed)
         {
             return;
         }
 
         // The group status needs only which states occur; the entries are then read in pages, in index order, and
         // written into a temporary file, and from there into the database: memory does not grow with the message.
-        List<string> states = await Db.Transactions.Where(t => t.MessageId == row.Id).Select(t => t.State).Distinct().ToListAsync(cancellationToken);
+        List<TransactionState> states = await Db.Transactions.Where(t => t.MessageId == row.Id).Select(t => t.State).Distinct().ToListAsync(cancellationToken);
         DateTimeOffset now = Clock.GetUtcNow();
         IEnumerable<TransactionRow> transactions = ReportRows(row.Id);
         StatusReport report = StatusReports.Compose(row, states.Select(PipelineStatus.ForTransaction), transactions, Bic.Parse(options.Value.OwnBic), now);
@@ -66,7 +66,7 @@ public sealed class CompleteMessageConsumer(
         buffer.Position = 0;
         await Dialect.InsertStatusReportAsync(Db, row.Id, report.MessageId, buffer, now, cancellationToken);
 
-        row.State = MessageState.Completed;
+        row.State = MessageLifecycle.Completed;
         row.GroupStatus = report.GroupStatus.ToIsoCode();
         row.CompletedAt = now;
         Send(new StatusReportReady(NewCommandId(), row.Id, row.InboundFileId));

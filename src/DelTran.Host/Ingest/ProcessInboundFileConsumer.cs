@@ -38,7 +38,7 @@ public sealed partial class ProcessInboundFileConsumer(
             Id = Guid.CreateVersion7(now),
             InboundFileId = file.Id,
             SenderBic = file.ParticipantBic,
-            State = MessageState.Received,
+            State = MessageLifecycle.Received,
             ReceivedAt = now,
         };
         Db.Messages.Add(row);

@@ -5,7 +5,6 @@ using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Invariants;
@@ -25,7 +24,7 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
             : null;
         DateTimeOffset now = clock.GetUtcNow();
 
-        List<StateTally> tallies = await db.Database.SqlQueryRaw<StateTally>(
+        List<StoredStateTally> storedTallies = await db.Database.SqlQueryRaw<StoredStateTally>(
             """
             SELECT t.state AS "State", count(*) AS "Transactions",
                    coalesce(sum(CASE WHEN o.n >= 1 THEN 1 ELSE 0 END), 0) AS "WithObligation",
@@ -35,13 +34,16 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
             LEFT JOIN (SELECT transaction_id, count(*) AS n FROM obligations GROUP BY transaction_id) o ON o.transaction_id = t.id
             GROUP BY t.state
             """).ToListAsync(cancellationToken);
+        // Read with the column's own converter, so a state that names nothing stops the check, naming the column.
+        var states = new TransactionStateConverter("transactions.state");
+        List<StateTally> tallies = [.. storedTallies.Select(s => new StateTally((TransactionState)states.ConvertFromProvider(s.State)!, s.Transactions, s.WithObligation, s.WithSeveralObligations, s.WithoutReason))];
 
-        string[] inStages = [.. TransactionState.InStages];
+        TransactionState[] inStages = [.. TransactionStates.InStages];
         List<InStageTransaction> inStage = await db.Transactions.AsNoTracking().Where(t => inStages.Contains(t.State))
             .Select(t => new InStageTransaction(t.Id, t.State, t.UpdatedAt)).ToListAsync(cancellationToken);
 
         List<Guid> withoutReport = await db.Messages.AsNoTracking()
-            .Where(m => m.State == MessageState.Completed && !db.StatusReports.Any(r => r.MessageId == m.Id))
+            .Where(m => m.State == MessageLifecycle.Completed && !db.StatusReports.Any(r => r.MessageId == m.Id))
             .Select(m => m.Id).ToListAsync(cancellationToken);
 
         var ledger = new List<string>();

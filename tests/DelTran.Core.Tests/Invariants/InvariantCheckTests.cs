@@ -2,6 +2,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Invariants;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Pipeline;
 using DelTran.Core.Settlement;
 
 namespace DelTran.Core.Tests.Invariants;
@@ -15,8 +16,8 @@ public sealed class InvariantCheckTests
     private static InvariantSnapshot Clean() => new()
     {
         Now = Now,
-        Transactions = [new StateTally("ACCEPTED", 10, 10, 0, 10), new StateTally("REJECTED", 3, 0, 0, 0), new StateTally("HELD", 1, 0, 0, 1)],
-        InStage = [new InStageTransaction(Guid.Empty, "SCREENED", Now.AddMinutes(-1))],
+        Transactions = [new StateTally(TransactionState.Accepted, 10, 10, 0, 10), new StateTally(TransactionState.Rejected, 3, 0, 0, 0), new StateTally(TransactionState.Held, 1, 0, 0, 1)],
+        InStage = [new InStageTransaction(Guid.Empty, TransactionState.Screened, Now.AddMinutes(-1))],
         CompletedWithoutStatusReport = [],
         LedgerProblems = [],
         Windows =
@@ -56,19 +57,19 @@ public sealed class InvariantCheckTests
     [InlineData(9, 0)]
     [InlineData(10, 1)]
     public void Evaluate_Breaks_WhenAnAcceptedTransactionHasNotExactlyOneObligation(long withObligation, long withSeveral) =>
-        Single(Clean() with { Transactions = [new StateTally("ACCEPTED", 10, withObligation, withSeveral, 10)] }, "accepted-one-obligation", BreakKind.ExactlyOnce);
+        Single(Clean() with { Transactions = [new StateTally(TransactionState.Accepted, 10, withObligation, withSeveral, 10)] }, "accepted-one-obligation", BreakKind.ExactlyOnce);
 
     [Fact]
     public void Evaluate_Breaks_WhenARejectedTransactionHasAnObligationOrNoReason()
     {
-        Single(Clean() with { Transactions = [new StateTally("REJECTED", 3, 1, 0, 0)] }, "obligation-only-when-accepted", BreakKind.ExactlyOnce);
-        Single(Clean() with { Transactions = [new StateTally("REJECTED", 3, 0, 0, 1)] }, "reject-has-reason", BreakKind.ExactlyOnce);
+        Single(Clean() with { Transactions = [new StateTally(TransactionState.Rejected, 3, 1, 0, 0)] }, "obligation-only-when-accepted", BreakKind.ExactlyOnce);
+        Single(Clean() with { Transactions = [new StateTally(TransactionState.Rejected, 3, 0, 0, 1)] }, "reject-has-reason", BreakKind.ExactlyOnce);
     }
 
     [Fact]
     public void Evaluate_Breaks_WhenATransactionSitsInAStageFromTheLimitOn()
     {
-        var stuck = new InStageTransaction(Guid.NewGuid(), "RISK_CHECKED", Now - InvariantLimits.Default.StageAge);
+        var stuck = new InStageTransaction(Guid.NewGuid(), TransactionState.RiskChecked, Now - InvariantLimits.Default.StageAge);
 
         InvariantBreak broken = Single(Clean() with { InStage = [stuck] }, "none-stuck-in-a-stage", BreakKind.Stuck);
 

@@ -36,7 +36,7 @@ public sealed class PipelineStatusTests
     [InlineData(TransactionState.Rejected, TransactionStatus.Rejected)]
     [InlineData(TransactionState.Held, TransactionStatus.Pending)]
     [InlineData(TransactionState.Screened, TransactionStatus.Pending)]
-    public void ForTransaction_MapsPipelineStates(string state, TransactionStatus expected)
+    public void ForTransaction_MapsPipelineStates(TransactionState state, TransactionStatus expected)
     {
         Assert.Equal(expected, PipelineStatus.ForTransaction(state));
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Infrastructure.Persistence;
 using DelTran.Host.Tests.Support;
@@ -110,7 +111,7 @@ public sealed class AuthorizationMatrixTests
             .Join(db.Transactions.AsNoTracking(), f => f.MessageId, t => t.MessageId, (f, t) => new { t.Id, t.State, t.ReasonCode })
             .ToListAsync();
         Assert.NotEmpty(refused);
-        Assert.All(refused, t => Assert.Equal(("REJECTED", "RC01"), (t.State, t.ReasonCode)));
+        Assert.All(refused, t => Assert.Equal(("REJECTED", "RC01"), (TransactionStates.Code(t.State), t.ReasonCode)));
         List<Guid> refusedIds = [.. refused.Select(t => t.Id)];
         Assert.False(await db.Obligations.AnyAsync(o => refusedIds.Contains(o.TransactionId)));
     }

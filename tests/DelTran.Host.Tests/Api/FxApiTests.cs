@@ -49,7 +49,7 @@ public sealed class FxApiTests(EmbeddedApiFixture fixture) : IClassFixture<Embed
 
         JsonElement outcome = await PriceOneAsync(server);
 
-        Assert.Equal(TransactionState.Accepted, outcome.GetProperty("state").GetString());
+        Assert.Equal(TransactionStates.Code(TransactionState.Accepted), outcome.GetProperty("state").GetString());
         JsonElement fx = outcome.GetProperty("fx");
         Assert.Equal("AED→USD BuyBase 3.6730; USD→INR SellBase 83.10", fx.GetProperty("path").GetString());
         Assert.Equal((1000.00m, "AED", 22623.97m, "INR"), (fx.GetProperty("sourceAmount").GetDecimal(), fx.GetProperty("sourceCurrency").GetString(), fx.GetProperty("resultAmount").GetDecimal(), fx.GetProperty("resultCurrency").GetString()));

@@ -52,7 +52,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         Assert.Equal("ACCP", status.GetProperty("groupStatus").GetString());
         Assert.Equal(1, status.GetProperty("transactions").GetInt32());
         JsonElement outcome = Assert.Single(status.GetProperty("outcomes").EnumerateArray());
-        Assert.Equal(TransactionState.Accepted, outcome.GetProperty("state").GetString());
+        Assert.Equal(TransactionStates.Code(TransactionState.Accepted), outcome.GetProperty("state").GetString());
         Assert.Equal(Guid.Parse(uetr), outcome.GetProperty("uetr").GetGuid());
         Assert.Equal($"/api/v1/messages/{id}/status-report", status.GetProperty("statusReportUrl").GetString());
 
@@ -85,7 +85,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         JsonElement status = await Server.WaitForCompletionAsync(Sender, id);
         Assert.Equal(msgId, status.GetProperty("messageId").GetString());
         Assert.Equal("ACCP", status.GetProperty("groupStatus").GetString());
-        Assert.Equal(3, status.GetProperty("transactionStates").GetProperty(TransactionState.Accepted).GetInt32());
+        Assert.Equal(3, status.GetProperty("transactionStates").GetProperty(TransactionStates.Code(TransactionState.Accepted)).GetInt32());
         await using DelTranDbContext db = Server.Db();
         Assert.Equal("payments.xml", (await db.InboundFiles.AsNoTracking().SingleAsync(f => f.Id == id)).OriginalName);
     }
@@ -363,7 +363,7 @@ public sealed class MessagesApiTests(EmbeddedApiFixture fixture) : IClassFixture
         Assert.Equal("RJCT", status.GetProperty("groupStatus").GetString());
         Assert.All(status.GetProperty("outcomes").EnumerateArray(), o =>
         {
-            Assert.Equal(TransactionState.Rejected, o.GetProperty("state").GetString());
+            Assert.Equal(TransactionStates.Code(TransactionState.Rejected), o.GetProperty("state").GetString());
             Assert.Equal("RC01", o.GetProperty("reasonCode").GetString());
         });
         Assert.Equal(2, status.GetProperty("outcomes").GetArrayLength());

@@ -48,8 +48,8 @@ public sealed class TippingOffTests
         string report = await participant.GetStringAsync(new Uri($"/api/v1/messages/{id}/status-report", UriKind.Relative));
 
         JsonElement[] outcomes = [.. status.GetProperty("outcomes").EnumerateArray()];
-        JsonElement held = Assert.Single(outcomes, o => o.GetProperty("state").GetString() == TransactionState.Held);
-        JsonElement hit = Assert.Single(outcomes, o => o.GetProperty("state").GetString() == TransactionState.Rejected);
+        JsonElement held = Assert.Single(outcomes, o => o.GetProperty("state").GetString() == TransactionStates.Code(TransactionState.Held));
+        JsonElement hit = Assert.Single(outcomes, o => o.GetProperty("state").GetString() == TransactionStates.Code(TransactionState.Rejected));
         Assert.Equal(ParticipantReasons.HeldText, held.GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, held.GetProperty("reasonCode").ValueKind);
         Assert.Equal(ParticipantReasons.RegulatoryText, hit.GetProperty("reason").GetString());
@@ -143,7 +143,7 @@ public sealed class TippingOffTests
                 {
                     // Held, then refused by an operator, who gives the reason only the operators read.
                     JsonElement held = Assert.Single(JsonDocument.Parse(await participant.GetStringAsync(new Uri($"/api/v1/messages/{id}", UriKind.Relative))).RootElement.GetProperty("outcomes").EnumerateArray());
-                    Assert.Equal(TransactionState.Held, held.GetProperty("state").GetString());
+                    Assert.Equal(TransactionStates.Code(TransactionState.Held), held.GetProperty("state").GetString());
                     using HttpResponseMessage rejected = await ops.PostAsJsonAsync($"/api/v1/review/{held.GetProperty("transactionId").GetGuid()}/reject", new { comment = "Creditor in an embargoed country; refused by the operator." });
                     Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
                     // While it is written again the report answers 409 (pending); then it says RJCT.
@@ -161,7 +161,7 @@ public sealed class TippingOffTests
 
                 // Caught, and read as a refusal with no finding: RR04 and the fixed text, nothing else.
                 JsonElement outcome = Assert.Single(JsonDocument.Parse(status).RootElement.GetProperty("outcomes").EnumerateArray());
-                Assert.True(outcome.GetProperty("state").GetString() == TransactionState.Rejected, $"{name}: the payment was not refused ({status})");
+                Assert.True(outcome.GetProperty("state").GetString() == TransactionStates.Code(TransactionState.Rejected), $"{name}: the payment was not refused ({status})");
                 Assert.Equal(("RR04", ParticipantReasons.RegulatoryText), (outcome.GetProperty("reasonCode").GetString(), outcome.GetProperty("reason").GetString()));
                 foreach (string secret in secrets.Concat(["score", "match", "list", "sanction"]))
                 {

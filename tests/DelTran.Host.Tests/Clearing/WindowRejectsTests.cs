@@ -4,7 +4,6 @@ using DelTran.Core.Clearing;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Clearing.WindowReports;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +28,7 @@ public sealed class WindowRejectsTests
         await using ClearingHarness harness = await ClearingHarness.StartAsync(mode);
         PipelineHost host = harness.Pipeline;
         Guid messageId = Guid.CreateVersion7();
-        (string EndToEndId, string State, string Currency, DateTimeOffset At)[] transactions =
+        (string EndToEndId, TransactionState State, string Currency, DateTimeOffset At)[] transactions =
         [
             ("IN-OPENING", TransactionState.Rejected, "INR", Opened),
             ("IN-MIDDLE", TransactionState.Rejected, "INR", Opened.AddHours(3)),
@@ -42,7 +41,7 @@ public sealed class WindowRejectsTests
         await using (DelTranDbContext db = host.Db())
         {
             db.ClearingWindows.Add(new ClearingWindowRow { Id = Window, Currency = Currency.Inr, Sequence = 999, State = WindowState.Settled, OpenedAt = Opened, CutoffAt = Cutoff, BusinessDate = DateOnly.FromDateTime(Opened.UtcDateTime), UpdatedAt = Cutoff });
-            db.Messages.Add(new MessageRow { Id = messageId, InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageState.Completed, ReceivedAt = Opened });
+            db.Messages.Add(new MessageRow { Id = messageId, InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageLifecycle.Completed, ReceivedAt = Opened });
             db.Transactions.AddRange(transactions.Select((t, i) => new TransactionRow
             {
                 Id = Guid.CreateVersion7(),

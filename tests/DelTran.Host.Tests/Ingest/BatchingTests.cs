@@ -77,7 +77,7 @@ public sealed class BatchingTests
         MessageRow message = await host.WaitForCompletionAsync(await host.SubmitAsync("SRCBINBB", builder.Build()), TimeSpan.FromMinutes(3));
         List<TransactionRow> rows = await host.TransactionsAsync(message.Id);
         Assert.Equal(count, rows.Count);
-        Assert.DoesNotContain(rows, r => TransactionState.InStages.Contains(r.State));
+        Assert.DoesNotContain(rows, r => TransactionStates.InStages.Contains(r.State));
 
         await using DelTranDbContext db = host.Db();
 

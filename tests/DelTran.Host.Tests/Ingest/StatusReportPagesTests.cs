@@ -32,7 +32,7 @@ public sealed class StatusReportPagesTests
         await using (DelTranDbContext db = host.Db())
         {
             db.InboundFiles.Add(new InboundFileRow { Id = fileId, ParticipantBic = "SRCBINBB", Channel = "test", OriginalName = "gaps.xml", Sha256 = Convert.ToHexString(fileId.ToByteArray()), Size = 1, ReceivedAt = now, Status = InboundFileStatus.Parsed, MessageId = messageId });
-            db.Messages.Add(new MessageRow { Id = messageId, InboundFileId = fileId, SenderBic = "SRCBINBB", MsgId = "GAPS-" + messageId.ToString("N")[..12], MessageType = "pacs.008.001.08", TransactionCount = indexes.Length, State = MessageState.Processing, ReceivedAt = now });
+            db.Messages.Add(new MessageRow { Id = messageId, InboundFileId = fileId, SenderBic = "SRCBINBB", MsgId = "GAPS-" + messageId.ToString("N")[..12], MessageType = "pacs.008.001.08", TransactionCount = indexes.Length, State = MessageLifecycle.Processing, ReceivedAt = now });
             db.Transactions.AddRange(indexes.Select((index, i) => new TransactionRow
             {
                 Id = Guid.CreateVersion7(),

@@ -1,3 +1,4 @@
+using DelTran.Core.Pipeline;
 using DelTran.Host.Clearing;
 using DelTran.Host.Composition;
 using DelTran.Host.Infrastructure.Configuration;
@@ -144,7 +145,7 @@ public sealed class PipelineHost : IAsyncDisposable
             await using DelTranDbContext db = Db();
             MessageRow? message = await db.InboundFiles.AsNoTracking().Where(f => f.Id == fileId && f.MessageId != null)
                 .Join(db.Messages, f => f.MessageId, m => m.Id, (f, m) => m).FirstOrDefaultAsync();
-            if (message?.State == MessageState.Completed)
+            if (message?.State == MessageLifecycle.Completed)
             {
                 return message;
             }

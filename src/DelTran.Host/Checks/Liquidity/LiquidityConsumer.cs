@@ -22,7 +22,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 {
     protected override string Stage => "liquidity";
 
-    protected override string FromState => TransactionState.RiskChecked;
+    protected override TransactionState FromState => TransactionState.RiskChecked;
 
     protected override async Task DecideAsync(CheckLiquidity message, CancellationToken cancellationToken)
     {

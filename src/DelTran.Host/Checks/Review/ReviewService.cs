@@ -3,7 +3,6 @@ using DelTran.Core.Pipeline;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -92,7 +91,7 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
 
         // The message's report said PDNG for this transaction: it is written again once the outcome is known.
         await db.Messages.Where(m => m.Id == row.MessageId).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.State, MessageState.Processing).SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), cancellationToken);
+            s => s.SetProperty(m => m.State, MessageLifecycle.Processing).SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), cancellationToken);
         await db.StatusReports.Where(r => r.MessageId == row.MessageId).ExecuteDeleteAsync(cancellationToken);
         Outbox.Add(db, move.ToState == TransactionState.Screened
             ? new CheckRisk(Guid.CreateVersion7(), row.MessageId, [row.Id])

@@ -21,7 +21,7 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
 {
     protected override string Stage => "risk";
 
-    protected override string FromState => TransactionState.Screened;
+    protected override TransactionState FromState => TransactionState.Screened;
 
     protected override async Task DecideAsync(CheckRisk message, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
 {
     protected override string Stage => "compliance";
 
-    protected override string FromState => TransactionState.Validated;
+    protected override TransactionState FromState => TransactionState.Validated;
 
     protected override async Task DecideAsync(ScreenTransactions message, CancellationToken cancellationToken)
     {

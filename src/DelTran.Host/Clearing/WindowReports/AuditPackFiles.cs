@@ -62,7 +62,7 @@ internal sealed class AuditPackFiles(Func<DelTranDbContext> databases, IDatabase
         await using DelTranDbContext db = databases();
         DateTimeOffset from = window.OpenedAt;
         DateTimeOffset to = window.CutoffAt ?? DateTimeOffset.MaxValue;
-        string rejected = TransactionState.Rejected;
+        const TransactionState rejected = TransactionState.Rejected;
         string currency = window.Currency.Code;
         IQueryable<TransactionRow> query = db.Transactions.AsNoTracking().Where(t => t.State == rejected && t.Currency == currency);
         if (dialect.IsPostgres)

@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Pipeline;
 
 namespace DelTran.Host.Infrastructure.Persistence;
 
@@ -59,7 +60,7 @@ public interface IDatabaseDialect
     /// Moves transactions that are still in <paramref name="fromState"/>, writes their event rows and any new
     /// obligations, all in the caller's transaction. Set-based: a stage batch costs a few statements, not one per row.
     /// </summary>
-    Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken);
+    Task ApplyTransitionsAsync(DelTranDbContext db, TransactionState fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken);
 
     /// <summary>Adds compliance's record of each screened transaction, the AML alerts, and the AML flows of those that passed, in the caller's transaction.</summary>
     Task InsertScreeningsAsync(DelTranDbContext db, IReadOnlyList<TransactionScreeningRow> screenings, IReadOnlyList<AmlFlowRow> flows, IReadOnlyList<AmlAlertRow> alerts, CancellationToken cancellationToken);

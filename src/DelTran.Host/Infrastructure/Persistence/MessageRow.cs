@@ -1,3 +1,4 @@
+using DelTran.Core.Pipeline;
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
@@ -23,7 +24,7 @@ public sealed class MessageRow
     public int TransactionCount { get; set; }
 
     /// <summary>RECEIVED, then PROCESSING while stages run, then COMPLETED once every transaction is final.</summary>
-    public required string State { get; set; }
+    public required MessageLifecycle State { get; set; }
 
     /// <summary>pacs.002 group status once known: ACCP, PART, RJCT or PDNG.</summary>
     public string? GroupStatus { get; set; }

@@ -27,10 +27,10 @@ public sealed class PostgresDelTranDbContext(DbContextOptions<PostgresDelTranDbC
     protected override void ConfigureStateIndexes(EntityTypeBuilder<TransactionRow> transactions)
     {
         transactions.Property<bool>(InFlight)
-            .HasComputedColumnSql($"state IN ({string.Join(", ", TransactionState.InStages.Select(s => $"'{s}'"))})", stored: true);
+            .HasComputedColumnSql($"state IN ({string.Join(", ", TransactionStates.InStages.Select(s => $"'{TransactionStates.Code(s)}'"))})", stored: true);
         transactions.HasIndex(t => t.MessageId).HasFilter("in_flight").HasDatabaseName("ix_transactions_in_flight");
         transactions.Property<DateTimeOffset?>(RejectedAt)
-            .HasComputedColumnSql($"CASE WHEN state = '{TransactionState.Rejected}' THEN updated_at END", stored: true);
+            .HasComputedColumnSql($"CASE WHEN state = '{TransactionStates.Code(TransactionState.Rejected)}' THEN updated_at END", stored: true);
         transactions.HasIndex(nameof(TransactionRow.Currency), RejectedAt).HasFilter("rejected_at IS NOT NULL").HasDatabaseName("ix_transactions_rejected");
         transactions.HasStorageParameter("fillfactor", 50);
     }

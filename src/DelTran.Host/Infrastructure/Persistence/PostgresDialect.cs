@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -71,7 +72,7 @@ public sealed class PostgresDialect : IDatabaseDialect
                 await WriteNullable(copy, t.UltimateDebtorName, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.UltimateCreditorName, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.ScreeningSubject, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(t.State, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(TransactionStates.Code(t.State), NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.ReasonCode, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, t.ReasonText, NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(t.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -89,8 +90,8 @@ public sealed class PostgresDialect : IDatabaseDialect
                 await copy.StartRowAsync(cancellationToken);
                 await copy.WriteAsync(e.TransactionId, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                await WriteNullable(copy, e.FromState, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(e.ToState, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullable(copy, e.FromState is { } from ? TransactionStates.Code(from) : null, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(TransactionStates.Code(e.ToState), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(e.Stage, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, e.ReasonCode, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullable(copy, e.Detail, NpgsqlDbType.Text, cancellationToken);
@@ -215,9 +216,9 @@ public sealed class PostgresDialect : IDatabaseDialect
             .ToListAsync(cancellationToken);
     }
 
-    private const string TransactionStateValidated = Core.Pipeline.TransactionState.Validated;
+    private static readonly string TransactionStateValidated = TransactionStates.Code(TransactionState.Validated);
 
-    public async Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
+    public async Task ApplyTransitionsAsync(DelTranDbContext db, TransactionState fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
     {
         if (transitions.Count == 0)
         {
@@ -225,7 +226,8 @@ public sealed class PostgresDialect : IDatabaseDialect
         }
 
         Guid[] ids = [.. transitions.Select(t => t.TransactionId)];
-        string[] states = [.. transitions.Select(t => t.ToState)];
+        string from = TransactionStates.Code(fromState);
+        string[] states = [.. transitions.Select(t => TransactionStates.Code(t.ToState))];
         string?[] codes = [.. transitions.Select(t => t.ReasonCode)];
         string?[] texts = [.. transitions.Select(t => t.ReasonText)];
         DateTimeOffset[] ats = [.. transitions.Select(t => t.At)];
@@ -243,10 +245,10 @@ public sealed class PostgresDialect : IDatabaseDialect
             WITH v AS (SELECT * FROM unnest({ids}, {states}, {codes}, {texts}, {ats}, {stages}) AS v(id, s, c, x, a, g)),
             moved AS (
                 UPDATE transactions t SET state = v.s, reason_code = COALESCE(v.c, t.reason_code), reason_text = COALESCE(v.x, t.reason_text), updated_at = {at}
-                FROM v WHERE t.id = v.id AND (t.state = {fromState}) IS TRUE
+                FROM v WHERE t.id = v.id AND (t.state = {from}) IS TRUE
                 RETURNING t.id, v.s, v.c, v.x, v.a, v.g)
             INSERT INTO transaction_events (transaction_id, at, from_state, to_state, stage, reason_code, detail)
-            SELECT id, a, {fromState}, s, g, c, x FROM moved
+            SELECT id, a, {from}, s, g, c, x FROM moved
             """,
             cancellationToken);
 

@@ -62,7 +62,7 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
         db.InboundFiles.FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken);
 
     public Task<bool> AnyInFlightAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
-        db.Transactions.AnyAsync(t => t.MessageId == messageId && TransactionState.InStages.Contains(t.State), cancellationToken);
+        db.Transactions.AnyAsync(t => t.MessageId == messageId && TransactionStates.InStages.Contains(t.State), cancellationToken);
 
     // The write gate already serialises every consumer's transaction.
     public Task<MessageRow?> LockMessageAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
@@ -150,7 +150,7 @@ public sealed class SqliteDialect(TimeProvider clock) : IDatabaseDialect, IDispo
         return [.. rows.Where(r => earlier.ContainsKey(r.Uetr)).Select(r => new UetrDuplicate { TransactionId = r.TransactionId, Uetr = r.Uetr, Conflicting = earlier[r.Uetr] != r.ContentHash })];
     }
 
-    public async Task ApplyTransitionsAsync(DelTranDbContext db, string fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
+    public async Task ApplyTransitionsAsync(DelTranDbContext db, TransactionState fromState, IReadOnlyList<Transition> transitions, IReadOnlyList<ObligationRow> obligations, CancellationToken cancellationToken)
     {
         var byId = transitions.ToDictionary(t => t.TransactionId);
         foreach (Guid[] chunk in byId.Keys.Chunk(500))

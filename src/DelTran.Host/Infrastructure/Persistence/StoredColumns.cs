@@ -2,6 +2,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Iso20022;
 using DelTran.Core.Liquidity;
+using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public static class StoredColumns
         configurationBuilder.Properties<WindowState>().HaveConversion<WindowStateConverter>();
         configurationBuilder.Properties<SettlementDirection>().HaveConversion<SettlementDirectionConverter>();
         configurationBuilder.Properties<SettlementInstructionStatus>().HaveConversion<SettlementInstructionStatusConverter>();
+        configurationBuilder.Properties<TransactionState>().HaveConversion<TransactionStateConverter>();
+        configurationBuilder.Properties<MessageLifecycle>().HaveConversion<MessageLifecycleConverter>();
         configurationBuilder.Properties<BreakerSubject>().HaveConversion<BreakerSubjectConverter>();
         configurationBuilder.Properties<BreakerTransition>().HaveConversion<EnumNameConverter<BreakerTransition>>();
         configurationBuilder.Properties<BreakerState>().HaveConversion<EnumNameConverter<BreakerState>>();
@@ -49,6 +52,8 @@ public static class StoredColumns
             : type == typeof(WindowState) ? new WindowStateConverter(column)
             : type == typeof(SettlementDirection) ? new SettlementDirectionConverter(column)
             : type == typeof(SettlementInstructionStatus) ? new SettlementInstructionStatusConverter(column)
+            : type == typeof(TransactionState) ? new TransactionStateConverter(column)
+            : type == typeof(MessageLifecycle) ? new MessageLifecycleConverter(column)
             : type == typeof(BreakerSubject) ? new BreakerSubjectConverter(column)
             : type == typeof(BreakerTransition) ? new EnumNameConverter<BreakerTransition>(column)
             : type == typeof(BreakerState) ? new EnumNameConverter<BreakerState>(column)

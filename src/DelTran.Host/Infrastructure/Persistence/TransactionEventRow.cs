@@ -1,3 +1,4 @@
+using DelTran.Core.Pipeline;
 namespace DelTran.Host.Infrastructure.Persistence;
 
 // Row shapes. Money columns are numeric(18,5): exactly the range of ISO 20022's ActiveCurrencyAndAmount
@@ -12,9 +13,9 @@ public sealed class TransactionEventRow
 
     public DateTimeOffset At { get; set; }
 
-    public string? FromState { get; set; }
+    public TransactionState? FromState { get; set; }
 
-    public required string ToState { get; set; }
+    public required TransactionState ToState { get; set; }
 
     public required string Stage { get; set; }
 

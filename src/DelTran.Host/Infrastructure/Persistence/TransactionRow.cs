@@ -1,4 +1,5 @@
 using DelTran.Core.Iso20022;
+using DelTran.Core.Pipeline;
 
 namespace DelTran.Host.Infrastructure.Persistence;
 
@@ -55,7 +56,7 @@ public sealed class TransactionRow
     /// <summary>What compliance screens (every party's and agent's name, BIC and countries), as <c>ScreeningSubject.Encode</c> wrote it at ingest.</summary>
     public string? ScreeningSubject { get; set; }
 
-    public required string State { get; set; }
+    public required TransactionState State { get; set; }
 
     public string? ReasonCode { get; set; }
 

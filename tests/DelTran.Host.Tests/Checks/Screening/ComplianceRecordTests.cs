@@ -188,7 +188,7 @@ public sealed class ComplianceRecordTests
             await Task.Delay(100);
             after = (await host.TransactionsAsync(message.Id)).ToDictionary(t => t.EndToEndId!);
         }
-        while (after.Values.Any(t => !TransactionState.IsFinal(t.State)) && DateTime.UtcNow < deadline);
+        while (after.Values.Any(t => !TransactionStates.IsFinal(t.State)) && DateTime.UtcNow < deadline);
 
         // Over the threshold, which this rulebook rejects: released from the sanctions hold, refused by AML.
         Assert.Equal((TransactionState.Rejected, "RR04"), (after["HELD-LARGE"].State, after["HELD-LARGE"].ReasonCode));

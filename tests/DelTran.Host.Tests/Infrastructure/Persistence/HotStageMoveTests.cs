@@ -1,7 +1,6 @@
 using DelTran.Core.Pipeline;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Servers;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,7 @@ public sealed class HotStageMoveTests
         // One connection throughout, each step in a transaction of its own as the consumers do: a version is pruned
         // from its page only once no transaction can still see it.
         await db.Database.OpenConnectionAsync();
-        var message = new MessageRow { Id = Guid.CreateVersion7(), InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageState.Processing, ReceivedAt = now };
+        var message = new MessageRow { Id = Guid.CreateVersion7(), InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageLifecycle.Processing, ReceivedAt = now };
         List<TransactionRow> rows = [.. Enumerable.Range(0, 50).Select(i => new TransactionRow
         {
             Id = Guid.CreateVersion7(),
@@ -87,7 +86,7 @@ public sealed class HotStageMoveTests
         await transaction.CommitAsync();
     }
 
-    private static List<Transition> Moves(IEnumerable<TransactionRow> rows, string to, string stage, DateTimeOffset at) =>
+    private static List<Transition> Moves(IEnumerable<TransactionRow> rows, TransactionState to, string stage, DateTimeOffset at) =>
         [.. rows.Select(r => new Transition(r.Id, to, to == TransactionState.Rejected ? "AM04" : null, null, stage, at))];
 
     // The table's updates so far, and how many were HOT: this session's statistics are flushed first (PostgreSQL 15).

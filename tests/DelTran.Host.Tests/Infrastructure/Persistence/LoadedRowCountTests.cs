@@ -1,7 +1,6 @@
 using DelTran.Core.Pipeline;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Ingest;
 using DelTran.Host.Tests.Servers;
 using DelTran.Host.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,7 @@ public sealed class LoadedRowCountTests
         DateTimeOffset now = DateTimeOffset.UtcNow;
 
         await using var load = await db.Database.BeginTransactionAsync();
-        var message = new MessageRow { Id = Guid.CreateVersion7(), InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageState.Received, ReceivedAt = now };
+        var message = new MessageRow { Id = Guid.CreateVersion7(), InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageLifecycle.Received, ReceivedAt = now };
         db.Messages.Add(message);
         await db.SaveChangesAsync();
         await dialect.BulkInsertAsync(db, [.. Enumerable.Range(0, rows).Select(i => new TransactionRow

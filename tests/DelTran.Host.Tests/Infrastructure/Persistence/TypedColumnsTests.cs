@@ -1,6 +1,7 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Clearing;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Pipeline;
 using DelTran.Core.Settlement;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Infrastructure.Persistence;
@@ -136,6 +137,28 @@ public sealed class TypedColumnsTests : IAsyncLifetime
         await using SqliteDelTranDbContext db = Db();
 
         await AssertRefusedAsync(() => db.BreakerEvents.AsNoTracking().ToListAsync(), column, value);
+    }
+
+    [Theory]
+    [InlineData("UPDATE messages SET state = 'completed'", "messages.state", "completed")]
+    [InlineData("UPDATE transactions SET state = 'Accepted'", "transactions.state", "Accepted")]
+    public async Task PipelineRows_AreRefused_WhenAStoredStateNamesNoState(string corruption, string column, string value)
+    {
+        Guid message = Guid.CreateVersion7();
+        await using (SqliteDelTranDbContext clean = Db())
+        {
+            clean.Messages.Add(new MessageRow { Id = message, InboundFileId = Guid.NewGuid(), SenderBic = "SRCBINBB", State = MessageLifecycle.Completed, ReceivedAt = DateTimeOffset.UnixEpoch });
+            clean.Transactions.Add(new TransactionRow { Id = Guid.CreateVersion7(), MessageId = message, Index = 0, State = TransactionState.Accepted, UpdatedAt = DateTimeOffset.UnixEpoch });
+            await clean.SaveChangesAsync();
+            Assert.Equal("COMPLETED", await clean.Database.SqlQueryRaw<string>("SELECT state AS \"Value\" FROM messages").SingleAsync());
+            Assert.Equal("ACCEPTED", await clean.Database.SqlQueryRaw<string>("SELECT state AS \"Value\" FROM transactions").SingleAsync());
+        }
+
+        await ExecuteAsync(corruption);
+        await using SqliteDelTranDbContext db = Db();
+
+        Func<Task> read = column.StartsWith("messages", StringComparison.Ordinal) ? () => db.Messages.AsNoTracking().ToListAsync() : () => db.Transactions.AsNoTracking().ToListAsync();
+        await AssertRefusedAsync(read, column, value);
     }
 
     [Fact]

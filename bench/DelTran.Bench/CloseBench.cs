@@ -322,7 +322,7 @@ internal static class CloseBench
                 await copy.WriteAsync("pacs.008.001.08", NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(obligations.TransactionsIn(m), NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(MessageLifecycle.Completed, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(MessageLifecycles.Code(MessageLifecycle.Completed), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(obligations.RejectedIn(m) > 0 ? "PART" : "ACCP", NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
                 await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -372,7 +372,7 @@ internal static class CloseBench
         await copy.WriteAsync(Currencies[o.Currency[i]], NpgsqlDbType.Text, cancellationToken);
         await copy.WriteAsync("Debtor " + e2e, NpgsqlDbType.Text, cancellationToken);
         await copy.WriteAsync("Creditor " + e2e, NpgsqlDbType.Text, cancellationToken);
-        await copy.WriteAsync(state, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(TransactionStates.Code(state), NpgsqlDbType.Text, cancellationToken);
         if (rejected)
         {
             await copy.WriteAsync("AC01", NpgsqlDbType.Text, cancellationToken);

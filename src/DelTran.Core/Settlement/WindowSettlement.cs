@@ -15,6 +15,9 @@ public static class WindowSettlement
     /// <summary>Suffix of a reversal's instruction id: the bank sees a new instruction that names the one it reverses.</summary>
     public const string ReversalSuffix = "-R";
 
+    /// <summary>The bank failure code of an instruction that got no answer in time: the bank may still have booked it.</summary>
+    public const string BankTimeout = "TIMEOUT";
+
     /// <summary>
     /// A NETTED window is reserved; a SETTLING one resumes; a FAILED one is reserved again only when asked to retry and
     /// <see cref="WindowRetry"/> allows it; anything else has nothing to settle.
@@ -118,7 +121,7 @@ public static class WindowSettlement
 
         string reason = $"Bank of {failed.Participant} did not confirm {failed.InstructionId} ({failure.FailureCode}: {failure.FailureMessage}). "
             + "Posted instructions were reversed and reservations released; retry the window or let the next close carry its obligations.";
-        if (failure.FailureCode == "TIMEOUT")
+        if (failure.FailureCode == BankTimeout)
         {
             reason += $" The bank may still have booked {failed.InstructionId}: reconcile it with the bank.";
         }

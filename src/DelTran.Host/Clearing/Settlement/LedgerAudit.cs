@@ -25,7 +25,7 @@ public static class LedgerAudit
 
         // Reservations belong to runs in flight; the sum of reserved debits is what the accounts say is reserved.
         var reserved = (await db.SettlementInstructions.AsNoTracking()
-                .Where(i => i.Currency == currency && i.Status == SettlementRunner.Reserved && i.Direction == SettlementDirection.Debit)
+                .Where(i => i.Currency == currency && i.Status == SettlementInstructionStatus.Reserved && i.Direction == SettlementDirection.Debit)
                 .Select(i => new { i.ParticipantBic, i.Amount }).ToListAsync(cancellationToken))
             .GroupBy(i => i.ParticipantBic).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount));
         problems.AddRange(WindowSettlement.CheckReservations(currency, accounts.ToDictionary(a => a.ParticipantBic, a => a.Reserved), reserved));

@@ -20,12 +20,6 @@ namespace DelTran.Host.Clearing.Settlement;
 /// </summary>
 public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, BreakerService breakers, TimeProvider clock, ILogger<SettlementRunner> logger)
 {
-    public const SettlementInstructionStatus Reserved = SettlementInstructionStatus.Reserved;
-    public const SettlementInstructionStatus Posted = SettlementInstructionStatus.Posted;
-    public const SettlementInstructionStatus Failed = SettlementInstructionStatus.Failed;
-    public const SettlementInstructionStatus Reversed = SettlementInstructionStatus.Reversed;
-    public const SettlementInstructionStatus Released = SettlementInstructionStatus.Released;
-
     /// <summary>Settles a NETTED window, resumes a SETTLING one, or (when <paramref name="retry"/>) tries a FAILED one again.</summary>
     public async Task<SettlementOutcome> SettleAsync(string windowId, bool retry, HeldWindowLease lease, CancellationToken cancellationToken)
     {
@@ -100,7 +94,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     // Phase two: each reserved instruction to its bank; a confirmation is posted, a failure compensates the run.
     private async Task<SettlementOutcome> SendAsync(string windowId, HeldWindowLease lease, CancellationToken cancellationToken)
     {
-        foreach (SettlementInstructionRow row in (await InstructionsAsync(windowId, cancellationToken)).Where(i => i.Status == Reserved))
+        foreach (SettlementInstructionRow row in (await InstructionsAsync(windowId, cancellationToken)).Where(i => i.Status == SettlementInstructionStatus.Reserved))
         {
             SettlementInstruction instruction = SettlementInstructionRows.ToCore(row);
             BankAnswer answer = SettlementInstructionRows.ToAnswer(await banks.SettleAsync(SettlementInstructionRows.ToBank(instruction, null), cancellationToken));
@@ -120,8 +114,8 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         {
             SettlementPosting posting = WindowSettlement.Post(instruction, answer, lease.TookOverAt);
             await BookAsync(db, instruction, posting, now, cancellationToken);
-            int updated = await db.SettlementInstructions.Where(i => i.InstructionId == instruction.InstructionId && i.Status == Reserved)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, Posted).SetProperty(i => i.ConfirmationId, answer.ConfirmationId).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+            int updated = await db.SettlementInstructions.Where(i => i.InstructionId == instruction.InstructionId && i.Status == SettlementInstructionStatus.Reserved)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SettlementInstructionStatus.Posted).SetProperty(i => i.ConfirmationId, answer.ConfirmationId).SetProperty(i => i.UpdatedAt, now), cancellationToken);
             if (updated != 1)
             {
                 throw new WindowStateConflictException($"Instruction {instruction.InstructionId} was settled by another instance.");
@@ -141,7 +135,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
     private async Task<SettlementOutcome> CompensateAsync(string windowId, SettlementInstruction failed, BankAnswer failure, HeldWindowLease lease, CancellationToken cancellationToken)
     {
         var unconfirmedReversals = new List<string>();
-        foreach (SettlementInstructionRow row in (await InstructionsAsync(windowId, cancellationToken)).Where(i => i.Status == Posted).Reverse())
+        foreach (SettlementInstructionRow row in (await InstructionsAsync(windowId, cancellationToken)).Where(i => i.Status == SettlementInstructionStatus.Posted).Reverse())
         {
             SettlementInstruction posted = SettlementInstructionRows.ToCore(row);
             BankSettlementResult reversal = await banks.SettleAsync(SettlementInstructionRows.ToBank(WindowSettlement.ReversalOf(posted), posted.InstructionId), cancellationToken);
@@ -153,8 +147,8 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             await WriteAsync(lease, async (db, now) =>
             {
                 await BookAsync(db, posted, WindowSettlement.Reverse(posted), now, cancellationToken);
-                return await db.SettlementInstructions.Where(i => i.InstructionId == posted.InstructionId && i.Status == Posted)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, Reversed).SetProperty(i => i.ReversalConfirmationId, reversal.ConfirmationId).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+                return await db.SettlementInstructions.Where(i => i.InstructionId == posted.InstructionId && i.Status == SettlementInstructionStatus.Posted)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SettlementInstructionStatus.Reversed).SetProperty(i => i.ReversalConfirmationId, reversal.ConfirmationId).SetProperty(i => i.UpdatedAt, now), cancellationToken);
             }, cancellationToken);
         }
 
@@ -162,7 +156,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
         {
             List<SettlementAccountRow> accounts = await LockAccountsAsync(db, failed.Currency, cancellationToken);
             int attempt = await db.ClearingWindows.Where(w => w.Id == windowId).Select(w => w.SettlementAttempts).SingleAsync(cancellationToken);
-            List<SettlementInstructionRow> open = await db.SettlementInstructions.Where(i => i.WindowId == windowId && i.Attempt == attempt && i.Status == Reserved).ToListAsync(cancellationToken);
+            List<SettlementInstructionRow> open = await db.SettlementInstructions.Where(i => i.WindowId == windowId && i.Attempt == attempt && i.Status == SettlementInstructionStatus.Reserved).ToListAsync(cancellationToken);
             SettlementCompensation decision = WindowSettlement.Compensate(failed, failure, unconfirmedReversals, open.Select(SettlementInstructionRows.ToCore).ToList());
             accounts.ForEach(a => a.Reserved -= decision.Releases.GetValueOrDefault(a.ParticipantBic));
             foreach ((SettlementInstructionRow row, InstructionOutcome outcome) in open.Join(decision.Outcomes, r => r.InstructionId, o => o.InstructionId, (r, o) => (r, o)))
@@ -187,7 +181,7 @@ public sealed class SettlementRunner(Func<DelTranDbContext> databases, IDatabase
             // posting of its committed between the audit's reads of the ledger and of the balances would look like an imbalance.
             await LockAccountsAsync(db, window.Currency, cancellationToken);
             IReadOnlyList<string> problems = await LedgerAudit.CheckAsync(db, window.Currency, cancellationToken);
-            int posted = await db.SettlementInstructions.CountAsync(i => i.WindowId == windowId && i.Attempt == window.SettlementAttempts && i.Status == Posted, cancellationToken);
+            int posted = await db.SettlementInstructions.CountAsync(i => i.WindowId == windowId && i.Attempt == window.SettlementAttempts && i.Status == SettlementInstructionStatus.Posted, cancellationToken);
             SettlementCompletion completion = WindowSettlement.Complete(problems, posted);
             await WindowTransitions.MoveAsync(db, windowId, WindowState.Settling, completion.To, completion.Cause, now, cancellationToken);
             return completion.To == WindowState.Failed ? Fail(windowId, completion.Cause) : new SettlementOutcome(windowId, completion.To, completion.Cause);

@@ -3,7 +3,7 @@ namespace DelTran.Host.Infrastructure.Banks;
 public static class BankFailureCodes
 {
     /// <summary>No answer within the attempt or total timeout (or the bank said 408): the outcome is unknown.</summary>
-    public const string Timeout = "TIMEOUT";
+    public const string Timeout = Core.Settlement.WindowSettlement.BankTimeout;
 
     /// <summary>5xx, 429, connection refused, circuit open or no endpoint configured: retry later with the same id.</summary>
     public const string Unavailable = "UNAVAILABLE";

@@ -72,4 +72,11 @@ public static class LiquidityStage
 
         return new LiquidityStageOutcome(verdicts, changes);
     }
+
+    /// <summary>The benchmark's pass without checks: every candidate accepted, with no FX path and no position change (risk applied them).</summary>
+    public static LiquidityStageOutcome Unchecked(IReadOnlyList<ObligationCandidate> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return new LiquidityStageOutcome([.. batch.Select(c => new LiquidityVerdict(LiquidityDecision.Accept(c.ObligationId), null))], new Dictionary<PositionKey, decimal>());
+    }
 }

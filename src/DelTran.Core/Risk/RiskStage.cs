@@ -90,4 +90,21 @@ public static class RiskStage
 
         return new RiskStageOutcome(decisions, evaluation.Changes, events);
     }
+
+    /// <summary>
+    /// The benchmark's pass without checks (only a benchmark's own composition turns the checks off): every candidate is
+    /// accepted and still moves the running positions, as an accepted one does, and no breaker counts it.
+    /// </summary>
+    public static RiskStageOutcome Unchecked(IReadOnlyList<ObligationCandidate> batch, IReadOnlyDictionary<PositionKey, decimal> positions)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var running = new Dictionary<PositionKey, decimal>(positions);
+        var changes = new Dictionary<PositionKey, decimal>();
+        foreach (ObligationCandidate candidate in batch)
+        {
+            PositionChanges.Accept(running, changes, candidate);
+        }
+
+        return new RiskStageOutcome([.. batch.Select(c => RiskDecision.Accept(c.ObligationId))], changes, []);
+    }
 }

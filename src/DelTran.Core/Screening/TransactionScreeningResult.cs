@@ -17,4 +17,10 @@ public sealed record TransactionScreeningResult(ScreeningDecision Decision, IRea
     public bool IsRejected => Decision == ScreeningDecision.Hit;
 
     public bool IsHeld => Decision == ScreeningDecision.Possible;
+
+    /// <summary>The decision as the screening record stores it (HIT, POSSIBLE, CLEAR).</summary>
+    public string DecisionCode => Decision.ToString().ToUpperInvariant();
+
+    /// <summary>The highest score of any party's name; 0 when no party had one.</summary>
+    public double TopScore => Parties.Count == 0 ? 0 : Parties.Max(p => p.Result.Score);
 }

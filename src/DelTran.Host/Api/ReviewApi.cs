@@ -1,3 +1,4 @@
+using DelTran.Core.Compliance;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Checks.Review;
 using DelTran.Host.Infrastructure.Persistence;
@@ -17,10 +18,10 @@ public static class ReviewApi
             .Produces<List<HeldTransaction>>();
         api.MapGet("/{id:guid}/decisions", DecisionsAsync).WithSummary("The decisions taken on a transaction: who, when, why.")
             .Produces<List<ReviewDecisionView>>();
-        api.MapPost("/{id:guid}/release", (Guid id, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken ct) => DecideAsync(id, ReviewDecision.Release, body, http, review, ct))
+        api.MapPost("/{id:guid}/release", (Guid id, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken ct) => DecideAsync(id, ReviewChoice.Release, body, http, review, ct))
             .WithSummary("Releases a HELD transaction: it continues to risk and liquidity.")
             .Produces<ReviewDecided>();
-        api.MapPost("/{id:guid}/reject", (Guid id, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken ct) => DecideAsync(id, ReviewDecision.Reject, body, http, review, ct))
+        api.MapPost("/{id:guid}/reject", (Guid id, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken ct) => DecideAsync(id, ReviewChoice.Reject, body, http, review, ct))
             .WithSummary("Rejects a HELD transaction with RR04.")
             .Produces<ReviewDecided>();
     }
@@ -58,7 +59,7 @@ public static class ReviewApi
         return TypedResults.Ok(decisions);
     }
 
-    private static async Task<IResult> DecideAsync(Guid id, ReviewDecision decision, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken cancellationToken)
+    private static async Task<IResult> DecideAsync(Guid id, ReviewChoice decision, ReviewRequest body, HttpContext http, ReviewService review, CancellationToken cancellationToken)
     {
         string? comment = body.Comment?.Trim();
         if (string.IsNullOrEmpty(comment) || comment.Length > 1000)
@@ -70,7 +71,7 @@ public static class ReviewApi
         ReviewOutcome outcome = await review.DecideAsync(id, decision, who, comment, cancellationToken);
         return outcome switch
         {
-            ReviewOutcome.Decided => TypedResults.Ok(new ReviewDecided(id, decision == ReviewDecision.Release ? ReviewService.ReleaseCode : ReviewService.RejectCode, who)),
+            ReviewOutcome.Decided => TypedResults.Ok(new ReviewDecided(id, decision == ReviewChoice.Release ? ComplianceRules.ReleaseCode : ComplianceRules.RejectCode, who)),
             ReviewOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No transaction {id}."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Transaction {id} is not HELD: it was decided already or never held."),
         };

@@ -26,6 +26,7 @@ public sealed class CoreArchitectureTests
         ["Pipeline"] = ["Amounts", "Iso20022", "Validation"],
         ["Risk"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Aml"] = ["Amounts", "Iso20022", "Liquidity"],
+        ["Compliance"] = ["Aml", "Iso20022", "Pipeline", "Screening"], // the compliance stage moves transactions on sanctions and AML results
         ["Settlement"] = ["Amounts", "Clearing", "Liquidity", "Netting"], // a window's settlement moves the window's state
         ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline", "Settlement"],
         ["Reporting"] = ["Amounts", "Clearing", "Iso20022", "Netting", "Pipeline", "Settlement", "Validation"], // window reports read window states and instruction codes

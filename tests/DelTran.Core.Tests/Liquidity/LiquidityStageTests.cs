@@ -75,4 +75,16 @@ public sealed class LiquidityStageTests
     {
         Assert.False(LiquidityStage.NeedsRates([Candidate("1", 1m, Currency.Inr), Candidate("2", 1m, Currency.Inr)], [new Money(1m, Currency.Inr), null]));
     }
+
+    [Fact]
+    public void Unchecked_AcceptsEveryCandidateWithoutAPathOrAPositionChange_WhenTheChecksAreOffForABenchmark()
+    {
+        ObligationCandidate[] batch = [Candidate("1", 600m, Currency.Inr), Candidate("2", 500m, Currency.Usd)];
+
+        LiquidityStageOutcome outcome = LiquidityStage.Unchecked(batch);
+
+        Assert.Equal(["1", "2"], outcome.Verdicts.Select(v => v.Decision.ObligationId));
+        Assert.All(outcome.Verdicts, v => Assert.True(v.Decision.Accepted && v.Path is null));
+        Assert.Empty(outcome.PositionChanges);
+    }
 }

@@ -88,4 +88,22 @@ public sealed class RiskStageTests
         Assert.Equal((BreakerTransition.Tripped, BreakerSubject.ForParticipant("SRCBINBB")), (trip.Transition, trip.Subject));
         Assert.False(board.Check(Mumbai, Dubai, batch[0].Corridor, Now).Allowed);
     }
+
+    [Fact]
+    public void Unchecked_AcceptsEveryCandidateAndMovesThePositions_WhenTheChecksAreOffForABenchmark()
+    {
+        ObligationCandidate[] batch = [Candidate("1", Mumbai, Dubai, 600m), Candidate("2", Dubai, Bengaluru, 250m)];
+        var positions = new Dictionary<PositionKey, decimal> { [new PositionKey("SRCBINBB", Currency.Inr)] = -100m };
+
+        RiskStageOutcome outcome = RiskStage.Unchecked(batch, positions);
+
+        Assert.All(outcome.Decisions, d => Assert.True(d.Accepted));
+        Assert.Equal(["1", "2"], outcome.Decisions.Select(d => d.ObligationId));
+        Assert.Equal(-600m, outcome.PositionChanges[new PositionKey("SRCBINBB", Currency.Inr)]);
+        Assert.Equal(350m, outcome.PositionChanges[new PositionKey("EPRLAEAD", Currency.Inr)]);
+        Assert.Equal(250m, outcome.PositionChanges[new PositionKey("KVRIINBB", Currency.Inr)]);
+        Assert.Equal(0m, outcome.PositionChanges.Values.Sum());
+        Assert.Empty(outcome.BreakerEvents);
+        Assert.Equal(-100m, positions[new PositionKey("SRCBINBB", Currency.Inr)]);
+    }
 }

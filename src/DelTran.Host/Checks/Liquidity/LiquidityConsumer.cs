@@ -1,6 +1,5 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
-using DelTran.Core.Mapping;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Checks.Fx;
 using DelTran.Host.Infrastructure.Configuration;
@@ -51,9 +50,9 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
         Dictionary<Currency, ClearingWindowRow> windows = await acceptanceWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
-        LiquidityStageOutcome outcome = !checks.Enabled
-            ? new LiquidityStageOutcome([.. batch.Select(c => new LiquidityVerdict(LiquidityDecision.Accept(c.ObligationId), null))], new Dictionary<PositionKey, decimal>())
-            : LiquidityStage.Decide(batch, instructed, rates?.Table, fxRates.Options.PivotCurrency(), acceptedAt, Corridors(), funds, Positions.NetPositions(byKey));
+        LiquidityStageOutcome outcome = checks.Enabled
+            ? LiquidityStage.Decide(batch, instructed, rates?.Table, fxRates.Options.PivotCurrency(), acceptedAt, options.Value.ToCorridors(), funds, Positions.NetPositions(byKey))
+            : LiquidityStage.Unchecked(batch);
 
         Positions.Apply(byKey, outcome.PositionChanges);
         for (int i = 0; i < rows.Count; i++)
@@ -66,7 +65,7 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
             }
 
             Move(rows[i], TransactionState.Accepted);
-            AddObligation(Obligation(rows[i], batch[i], acceptedAt, windows[batch[i].Amount.Currency].Id));
+            AddObligation(ObligationRows.Accepted(rows[i], batch[i], acceptedAt, windows[batch[i].Amount.Currency].Id));
             if (verdict.Path is { } path)
             {
                 Db.TransactionFx.Add(FxRateVersions.Row(rows[i].Id, path));
@@ -74,42 +73,5 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         CheckCompletion(message.MessageId, rows.Count);
-    }
-
-    private Corridors Corridors()
-    {
-        var corridors = new List<Corridor>();
-        foreach (string text in options.Value.Liquidity.Corridors)
-        {
-            if (LiquidityOptions.TryParseCorridor(text, out var c))
-            {
-                corridors.Add(new Corridor(c.DebtorCountry, c.CreditorCountry, Currency.Parse(c.Currency)));
-            }
-        }
-
-        IEnumerable<Currency> currencies = options.Value.ToRulebook().AcceptedCurrencies.Select(Currency.Parse);
-        return new Corridors(currencies, corridors);
-    }
-
-    private static ObligationRow Obligation(TransactionRow row, ObligationCandidate candidate, DateTimeOffset acceptedAt, string windowId)
-    {
-        Money? instructed = ValidatedPayment.Instructed(row);
-        (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, instructed, row.ExchangeRate);
-        return new ObligationRow
-        {
-            TransactionId = row.Id,
-            Uetr = row.Uetr,
-            EndToEndId = row.EndToEndId ?? "NOTPROVIDED",
-            DebtorBic = candidate.Debtor.ToInstitution(),
-            CreditorBic = candidate.Creditor.ToInstitution(),
-            Amount = candidate.Amount.Amount,
-            Currency = candidate.Amount.Currency,
-            ValueDate = row.SettlementDate,
-            InstructedAmount = fxInstructed?.Amount,
-            InstructedCurrency = fxInstructed?.Currency,
-            ExchangeRate = fxRate,
-            AcceptedAt = acceptedAt,
-            WindowId = windowId,
-        };
     }
 }

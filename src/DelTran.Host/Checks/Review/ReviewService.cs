@@ -1,4 +1,4 @@
-using DelTran.Core.Iso20022;
+using DelTran.Core.Compliance;
 using DelTran.Core.Pipeline;
 using DelTran.Host.Checks.Aml;
 using DelTran.Host.Infrastructure.Messaging;
@@ -17,10 +17,7 @@ namespace DelTran.Host.Checks.Review;
 /// </summary>
 public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<AmlOptions> aml)
 {
-    public const string ReleaseCode = "RELEASE";
-    public const string RejectCode = "REJECT";
-
-    public async Task<ReviewOutcome> DecideAsync(Guid transactionId, ReviewDecision decision, string operatorName, string comment, CancellationToken cancellationToken)
+    public async Task<ReviewOutcome> DecideAsync(Guid transactionId, ReviewChoice choice, string operatorName, string comment, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
@@ -37,32 +34,25 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        string detail = $"{(decision == ReviewDecision.Release ? "released" : "rejected")} by {operatorName}: {comment}";
-        Transition move = new(row.Id, TransactionState.Rejected, ReasonCode.RR04, "Sanctions review: " + detail, "review", now);
-        if (decision == ReviewDecision.Release)
+        AmlOutcome? assessed = choice == ReviewChoice.Release
+            ? (await AmlStage.AssessAsync(db, dialect, aml.Value.ToRulebook(), [(row, AmlStage.Subject(row))], now, cancellationToken))[0]
+            : null;
+        ReviewVerdict verdict = ComplianceRules.Review(choice, operatorName, comment, assessed?.Assessment);
+        ComplianceVerdict move = verdict.Move;
+        if (assessed is not null)
         {
-            // Released from the sanctions hold, it meets the AML rules a clean payment meets before risk.
-            AmlOutcome outcome = (await AmlStage.AssessAsync(db, dialect, aml.Value.ToRulebook(), [(row, AmlStage.Subject(row))], now, cancellationToken))[0];
-            move = outcome.Assessment is { Reject: true } rejected
-                ? new Transition(row.Id, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation, "review", now)
-                : new Transition(row.Id, TransactionState.Screened, null, null, "review", now);
-            db.AmlAlerts.AddRange(outcome.Alerts);
-            if (outcome.Flow is { } flow && move.ToState == TransactionState.Screened)
+            db.AmlAlerts.AddRange(assessed.Alerts);
+            if (assessed.Flow is { } flow && move.GoesOn)
             {
                 db.AmlFlows.Add(flow);
             }
         }
 
-        // Released, it carries no reason of its hold any more: a later stage's refusal must not show the sanctions match.
-        bool released = move.ToState == TransactionState.Screened;
-        string? reasonCode = released ? null : move.ReasonCode ?? row.ReasonCode;
-        string? reasonText = released ? null : move.ReasonText ?? row.ReasonText;
-
         // Guarded on HELD: of two operators deciding at once, the second changes nothing.
         int moved = await db.Transactions.Where(t => t.Id == row.Id && t.State == TransactionState.Held).ExecuteUpdateAsync(
-            s => s.SetProperty(t => t.State, move.ToState)
-                .SetProperty(t => t.ReasonCode, reasonCode)
-                .SetProperty(t => t.ReasonText, reasonText)
+            s => s.SetProperty(t => t.State, move.To)
+                .SetProperty(t => t.ReasonCode, move.ReasonCode)
+                .SetProperty(t => t.ReasonText, move.ReasonText)
                 .SetProperty(t => t.UpdatedAt, now),
             cancellationToken);
         if (moved != 1)
@@ -75,15 +65,15 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
             TransactionId = row.Id,
             At = now,
             FromState = TransactionState.Held,
-            ToState = move.ToState,
+            ToState = move.To,
             Stage = "review",
             ReasonCode = move.ReasonCode,
-            Detail = detail,
+            Detail = verdict.EventDetail,
         });
         db.ReviewDecisions.Add(new ReviewDecisionRow
         {
             TransactionId = row.Id,
-            Decision = decision == ReviewDecision.Release ? ReleaseCode : RejectCode,
+            Decision = verdict.DecisionCode,
             Operator = operatorName,
             Comment = comment,
             DecidedAt = now,
@@ -93,7 +83,7 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
         await db.Messages.Where(m => m.Id == row.MessageId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, MessageLifecycle.Processing).SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), cancellationToken);
         await db.StatusReports.Where(r => r.MessageId == row.MessageId).ExecuteDeleteAsync(cancellationToken);
-        Outbox.Add(db, move.ToState == TransactionState.Screened
+        Outbox.Add(db, move.GoesOn
             ? new CheckRisk(Guid.CreateVersion7(), row.MessageId, [row.Id])
             : new CompleteMessage(Guid.CreateVersion7(), row.MessageId), now);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,11 +1,9 @@
-using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Checks.Risk;
@@ -32,23 +30,9 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         }
 
         List<ObligationCandidate> batch = [.. rows.Select(Positions.Candidate)];
-        DateTimeOffset now = Clock.GetUtcNow();
-        if (!checks.Enabled)
-        {
-            await PassUncheckedAsync(message, rows, batch, cancellationToken);
-            return;
-        }
-
-        string[] parties = [.. batch.SelectMany(c => new[] { c.Debtor.Institution, c.Creditor.Institution }).Distinct()];
-        HashSet<string> suspended = [.. await Db.Participants.AsNoTracking().Where(p => parties.Contains(p.Bic) && p.Suspended).Select(p => p.Bic).ToListAsync(cancellationToken)];
-        RiskAdmission admission = breakers.Decide(board => RiskStage.Admit(batch, suspended, board, now));
-
-        // Everything that needs no lock is read first: the position locks serialise every risk and liquidity batch.
-        string[] participants = [.. admission.Admitted.SelectMany(c => new[] { c.Debtor.Institution, c.Creditor.Institution }).Distinct()];
-        RiskLimits limits = await ConfiguredLimitsAsync(participants, cancellationToken);
-        var funds = await AvailableFundsQuery.ForParticipantsAsync(Db, participants, cancellationToken);
-        var byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(admission.Admitted), cancellationToken);
-        RiskStageOutcome outcome = breakers.Decide(board => RiskStage.Decide(batch, admission, Positions.NetPositions(byKey), limits, funds, board, now));
+        (Dictionary<PositionKey, PositionRow> byKey, RiskStageOutcome outcome) = checks.Enabled
+            ? await CheckAsync(batch, Clock.GetUtcNow(), cancellationToken)
+            : await PassUncheckedAsync(batch, cancellationToken);
 
         Positions.Apply(byKey, outcome.PositionChanges);
         breakers.Record(Db, outcome.BreakerEvents);
@@ -71,23 +55,22 @@ public sealed class RiskConsumer(DelTranDbContext db, IDatabaseDialect dialect, 
         CheckCompletion(message.MessageId, rows.Count - passed.Count);
     }
 
-    /// <summary>The configured limits: maxima per currency and corridor, and the participants' net debit caps.</summary>
-    private async Task<RiskLimits> ConfiguredLimitsAsync(string[] participants, CancellationToken cancellationToken)
+    private async Task<(Dictionary<PositionKey, PositionRow>, RiskStageOutcome)> CheckAsync(List<ObligationCandidate> batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Dictionary<PositionKey, decimal> caps = (await Db.RiskLimits.AsNoTracking().Where(l => participants.Contains(l.ParticipantBic)).ToListAsync(cancellationToken))
-            .ToDictionary(l => new PositionKey(l.ParticipantBic, l.Currency), l => l.NetDebitCap);
-        return new RiskLimits(options.Value.Risk.MaxPerTransaction.ToDictionary(p => Currency.Parse(p.Key), p => p.Value), caps, 0m, options.Value.Risk.CorridorMaximums());
+        HashSet<string> suspended = await RiskLimitsQuery.SuspendedAsync(Db, batch, cancellationToken);
+        RiskAdmission admission = breakers.Decide(board => RiskStage.Admit(batch, suspended, board, now));
+
+        // Everything that needs no lock is read first: the position locks serialise every risk and liquidity batch.
+        string[] participants = [.. RiskLimitsQuery.Parties(admission.Admitted)];
+        RiskLimits limits = await RiskLimitsQuery.ConfiguredAsync(Db, options.Value, participants, cancellationToken);
+        var funds = await AvailableFundsQuery.ForParticipantsAsync(Db, participants, cancellationToken);
+        var byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(admission.Admitted), cancellationToken);
+        return (byKey, breakers.Decide(board => RiskStage.Decide(batch, admission, Positions.NetPositions(byKey), limits, funds, board, now)));
     }
 
-    /// <summary>The benchmark's pass without checks: every amount still moves the running positions, as an accepted one does.</summary>
-    private async Task PassUncheckedAsync(CheckRisk message, List<TransactionRow> rows, List<ObligationCandidate> batch, CancellationToken cancellationToken)
+    private async Task<(Dictionary<PositionKey, PositionRow>, RiskStageOutcome)> PassUncheckedAsync(List<ObligationCandidate> batch, CancellationToken cancellationToken)
     {
         var byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
-        var changes = new Dictionary<PositionKey, decimal>();
-        Dictionary<PositionKey, decimal> positions = Positions.NetPositions(byKey);
-        batch.ForEach(c => PositionChanges.Accept(positions, changes, c));
-        Positions.Apply(byKey, changes);
-        rows.ForEach(row => Move(row, TransactionState.RiskChecked));
-        Send(new CheckLiquidity(NewCommandId(), message.MessageId, [.. rows.Select(r => r.Id)]));
+        return (byKey, RiskStage.Unchecked(batch, Positions.NetPositions(byKey)));
     }
 }

@@ -1,4 +1,4 @@
-using DelTran.Core.Iso20022;
+using DelTran.Core.Compliance;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Screening;
 using DelTran.Host.Checks.Aml;
@@ -42,64 +42,49 @@ public sealed class ScreeningConsumer(DelTranDbContext db, IDatabaseDialect dial
         DateTimeOffset now = Clock.GetUtcNow();
         var screenings = new List<TransactionScreeningRow>(rows.Count);
         var clean = new List<(TransactionRow Row, ScreeningSubject Subject)>(rows.Count);
-        int leaving = 0;
         foreach (TransactionRow row in rows)
         {
             ScreeningSubject subject = AmlStage.Subject(row);
             TransactionScreeningResult result = TransactionScreening.Screen(subject, lists.Memo);
-            screenings.Add(new TransactionScreeningRow
+            screenings.Add(ScreeningRow(row.Id, lists.Fingerprint, result, now));
+            if (ComplianceRules.AfterScreening(result) is { } verdict)
             {
-                TransactionId = row.Id,
-                ListSetId = lists.Fingerprint,
-                Decision = result.Decision.ToString().ToUpperInvariant(),
-                Score = result.Parties.Count == 0 ? 0 : result.Parties.Max(p => p.Result.Score),
-                ScreenedAt = now,
-            });
-            switch (result.Decision)
+                Move(row, verdict);
+            }
+            else
             {
-                case ScreeningDecision.Hit:
-                    Move(row, TransactionState.Rejected, ReasonCode.RR04, "Sanctions hit: " + TransactionScreening.Explain(result));
-                    leaving++;
-                    break;
-                case ScreeningDecision.Possible:
-                    Move(row, TransactionState.Held, null, "Possible sanctions match, held for review: " + TransactionScreening.Explain(result));
-                    leaving++;
-                    break;
-                default:
-                    clean.Add((row, subject));
-                    break;
+                clean.Add((row, subject));
             }
         }
 
-        // Clean of sanctions: the AML rules next. They raise alerts, and reject only where the rulebook says so.
-        var passed = new List<Guid>(clean.Count);
-        var flows = new List<AmlFlowRow>(clean.Count);
-        var alerts = new List<AmlAlertRow>();
-        foreach (AmlOutcome outcome in await AmlStage.AssessAsync(Db, Dialect, aml.Value.ToRulebook(), clean, now, cancellationToken))
+        // Clean of sanctions: the AML rules next.
+        AmlOutcome[] outcomes = [.. await AmlStage.AssessAsync(Db, Dialect, aml.Value.ToRulebook(), clean, now, cancellationToken)];
+        ComplianceVerdict[] verdicts = [.. outcomes.Select(o => ComplianceRules.AfterAml(o.Assessment))];
+        for (int i = 0; i < outcomes.Length; i++)
         {
-            alerts.AddRange(outcome.Alerts);
-            if (outcome.Assessment is { Reject: true } rejected)
-            {
-                Move(outcome.Row, TransactionState.Rejected, rejected.ReasonCode, "AML: " + rejected.Explanation);
-                leaving++;
-                continue;
-            }
-
-            Move(outcome.Row, TransactionState.Screened);
-            passed.Add(outcome.Row.Id);
-            if (outcome.Flow is { } flow)
-            {
-                flows.Add(flow);
-            }
+            Move(outcomes[i].Row, verdicts[i]);
         }
 
+        AmlFlowRow[] flows = [.. outcomes.Where((_, i) => verdicts[i].GoesOn).Select(o => o.Flow).OfType<AmlFlowRow>()];
+        Guid[] passed = [.. outcomes.Where((_, i) => verdicts[i].GoesOn).Select(o => o.Row.Id)];
         await listSets.EnsureRecordedAsync(Db, Dialect, lists, now, cancellationToken);
-        await Dialect.InsertScreeningsAsync(Db, screenings, flows, alerts, cancellationToken);
-        if (passed.Count > 0)
+        await Dialect.InsertScreeningsAsync(Db, screenings, [.. flows], [.. outcomes.SelectMany(o => o.Alerts)], cancellationToken);
+        if (passed.Length > 0)
         {
-            Send(new CheckRisk(NewCommandId(), message.MessageId, [.. passed]));
+            Send(new CheckRisk(NewCommandId(), message.MessageId, passed));
         }
 
-        CheckCompletion(message.MessageId, leaving);
+        CheckCompletion(message.MessageId, rows.Count - passed.Length);
     }
+
+    private void Move(TransactionRow row, ComplianceVerdict verdict) => Move(row, verdict.To, verdict.ReasonCode, verdict.ReasonText);
+
+    private static TransactionScreeningRow ScreeningRow(Guid transactionId, string listSetId, TransactionScreeningResult result, DateTimeOffset at) => new()
+    {
+        TransactionId = transactionId,
+        ListSetId = listSetId,
+        Decision = result.DecisionCode,
+        Score = result.TopScore,
+        ScreenedAt = at,
+    };
 }

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
+using DelTran.Core.Liquidity;
 using DelTran.Core.Validation;
+using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Infrastructure.Configuration;
 
@@ -147,6 +150,13 @@ public sealed class DelTranOptions
     }
 
     public ParticipantDirectory ToDirectory() => new(Participants.Select(p => Bic.Parse(p.Bic)));
+
+    /// <summary>The liquidity stage's corridors (validated at start, so none is dropped here) and the rulebook's accepted currencies.</summary>
+    public Corridors ToCorridors() => new(
+        ToRulebook().AcceptedCurrencies.Select(Currency.Parse),
+        [.. Liquidity.Corridors.Select(text => LiquidityOptions.TryParseCorridor(text, out var c)
+            ? new Corridor(c.DebtorCountry, c.CreditorCountry, Currency.Parse(c.Currency))
+            : throw new OptionsValidationException(nameof(DelTranOptions), typeof(DelTranOptions), [$"Liquidity:Corridors: '{text}' is not a corridor."]))]);
 
     public Rulebook ToRulebook() => Core.Validation.Rulebook.Default with
     {

@@ -1,4 +1,5 @@
 using DelTran.Core.Amounts;
+using DelTran.Core.Compliance;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Checks;
@@ -178,7 +179,7 @@ public sealed class ComplianceRecordTests
             host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AmlOptions>>());
         foreach (TransactionRow row in held.Values)
         {
-            Assert.Equal(ReviewOutcome.Decided, await review.DecideAsync(row.Id, ReviewDecision.Release, "ops", "Different person.", CancellationToken.None));
+            Assert.Equal(ReviewOutcome.Decided, await review.DecideAsync(row.Id, ReviewChoice.Release, "ops", "Different person.", CancellationToken.None));
         }
 
         DateTime deadline = DateTime.UtcNow.AddSeconds(30);

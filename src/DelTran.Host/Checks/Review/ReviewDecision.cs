@@ -1,7 +1,0 @@
-namespace DelTran.Host.Checks.Review;
-
-public enum ReviewDecision
-{
-    Release,
-    Reject,
-}

@@ -1,4 +1,5 @@
 using Cronos;
+using DelTran.Core.Clearing;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;

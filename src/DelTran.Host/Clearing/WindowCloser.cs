@@ -17,10 +17,9 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
 {
     public async Task<CloseResult> CloseAsync(CloseRequest request, CancellationToken cancellationToken)
     {
-        IReadOnlySet<string> cleared = deltran.Value.ToRulebook().AcceptedCurrencies;
-        if (!cleared.Contains(request.Currency))
+        if (WindowClose.RefuseCurrency(request, deltran.Value.ToRulebook().AcceptedCurrencies) is { } unknown)
         {
-            return new CloseResult(CloseOutcome.UnknownCurrency, null, $"DelTran clears no {request.Currency} payments, so there is no {request.Currency} window; it clears {string.Join(", ", cleared.Order(StringComparer.Ordinal))}.");
+            return unknown;
         }
 
         Currency currency = Currency.Parse(request.Currency);
@@ -29,52 +28,69 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await dialect.EnterWindowGuardExclusiveAsync(db, request.Currency, cancellationToken);
         DateTimeOffset now = await dialect.NowAsync(db, cancellationToken);
-
         ClearingWindowRow window = (await OpenWindows.GetOrOpenAsync(db, [currency], now, cancellationToken))[currency];
-        if (request.WindowId is not null && request.WindowId != window.Id)
+        WindowCloseDecision decision = WindowClose.Decide(request, window.Id, window.OpenedAt, now, options.Value.CalendarFor(request.Currency));
+        if (decision.Refused is { } refused)
         {
-            return new CloseResult(CloseOutcome.AlreadyClosed, request.WindowId, $"Window {request.WindowId} is not open; {window.Id} is the open {request.Currency} window.");
+            return refused;
         }
 
-        // PostgreSQL keeps microseconds: a cut-off with finer ticks would not compare equal to itself once stored.
-        DateTimeOffset cutoff = Microseconds(request.ScheduledCutoff is DateTimeOffset scheduled && scheduled < now ? scheduled : now);
-        if (window.OpenedAt >= cutoff)
-        {
-            return new CloseResult(CloseOutcome.AlreadyClosed, window.Id, $"Window {window.Id} opened at {window.OpenedAt:O}, at or after the cut-off {cutoff:O}: that cut-off's close already happened.");
-        }
-
-        BankingCalendar calendar = options.Value.CalendarFor(request.Currency);
-        DateOnly businessDate = calendar.BusinessDateAt(cutoff);
         await dialect.LockCurrencyPositionsAsync(db, request.Currency, cancellationToken);
+        ClearingWindowRow next = await CloseAndOpenNextAsync(db, window, decision, WindowClose.ClosingCause(request, decision), now, cancellationToken);
+        WindowCloseCounts counts = await SettleMembershipAsync(db, window, next.Id, decision, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
+        CloseResult result = WindowClose.Closed(window.Id, next.Id, decision, counts, request.Currency);
+        Log.Closed(logger, result.Message);
+        return result;
+    }
+
+    private static async Task<ClearingWindowRow> CloseAndOpenNextAsync(DelTranDbContext db, ClearingWindowRow window, WindowCloseDecision decision, string cause, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         WindowState closing = WindowState.Closing;
         WindowState open = OpenWindows.Open;
         int updated = await db.ClearingWindows.Where(w => w.Id == window.Id && w.State == open).ExecuteUpdateAsync(
-            s => s.SetProperty(w => w.State, closing).SetProperty(w => w.CutoffAt, cutoff).SetProperty(w => w.BusinessDate, businessDate).SetProperty(w => w.UpdatedAt, now),
+            s => s.SetProperty(w => w.State, closing).SetProperty(w => w.CutoffAt, decision.Cutoff).SetProperty(w => w.BusinessDate, decision.BusinessDate).SetProperty(w => w.UpdatedAt, now),
             cancellationToken);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Window {window.Id} changed state under the exclusive window guard.");
         }
 
-        ClearingWindowRow next = OpenWindows.New(currency, window.Sequence + 1, cutoff);
+        ClearingWindowRow next = OpenWindows.New(window.Currency, window.Sequence + 1, decision.Cutoff);
         db.ClearingWindows.Add(next);
-        db.WindowEvents.Add(Event(window.Id, now, open, closing, $"{request.Cause}; cut-off {cutoff:O}, settles on {businessDate:yyyy-MM-dd}"));
+        db.WindowEvents.Add(Event(window.Id, now, open, closing, cause));
         db.WindowEvents.Add(Event(next.Id, now, null, open, $"opened by the close of {window.Id}"));
         await db.SaveChangesAsync(cancellationToken);
+        return next;
+    }
 
+    // The window's members by WindowAssignment's rules, applied in SQL, and the totals of what it keeps.
+    private async Task<WindowCloseCounts> SettleMembershipAsync(DelTranDbContext db, ClearingWindowRow window, string nextId, WindowCloseDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // Accepted at or after a scheduled cut-off that the job reached late: the next window's, by acceptance time.
-        int late = await MoveLateAsync(db, window.Id, next.Id, cutoff, cancellationToken);
+        int late = await MoveLateAsync(db, window.Id, nextId, decision.Cutoff, cancellationToken);
 
         // Value-dated after this window's settlement date: not due yet, settles in a later window.
+        DateOnly businessDate = decision.BusinessDate;
         int notDue = await db.Obligations.Where(o => o.WindowId == window.Id && o.ValueDate != null && o.ValueDate > businessDate)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, next.Id), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.CarriedFrom, o => o.CarriedFrom ?? o.WindowId).SetProperty(o => o.WindowId, nextId), cancellationToken);
 
         // What this window settles leaves the running positions (in-flight and carried obligations stay in them).
-        await dialect.ReleaseWindowPositionsAsync(db, window.Id, currency, cancellationToken);
+        await dialect.ReleaseWindowPositionsAsync(db, window.Id, window.Currency, cancellationToken);
+        int carried = await CarryAbandonedAsync(db, window, now, cancellationToken);
+        (long count, decimal sum) = await dialect.WindowTotalsAsync(db, window.Id, cancellationToken);
+        await db.ClearingWindows.Where(w => w.Id == window.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ObligationCount, count).SetProperty(w => w.ObligationSum, sum), cancellationToken);
+        return new WindowCloseCounts(count, sum, late, notDue, carried);
+    }
 
-        // Failed windows nobody retried: their obligations (already out of the positions) settle with this one.
+    // Failed windows nobody retried: their obligations (already out of the positions) settle with this one.
+    private static async Task<int> CarryAbandonedAsync(DelTranDbContext db, ClearingWindowRow window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         WindowState failed = WindowState.Failed;
+        Currency currency = window.Currency;
         List<string> abandoned = await db.ClearingWindows
             .Where(w => w.Currency == currency && w.State == failed && w.CarriedTo == null)
             .Select(w => w.Id).ToListAsync(cancellationToken);
@@ -87,19 +103,8 @@ public sealed class WindowCloser(Func<DelTranDbContext> databases, IDatabaseDial
             db.WindowEvents.Add(Event(failedId, now, failed, failed, $"obligations carried into {window.Id}, which settles them; this window can no longer be retried"));
         }
 
-        (long count, decimal sum) = await dialect.WindowTotalsAsync(db, window.Id, cancellationToken);
-        await db.ClearingWindows.Where(w => w.Id == window.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ObligationCount, count).SetProperty(w => w.ObligationSum, sum), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        string message = FormattableString.Invariant(
-            $"Closed {window.Id} at {cutoff:O}: {count} obligations, sum {sum} {request.Currency}; {late} accepted after the cut-off and {notDue} value-dated later moved to {next.Id}; {carried} carried in from failed windows.");
-        Log.Closed(logger, message);
-        return new CloseResult(CloseOutcome.Closed, window.Id, message);
+        return carried;
     }
-
-    private static DateTimeOffset Microseconds(DateTimeOffset instant) => new(instant.Ticks - (instant.Ticks % 10), instant.Offset);
 
     private async Task<int> MoveLateAsync(DelTranDbContext db, string windowId, string nextId, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DelTran.Core.Clearing;
 using DelTran.Host.Checks.Screening;
 using DelTran.Host.Clearing;
 using DelTran.Host.Composition;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DelTran.Core.Clearing;
 using DelTran.Host.Clearing;
 using DelTran.Host.Tests.Support;
 using Hangfire;

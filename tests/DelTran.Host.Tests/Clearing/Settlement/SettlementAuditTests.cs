@@ -1,4 +1,5 @@
 using DelTran.Core.Amounts;
+using DelTran.Core.Clearing;
 using DelTran.Core.Settlement;
 using DelTran.Host.Clearing;
 using DelTran.Host.Infrastructure.Persistence;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DelTran.Core.Clearing;
 using DelTran.Core.Tests.Support;
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;

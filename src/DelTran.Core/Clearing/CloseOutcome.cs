@@ -1,4 +1,4 @@
-namespace DelTran.Host.Clearing;
+namespace DelTran.Core.Clearing;
 
 public enum CloseOutcome
 {

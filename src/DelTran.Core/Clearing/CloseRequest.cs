@@ -1,4 +1,4 @@
-namespace DelTran.Host.Clearing;
+namespace DelTran.Core.Clearing;
 
 /// <summary>What to close: the open window of a currency, optionally only a named one or only one opened before a scheduled cut-off.</summary>
 public sealed record CloseRequest(string Currency, string Cause)

@@ -1,3 +1,3 @@
-namespace DelTran.Host.Clearing;
+namespace DelTran.Core.Clearing;
 
 public sealed record CloseResult(CloseOutcome Outcome, string? WindowId, string Message);

@@ -31,31 +31,20 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
         }
 
         NettingResult result = netting.Complete();
-        // Expected: the totals the close recorded in its own transaction. Anything that changed the window's
-        // obligations since (a late write, a manual edit) shows up as a difference here, before money moves.
-        (long count, decimal sum) = (window.ObligationCount, window.ObligationSum);
-        IReadOnlyList<ConservationViolation> violations = Conservation.Check(result, new Dictionary<Currency, (long Count, decimal Sum)> { [currency] = (count, sum) });
-        if (result.Totals.Any(t => t.Currency != currency))
-        {
-            violations = [.. violations, new ConservationViolation(currency, "single-currency", $"Window {windowId} of {currency.Code} holds obligations in another currency.")];
-        }
+        WindowNettingVerdict verdict = WindowNetting.Judge(windowId, currency, result, window.ObligationCount, window.ObligationSum);
 
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await lease.CheckAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
-        if (violations.Count > 0)
+        await WindowTransitions.MoveAsync(db, windowId, WindowState.Closing, verdict.To, verdict.Cause, now, cancellationToken);
+        if (!verdict.Netted)
         {
-            string reason = "Conservation check failed before settlement: " + string.Join(" ", violations.Select(v => v.Message));
-            await WindowTransitions.MoveAsync(db, windowId, WindowState.Closing, WindowState.Failed, reason, now, cancellationToken, failureReason: reason);
             await transaction.CommitAsync(cancellationToken);
-            Log.ConservationFailed(logger, windowId, reason);
+            Log.ConservationFailed(logger, windowId, verdict.Cause);
             return null;
         }
 
-        decimal efficiency = result.Totals.Count == 0 ? 0m : result.Totals[0].Efficiency;
-        string cause = FormattableString.Invariant($"netted {count} obligations, sum {sum} {currency.Code}, {result.Positions.Count} positions, efficiency {NettingEfficiency.Percent(efficiency)}");
-        await WindowTransitions.MoveAsync(db, windowId, WindowState.Closing, WindowState.Netted, cause, now, cancellationToken);
         db.WindowPositions.AddRange(result.Positions.Select(p => new WindowPositionRow
         {
             WindowId = windowId,
@@ -78,7 +67,7 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
         }));
         await db.SaveChangesAsync(cancellationToken);
 
-        await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.NettingEfficiency, decimal.Round(efficiency, 10)), cancellationToken);
+        await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.NettingEfficiency, decimal.Round(verdict.Efficiency, 10)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

@@ -16,8 +16,8 @@ public sealed class CoreArchitectureTests
     {
         ["Amounts"] = [],
         ["Iso20022"] = ["Amounts"],
-        ["Clearing"] = ["Amounts"],
         ["Netting"] = ["Amounts"],
+        ["Clearing"] = ["Amounts", "Netting"], // a closing window is judged on its netting
         ["Mapping"] = ["Amounts", "Iso20022"],
         ["Validation"] = ["Amounts", "Iso20022"],
         ["Screening"] = ["Iso20022"],

@@ -96,44 +96,10 @@ public static class MessagesApi
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        string? mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        Stream body;
-        string name;
-        if (mediaType is "application/xml" or "text/xml")
+        (Stream? body, string name, IResult? refusal) = await ReadSubmissionAsync(http, cancellationToken);
+        if (body is null)
         {
-            body = http.Request.Body;
-            name = "http-body.xml";
-        }
-        else if (mediaType == "multipart/form-data")
-        {
-            IFormCollection form;
-            try
-            {
-                form = await http.Request.ReadFormAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
-            {
-                return ex is BadHttpRequestException ? TooLarge() : Results.Problem("The multipart body could not be read.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            IFormFile? file = form.Files.Count == 1 ? form.Files[0] : null;
-            if (file is null)
-            {
-                return Results.Problem("Send exactly one file in the multipart body.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            string? fileType = file.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-            if (fileType is not ("application/xml" or "text/xml" or "application/octet-stream") && !file.FileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-            {
-                return Unsupported();
-            }
-
-            body = file.OpenReadStream();
-            name = Path.GetFileName(file.FileName);
-        }
-        else
-        {
-            return Unsupported();
+            return refusal!;
         }
 
         IngestResult result;
@@ -155,6 +121,42 @@ public static class MessagesApi
         };
     }
 
+    // The submitted file: an XML body, or exactly one XML file in a multipart form; otherwise the answer that refuses it.
+    private static async Task<(Stream? Body, string Name, IResult? Refusal)> ReadSubmissionAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        string? mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is "application/xml" or "text/xml")
+        {
+            return (http.Request.Body, "http-body.xml", null);
+        }
+
+        if (mediaType != "multipart/form-data")
+        {
+            return (null, "", Unsupported());
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            return (null, "", ex is BadHttpRequestException ? TooLarge() : Results.Problem("The multipart body could not be read.", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        IFormFile? file = form.Files.Count == 1 ? form.Files[0] : null;
+        if (file is null)
+        {
+            return (null, "", Results.Problem("Send exactly one file in the multipart body.", statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        string? fileType = file.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return fileType is not ("application/xml" or "text/xml" or "application/octet-stream") && !file.FileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+            ? (null, "", Unsupported())
+            : (file.OpenReadStream(), Path.GetFileName(file.FileName), null);
+    }
+
     private static async Task<IResult> GetStatusAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, int? offset, int? limit, CancellationToken cancellationToken)
     {
         await using DelTranDbContext db = dbFactory();
@@ -167,41 +169,8 @@ public static class MessagesApi
         MessageRow? message = file.MessageId is Guid messageId ? await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken) : null;
         int skip = Math.Max(0, offset ?? 0);
         int take = Math.Clamp(limit ?? 1000, 1, 10_000);
-        var outcomes = new List<TransactionOutcome>();
-        var states = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (message is not null)
-        {
-            var rows = await (
-                from t in db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).OrderBy(t => t.Index).Skip(skip).Take(take)
-                join f in db.TransactionFx.AsNoTracking() on t.Id equals f.TransactionId into fx
-                from f in fx.DefaultIfEmpty()
-                orderby t.Index
-                select new
-                {
-                    t.State,
-                    Outcome = new TransactionOutcome(
-                        t.Id,
-                        t.Index,
-                        t.EndToEndId,
-                        t.Uetr.HasValue ? t.Uetr.Value.Value : null,
-                        TransactionStates.Code(t.State),
-                        t.ReasonCode,
-                        t.ReasonText,
-                        f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate, f.Path)),
-                })
-                .ToListAsync(cancellationToken);
-            // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
-            // Operators read the reasons as decided.
-            outcomes = byOperator
-                ? [.. rows.Select(r => r.Outcome)]
-                : [.. rows.Select(r => ParticipantReasons.For(r.State, r.Outcome.ReasonCode, r.Outcome.Reason) is var (code, text) ? r.Outcome with { ReasonCode = code, Reason = text } : r.Outcome)];
-
-            foreach (var group in await db.Transactions.AsNoTracking().Where(t => t.MessageId == message.Id).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            {
-                states[TransactionStates.Code(group.Key)] = group.Count;
-            }
-        }
-
+        List<TransactionOutcome> outcomes = message is null ? [] : await OutcomesAsync(db, message.Id, skip, take, byOperator, cancellationToken);
+        Dictionary<string, int> states = message is null ? [] : await StateCountsAsync(db, message.Id, cancellationToken);
         return Results.Ok(new MessageStatus(
             file.Id,
             file.Status.ToString().ToUpperInvariant(),
@@ -216,6 +185,39 @@ public static class MessagesApi
             skip,
             message?.State == MessageLifecycle.Completed ? $"/api/v1/messages/{id}/status-report" : null));
     }
+
+    private static async Task<List<TransactionOutcome>> OutcomesAsync(DelTranDbContext db, Guid messageId, int skip, int take, bool byOperator, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from t in db.Transactions.AsNoTracking().Where(t => t.MessageId == messageId).OrderBy(t => t.Index).Skip(skip).Take(take)
+            join f in db.TransactionFx.AsNoTracking() on t.Id equals f.TransactionId into fx
+            from f in fx.DefaultIfEmpty()
+            orderby t.Index
+            select new
+            {
+                t.State,
+                Outcome = new TransactionOutcome(
+                    t.Id,
+                    t.Index,
+                    t.EndToEndId,
+                    t.Uetr.HasValue ? t.Uetr.Value.Value : null,
+                    TransactionStates.Code(t.State),
+                    t.ReasonCode,
+                    t.ReasonText,
+                    f == null ? null : new FxOutcome(f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate, f.Path)),
+            })
+            .ToListAsync(cancellationToken);
+
+        // A participant reads compliance decisions as fixed texts only (no list, entry, score or rule): no tipping-off.
+        // Operators read the reasons as decided.
+        return byOperator
+            ? [.. rows.Select(r => r.Outcome)]
+            : [.. rows.Select(r => ParticipantReasons.For(r.State, r.Outcome.ReasonCode, r.Outcome.Reason) is var (code, text) ? r.Outcome with { ReasonCode = code, Reason = text } : r.Outcome)];
+    }
+
+    private static async Task<Dictionary<string, int>> StateCountsAsync(DelTranDbContext db, Guid messageId, CancellationToken cancellationToken) =>
+        (await db.Transactions.AsNoTracking().Where(t => t.MessageId == messageId).GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => TransactionStates.Code(g.Key), g => g.Count, StringComparer.Ordinal);
 
     private static async Task<IResult> GetStatusReportAsync(Guid id, HttpContext http, ApiKeyAuthentication auth, Func<DelTranDbContext> dbFactory, IDatabaseDialect dialect, CancellationToken cancellationToken)
     {

@@ -44,17 +44,18 @@ public static class TransactionsApi
         var events = await db.TransactionEvents.AsNoTracking().Where(e => e.TransactionId == id).OrderBy(e => e.Id)
             .Select(e => new TrailEvent(e.At, e.Stage, e.FromState == null ? null : TransactionStates.Code(e.FromState.Value), TransactionStates.Code(e.ToState), e.ReasonCode, e.Detail))
             .ToListAsync(cancellationToken);
-        TransactionScreeningRow? screening = await db.TransactionScreenings.AsNoTracking().SingleOrDefaultAsync(s => s.TransactionId == id, cancellationToken);
-        ScreeningListSetRow? listSet = screening is null ? null
-            : await db.ScreeningListSets.AsNoTracking().SingleOrDefaultAsync(l => l.Id == screening.ListSetId, cancellationToken);
         var alerts = await db.AmlAlerts.AsNoTracking().Where(a => a.TransactionId == id).OrderBy(a => a.Id)
             .Select(a => new TrailAmlAlert(a.RuleId, a.Severity, a.Explanation, a.Rejected, a.At))
             .ToListAsync(cancellationToken);
         var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => d.TransactionId == id).OrderBy(d => d.Id)
             .Select(d => new TrailReview(d.Decision, d.Operator, d.Comment, d.DecidedAt))
             .ToListAsync(cancellationToken);
-        TransactionFxRow? fx = await db.TransactionFx.AsNoTracking().SingleOrDefaultAsync(f => f.TransactionId == id, cancellationToken);
-        ObligationRow? obligation = await db.Obligations.AsNoTracking().SingleOrDefaultAsync(o => o.TransactionId == id, cancellationToken);
+        TrailFx? fx = await db.TransactionFx.AsNoTracking().Where(f => f.TransactionId == id)
+            .Select(f => new TrailFx(f.Path, f.Direct, f.Steps, f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate))
+            .SingleOrDefaultAsync(cancellationToken);
+        TrailObligation? obligation = await db.Obligations.AsNoTracking().Where(o => o.TransactionId == id)
+            .Select(o => new TrailObligation(o.DebtorBic.Value, o.CreditorBic.Value, o.Amount, o.Currency.Code, o.AcceptedAt, o.WindowId, o.CarriedFrom))
+            .SingleOrDefaultAsync(cancellationToken);
 
         return TypedResults.Ok(new TransactionTrail(
             t.Id,
@@ -73,19 +74,32 @@ public static class TransactionsApi
             t.ReasonCode,
             t.ReasonText,
             events,
-            screening is null ? null : new TrailScreening(
-                screening.Decision,
-                screening.Score,
-                screening.ScreenedAt,
-                screening.ListSetId,
-                listSet is null ? null : [.. SanctionsListSet.ReadDescription(listSet.Versions).Select(v => new TrailListVersion(
-                    v.Source,
-                    v.ListId,
-                    v.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    v.Sha256))]),
+            await ScreeningAsync(db, id, cancellationToken),
             alerts,
             reviews,
-            fx is null ? null : new TrailFx(fx.Path, fx.Direct, fx.Steps, fx.RateTableVersion, fx.PricedAt, fx.SourceAmount, fx.SourceCurrency.Code, fx.ResultAmount, fx.ResultCurrency.Code, fx.EffectiveRate),
-            obligation is null ? null : new TrailObligation(obligation.DebtorBic.Value, obligation.CreditorBic.Value, obligation.Amount, obligation.Currency.Code, obligation.AcceptedAt, obligation.WindowId, obligation.CarriedFrom)));
+            fx,
+            obligation));
+    }
+
+    // The screening and the versions of the lists that screened it.
+    private static async Task<TrailScreening?> ScreeningAsync(DelTranDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        TransactionScreeningRow? screening = await db.TransactionScreenings.AsNoTracking().SingleOrDefaultAsync(s => s.TransactionId == id, cancellationToken);
+        if (screening is null)
+        {
+            return null;
+        }
+
+        ScreeningListSetRow? listSet = await db.ScreeningListSets.AsNoTracking().SingleOrDefaultAsync(l => l.Id == screening.ListSetId, cancellationToken);
+        return new TrailScreening(
+            screening.Decision,
+            screening.Score,
+            screening.ScreenedAt,
+            screening.ListSetId,
+            listSet is null ? null : [.. SanctionsListSet.ReadDescription(listSet.Versions).Select(v => new TrailListVersion(
+                v.Source,
+                v.ListId,
+                v.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                v.Sha256))]);
     }
 }

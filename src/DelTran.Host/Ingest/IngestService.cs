@@ -70,16 +70,7 @@ public sealed partial class IngestService(
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using DelTranDbContext db = dbFactory();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var file = new InboundFileRow
-        {
-            Id = fileId,
-            ParticipantBic = participantBic,
-            Channel = channel,
-            OriginalName = originalName.Length > 255 ? originalName[..255] : originalName,
-            Sha256 = "pending:" + fileId.ToString("N"),
-            ReceivedAt = now,
-            Status = InboundFileStatus.Stored,
-        };
+        InboundFileRow file = NewFile(fileId, participantBic, channel, originalName, now);
         db.InboundFiles.Add(file);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -94,11 +85,7 @@ public sealed partial class IngestService(
             return new IngestResult(IngestOutcome.TooLarge, Guid.Empty);
         }
 
-        Guid? earlier = await db.InboundFiles.AsNoTracking()
-            .Where(f => f.ParticipantBic == participantBic && f.Sha256 == sha256)
-            .Select(f => (Guid?)f.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (earlier is Guid earlierId)
+        if (await EarlierAsync(db, participantBic, sha256, cancellationToken) is Guid earlierId)
         {
             await transaction.RollbackAsync(cancellationToken);
             LogDuplicateFile(logger, participantBic, channel, earlierId);
@@ -118,7 +105,7 @@ public sealed partial class IngestService(
             // race; it reaches the caller, which retries or answers 503.)
             await transaction.RollbackAsync(cancellationToken);
             await using DelTranDbContext again = dbFactory();
-            Guid winner = await again.InboundFiles.AsNoTracking().Where(f => f.ParticipantBic == participantBic && f.Sha256 == sha256).Select(f => f.Id).FirstAsync(cancellationToken);
+            Guid winner = await EarlierAsync(again, participantBic, sha256, cancellationToken) ?? throw new InvalidOperationException($"The file {sha256} of {participantBic} lost a race to no stored file.");
             return new IngestResult(IngestOutcome.Duplicate, winner);
         }
 
@@ -126,6 +113,22 @@ public sealed partial class IngestService(
         LogStored(logger, fileId, participantBic, channel, file.Size, sha256);
         return new IngestResult(IngestOutcome.Stored, fileId);
     }
+
+    // A participant's file is stored once: the same bytes again answer with the earlier file.
+    private static Task<Guid?> EarlierAsync(DelTranDbContext db, string participantBic, string sha256, CancellationToken cancellationToken) =>
+        db.InboundFiles.AsNoTracking().Where(f => f.ParticipantBic == participantBic && f.Sha256 == sha256).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
+
+    // Stored while its bytes are written; its digest is known (and checked for a duplicate) only at the end.
+    private static InboundFileRow NewFile(Guid fileId, string participantBic, string channel, string originalName, DateTimeOffset now) => new()
+    {
+        Id = fileId,
+        ParticipantBic = participantBic,
+        Channel = channel,
+        OriginalName = originalName.Length > 255 ? originalName[..255] : originalName,
+        Sha256 = "pending:" + fileId.ToString("N"),
+        ReceivedAt = now,
+        Status = InboundFileStatus.Stored,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored inbound file {FileId} from {Participant} via {Channel}: {Size} bytes, sha256 {Sha256}")]
     private static partial void LogStored(ILogger logger, Guid fileId, string participant, string channel, long size, string sha256);

@@ -33,44 +33,19 @@ public sealed partial class ProcessInboundFileConsumer(
         }
 
         DateTimeOffset now = Clock.GetUtcNow();
-        var row = new MessageRow
-        {
-            Id = Guid.CreateVersion7(now),
-            InboundFileId = file.Id,
-            SenderBic = file.ParticipantBic,
-            State = MessageLifecycle.Received,
-            ReceivedAt = now,
-        };
+        MessageRow row = NewMessage(file, now);
         Db.Messages.Add(row);
         await Db.SaveChangesAsync(cancellationToken);
 
         var sink = new LoadingSink(row.Id, now, StageBatchSize);
-        MessageValidator validator = await validators.CreateAsync(cancellationToken);
-        var registry = new MessageIdRegistry(dbFactory, row.Id);
         bool senderFromContent = file.ParticipantBic == IngestService.FromMessageContent;
         using var watchdog = new CancellationTokenSource(validators.WatchdogFor(file.Size), Clock);
-        var context = new ValidationContext(DateOnly.FromDateTime(now.UtcDateTime), registry)
+        var context = new ValidationContext(DateOnly.FromDateTime(now.UtcDateTime), new MessageIdRegistry(dbFactory, row.Id))
         {
             AuthenticatedSender = senderFromContent ? null : file.ParticipantBic,
             Watchdog = watchdog.Token,
         };
-
-        Task<ValidationReport> validation = Task.Factory.StartNew(
-            () =>
-            {
-                try
-                {
-                    using Stream stream = RawFileStore.OpenRead(dbFactory, file.Id, file.Size);
-                    return validator.Validate(stream, context, sink);
-                }
-                finally
-                {
-                    sink.Complete();
-                }
-            },
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        Task<ValidationReport> validation = ValidateAsync(await validators.CreateAsync(cancellationToken), file, context, sink, cancellationToken);
 
         int loaded = 0;
         await foreach (LoadBlock block in sink.Blocks.ReadAllAsync(cancellationToken))
@@ -94,6 +69,34 @@ public sealed partial class ProcessInboundFileConsumer(
 
         await FinishAsync(file, row, report, sink, now, cancellationToken);
     }
+
+    private static MessageRow NewMessage(InboundFileRow file, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        InboundFileId = file.Id,
+        SenderBic = file.ParticipantBic,
+        State = MessageLifecycle.Received,
+        ReceivedAt = now,
+    };
+
+    // The validator reads the stored file on its own thread and hands transactions to the sink, which this consumer loads as they come.
+    private Task<ValidationReport> ValidateAsync(MessageValidator validator, InboundFileRow file, ValidationContext context, LoadingSink sink, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    using Stream stream = RawFileStore.OpenRead(dbFactory, file.Id, file.Size);
+                    return validator.Validate(stream, context, sink);
+                }
+                finally
+                {
+                    sink.Complete();
+                }
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     private async Task FinishAsync(InboundFileRow file, MessageRow row, ValidationReport report, LoadingSink sink, DateTimeOffset now, CancellationToken cancellationToken)
     {

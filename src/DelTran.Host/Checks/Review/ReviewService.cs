@@ -60,35 +60,43 @@ public sealed class ReviewService(Func<DelTranDbContext> databases, IDatabaseDia
             return ReviewOutcome.NotHeld;
         }
 
+        Record(db, row.Id, verdict, operatorName, comment, now);
+        await ReopenMessageAsync(db, row.MessageId, move.GoesOn ? new CheckRisk(Guid.CreateVersion7(), row.MessageId, [row.Id]) : new CompleteMessage(Guid.CreateVersion7(), row.MessageId), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return ReviewOutcome.Decided;
+    }
+
+    // The move's event and the operator's decision, recorded in the transaction that moves it.
+    private static void Record(DelTranDbContext db, Guid transactionId, ReviewVerdict verdict, string operatorName, string comment, DateTimeOffset now)
+    {
         db.TransactionEvents.Add(new TransactionEventRow
         {
-            TransactionId = row.Id,
+            TransactionId = transactionId,
             At = now,
             FromState = TransactionState.Held,
-            ToState = move.To,
+            ToState = verdict.Move.To,
             Stage = "review",
-            ReasonCode = move.ReasonCode,
+            ReasonCode = verdict.Move.ReasonCode,
             Detail = verdict.EventDetail,
         });
         db.ReviewDecisions.Add(new ReviewDecisionRow
         {
-            TransactionId = row.Id,
+            TransactionId = transactionId,
             Decision = verdict.DecisionCode,
             Operator = operatorName,
             Comment = comment,
             DecidedAt = now,
         });
+    }
 
-        // The message's report said PDNG for this transaction: it is written again once the outcome is known.
-        await db.Messages.Where(m => m.Id == row.MessageId).ExecuteUpdateAsync(
+    // The message's report said PDNG for this transaction: it is written again once the outcome is known.
+    private static async Task ReopenMessageAsync(DelTranDbContext db, Guid messageId, IPipelineCommand next, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Messages.Where(m => m.Id == messageId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.State, MessageLifecycle.Processing).SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), cancellationToken);
-        await db.StatusReports.Where(r => r.MessageId == row.MessageId).ExecuteDeleteAsync(cancellationToken);
-        Outbox.Add(db, move.GoesOn
-            ? new CheckRisk(Guid.CreateVersion7(), row.MessageId, [row.Id])
-            : new CompleteMessage(Guid.CreateVersion7(), row.MessageId), now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
-        return ReviewOutcome.Decided;
+        await db.StatusReports.Where(r => r.MessageId == messageId).ExecuteDeleteAsync(cancellationToken);
+        Outbox.Add(db, next, now);
     }
 }

@@ -9,6 +9,15 @@ public static class ReasonCode
     /// <summary>IncorrectAccountNumber: account number invalid or missing.</summary>
     public const string AC01 = "AC01";
 
+    /// <summary>InvalidCreditorAccountNumber: the creditor's account (a token transfer's receiver) does not exist.</summary>
+    public const string AC03 = "AC03";
+
+    /// <summary>BlockedAccount: the account is blocked, prohibiting postings against it (a suspended participant's tokens).</summary>
+    public const string AC06 = "AC06";
+
+    /// <summary>AbortedSettlementTimeout: settlement aborted because of a timeout (a pending token transfer or mint that ran out of time).</summary>
+    public const string AB03 = "AB03";
+
     /// <summary>
     /// TransactionForbidden (formerly NoAgreement): DelTran has no agreement to clear the transaction, e.g. its
     /// corridor (debtor agent country, creditor agent country, currency) is not configured.

@@ -27,6 +27,7 @@ public sealed class CoreArchitectureTests
         ["Risk"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Aml"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Compliance"] = ["Aml", "Iso20022", "Pipeline", "Screening"], // the compliance stage moves transactions on sanctions and AML results
+        ["Tokens"] = ["Amounts", "Iso20022"], // the token ledger: DelTran issues and moves tokens, fully backed (issue 17)
         ["Settlement"] = ["Amounts", "Clearing", "Liquidity", "Netting"], // a window's settlement moves the window's state
         ["Invariants"] = ["Amounts", "Clearing", "Liquidity", "Pipeline", "Settlement"],
         ["Reporting"] = ["Amounts", "Clearing", "Iso20022", "Netting", "Pipeline", "Settlement", "Validation"], // window reports read window states and instruction codes

@@ -1,0 +1,15 @@
+namespace DelTran.Core.Tokens;
+
+/// <summary>
+/// What a token operation does. A mint turns money the participant's bank moved into the reserve into tokens; a burn pays
+/// tokens back out; a transfer moves tokens between participants; a refund returns money that reached the reserve for a
+/// voided mint; a correction is an operator's entry approved by a second operator.
+/// </summary>
+public enum TokenOperationKind
+{
+    Mint,
+    Burn,
+    Transfer,
+    Refund,
+    Correction,
+}

@@ -1,0 +1,354 @@
+using DelTran.Core.Amounts;
+using DelTran.Core.Iso20022;
+
+namespace DelTran.Core.Tokens;
+
+/// <summary>
+/// The token ledger's rules, one pure function per decision. Tokens are fully backed: a mint is credited only once the
+/// participant's bank confirmed the money in the reserve, a burn's tokens are locked until the bank confirms the payout,
+/// and no participant account goes below zero. Every request is idempotent by the participant's own id: the same id with
+/// the same content answers with what is stored, with other content it is refused (DUPL), as TigerBeetle does.
+/// </summary>
+public static class TokenRules
+{
+    public const int MaxRequestIdLength = 35;
+
+    /// <summary>The largest amount of one operation (numeric(18,5) keeps 10^13).</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    public static readonly TimeSpan MaxPendingTime = TimeSpan.FromDays(7);
+
+    /// <summary>The stored id of a participant's request: its BIC8, a slash, its own id.</summary>
+    public static string OperationId(string participant, string requestId) => participant + "/" + requestId;
+
+    /// <summary>The id of the refund of a mint whose money reached the reserve after DelTran voided it.</summary>
+    public static string RefundId(string mintId) => mintId + "/refund";
+
+    public static TokenDecision Transfer(TokenTransferRequest request, TokenOperation? stored, TokenParties parties, TokenBalance senderBalance, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parties);
+        TokenOperation wanted = new(OperationId(request.Sender, request.RequestId), TokenOperationKind.Transfer, request.Sender, request.Receiver, request.Currency, request.Amount, TokenOperationStatus.Pending, now)
+        {
+            TwoPhase = request.PendingFor is not null,
+            ExpiresAt = request.PendingFor is TimeSpan pendingFor ? now + pendingFor : null,
+        };
+        if (stored is not null)
+        {
+            return SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
+        }
+
+        if ((CheckRequest(request.Sender, request.RequestId, request.Currency, request.Amount, parties) ?? CheckReceiver(request.Sender, request.Receiver, parties)) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        if (request.PendingFor is TimeSpan time && (time <= TimeSpan.Zero || time > MaxPendingTime))
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Invalid, ReasonCode.FF01, $"A pending transfer's time is more than zero and at most {MaxPendingTime.TotalDays} days.");
+        }
+
+        if (senderBalance.Available < request.Amount)
+        {
+            return Insufficient(request.Sender, request.Currency, request.Amount, senderBalance);
+        }
+
+        TokenAccountId from = TokenAccountId.Of(request.Sender, request.Currency);
+        if (wanted.TwoPhase)
+        {
+            return Accept([wanted], [], (from, new TokenBalanceChange(0m, request.Amount)));
+        }
+
+        TokenOperation posted = wanted with { Status = TokenOperationStatus.Posted, FinishedAt = now };
+        return Accept([posted], Move(posted, from, TokenAccountId.Of(request.Receiver, request.Currency), TokenPostingKind.Transfer), Debit(from, request.Amount), Credit(TokenAccountId.Of(request.Receiver, request.Currency), request.Amount));
+    }
+
+    /// <summary>
+    /// A linked batch, all or nothing: each transfer is decided against the balances the earlier ones left; if one is
+    /// refused, the batch is, with that transfer's position and reason. A batch whose every id is stored with the same
+    /// content answers with what is stored.
+    /// </summary>
+    public static TokenDecision Batch(IReadOnlyList<TokenTransferRequest> requests, IReadOnlyDictionary<string, TokenOperation> stored, TokenParties parties, IReadOnlyDictionary<TokenAccountId, TokenBalance> balances, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(stored);
+        if (requests.Count == 0)
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Invalid, ReasonCode.AM18, "A batch holds at least one transfer.");
+        }
+
+        if (requests.Select(r => OperationId(r.Sender, r.RequestId)).Distinct(StringComparer.Ordinal).Count() != requests.Count)
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Invalid, ReasonCode.DUPL, "A batch names each transfer id once.");
+        }
+
+        string batchId = OperationId(requests[0].Sender, requests[0].RequestId);
+        var running = new Dictionary<TokenAccountId, TokenBalance>(balances);
+        var operations = new List<TokenOperation>(requests.Count);
+        var postings = new List<TokenPosting>();
+        var changes = new Dictionary<TokenAccountId, TokenBalanceChange>();
+        int replayed = 0;
+        for (int i = 0; i < requests.Count; i++)
+        {
+            TokenTransferRequest request = requests[i];
+            TokenOperation? earlier = stored.GetValueOrDefault(OperationId(request.Sender, request.RequestId));
+            TokenDecision decision = Transfer(request, earlier, parties, running.GetValueOrDefault(TokenAccountId.Of(request.Sender, request.Currency)), now);
+            if (decision.Refusal is { } refusal)
+            {
+                return TokenDecision.Refuse(refusal with { Reason = $"Transfer {i + 1} of the batch ({request.RequestId}): {refusal.Reason} No transfer of the batch was made." });
+            }
+
+            TokenChange change = decision.Change!;
+            replayed += change.Replayed ? 1 : 0;
+            operations.Add(change.Replayed ? change.Operations[0] : change.Operations[0] with { BatchId = batchId });
+            postings.AddRange(change.Postings);
+            running = change.ApplyTo(running);
+            foreach ((TokenAccountId account, TokenBalanceChange delta) in change.Balances)
+            {
+                changes[account] = changes.GetValueOrDefault(account).Plus(delta);
+            }
+        }
+
+        if (replayed == requests.Count)
+        {
+            return TokenDecision.Accept(TokenChange.Replay([.. operations]));
+        }
+
+        // A batch is stored whole or not at all, so some of its ids stored and others not means the ids were reused.
+        return replayed > 0 ? Reused(batchId) : TokenDecision.Accept(new TokenChange(operations, postings, changes));
+    }
+
+    /// <summary>The sender posts its pending transfer: the locked tokens move to the receiver.</summary>
+    public static TokenDecision Post(TokenOperation? pending, string participant, TokenParties parties, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (Pending(pending, participant, now) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        TokenOperation transfer = pending!;
+        if ((CheckParty(transfer.Participant, parties) ?? CheckReceiver(transfer.Participant, transfer.Counterparty!, parties)) is { } blocked)
+        {
+            return TokenDecision.Refuse(blocked);
+        }
+
+        TokenAccountId from = TokenAccountId.Of(transfer.Participant, transfer.Currency);
+        TokenAccountId to = TokenAccountId.Of(transfer.Counterparty!, transfer.Currency);
+        TokenOperation posted = transfer with { Status = TokenOperationStatus.Posted, FinishedAt = now };
+        return Accept([posted], Move(posted, from, to, TokenPostingKind.Transfer), (from, new TokenBalanceChange(-transfer.Amount, -transfer.Amount)), Credit(to, transfer.Amount));
+    }
+
+    /// <summary>The sender voids its pending transfer: the tokens are unlocked.</summary>
+    public static TokenDecision Void(TokenOperation? pending, string participant, DateTimeOffset now)
+    {
+        if (Pending(pending, participant, now) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        return Unlock(pending!, now, null, "Voided by the sender.");
+    }
+
+    /// <summary>A pending transfer whose time ran out voids itself (AB03); any other operation is left alone.</summary>
+    public static TokenDecision? Expire(TokenOperation operation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation is { Kind: TokenOperationKind.Transfer, IsPending: true, ExpiresAt: DateTimeOffset expiresAt } && now >= expiresAt
+            ? Unlock(operation, now, ReasonCode.AB03, $"Not posted before {expiresAt:O}: voided.")
+            : null;
+    }
+
+    /// <summary>A mint asked for: pending until the participant's bank confirms the money in the reserve. Nothing is credited yet.</summary>
+    public static TokenDecision RequestMint(TokenFundingRequest request, TokenOperation? stored, TokenParties parties, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        TokenOperation wanted = new(OperationId(request.Participant, request.RequestId), TokenOperationKind.Mint, request.Participant, null, request.Currency, request.Amount, TokenOperationStatus.Pending, now);
+        if (stored is not null)
+        {
+            return SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
+        }
+
+        return CheckRequest(request.Participant, request.RequestId, request.Currency, request.Amount, parties) is { } refused
+            ? TokenDecision.Refuse(refused)
+            : Accept([wanted], []);
+    }
+
+    /// <summary>
+    /// The bank's answer to a mint. Confirmed while pending: the tokens are credited against the reserve. Refused or timed
+    /// out while pending: voided. Confirmed after DelTran voided it: the money sits in suspense and a refund is due.
+    /// A posted mint's repeated confirmation changes nothing; a second, different confirmation is a conflict.
+    /// </summary>
+    public static TokenDecision SettleMint(TokenOperation mint, TokenBankAnswer answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(mint);
+        ArgumentNullException.ThrowIfNull(answer);
+        TokenAccountId reserve = TokenAccountId.ReserveOf(mint.Currency);
+        switch (mint.Status)
+        {
+            case TokenOperationStatus.Pending when answer.Confirmed:
+                TokenOperation posted = mint with { Status = TokenOperationStatus.Posted, ConfirmationId = answer.ConfirmationId, FinishedAt = now };
+                TokenAccountId account = TokenAccountId.Of(mint.Participant, mint.Currency);
+                return Accept([posted], Move(posted, reserve, account, TokenPostingKind.Mint), Debit(reserve, mint.Amount), Credit(account, mint.Amount));
+            case TokenOperationStatus.Pending:
+                return Accept([mint with { Status = TokenOperationStatus.Voided, ReasonCode = BankReason(answer), Reason = "The bank did not confirm the money: " + answer.FailureMessage, FinishedAt = now }], []);
+            case TokenOperationStatus.Voided when answer.Confirmed && mint.ConfirmationId is null:
+                TokenAccountId suspense = TokenAccountId.SuspenseOf(mint.Currency);
+                TokenOperation late = mint with { ConfirmationId = answer.ConfirmationId };
+                TokenOperation refund = new(RefundId(mint.Id), TokenOperationKind.Refund, mint.Participant, null, mint.Currency, mint.Amount, TokenOperationStatus.Pending, now) { RelatedTo = mint.Id };
+                return Accept([late, refund], Move(late, reserve, suspense, TokenPostingKind.Suspense), Debit(reserve, mint.Amount), Credit(suspense, mint.Amount));
+            default:
+                return !answer.Confirmed || answer.ConfirmationId == mint.ConfirmationId
+                    ? TokenDecision.Accept(TokenChange.Replay(mint))
+                    : TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.DUPL, $"Mint {mint.Id} was confirmed as {mint.ConfirmationId}; the bank now confirms {answer.ConfirmationId}.");
+        }
+    }
+
+    /// <summary>The bank's answer to a refund's payout: confirmed, the money leaves suspense; otherwise it stays pending and is asked again.</summary>
+    public static TokenDecision SettleRefund(TokenOperation refund, TokenBankAnswer answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(refund);
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!refund.IsPending || !answer.Confirmed)
+        {
+            return TokenDecision.Accept(TokenChange.Replay(refund));
+        }
+
+        TokenAccountId suspense = TokenAccountId.SuspenseOf(refund.Currency);
+        TokenAccountId reserve = TokenAccountId.ReserveOf(refund.Currency);
+        TokenOperation posted = refund with { Status = TokenOperationStatus.Posted, ConfirmationId = answer.ConfirmationId, FinishedAt = now };
+        return Accept([posted], Move(posted, suspense, reserve, TokenPostingKind.Refund), Debit(suspense, refund.Amount), Credit(reserve, refund.Amount));
+    }
+
+    /// <summary>A burn asked for: the tokens are locked, and the payout goes to the participant's bank.</summary>
+    public static TokenDecision RequestBurn(TokenFundingRequest request, TokenOperation? stored, TokenParties parties, TokenBalance balance, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        TokenOperation wanted = new(OperationId(request.Participant, request.RequestId), TokenOperationKind.Burn, request.Participant, null, request.Currency, request.Amount, TokenOperationStatus.Pending, now);
+        if (stored is not null)
+        {
+            return SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
+        }
+
+        if (CheckRequest(request.Participant, request.RequestId, request.Currency, request.Amount, parties) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        return balance.Available < request.Amount
+            ? Insufficient(request.Participant, request.Currency, request.Amount, balance)
+            : Accept([wanted], [], (TokenAccountId.Of(request.Participant, request.Currency), new TokenBalanceChange(0m, request.Amount)));
+    }
+
+    /// <summary>
+    /// The bank's answer to a burn's payout. Confirmed: the tokens leave the participant and the reserve. Refused: voided,
+    /// the tokens unlocked. An unknown outcome (timeout, bank unavailable) changes nothing: unlocking tokens whose money may
+    /// have been paid out would let them be spent twice, so the payout is asked again with the same key.
+    /// </summary>
+    public static TokenDecision SettleBurn(TokenOperation burn, TokenBankAnswer answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(burn);
+        ArgumentNullException.ThrowIfNull(answer);
+        if (!burn.IsPending || (!answer.Confirmed && !answer.Definitive))
+        {
+            return burn.IsPending || !answer.Confirmed || answer.ConfirmationId == burn.ConfirmationId
+                ? TokenDecision.Accept(TokenChange.Replay(burn))
+                : TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.DUPL, $"Burn {burn.Id} is {burn.Status}; the bank now confirms {answer.ConfirmationId}.");
+        }
+
+        if (!answer.Confirmed)
+        {
+            return Unlock(burn, now, BankReason(answer), "The bank refused the payout: " + answer.FailureMessage);
+        }
+
+        TokenAccountId account = TokenAccountId.Of(burn.Participant, burn.Currency);
+        TokenAccountId reserve = TokenAccountId.ReserveOf(burn.Currency);
+        TokenOperation posted = burn with { Status = TokenOperationStatus.Posted, ConfirmationId = answer.ConfirmationId, FinishedAt = now };
+        return Accept([posted], Move(posted, account, reserve, TokenPostingKind.Burn), (account, new TokenBalanceChange(-burn.Amount, -burn.Amount)), Credit(reserve, burn.Amount));
+    }
+
+    /// <summary>The checks every participant request meets: its id, the currency, the amount, and the participant itself.</summary>
+    public static TokenRefusal? CheckRequest(string participant, string requestId, Currency currency, decimal amount, TokenParties parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (string.IsNullOrEmpty(requestId) || requestId.Length > MaxRequestIdLength || !requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'))
+        {
+            return new TokenRefusal(TokenRefusalKind.Invalid, ReasonCode.FF01, $"A request id is 1 to {MaxRequestIdLength} letters, digits, '-', '_', '.' or ':'.");
+        }
+
+        if (!parties.Currencies.Contains(currency))
+        {
+            return new TokenRefusal(TokenRefusalKind.Invalid, ReasonCode.AM03, $"DelTran issues no x{currency.Code}; it issues {string.Join(", ", parties.Currencies.Select(c => "x" + c.Code).Order(StringComparer.Ordinal))}.");
+        }
+
+        if (amount == 0m)
+        {
+            return new TokenRefusal(TokenRefusalKind.Invalid, ReasonCode.AM01, "The amount is zero.");
+        }
+
+        if (amount < 0m || amount > MaxAmount || (currency.MinorUnits is int units && decimal.Round(amount, units) != amount))
+        {
+            return new TokenRefusal(TokenRefusalKind.Invalid, ReasonCode.AM12, $"The amount is more than zero, at most {MaxAmount}, with at most {currency.MinorUnits} decimals for {currency.Code}.");
+        }
+
+        return CheckParty(participant, parties);
+    }
+
+    private static TokenRefusal? CheckParty(string participant, TokenParties parties) =>
+        !parties.Known.Contains(participant) ? new TokenRefusal(TokenRefusalKind.NotFound, ReasonCode.AC01, $"No participant {participant}.")
+        : parties.Suspended.Contains(participant) ? new TokenRefusal(TokenRefusalKind.Unprocessable, ReasonCode.AC06, $"Participant {participant} is suspended: it can neither send, receive, mint nor burn tokens.")
+        : null;
+
+    private static TokenRefusal? CheckReceiver(string sender, string receiver, TokenParties parties) =>
+        receiver == sender ? new TokenRefusal(TokenRefusalKind.Invalid, ReasonCode.AG01, "A transfer goes to another participant.")
+        : !parties.Known.Contains(receiver) ? new TokenRefusal(TokenRefusalKind.Unprocessable, ReasonCode.AC03, $"No participant {receiver} to receive the tokens.")
+        : parties.Suspended.Contains(receiver) ? new TokenRefusal(TokenRefusalKind.Unprocessable, ReasonCode.AC06, $"Participant {receiver} is suspended and cannot receive tokens.")
+        : null;
+
+    // A post or void finds the sender's own pending transfer, still in time; another participant's is not found.
+    private static TokenRefusal? Pending(TokenOperation? operation, string participant, DateTimeOffset now) => operation switch
+    {
+        null or { Kind: not TokenOperationKind.Transfer } or { TwoPhase: false } => new TokenRefusal(TokenRefusalKind.NotFound, ReasonCode.AC01, "No such pending transfer."),
+        _ when operation.Participant != participant => new TokenRefusal(TokenRefusalKind.NotFound, ReasonCode.AC01, "No such pending transfer."),
+        { Status: not TokenOperationStatus.Pending } => new TokenRefusal(TokenRefusalKind.Conflict, ReasonCode.AG01, $"Transfer {operation.Id} is already {operation.Status.ToString().ToUpperInvariant()}."),
+        { ExpiresAt: DateTimeOffset expiresAt } when now >= expiresAt => new TokenRefusal(TokenRefusalKind.Conflict, ReasonCode.AB03, $"Transfer {operation.Id} expired at {expiresAt:O}."),
+        _ => null,
+    };
+
+    private static TokenDecision Unlock(TokenOperation operation, DateTimeOffset now, string? reasonCode, string reason) =>
+        Accept(
+            [operation with { Status = TokenOperationStatus.Voided, ReasonCode = reasonCode, Reason = reason, FinishedAt = now }],
+            [],
+            (TokenAccountId.Of(operation.Participant, operation.Currency), new TokenBalanceChange(0m, -operation.Amount)));
+
+    private static bool SameRequest(TokenOperation stored, TokenOperation wanted) =>
+        stored.Kind == wanted.Kind && stored.Participant == wanted.Participant && stored.Counterparty == wanted.Counterparty
+        && stored.Currency == wanted.Currency && stored.Amount == wanted.Amount && stored.TwoPhase == wanted.TwoPhase
+        && (stored.ExpiresAt - stored.CreatedAt) == (wanted.ExpiresAt - wanted.CreatedAt);
+
+    private static TokenDecision Reused(string id) =>
+        TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.DUPL, $"The id {id} was used before for another request; nothing was changed.");
+
+    private static TokenDecision Insufficient(string participant, Currency currency, decimal amount, TokenBalance balance) =>
+        TokenDecision.Refuse(TokenRefusalKind.Unprocessable, ReasonCode.AM04, $"{participant} has {balance.Available} x{currency.Code} available, less than {amount}.");
+
+    private static string BankReason(TokenBankAnswer answer) => answer.Definitive ? ReasonCode.AG01 : ReasonCode.AB03;
+
+    private static TokenPosting[] Move(TokenOperation operation, TokenAccountId from, TokenAccountId to, TokenPostingKind kind) =>
+        [new TokenPosting(from, -operation.Amount, operation.Id, kind), new TokenPosting(to, operation.Amount, operation.Id, kind)];
+
+    private static (TokenAccountId, TokenBalanceChange) Debit(TokenAccountId account, decimal amount) => (account, new TokenBalanceChange(-amount, 0m));
+
+    private static (TokenAccountId, TokenBalanceChange) Credit(TokenAccountId account, decimal amount) => (account, new TokenBalanceChange(amount, 0m));
+
+    private static TokenDecision Accept(IReadOnlyList<TokenOperation> operations, IReadOnlyList<TokenPosting> postings, params (TokenAccountId Account, TokenBalanceChange Change)[] balances)
+    {
+        var changes = new Dictionary<TokenAccountId, TokenBalanceChange>();
+        foreach ((TokenAccountId account, TokenBalanceChange change) in balances)
+        {
+            changes[account] = changes.GetValueOrDefault(account).Plus(change);
+        }
+
+        return TokenDecision.Accept(new TokenChange(operations, postings, changes));
+    }
+}

@@ -141,6 +141,7 @@ public sealed class FaultInjector : IDisposable
         FaultMode.FailAfterBooking => "fail-after-booking",
         FaultMode.Timeout => "timeout",
         FaultMode.HoldAfterBooking => "hold-after-booking",
+        FaultMode.Refuse => "refuse",
         _ => "slow",
     };
 
@@ -164,8 +165,11 @@ public sealed class FaultInjector : IDisposable
             case "hold-after-booking":
                 mode = FaultMode.HoldAfterBooking;
                 break;
+            case "refuse":
+                mode = FaultMode.Refuse;
+                break;
             default:
-                return $"mode '{request.Mode}' is not one of fail, fail-after-booking, timeout, slow, hold-after-booking.";
+                return $"mode '{request.Mode}' is not one of fail, fail-after-booking, timeout, slow, hold-after-booking, refuse.";
         }
 
         if (request.Participant is not null && !SettlementRules.IsBic(request.Participant))

@@ -16,4 +16,7 @@ public enum FaultMode
 
     /// <summary>Book at once, then hold the answer DelayMs: the bank has the booking while its client does not know yet.</summary>
     HoldAfterBooking,
+
+    /// <summary>Answer 422 without booking: the bank refuses the instruction (an account closed or blocked), and a retry is refused again.</summary>
+    Refuse,
 }

@@ -112,6 +112,8 @@ public static partial class MockBankApp
                 {
                     case FaultMode.Fail:
                         return Error(StatusCodes.Status503ServiceUnavailable, "UNAVAILABLE", "injected fault: fail.");
+                    case FaultMode.Refuse:
+                        return Error(StatusCodes.Status422UnprocessableEntity, "REFUSED", "injected fault: the account refuses the booking.");
                     case FaultMode.Timeout:
                         await Task.Delay(Timeout.Infinite, aborted.Token);
                         break;

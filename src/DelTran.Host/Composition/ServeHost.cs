@@ -7,6 +7,7 @@ using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Invariants;
+using DelTran.Host.Tokens;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +32,7 @@ public static class ServeHost
         builder.Services.AddClearingJobs(builder.Configuration, storage);
         // The conservation monitor checks what the pipeline and the clearing cycle write.
         builder.Services.AddInvariantMonitor(builder.Configuration);
+        builder.Services.AddTokens(builder.Configuration);
         builder.Services.AddSingleton<OperatorAuthentication>();
         builder.Services.AddSingleton<OperatorAuditLog>();
         builder.Services.AddSingleton<ReviewService>();
@@ -89,6 +91,7 @@ public static class ServeHost
         TransactionsApi.Map(app);
         OperatorActionsApi.Map(app);
         ReportsApi.Map(app);
+        TokensApi.Map(app);
         MapDashboard(app, embedded: !storage.UsesPostgres);
         return app;
     }

@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests
     private const string Owner = "SRCBINBB";
     private const string Other = "KVRIINBB";
     private const string SuspendedParticipant = "PRRIUS44";
+    private const string PendingToPost = "authz-pending";
+    private const string PendingToVoid = "authz-pending-void";
 
     /// <summary>The callers, in the order they are probed: A and then the operator last, since the operator's calls change things (A's suspension and resumption among them).</summary>
     private static readonly Caller[] Callers = [Caller.Nobody, Caller.WrongKey, Caller.Other, Caller.Suspended, Caller.Owner, Caller.Operator];
@@ -148,6 +150,19 @@ public sealed class AuthorizationMatrixTests
         new("GET", "/api/v1/reports/{id}/files/{**name}", (w, _) => $"/api/v1/reports/{w.WindowId}/files/camt053/{Owner}-INR.xml", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
         new("GET", "/api/v1/participants/{bic}/balances", (_, _) => $"/api/v1/participants/{Owner}/balances", null, Statuses.OwnersOnly(200) with { Operator = 200 }, ShowsOwnersDataTo: [Caller.Owner, Caller.Operator]),
 
+        // Tokens: each participant acts on its own accounts (A and B each mint, burn and send their own); A's pending
+        // transfers are not found for B; operators move no tokens and read the supply.
+        new("POST", "/api/v1/tokens/mints", (_, _) => "/api/v1/tokens/mints", (_, _) => Json(new { requestId = "authz-mint", currency = "INR", amount = 100m }), ParticipantsOnly(200)),
+        new("POST", "/api/v1/tokens/burns", (_, _) => "/api/v1/tokens/burns", (_, _) => Json(new { requestId = "authz-burn", currency = "INR", amount = 1m }), ParticipantsOnly(200)),
+        new("POST", "/api/v1/tokens/transfers", (_, _) => "/api/v1/tokens/transfers", (_, c) => Json(new { requestId = "authz-transfer", receiver = c == Caller.Owner ? Other : Owner, currency = "INR", amount = 1m }), ParticipantsOnly(200)),
+        new("POST", "/api/v1/tokens/transfers/batch", (_, _) => "/api/v1/tokens/transfers/batch", (_, c) => Json(new { transfers = new[] { new { requestId = "authz-batch", receiver = c == Caller.Owner ? Other : Owner, currency = "INR", amount = 1m } } }), ParticipantsOnly(200)),
+        new("POST", "/api/v1/tokens/transfers/{requestId}/post", (_, _) => $"/api/v1/tokens/transfers/{PendingToPost}/post", null, Statuses.OwnersOnly(200)),
+        new("POST", "/api/v1/tokens/transfers/{requestId}/void", (_, _) => $"/api/v1/tokens/transfers/{PendingToVoid}/void", null, Statuses.OwnersOnly(200)),
+        new("GET", "/api/v1/tokens/operations/{requestId}", (_, _) => $"/api/v1/tokens/operations/{PendingToPost}", null, Statuses.OwnersOnly(200)),
+        new("GET", "/api/v1/tokens/balances", (_, _) => "/api/v1/tokens/balances", null, ParticipantsOnly(200)),
+        new("GET", "/api/v1/tokens/history", (_, _) => "/api/v1/tokens/history?currency=INR", null, ParticipantsOnly(200)),
+        new("GET", "/api/v1/tokens/supply", (_, _) => "/api/v1/tokens/supply", null, Statuses.OperatorsOnly(200)),
+
         // Operators only.
         new("GET", "/api/v1/liquidity/forecast", (_, _) => "/api/v1/liquidity/forecast?currency=INR", null, Statuses.OperatorsOnly(200)),
         new("GET", "/api/v1/participants/{bic}/events", (_, _) => $"/api/v1/participants/{Owner}/events", null, Statuses.OperatorsOnly(200)),
@@ -231,6 +246,14 @@ public sealed class AuthorizationMatrixTests
             },
             $"{window} settled with A's statement written");
 
+        // A's tokens, with two transfers to B pending: one for A to post, one to void.
+        using HttpClient owner = server.Client(ApiServer.DemoKey(Owner));
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/v1/tokens/mints", new { requestId = "authz-setup", currency = "INR", amount = 1000m })).StatusCode);
+        foreach (string pending in new[] { PendingToPost, PendingToVoid })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/v1/tokens/transfers", new { requestId = pending, receiver = Other, currency = "INR", amount = 5m, pendingSeconds = 3600 })).StatusCode);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await ops.PostAsJsonAsync($"/api/v1/participants/{SuspendedParticipant}/suspend", new { reason = "Authorisation matrix: a suspended participant." })).StatusCode);
         string fxVersion = await db.FxRateVersions.AsNoTracking().OrderBy(v => v.Id).Select(v => v.VersionId).FirstAsync();
 
@@ -247,6 +270,9 @@ public sealed class AuthorizationMatrixTests
     }
 
     private static JsonContent Json(object value) => JsonContent.Create(value);
+
+    /// <summary>A participant's own action or read: A and B each get their own, no one else is admitted.</summary>
+    private static Statuses ParticipantsOnly(int status) => new(401, 401, status, status, 401, 401);
 
     private static string Shorten(string body) => body.Length <= 300 ? body : body[..300] + "…";
 

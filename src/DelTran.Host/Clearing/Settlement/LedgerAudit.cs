@@ -12,7 +12,8 @@ public static class LedgerAudit
     public static async Task<IReadOnlyList<string>> CheckAsync(DelTranDbContext db, Currency currency, CancellationToken cancellationToken)
     {
         var postings = new List<LedgerPosting>();
-        await foreach (LedgerEntryRow e in db.LedgerEntries.AsNoTracking().Where(e => e.Currency == currency).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // The settlement ledger's own postings; token postings share the table and are checked by the token book.
+        await foreach (LedgerEntryRow e in db.LedgerEntries.AsNoTracking().Where(e => e.Currency == currency && (e.Kind == Ledger.Settlement || e.Kind == Ledger.Reversal)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             postings.Add(new LedgerPosting(e.Account, currency, e.Amount, e.InstructionId, e.Kind));
         }

@@ -15,7 +15,7 @@ public static class Outbox
     private static readonly Dictionary<string, Type> ContractTypes = new[]
     {
         typeof(ProcessInboundFile), typeof(ScreenTransactions), typeof(CheckRisk), typeof(CheckLiquidity),
-        typeof(CompleteMessage), typeof(StatusReportReady), typeof(CircuitBreakerChanged),
+        typeof(CompleteMessage), typeof(StatusReportReady), typeof(CircuitBreakerChanged), typeof(TokenOperationChanged),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static void Add(DelTranDbContext db, IPipelineCommand message, DateTimeOffset now) =>

@@ -79,6 +79,10 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<FxRateVersionRow> FxRateVersions => Set<FxRateVersionRow>();
 
+    public DbSet<TokenAccountRow> TokenAccounts => Set<TokenAccountRow>();
+
+    public DbSet<TokenOperationRow> TokenOperations => Set<TokenOperationRow>();
+
     public DbSet<TransactionFxRow> TransactionFx => Set<TransactionFxRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StoredColumns.Register(configurationBuilder);
@@ -305,6 +309,25 @@ public abstract class DelTranDbContext : DbContext
             e.Property(f => f.RateTableVersion).HasMaxLength(32);
             e.Property(f => f.SourceCurrency).HasMaxLength(3);
             e.Property(f => f.ResultCurrency).HasMaxLength(3);
+        });
+        modelBuilder.Entity<TokenAccountRow>(e =>
+        {
+            e.ToTable("token_accounts");
+            e.HasKey(a => new { a.Account, a.Currency });
+            e.Property(a => a.Account).HasMaxLength(32);
+            e.HasOne<ParticipantRow>().WithMany().HasForeignKey(a => a.ParticipantBic).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TokenOperationRow>(e =>
+        {
+            e.ToTable("token_operations");
+            e.Property(o => o.Id).HasMaxLength(64);
+            e.HasIndex(o => new { o.ParticipantBic, o.CreatedAt });
+            e.HasIndex(o => new { o.CounterpartyBic, o.CreatedAt });
+            // The sweepers' reads: what is still pending, by kind.
+            e.HasIndex(o => new { o.Status, o.Kind });
+            // Exactly one operation per bank confirmation.
+            e.HasIndex(o => o.ConfirmationId).IsUnique();
+            e.HasOne<ParticipantRow>().WithMany().HasForeignKey(o => o.ParticipantBic).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

@@ -13,18 +13,20 @@ public sealed class LedgerEntryRow
 {
     public long Id { get; set; }
 
-    /// <summary>A participant's BIC8 (its settlement account) or DelTran's clearing account.</summary>
+    /// <summary>A participant's BIC8 (its settlement account), DelTran's clearing account, or a token account (TOKEN:…, TOKEN-RESERVE, TOKEN-SUSPENSE).</summary>
     public required string Account { get; set; }
 
     public required Currency Currency { get; set; }
 
     public decimal Amount { get; set; }
 
+    /// <summary>The settlement instruction, or the token operation, the posting belongs to.</summary>
     public required string InstructionId { get; set; }
 
-    public required string WindowId { get; set; }
+    /// <summary>The window a settlement posting belongs to; null for a token operation outside any window.</summary>
+    public string? WindowId { get; set; }
 
-    /// <summary>SETTLEMENT or REVERSAL.</summary>
+    /// <summary>SETTLEMENT or REVERSAL; for tokens MINT, BURN, TRANSFER, SUSPENSE, REFUND or CORRECTION.</summary>
     public required string Kind { get; set; }
 
     public DateTimeOffset BookedAt { get; set; }

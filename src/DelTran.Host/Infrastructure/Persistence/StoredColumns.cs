@@ -5,6 +5,7 @@ using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
 using DelTran.Core.Risk;
 using DelTran.Core.Settlement;
+using DelTran.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -37,6 +38,8 @@ public static class StoredColumns
         configurationBuilder.Properties<BreakerTransition>().HaveConversion<EnumNameConverter<BreakerTransition>>();
         configurationBuilder.Properties<BreakerState>().HaveConversion<EnumNameConverter<BreakerState>>();
         configurationBuilder.Properties<BreakerCause>().HaveConversion<EnumNameConverter<BreakerCause>>();
+        configurationBuilder.Properties<TokenOperationKind>().HaveConversion<EnumNameConverter<TokenOperationKind>>();
+        configurationBuilder.Properties<TokenOperationStatus>().HaveConversion<EnumNameConverter<TokenOperationStatus>>();
     }
 
     /// <summary>Gives a typed property a converter that names its column ("obligations.currency") in any failure.</summary>
@@ -58,6 +61,8 @@ public static class StoredColumns
             : type == typeof(BreakerTransition) ? new EnumNameConverter<BreakerTransition>(column)
             : type == typeof(BreakerState) ? new EnumNameConverter<BreakerState>(column)
             : type == typeof(BreakerCause) ? new EnumNameConverter<BreakerCause>(column)
+            : type == typeof(TokenOperationKind) ? new EnumNameConverter<TokenOperationKind>(column)
+            : type == typeof(TokenOperationStatus) ? new EnumNameConverter<TokenOperationStatus>(column)
             : null;
         if (converter is not null)
         {

@@ -492,7 +492,6 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("kind");
 
                     b.Property<string>("WindowId")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("window_id");
 
@@ -1147,6 +1146,128 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("status_reports", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenAccountRow", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Locked")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("locked");
+
+                    b.Property<string>("ParticipantBic")
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<decimal>("Posted")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("posted");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Account", "Currency");
+
+                    b.HasIndex("ParticipantBic");
+
+                    b.ToTable("token_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenOperationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BatchId")
+                        .HasColumnType("text")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("ConfirmationId")
+                        .HasColumnType("text")
+                        .HasColumnName("confirmation_id");
+
+                    b.Property<string>("CounterpartyBic")
+                        .HasColumnType("text")
+                        .HasColumnName("counterparty_bic");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("text")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("RelatedTo")
+                        .HasColumnType("text")
+                        .HasColumnName("related_to");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("TwoPhase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_phase");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationId")
+                        .IsUnique();
+
+                    b.HasIndex("CounterpartyBic", "CreatedAt");
+
+                    b.HasIndex("ParticipantBic", "CreatedAt");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.ToTable("token_operations", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TransactionEventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1640,6 +1761,23 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenAccountRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Infrastructure.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenOperationRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Infrastructure.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -477,7 +477,6 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("kind");
 
                     b.Property<string>("WindowId")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("window_id");
 
@@ -1120,6 +1119,128 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("status_reports", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenAccountRow", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("Locked")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked");
+
+                    b.Property<string>("ParticipantBic")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<decimal>("Posted")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Account", "Currency");
+
+                    b.HasIndex("ParticipantBic");
+
+                    b.ToTable("token_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenOperationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("ConfirmationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_id");
+
+                    b.Property<string>("CounterpartyBic")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counterparty_bic");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ParticipantBic")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_bic");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("RelatedTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("related_to");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("TwoPhase")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("two_phase");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmationId")
+                        .IsUnique();
+
+                    b.HasIndex("CounterpartyBic", "CreatedAt");
+
+                    b.HasIndex("ParticipantBic", "CreatedAt");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.ToTable("token_operations", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TransactionEventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1589,6 +1710,23 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WindowId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenAccountRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Infrastructure.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenOperationRow", b =>
+                {
+                    b.HasOne("DelTran.Host.Infrastructure.Persistence.ParticipantRow", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantBic")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,41 @@
+namespace DelTran.Host.Api;
+
+/// <summary>A mint or burn: the participant's own id (its idempotency key), the currency (INR for xINR) and the amount.</summary>
+public sealed record TokenFundingBody(string? RequestId, string? Currency, decimal? Amount);
+
+/// <summary>A transfer to another participant (its BIC); with PendingSeconds it is two-phase, posted or voided by the sender before then.</summary>
+public sealed record TokenTransferBody(string? RequestId, string? Receiver, string? Currency, decimal? Amount, int? PendingSeconds);
+
+/// <summary>A linked batch: every transfer is made, or none.</summary>
+public sealed record TokenBatchBody(IReadOnlyList<TokenTransferBody>? Transfers);
+
+/// <summary>A token operation as its participant sees it.</summary>
+public sealed record TokenOperationView(
+    string RequestId,
+    string Kind,
+    string Status,
+    string Participant,
+    string? Receiver,
+    string Currency,
+    string Token,
+    decimal Amount,
+    bool TwoPhase,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? FinishedAt,
+    string? BatchId,
+    string? ReasonCode,
+    string? Reason);
+
+public sealed record TokenBatchView(IReadOnlyList<TokenOperationView> Transfers);
+
+/// <summary>A participant's tokens in one currency: held (posted), locked by pending transfers and burns, and available.</summary>
+public sealed record TokenBalanceView(string Currency, string Token, decimal Held, decimal Locked, decimal Available);
+
+/// <summary>One posting on a participant's token account; <see cref="Cursor"/> pages the history.</summary>
+public sealed record TokenHistoryEntry(long Cursor, string OperationId, string Kind, decimal Amount, DateTimeOffset BookedAt);
+
+public sealed record TokenHistoryPage(string Currency, IReadOnlyList<TokenHistoryEntry> Entries, long? Next);
+
+/// <summary>A currency's supply for operators: tokens outstanding (locked included), reserve at the bank, suspense, pending mints, and whether reserve = outstanding + suspense.</summary>
+public sealed record TokenSupplyView(string Currency, string Token, decimal Outstanding, decimal Locked, decimal Reserve, decimal Suspense, decimal PendingMints, bool Backed);

@@ -1,0 +1,29 @@
+namespace DelTran.Host.Tokens;
+
+/// <summary>The "DelTran:Tokens" section: how often the token sweeper runs, and when it asks a bank again.</summary>
+public sealed class TokenOptions
+{
+    public const string Section = "DelTran:Tokens";
+
+    /// <summary>Between two sweeps: pending transfers past their time are voided, unanswered mints, burns and refunds are asked again.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a mint, burn or refund waits for its own request's answer before the sweeper asks the bank again (more than the bank gateway's total timeout).</summary>
+    public TimeSpan FundingRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (SweepInterval <= TimeSpan.Zero || SweepInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{Section}:SweepInterval is more than zero and at most an hour, not {SweepInterval}.");
+        }
+
+        if (FundingRetryAfter < TimeSpan.FromSeconds(1) || FundingRetryAfter > TimeSpan.FromDays(1))
+        {
+            problems.Add($"{Section}:FundingRetryAfter is between a second and a day, not {FundingRetryAfter}.");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,131 @@
+using DelTran.Core.Tokens;
+using DelTran.Host.Infrastructure.Banks;
+using DelTran.Host.Infrastructure.Configuration;
+using DelTran.Host.Infrastructure.Messaging;
+using DelTran.Host.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Tokens;
+
+/// <summary>
+/// The token engine's adapter: each request is one transaction that takes the write gate, loads the stored operations and
+/// locks the accounts it touches, asks <see cref="TokenRules"/>, and saves the change with its events. A mint or burn then
+/// calls the participant's bank outside any transaction and saves the bank's answer in a second one; a crash between the
+/// two leaves the operation pending, and <see cref="TokenSweeper"/> asks the bank again with the same key.
+/// </summary>
+public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options)
+{
+    private IEnumerable<string> Currencies => options.Value.ToRulebook().AcceptedCurrencies;
+
+    public Task<TokenDecision> TransferAsync(TokenTransferRequest request, CancellationToken cancellationToken) =>
+        BatchAsync([request], linked: false, cancellationToken);
+
+    /// <summary>One transfer (<paramref name="linked"/> false) or a linked batch, all or nothing.</summary>
+    public Task<TokenDecision> BatchAsync(IReadOnlyList<TokenTransferRequest> requests, bool linked, CancellationToken cancellationToken) =>
+        DecideAsync(
+            [.. requests.Select(r => TokenRules.OperationId(r.Sender, r.RequestId))],
+            [.. requests.SelectMany(r => new[] { TokenAccountId.Of(r.Sender, r.Currency), TokenAccountId.Of(r.Receiver, r.Currency) })],
+            (stored, parties, balances, now) => linked
+                ? TokenRules.Batch(requests, stored, parties, balances, now)
+                : TokenRules.Transfer(requests[0], stored.GetValueOrDefault(TokenRules.OperationId(requests[0].Sender, requests[0].RequestId)), parties, balances.GetValueOrDefault(TokenAccountId.Of(requests[0].Sender, requests[0].Currency)), now),
+            cancellationToken);
+
+    public Task<TokenDecision> PostAsync(string participant, string requestId, CancellationToken cancellationToken) =>
+        FinishAsync(participant, requestId, post: true, cancellationToken);
+
+    public Task<TokenDecision> VoidAsync(string participant, string requestId, CancellationToken cancellationToken) =>
+        FinishAsync(participant, requestId, post: false, cancellationToken);
+
+    public async Task<TokenDecision> MintAsync(TokenFundingRequest request, CancellationToken cancellationToken)
+    {
+        string id = TokenRules.OperationId(request.Participant, request.RequestId);
+        TokenDecision asked = await DecideAsync([id], [], (stored, parties, _, now) => TokenRules.RequestMint(request, stored.GetValueOrDefault(id), parties, now), cancellationToken);
+        return asked.Operation is { IsPending: true } pending ? await FundAsync(pending, cancellationToken) : asked;
+    }
+
+    public async Task<TokenDecision> BurnAsync(TokenFundingRequest request, CancellationToken cancellationToken)
+    {
+        string id = TokenRules.OperationId(request.Participant, request.RequestId);
+        TokenAccountId account = TokenAccountId.Of(request.Participant, request.Currency);
+        TokenDecision asked = await DecideAsync([id], [account], (stored, parties, balances, now) => TokenRules.RequestBurn(request, stored.GetValueOrDefault(id), parties, balances.GetValueOrDefault(account), now), cancellationToken);
+        return asked.Operation is { IsPending: true } pending ? await FundAsync(pending, cancellationToken) : asked;
+    }
+
+    /// <summary>Sends a pending mint, burn or refund to the participant's bank and saves the answer (the sweeper's retry too).</summary>
+    public async Task<TokenDecision> FundAsync(TokenOperation pending, CancellationToken cancellationToken)
+    {
+        TokenBankAnswer answer = TokenBankInstructions.Answer(await banks.SettleAsync(TokenBankInstructions.For(pending), cancellationToken));
+        return await SettleFundingAsync(pending.Id, pending.Kind, pending.Participant, pending.Currency, answer, cancellationToken);
+    }
+
+    /// <summary>Saves a bank's answer for a mint, burn or refund, decided against the operation as stored now.</summary>
+    public Task<TokenDecision> SettleFundingAsync(string id, TokenOperationKind kind, string participant, Core.Amounts.Currency currency, TokenBankAnswer answer, CancellationToken cancellationToken) =>
+        DecideAsync(
+            [id],
+            [TokenAccountId.Of(participant, currency), TokenAccountId.ReserveOf(currency), TokenAccountId.SuspenseOf(currency)],
+            (stored, _, _, now) => stored.GetValueOrDefault(id) is not { } operation
+                ? TokenDecision.Refuse(TokenRefusalKind.NotFound, Core.Iso20022.ReasonCode.AC01, $"No token operation {id}.")
+                : kind switch
+                {
+                    TokenOperationKind.Mint => TokenRules.SettleMint(operation, answer, now),
+                    TokenOperationKind.Burn => TokenRules.SettleBurn(operation, answer, now),
+                    _ => TokenRules.SettleRefund(operation, answer, now),
+                },
+            cancellationToken);
+
+    /// <summary>Voids a pending transfer whose time ran out; null when it is no longer pending or not yet due.</summary>
+    public Task<TokenDecision> ExpireAsync(string id, string participant, Core.Amounts.Currency currency, CancellationToken cancellationToken) =>
+        DecideAsync(
+            [id],
+            [TokenAccountId.Of(participant, currency)],
+            (stored, _, _, now) => stored.GetValueOrDefault(id) is { } operation && TokenRules.Expire(operation, now) is { } expired
+                ? expired
+                : TokenDecision.Refuse(TokenRefusalKind.Conflict, Core.Iso20022.ReasonCode.AG01, $"Transfer {id} is not due to expire."),
+            cancellationToken);
+
+    private async Task<TokenDecision> FinishAsync(string participant, string requestId, bool post, CancellationToken cancellationToken)
+    {
+        string id = TokenRules.OperationId(participant, requestId);
+        TokenOperation? found = await FindAsync(id, cancellationToken);
+        TokenAccountId[] accounts = found?.Counterparty is { } receiver ? [TokenAccountId.Of(found.Participant, found.Currency), TokenAccountId.Of(receiver, found.Currency)] : [];
+        return await DecideAsync(
+            [id],
+            accounts,
+            (stored, parties, _, now) => post ? TokenRules.Post(stored.GetValueOrDefault(id), participant, parties, now) : TokenRules.Void(stored.GetValueOrDefault(id), participant, now),
+            cancellationToken);
+    }
+
+    private async Task<TokenOperation?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        Dictionary<string, TokenOperationRow> rows = await TokenStore.OperationsAsync(db, [id], cancellationToken);
+        return rows.TryGetValue(id, out TokenOperationRow? row) ? TokenRows.ToCore(row) : null;
+    }
+
+    // One decision: gate, transaction, stored operations and locked accounts, Core, save, commit.
+    private async Task<TokenDecision> DecideAsync(
+        string[] ids,
+        TokenAccountId[] accounts,
+        Func<IReadOnlyDictionary<string, TokenOperation>, TokenParties, IReadOnlyDictionary<TokenAccountId, TokenBalance>, DateTimeOffset, TokenDecision> decide,
+        CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        DateTimeOffset now = clock.GetUtcNow();
+        Dictionary<string, TokenOperationRow> stored = await TokenStore.OperationsAsync(db, ids, cancellationToken);
+        TokenParties parties = await TokenStore.PartiesAsync(db, Currencies, cancellationToken);
+        Dictionary<TokenAccountId, TokenAccountRow> locked = await TokenStore.LockAsync(db, dialect, accounts.Where(a => a.Kind != TokenAccountKind.Participant || parties.Known.Contains(a.Participant!)), now, cancellationToken);
+        TokenDecision decision = decide(stored.ToDictionary(s => s.Key, s => TokenRows.ToCore(s.Value), StringComparer.Ordinal), parties, TokenStore.Balances(locked), now);
+        if (decision.Change is not { Replayed: false } change)
+        {
+            return decision;
+        }
+
+        TokenStore.Save(db, change, locked, stored, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+        return decision;
+    }
+}

@@ -1,0 +1,15 @@
+namespace DelTran.Host.Tokens;
+
+public static class TokenServices
+{
+    /// <summary>The token engine: its options (validated at start), the service the API calls, and the sweeper that converges it.</summary>
+    public static IServiceCollection AddTokens(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "DelTran:Tokens is invalid: SweepInterval is more than zero and at most an hour, FundingRetryAfter between a second and a day").ValidateOnStart();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<TokenSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<TokenSweeper>());
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using DelTran.Core.Tokens;
+using DelTran.Host.Infrastructure.Hosting;
+using DelTran.Host.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DelTran.Host.Tokens;
+
+/// <summary>
+/// Converges the token ledger by itself: voids pending transfers whose time ran out, and asks the bank again (same key)
+/// for every mint, burn and refund still pending after <see cref="TokenOptions.FundingRetryAfter"/>, such as one whose
+/// process died between the bank's confirmation and its posting. Several instances may sweep at once: every decision is
+/// taken again against the stored operation, so the second finds it done.
+/// </summary>
+public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTranDbContext> databases, TokenService tokens, IOptions<TokenOptions> options, TimeProvider clock, ILogger<TokenSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartupInitializer.WhenReadyAsync(services, stoppingToken);
+            using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+            do
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One sweep; answers how many operations it moved on.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            DateTimeOffset now = clock.GetUtcNow();
+            List<TokenOperation> due = await DueAsync(now, cancellationToken);
+            int moved = 0;
+            foreach (TokenOperation operation in due)
+            {
+                TokenDecision decision = operation.Kind == TokenOperationKind.Transfer
+                    ? await tokens.ExpireAsync(operation.Id, operation.Participant, operation.Currency, cancellationToken)
+                    : await tokens.FundAsync(operation, cancellationToken);
+                moved += decision.Change is { Replayed: false } ? 1 : 0;
+            }
+
+            return moved;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database or a bank may be away; the next sweep tries again.
+            LogSweepFailed(logger, ex.Message);
+            return 0;
+        }
+    }
+
+    private async Task<List<TokenOperation>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        TokenOperationStatus pending = TokenOperationStatus.Pending;
+        DateTimeOffset askedBefore = now - options.Value.FundingRetryAfter;
+        // Pending operations are few (each ends within its time or its bank's answer); the embedded store cannot compare their times in SQL.
+        List<TokenOperationRow> rows = await db.TokenOperations.AsNoTracking().Where(o => o.Status == pending).ToListAsync(cancellationToken);
+        return [.. rows.Select(TokenRows.ToCore)
+            .Where(o => o.Kind == TokenOperationKind.Transfer ? o.ExpiresAt <= now : o.CreatedAt <= askedBefore)
+            .OrderBy(o => o.CreatedAt)];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Token sweep could not finish ({Reason}); the next one tries again")]
+    private static partial void LogSweepFailed(ILogger logger, string reason);
+}

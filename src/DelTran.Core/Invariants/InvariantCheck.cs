@@ -91,6 +91,13 @@ public static class InvariantCheck
                 Invariant($"{snapshot.LedgerProblems.Count} ledger problems: postings must sum to zero per currency and per instruction, balances must equal opening balance plus postings, reservations must equal the open instructions."),
                 [.. snapshot.LedgerProblems.Take(limits.RowsPerBreak)]));
         }
+
+        if (snapshot.TokenProblems.Count > 0)
+        {
+            breaks.Add(new InvariantBreak("tokens-backed", BreakKind.Conservation,
+                Invariant($"{snapshot.TokenProblems.Count} token ledger problems: every token is backed by the reserve (reserve = outstanding + suspense), balances equal their postings, no account below zero, one bank confirmation per mint, burn and refund."),
+                [.. snapshot.TokenProblems.Take(limits.RowsPerBreak)]));
+        }
     }
 
     private static void CheckWindows(InvariantSnapshot snapshot, InvariantLimits limits, List<InvariantBreak> breaks)
@@ -202,8 +209,12 @@ public static class InvariantCheck
             }
         }
 
+        // Token mints, burns and refunds the bank confirmed are expected there too.
+        expected.UnionWith(snapshot.TokenFundings.Where(f => f.Booked).Select(f => f.OperationId));
+
         // Instructions still being settled may be booked and not posted yet: that is a settlement in flight, not a break.
         var inFlight = new HashSet<string>(snapshot.Instructions.Where(i => i.Status == Reserved).Select(i => i.InstructionId), StringComparer.Ordinal);
+        inFlight.UnionWith(snapshot.TokenFundings.Where(f => f.InFlight).Select(f => f.OperationId));
         var booked = bookings.GroupBy(b => b.IdempotencyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         List<string> twice = booked.Where(b => b.Value > 1).Select(b => Invariant($"{b.Key}: booked {b.Value} times")).Order(StringComparer.Ordinal).ToList();
         int pending = booked.Keys.Count(inFlight.Contains);

@@ -31,6 +31,12 @@ public sealed record InvariantSnapshot
 
     public required IReadOnlyList<InstructionFacts> Instructions { get; init; }
 
+    /// <summary>What the token ledger's conservation check found (reserve = outstanding + suspense, balances = postings, …); empty when sound.</summary>
+    public IReadOnlyList<string> TokenProblems { get; init; } = [];
+
+    /// <summary>The token mints, burns and refunds, for the comparison with the banks' books.</summary>
+    public IReadOnlyList<TokenFundingFacts> TokenFundings { get; init; } = [];
+
     /// <summary>The banks' books, when a statement of them is at hand; null leaves that comparison unchecked.</summary>
     public IReadOnlyList<BankBooking>? BankBookings { get; init; }
 }

@@ -9,4 +9,5 @@ public enum TokenPostingKind
     Suspense,
     Refund,
     Correction,
+    Window,
 }

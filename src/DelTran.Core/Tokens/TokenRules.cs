@@ -267,6 +267,53 @@ public static class TokenRules
         return Accept([posted], Move(posted, account, reserve, TokenPostingKind.Burn), (account, new TokenBalanceChange(-burn.Amount, -burn.Amount)), Credit(reserve, burn.Amount));
     }
 
+    /// <summary>The id of a participant's share of a window settled in tokens: '#' never appears in a participant's own ids.</summary>
+    public static string WindowShareId(string participant, string windowId, int attempt) =>
+        FormattableString.Invariant($"{participant}/#{windowId}.{attempt}");
+
+    /// <summary>
+    /// A window's net positions settled in tokens, all or nothing: every net debtor pays its net from its available tokens
+    /// and every net creditor receives its net, in one change (one operation per participant, postings summing to zero).
+    /// If any net debtor lacks the tokens, nothing moves and the refusal names each one short, so the window settles
+    /// through the banks instead. Positions are the participants' BIC8s with their nets (debit negative).
+    /// </summary>
+    public static TokenDecision SettleWindow(string windowId, int attempt, Currency currency, IReadOnlyList<(string Participant, decimal Net)> nets, IReadOnlyDictionary<TokenAccountId, TokenBalance> balances, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(nets);
+        ArgumentNullException.ThrowIfNull(balances);
+        if (nets.Sum(n => n.Net) != 0m)
+        {
+            throw new ArgumentException($"Window {windowId}'s nets do not sum to zero.", nameof(nets));
+        }
+
+        var short_ = nets.Where(n => n.Net < 0m && balances.GetValueOrDefault(TokenAccountId.Of(n.Participant, currency)).Available < -n.Net)
+            .Select(n => FormattableString.Invariant($"{n.Participant} owes {-n.Net} and has {balances.GetValueOrDefault(TokenAccountId.Of(n.Participant, currency)).Available} x{currency.Code} available"))
+            .ToList();
+        if (short_.Count > 0)
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Unprocessable, ReasonCode.AM04, $"Window {windowId} cannot settle in tokens: {string.Join("; ", short_)}.");
+        }
+
+        var operations = new List<TokenOperation>();
+        var postings = new List<TokenPosting>();
+        var changes = new List<(TokenAccountId, TokenBalanceChange)>();
+        foreach ((string participant, decimal net) in nets.Where(n => n.Net != 0m).OrderBy(n => n.Participant, StringComparer.Ordinal))
+        {
+            string id = WindowShareId(participant, windowId, attempt);
+            TokenAccountId account = TokenAccountId.Of(participant, currency);
+            operations.Add(new TokenOperation(id, TokenOperationKind.WindowSettlement, participant, null, currency, Math.Abs(net), TokenOperationStatus.Posted, now) { RelatedTo = windowId, FinishedAt = now });
+            postings.Add(new TokenPosting(account, net, WindowPostingId(windowId, attempt), TokenPostingKind.Window));
+            changes.Add((account, new TokenBalanceChange(net, 0m)));
+        }
+
+        return operations.Count == 0
+            ? TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.AG01, $"Window {windowId} has no net position to settle.")
+            : Accept(operations, postings, [.. changes]);
+    }
+
+    /// <summary>The ledger instruction id of a window settled in tokens: all its postings balance under it.</summary>
+    public static string WindowPostingId(string windowId, int attempt) => FormattableString.Invariant($"{windowId}.{attempt}.TOKENS");
+
     /// <summary>The checks every participant request meets: its id, the currency, the amount, and the participant itself.</summary>
     public static TokenRefusal? CheckRequest(string participant, string requestId, Currency currency, decimal amount, TokenParties parties)
     {

@@ -12,7 +12,7 @@ namespace DelTran.Host.Clearing;
 /// cycle is safe to run twice and a cycle interrupted half way (a crash, a lost database) is finished by the
 /// next run: the scheduled job, an operator's retry, or `deltran process`.
 /// </summary>
-public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser closer, WindowNetter netter, SettlementRunner settlement, WindowReporter reporter, ReportsLocation reports, WindowLeases leases)
+public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser closer, WindowNetter netter, TokenWindowSettlement tokens, SettlementRunner settlement, WindowReporter reporter, ReportsLocation reports, WindowLeases leases)
 {
     public async Task<CycleResult> CloseAndSettleAsync(CloseRequest request, CancellationToken cancellationToken)
     {
@@ -56,6 +56,13 @@ public sealed class ClearingCycle(Func<DelTranDbContext> databases, WindowCloser
         {
             await netter.NetAsync(windowId, lease, cancellationToken);
             state = await StateAsync(windowId, cancellationToken);
+        }
+
+        // A currency that settles in tokens: one transaction, or the banks when a net debtor lacks the tokens.
+        if (state == WindowState.Netted && await tokens.TrySettleAsync(windowId, lease, cancellationToken))
+        {
+            state = await StateAsync(windowId, cancellationToken);
+            message = $"Window {windowId} settled in tokens.";
         }
 
         if (state is WindowState.Netted or WindowState.Settling || (state == WindowState.Failed && retry))

@@ -26,6 +26,7 @@ public static class ClearingServices
         services.AddSingleton<WindowCloser>();
         services.AddSingleton<WindowNetter>();
         services.AddSingleton<SettlementRunner>();
+        services.AddSingleton<TokenWindowSettlement>();
         services.AddSingleton<WindowReporter>();
         services.AddSingleton<ClearingCycle>();
         services.AddSingleton<LiquidityForecasts>();

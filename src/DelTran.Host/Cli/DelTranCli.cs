@@ -152,7 +152,15 @@ public static class DelTranCli
             string[] webArgs = ServeSettings.ListenArguments(parse.GetValue(urls), configuration);
             await using WebApplication app = ServeHost.Build(webArgs, configuration, ServeSettings.DataDirectory(parse.GetValue(serveData), configuration), compose);
             StartupInitializer startup = app.Services.GetRequiredService<StartupInitializer>();
-            await app.RunAsync(cancellationToken);
+            try
+            {
+                await app.RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (startup.Refusal is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // A refusal that stops the application before every service has started cancels the start itself; it is still a refusal.
+            }
+
             if (startup.Refusal is string refused)
             {
                 await stderr.WriteLineAsync("deltran: cannot start: " + refused);

@@ -3,8 +3,10 @@ using DelTran.Core.Clearing;
 using DelTran.Core.Invariants;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
+using DelTran.Core.Tokens;
 using DelTran.Host.Clearing.Settlement;
 using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace DelTran.Host.Invariants;
@@ -53,6 +55,11 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
         }
 
         List<WindowFacts> windows = await WindowsAsync(db, cancellationToken);
+        List<string> tokenProblems = [.. (await TokenBooks.LoadAsync(db, cancellationToken)).SelectMany(TokenConservation.Check)];
+        TokenOperationKind mint = TokenOperationKind.Mint, burn = TokenOperationKind.Burn, refund = TokenOperationKind.Refund;
+        TokenOperationStatus pending = TokenOperationStatus.Pending;
+        List<TokenFundingFacts> fundings = await db.TokenOperations.AsNoTracking().Where(o => o.Kind == mint || o.Kind == burn || o.Kind == refund)
+            .Select(o => new TokenFundingFacts(o.Id, o.ConfirmationId != null, o.Status == pending)).ToListAsync(cancellationToken);
 
         var stored = (await db.Positions.AsNoTracking().ToListAsync(cancellationToken))
             .ToDictionary(p => new PositionKey(p.ParticipantBic, p.Currency), p => p.NetPosition);
@@ -70,6 +77,8 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
             InStage = inStage,
             CompletedWithoutStatusReport = withoutReport,
             LedgerProblems = ledger,
+            TokenProblems = tokenProblems,
+            TokenFundings = fundings,
             Windows = windows,
             StoredPositions = stored,
             LivePositions = live,

@@ -11,9 +11,19 @@ public sealed class TokenOptions
     /// <summary>How long a mint, burn or refund waits for its own request's answer before the sweeper asks the bank again (more than the bank gateway's total timeout).</summary>
     public TimeSpan FundingRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The currencies whose clearing windows settle their net positions in tokens (all or nothing, no bank call); the others, and any window a net debtor cannot pay in tokens, settle through the banks.</summary>
+    public List<string> SettleWindowsInTokens { get; set; } = [];
+
+    public bool SettlesWindowsInTokens(Core.Amounts.Currency currency) => SettleWindowsInTokens.Contains(currency.Code, StringComparer.Ordinal);
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
+        foreach (string code in SettleWindowsInTokens.Where(c => !Core.Amounts.Currency.TryParse(c, out _)))
+        {
+            problems.Add($"{Section}:SettleWindowsInTokens: '{code}' is not a currency code.");
+        }
+
         if (SweepInterval <= TimeSpan.Zero || SweepInterval > TimeSpan.FromHours(1))
         {
             problems.Add($"{Section}:SweepInterval is more than zero and at most an hour, not {SweepInterval}.");

@@ -45,13 +45,13 @@ public static class TokenRows
         return row;
     }
 
-    public static LedgerEntryRow ToEntry(TokenPosting posting, DateTimeOffset bookedAt) => new()
+    public static LedgerEntryRow ToEntry(TokenPosting posting, DateTimeOffset bookedAt, string? windowId = null) => new()
     {
         Account = posting.Account.LedgerAccount,
         Currency = posting.Account.Currency,
         Amount = posting.Amount,
         InstructionId = posting.OperationId,
-        WindowId = null,
+        WindowId = windowId,
         Kind = KindCode(posting.Kind),
         BookedAt = bookedAt,
     };

@@ -50,8 +50,8 @@ public static class TokenStore
             currencies.Select(Currency.Parse).ToHashSet());
     }
 
-    /// <summary>Saves an accepted change: the operations (new or updated), their postings, the locked accounts' balances, an event each.</summary>
-    public static void Save(DelTranDbContext db, TokenChange change, Dictionary<TokenAccountId, TokenAccountRow> accounts, Dictionary<string, TokenOperationRow> stored, DateTimeOffset now)
+    /// <summary>Saves an accepted change: the operations (new or updated), their postings (under <paramref name="windowId"/> for a window settled in tokens), the locked accounts' balances, an event each.</summary>
+    public static void Save(DelTranDbContext db, TokenChange change, Dictionary<TokenAccountId, TokenAccountRow> accounts, Dictionary<string, TokenOperationRow> stored, DateTimeOffset now, string? windowId = null)
     {
         if (change.Replayed)
         {
@@ -72,7 +72,7 @@ public static class TokenStore
             Outbox.Add(db, TokenEvents.Changed(operation, now), now);
         }
 
-        db.LedgerEntries.AddRange(change.Postings.Select(p => TokenRows.ToEntry(p, now)));
+        db.LedgerEntries.AddRange(change.Postings.Select(p => TokenRows.ToEntry(p, now, windowId)));
         foreach ((TokenAccountId account, TokenBalanceChange delta) in change.Balances)
         {
             TokenAccountRow row = accounts[account];

@@ -161,4 +161,27 @@ public sealed class InvariantCheckTests
         Assert.True(inFlight.Holds);
         Assert.Single(inFlight.Unchecked);
     }
+
+    [Fact]
+    public void Evaluate_Breaks_WhenATokenIsNotBacked()
+    {
+        InvariantBreak broken = Single(Clean() with { TokenProblems = ["xINR: reserve 1000 is not outstanding 1001 plus suspense 0."] }, "tokens-backed", BreakKind.Conservation);
+
+        Assert.Equal(["xINR: reserve 1000 is not outstanding 1001 plus suspense 0."], broken.Rows);
+    }
+
+    [Fact]
+    public void Evaluate_ComparesTokenMintsAndBurnsWithTheBanksBooks()
+    {
+        InvariantSnapshot clean = Clean();
+        var mint = new BankBooking("SRCBINBB/mint-1", "SRCBINBB");
+
+        // A confirmed mint is booked once; one still waiting for its bank may be booked or not.
+        Assert.True(InvariantCheck.Evaluate(clean with { TokenFundings = [new TokenFundingFacts(mint.IdempotencyKey, Booked: true, InFlight: false)], BankBookings = [.. clean.BankBookings!, mint] }).Holds);
+        Assert.True(InvariantCheck.Evaluate(clean with { TokenFundings = [new TokenFundingFacts(mint.IdempotencyKey, Booked: false, InFlight: true)], BankBookings = [.. clean.BankBookings!, mint] }).Holds);
+        Single(clean with { TokenFundings = [new TokenFundingFacts(mint.IdempotencyKey, Booked: true, InFlight: false)] }, "ledger-equals-bank-books", BreakKind.Conservation);
+
+        // A mint voided on a timeout that the bank booked after all is money out of step until it is found and refunded.
+        Single(clean with { TokenFundings = [new TokenFundingFacts(mint.IdempotencyKey, Booked: false, InFlight: false)], BankBookings = [.. clean.BankBookings!, mint] }, "bank-books-equal-ledger", BreakKind.Conservation);
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DelTran.Core.Invariants;
 using DelTran.Core.Tokens;
 using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Invariants;
 using DelTran.Host.Tests.Support;
 using DelTran.Host.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +78,11 @@ public sealed class TokensApiTests
         JsonElement rest = await mumbai.GetFromJsonAsync<JsonElement>($"/api/v1/tokens/history?currency=INR&after={next}");
         Assert.Equal(["TRANSFER", "BURN"], rest.GetProperty("entries").EnumerateArray().Select(e => Text(e, "kind")));
         Assert.Equal(JsonValueKind.Null, rest.GetProperty("next").ValueKind);
+
+        // `deltran check`'s invariants hold, the bank's books included: the mint and the burn are booked there once each.
+        InvariantReport report = InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
+            .LoadAsync([.. bank.Ledger.Booked().Select(b => new BankBooking(b.IdempotencyKey, b.Participant))], CancellationToken.None));
+        Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message)));
     }
 
     [Theory]

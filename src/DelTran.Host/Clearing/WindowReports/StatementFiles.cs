@@ -19,7 +19,7 @@ internal sealed class StatementFiles(Func<DelTranDbContext> databases, IOptions<
     {
         await using DelTranDbContext db = databases();
         List<LedgerEntryRow> entries = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.WindowId == window.Id && e.Account != Core.Settlement.Ledger.ClearingAccount)
+            .Where(e => e.WindowId == window.Id && e.Account != Core.Settlement.Ledger.ClearingAccount && (e.Kind == Core.Settlement.Ledger.Settlement || e.Kind == Core.Settlement.Ledger.Reversal))
             .OrderBy(e => e.Id).ToListAsync(cancellationToken);
         if (entries.Count == 0)
         {

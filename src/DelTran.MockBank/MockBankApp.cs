@@ -58,6 +58,11 @@ public static partial class MockBankApp
         app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
         app.MapPost("/api/v1/settlements", SettleAsync);
         app.MapGet("/api/v1/settlements", (SettlementLedger ledger) => Results.Ok(ledger.Booked()));
+        // What was booked under an idempotency key, if anything: how a client learns the outcome of a request whose answer it lost.
+        app.MapGet("/api/v1/settlements/by-key", (string? key, SettlementLedger ledger) =>
+            string.IsNullOrEmpty(key) ? Error(StatusCodes.Status400BadRequest, "MISSING_KEY", "give ?key=")
+            : ledger.Find(key) is { } found ? Results.Ok(found)
+            : Error(StatusCodes.Status404NotFound, "NOT_BOOKED", $"nothing is booked under {key}."));
         app.MapPost("/api/v1/control/faults", AddFault);
         app.MapGet("/api/v1/control/faults", (FaultInjector faults) => Results.Ok(faults.Rules()));
         app.MapPost("/api/v1/control/release", (FaultInjector faults) => Results.Ok(new { released = faults.ReleaseHeld() }));

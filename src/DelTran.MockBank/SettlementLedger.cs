@@ -55,6 +55,15 @@ public sealed class SettlementLedger(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>The stored answer under a key, or null when nothing was booked under it.</summary>
+    public SettlementConfirmation? Find(string idempotencyKey)
+    {
+        lock (_gate)
+        {
+            return _byKey.TryGetValue(idempotencyKey, out var stored) ? stored.Confirmation : null;
+        }
+    }
+
     public IReadOnlyList<BookedSettlement> Booked()
     {
         lock (_gate)

@@ -45,32 +45,36 @@ public sealed class WindowNetter(Func<DelTranDbContext> databases, IDatabaseDial
             return null;
         }
 
-        db.WindowPositions.AddRange(result.Positions.Select(p => new WindowPositionRow
-        {
-            WindowId = windowId,
-            ParticipantBic = p.Participant,
-            Currency = p.Currency,
-            Debit = p.Debit,
-            Credit = p.Credit,
-            Net = p.Net,
-            ObligationsPaid = p.ObligationsPaid,
-            ObligationsReceived = p.ObligationsReceived,
-        }));
-        db.WindowBilateral.AddRange(result.Bilateral.Select(b => new WindowBilateralRow
-        {
-            WindowId = windowId,
-            ParticipantA = b.ParticipantA,
-            ParticipantB = b.ParticipantB,
-            Currency = b.Currency,
-            AOwesB = b.AOwesB,
-            BOwesA = b.BOwesA,
-        }));
+        db.WindowPositions.AddRange(PositionRows(windowId, result));
+        db.WindowBilateral.AddRange(BilateralRows(windowId, result));
         await db.SaveChangesAsync(cancellationToken);
 
         await db.ClearingWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.NettingEfficiency, decimal.Round(verdict.Efficiency, 10)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    private static IEnumerable<WindowPositionRow> PositionRows(string windowId, NettingResult result) => result.Positions.Select(p => new WindowPositionRow
+    {
+        WindowId = windowId,
+        ParticipantBic = p.Participant,
+        Currency = p.Currency,
+        Debit = p.Debit,
+        Credit = p.Credit,
+        Net = p.Net,
+        ObligationsPaid = p.ObligationsPaid,
+        ObligationsReceived = p.ObligationsReceived,
+    });
+
+    private static IEnumerable<WindowBilateralRow> BilateralRows(string windowId, NettingResult result) => result.Bilateral.Select(b => new WindowBilateralRow
+    {
+        WindowId = windowId,
+        ParticipantA = b.ParticipantA,
+        ParticipantB = b.ParticipantB,
+        Currency = b.Currency,
+        AOwesB = b.AOwesB,
+        BOwesA = b.BOwesA,
+    });
 }
 
 internal static partial class Log

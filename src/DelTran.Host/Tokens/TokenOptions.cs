@@ -11,6 +11,9 @@ public sealed class TokenOptions
     /// <summary>How long a mint, burn or refund waits for its own request's answer before the sweeper asks the bank again (more than the bank gateway's total timeout).</summary>
     public TimeSpan FundingRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long after a mint was voided for want of its bank's answer the sweeper still asks the bank whether it booked it after all (the money then goes to suspense and back).</summary>
+    public TimeSpan LateConfirmationSearch { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The currencies whose clearing windows settle their net positions in tokens (all or nothing, no bank call); the others, and any window a net debtor cannot pay in tokens, settle through the banks.</summary>
     public List<string> SettleWindowsInTokens { get; set; } = [];
 
@@ -27,6 +30,11 @@ public sealed class TokenOptions
         if (SweepInterval <= TimeSpan.Zero || SweepInterval > TimeSpan.FromHours(1))
         {
             problems.Add($"{Section}:SweepInterval is more than zero and at most an hour, not {SweepInterval}.");
+        }
+
+        if (LateConfirmationSearch < TimeSpan.Zero || LateConfirmationSearch > TimeSpan.FromDays(30))
+        {
+            problems.Add($"{Section}:LateConfirmationSearch is between zero and 30 days, not {LateConfirmationSearch}.");
         }
 
         if (FundingRetryAfter < TimeSpan.FromSeconds(1) || FundingRetryAfter > TimeSpan.FromDays(1))

@@ -1,4 +1,6 @@
+using DelTran.Core.Iso20022;
 using DelTran.Core.Tokens;
+using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace DelTran.Host.Tokens;
 /// process died between the bank's confirmation and its posting. Several instances may sweep at once: every decision is
 /// taken again against the stored operation, so the second finds it done.
 /// </summary>
-public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTranDbContext> databases, TokenService tokens, IOptions<TokenOptions> options, TimeProvider clock, ILogger<TokenSweeper> logger)
+public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTranDbContext> databases, TokenService tokens, IBankGateway banks, IOptions<TokenOptions> options, TimeProvider clock, ILogger<TokenSweeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +50,11 @@ public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTran
                 moved += decision.Change is { Replayed: false } ? 1 : 0;
             }
 
+            foreach (TokenOperation voided in await VoidedUnansweredAsync(now, cancellationToken))
+            {
+                moved += await SearchLateConfirmationAsync(voided, cancellationToken) ? 1 : 0;
+            }
+
             return moved;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -69,6 +76,39 @@ public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTran
             .Where(o => o.Kind == TokenOperationKind.Transfer ? o.ExpiresAt <= now : o.CreatedAt <= askedBefore)
             .OrderBy(o => o.CreatedAt)];
     }
+
+    // Mints voided because their bank did not answer (AB03), recently enough to be worth asking again.
+    private async Task<List<TokenOperation>> VoidedUnansweredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        TokenOperationStatus voided = TokenOperationStatus.Voided;
+        TokenOperationKind mint = TokenOperationKind.Mint;
+        DateTimeOffset since = now - options.Value.LateConfirmationSearch;
+        List<TokenOperationRow> rows = await db.TokenOperations.AsNoTracking()
+            .Where(o => o.Kind == mint && o.Status == voided && o.ReasonCode == ReasonCode.AB03 && o.ConfirmationId == null).ToListAsync(cancellationToken);
+        return [.. rows.Select(TokenRows.ToCore).Where(o => o.FinishedAt >= since)];
+    }
+
+    // The bank booked a mint after DelTran gave up on it: the money goes to suspense, and its refund is paid at once.
+    private async Task<bool> SearchLateConfirmationAsync(TokenOperation mint, CancellationToken cancellationToken)
+    {
+        if (await banks.FindAsync(mint.Id, mint.Participant, cancellationToken) is not { Confirmed: true } booked)
+        {
+            return false;
+        }
+
+        LogLateConfirmation(logger, mint.Id, booked.ConfirmationId!);
+        TokenDecision late = await tokens.SettleFundingAsync(mint.Id, mint.Kind, mint.Participant, mint.Currency, TokenBankAnswer.ConfirmedAs(booked.ConfirmationId!), cancellationToken);
+        if (late.Change?.Operations.FirstOrDefault(o => o is { Kind: TokenOperationKind.Refund, IsPending: true }) is { } refund)
+        {
+            await tokens.FundAsync(refund, cancellationToken);
+        }
+
+        return late.Change is { Replayed: false };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Token mint {OperationId} was booked by its bank ({ConfirmationId}) after DelTran voided it: the money is in suspense and refunded")]
+    private static partial void LogLateConfirmation(ILogger logger, string operationId, string confirmationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Token sweep could not finish ({Reason}); the next one tries again")]
     private static partial void LogSweepFailed(ILogger logger, string reason);

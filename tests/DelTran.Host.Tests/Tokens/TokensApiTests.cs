@@ -167,6 +167,43 @@ public sealed class TokensApiTests
         await AssertConservedAsync(server);
     }
 
+    [Fact]
+    public async Task Tokens_PutAMintTheBankBookedAfterItsTimeoutInSuspense_AndRefundIt()
+    {
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?>
+        {
+            ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString(),
+            ["DelTran:Banks:MaxRetries"] = "0",
+            ["DelTran:Banks:AttemptTimeout"] = "00:00:01",
+            ["DelTran:Banks:TotalTimeout"] = "00:00:02",
+        });
+        using HttpClient mumbai = server.Client(ApiServer.DemoKey(Mumbai));
+
+        // The bank books the money and answers too late: DelTran has voided the mint meanwhile.
+        await bank.AddFaultAsync("hold-after-booking", participant: Mumbai, direction: "DEBIT", times: 1, delayMs: 600_000);
+        JsonElement voided = await OkAsync(mumbai, "/api/v1/tokens/mints", new { requestId = "late-1", currency = "USD", amount = 800m });
+        Assert.Equal(("VOIDED", "AB03"), (Text(voided, "status"), Text(voided, "reasonCode")));
+        Assert.Single(bank.Ledger.Booked(), b => b.IdempotencyKey == "SRCBINBB/late-1");
+
+        // The sweeper asks the bank, finds the booking, holds the money in suspense and pays it back.
+        await server.Services.GetRequiredService<TokenSweeper>().SweepOnceAsync(CancellationToken.None);
+
+        TokenOperation mint = await OperationAsync(server, "SRCBINBB/late-1");
+        TokenOperation refund = await OperationAsync(server, "SRCBINBB/late-1/refund");
+        Assert.Equal((TokenOperationStatus.Voided, bank.Ledger.Find("SRCBINBB/late-1")!.ConfirmationId), (mint.Status, mint.ConfirmationId));
+        Assert.Equal(TokenOperationStatus.Posted, refund.Status);
+        BookedAtBank(bank, "SRCBINBB/late-1/refund", "CREDIT", 800m);
+        Assert.Equal((0m, 0m), await BalanceAsync(mumbai, "USD"));
+        using HttpClient ops = server.Client("demo-operator-key");
+        JsonElement supply = (await ops.GetFromJsonAsync<JsonElement>("/api/v1/tokens/supply")).EnumerateArray().Single(s => Text(s, "currency") == "USD");
+        Assert.Equal((0m, 0m, 0m), (supply.GetProperty("outstanding").GetDecimal(), supply.GetProperty("reserve").GetDecimal(), supply.GetProperty("suspense").GetDecimal()));
+        await AssertConservedAsync(server);
+        InvariantReport report = InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
+            .LoadAsync([.. bank.Ledger.Booked().Select(b => new BankBooking(b.IdempotencyKey, b.Participant))], CancellationToken.None));
+        Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message)));
+    }
+
     private static async Task<TokenOperation> OperationAsync(ApiServer server, string id)
     {
         await using DelTranDbContext db = server.Db();

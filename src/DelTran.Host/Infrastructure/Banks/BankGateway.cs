@@ -61,6 +61,27 @@ public sealed partial class BankGateway(IHttpClientFactory httpClientFactory, IO
         return result;
     }
 
+    public async Task<BankSettlementResult?> FindAsync(string instructionId, string participant, CancellationToken cancellationToken)
+    {
+        if (options.Value.EndpointFor(participant) is not { } endpoint)
+        {
+            return BankSettlementResult.FailedWith(BankFailureCodes.Unavailable, $"no bank endpoint is configured for {participant} ({BankEndpointOptions.Section}).");
+        }
+
+        try
+        {
+            using IApiResponse<BankSettlementConfirmation> response = await Api(SettlementClientName, endpoint).FindAsync(instructionId, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return response.StatusCode == HttpStatusCode.NotFound ? null
+                : response.HasRequestError(out ApiRequestException? requestError) ? FromException(requestError)
+                : FromResponse(response);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsBankSide(ex))
+        {
+            return FromException(ex);
+        }
+    }
+
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
         (await ProbeAsync(cancellationToken)).All(p => p.Healthy);
 

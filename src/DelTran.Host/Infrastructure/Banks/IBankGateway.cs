@@ -6,6 +6,12 @@ public interface IBankGateway
     /// <summary>Never throws for bank-side problems: returns Confirmed(confirmationId) or Failed(reasonCode, message).</summary>
     Task<BankSettlementResult> SettleAsync(BankSettlementInstruction request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks the participant's bank what it booked under <paramref name="instructionId"/>: confirmed with its confirmation,
+    /// null when it booked nothing, or failed (unavailable, timeout) when it cannot tell now. Never throws for bank-side problems.
+    /// </summary>
+    Task<BankSettlementResult?> FindAsync(string instructionId, string participant, CancellationToken cancellationToken);
+
     /// <summary>True when every configured bank endpoint answers /health.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }

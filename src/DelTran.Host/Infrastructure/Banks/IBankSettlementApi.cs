@@ -12,6 +12,10 @@ public interface IBankSettlementApi
         [Body] BankSettlementInstruction instruction,
         CancellationToken cancellationToken);
 
+    /// <summary>What the bank booked under an idempotency key: 200 with its confirmation, 404 when nothing.</summary>
+    [Get("/api/v1/settlements/by-key")]
+    Task<IApiResponse<BankSettlementConfirmation>> FindAsync([Query] string key, CancellationToken cancellationToken);
+
     [Get("/health")]
     Task<HttpResponseMessage> HealthAsync(CancellationToken cancellationToken);
 }

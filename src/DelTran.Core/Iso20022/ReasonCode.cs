@@ -18,6 +18,9 @@ public static class ReasonCode
     /// <summary>AbortedSettlementTimeout: settlement aborted because of a timeout (a pending token transfer or mint that ran out of time).</summary>
     public const string AB03 = "AB03";
 
+    /// <summary>AbortedSettlementFatalError: settlement aborted by a fatal error (token operations halted on a conservation break).</summary>
+    public const string AB04 = "AB04";
+
     /// <summary>
     /// TransactionForbidden (formerly NoAgreement): DelTran has no agreement to clear the transaction, e.g. its
     /// corridor (debtor agent country, creditor agent country, currency) is not configured.

@@ -35,12 +35,12 @@ public static class TokenConservation
             decimal postings = book.LedgerSums.GetValueOrDefault(account);
             if (balance.Posted != postings)
             {
-                problems.Add(Say($"{account}: balance {balance.Posted}, but its postings sum to {postings}."));
+                problems.Add(Say($"{account}: balance {N(balance.Posted)}, but its postings sum to {N(postings)}."));
             }
 
             if (account.Kind == TokenAccountKind.Participant && (balance.Posted < 0m || balance.Locked < 0m || balance.Locked > balance.Posted))
             {
-                problems.Add(Say($"{account}: {balance.Posted} held and {balance.Locked} locked; tokens are never below zero and never more locked than held."));
+                problems.Add(Say($"{account}: {N(balance.Posted)} held and {N(balance.Locked)} locked; tokens are never below zero and never more locked than held."));
             }
         }
 
@@ -54,19 +54,19 @@ public static class TokenConservation
             decimal held = pendingLocks.GetValueOrDefault(account);
             if (locked != held)
             {
-                problems.Add(Say($"{account}: {locked} locked, but its pending transfers and burns hold {held}."));
+                problems.Add(Say($"{account}: {N(locked)} locked, but its pending transfers and burns hold {N(held)}."));
             }
         }
 
         TokenSupply supply = Supply(book);
         if (supply.Suspense < 0m)
         {
-            problems.Add(Say($"x{code}: suspense {supply.Suspense} is below zero."));
+            problems.Add(Say($"x{code}: suspense {N(supply.Suspense)} is below zero."));
         }
 
         if (!supply.Backed)
         {
-            problems.Add(Say($"x{code}: reserve {supply.Reserve} is not outstanding {supply.Outstanding} plus suspense {supply.Suspense}."));
+            problems.Add(Say($"x{code}: reserve {N(supply.Reserve)} is not outstanding {N(supply.Outstanding)} plus suspense {N(supply.Suspense)}."));
         }
 
         foreach (var confirmation in book.Operations.Where(o => o.ConfirmationId is not null).GroupBy(o => o.ConfirmationId!, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -81,11 +81,14 @@ public static class TokenConservation
 
         if (book.BankReserveBalance is decimal bank && bank != supply.Reserve)
         {
-            problems.Add(Say($"x{code}: the bank's statement gives the reserve account {bank}, DelTran's ledger {supply.Reserve}."));
+            problems.Add(Say($"x{code}: the bank's statement gives the reserve account {N(bank)}, DelTran's ledger {N(supply.Reserve)}."));
         }
 
         return problems;
     }
 
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    // Amounts as read back differ in scale between the stores (101 or 101.0): problems name them without trailing zeros.
+    private static decimal N(decimal amount) => amount / 1.000000000000000000000000000000000m;
 }

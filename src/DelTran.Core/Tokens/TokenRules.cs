@@ -314,6 +314,10 @@ public static class TokenRules
     /// <summary>The ledger instruction id of a window settled in tokens: all its postings balance under it.</summary>
     public static string WindowPostingId(string windowId, int attempt) => FormattableString.Invariant($"{windowId}.{attempt}.TOKENS");
 
+    /// <summary>Every new token operation is refused while the ledger's conservation check finds a break: nothing may move until the books are sound.</summary>
+    public static TokenDecision Halted(string reason) =>
+        TokenDecision.Refuse(TokenRefusalKind.Halted, ReasonCode.AB04, "Token operations are halted while the token ledger is checked: " + reason);
+
     /// <summary>The checks every participant request meets: its id, the currency, the amount, and the participant itself.</summary>
     public static TokenRefusal? CheckRequest(string participant, string requestId, Currency currency, decimal amount, TokenParties parties)
     {

@@ -212,6 +212,7 @@ public static class TokensApi
             TokenRefusalKind.NotFound => StatusCodes.Status404NotFound,
             TokenRefusalKind.Conflict => StatusCodes.Status409Conflict,
             TokenRefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            TokenRefusalKind.Halted => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         },
         refusal.ReasonCode,

@@ -2,6 +2,7 @@ using DelTran.Core.Amounts;
 using DelTran.Core.Tokens;
 using DelTran.Host.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DelTran.Host.Tokens;
 
@@ -14,6 +15,11 @@ public static class TokenBooks
 {
     public static async Task<List<TokenBook>> LoadAsync(DelTranDbContext db, CancellationToken cancellationToken)
     {
+        // One snapshot for the three reads, so a transfer committing between them is never seen half: repeatable read on
+        // PostgreSQL, and on SQLite a read transaction (WAL readers see one snapshot). A caller's own transaction is used as it is.
+        await using IDbContextTransaction? snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(db.Database.IsNpgsql() ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, cancellationToken)
+            : null;
         string[] kinds = [.. TokenRows.KindCodes];
         var sums = new Dictionary<(string Account, Currency Currency), decimal>();
         await foreach (var e in db.LedgerEntries.AsNoTracking().Where(e => kinds.Contains(e.Kind)).Select(e => new { e.Account, e.Currency, e.Amount }).AsAsyncEnumerable().WithCancellation(cancellationToken))

@@ -8,6 +8,9 @@ public sealed class TokenOptions
     /// <summary>Between two sweeps: pending transfers past their time are voided, unanswered mints, burns and refunds are asked again.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Between two checks of the token ledger's conservation (a break halts new token operations).</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a mint, burn or refund waits for its own request's answer before the sweeper asks the bank again (more than the bank gateway's total timeout).</summary>
     public TimeSpan FundingRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -30,6 +33,11 @@ public sealed class TokenOptions
         if (SweepInterval <= TimeSpan.Zero || SweepInterval > TimeSpan.FromHours(1))
         {
             problems.Add($"{Section}:SweepInterval is more than zero and at most an hour, not {SweepInterval}.");
+        }
+
+        if (CheckInterval < TimeSpan.FromSeconds(1) || CheckInterval > TimeSpan.FromDays(1))
+        {
+            problems.Add($"{Section}:CheckInterval is between a second and a day, not {CheckInterval}.");
         }
 
         if (LateConfirmationSearch < TimeSpan.Zero || LateConfirmationSearch > TimeSpan.FromDays(30))

@@ -13,7 +13,7 @@ namespace DelTran.Host.Tokens;
 /// calls the participant's bank outside any transaction and saves the bank's answer in a second one; a crash between the
 /// two leaves the operation pending, and <see cref="TokenSweeper"/> asks the bank again with the same key.
 /// </summary>
-public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options)
+public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDialect dialect, IBankGateway banks, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, TokenGuard guard)
 {
     private IEnumerable<string> Currencies => options.Value.ToRulebook().AcceptedCurrencies;
 
@@ -22,7 +22,7 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
 
     /// <summary>One transfer (<paramref name="linked"/> false) or a linked batch, all or nothing.</summary>
     public Task<TokenDecision> BatchAsync(IReadOnlyList<TokenTransferRequest> requests, bool linked, CancellationToken cancellationToken) =>
-        DecideAsync(
+        guard.HaltReason is { } halted ? Task.FromResult(TokenRules.Halted(halted)) : DecideAsync(
             [.. requests.Select(r => TokenRules.OperationId(r.Sender, r.RequestId))],
             [.. requests.SelectMany(r => new[] { TokenAccountId.Of(r.Sender, r.Currency), TokenAccountId.Of(r.Receiver, r.Currency) })],
             (stored, parties, balances, now) => linked
@@ -38,6 +38,11 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
 
     public async Task<TokenDecision> MintAsync(TokenFundingRequest request, CancellationToken cancellationToken)
     {
+        if (guard.HaltReason is { } halted)
+        {
+            return TokenRules.Halted(halted);
+        }
+
         string id = TokenRules.OperationId(request.Participant, request.RequestId);
         TokenDecision asked = await DecideAsync([id], [], (stored, parties, _, now) => TokenRules.RequestMint(request, stored.GetValueOrDefault(id), parties, now), cancellationToken);
         return asked.Operation is { IsPending: true } pending ? await FundAsync(pending, cancellationToken) : asked;
@@ -45,6 +50,11 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
 
     public async Task<TokenDecision> BurnAsync(TokenFundingRequest request, CancellationToken cancellationToken)
     {
+        if (guard.HaltReason is { } halted)
+        {
+            return TokenRules.Halted(halted);
+        }
+
         string id = TokenRules.OperationId(request.Participant, request.RequestId);
         TokenAccountId account = TokenAccountId.Of(request.Participant, request.Currency);
         TokenDecision asked = await DecideAsync([id], [account], (stored, parties, balances, now) => TokenRules.RequestBurn(request, stored.GetValueOrDefault(id), parties, balances.GetValueOrDefault(account), now), cancellationToken);
@@ -85,6 +95,11 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
 
     private async Task<TokenDecision> FinishAsync(string participant, string requestId, bool post, CancellationToken cancellationToken)
     {
+        if (guard.HaltReason is { } halted)
+        {
+            return TokenRules.Halted(halted);
+        }
+
         string id = TokenRules.OperationId(participant, requestId);
         TokenOperation? found = await FindAsync(id, cancellationToken);
         TokenAccountId[] accounts = found?.Counterparty is { } receiver ? [TokenAccountId.Of(found.Participant, found.Currency), TokenAccountId.Of(receiver, found.Currency)] : [];

@@ -204,6 +204,47 @@ public sealed class TokensApiTests
         Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message)));
     }
 
+    [Fact]
+    public async Task Tokens_HaltNewOperations_WhileTheLedgerIsBroken_AndResumeOnceItIsSound()
+    {
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString() });
+        using HttpClient mumbai = server.Client(ApiServer.DemoKey(Mumbai));
+        await OkAsync(mumbai, "/api/v1/tokens/mints", new { requestId = "mint-1", currency = "USD", amount = 100m });
+        TokenGuard guard = server.Services.GetRequiredService<TokenGuard>();
+
+        // A token that nothing backs: the account says 101 where its postings and the reserve say 100.
+        await SetPostedAsync(server, 101m);
+        IReadOnlyList<string>? problems = await guard.CheckOnceAsync(CancellationToken.None);
+        Assert.Contains(problems!, p => p.Contains("TOKEN:SRCBINBB USD: balance 101, but its postings sum to 100", StringComparison.Ordinal));
+
+        foreach ((string path, object body) in new (string, object)[]
+        {
+            ("/api/v1/tokens/transfers", new { requestId = "t-1", receiver = Dubai, currency = "USD", amount = 1m }),
+            ("/api/v1/tokens/mints", new { requestId = "mint-2", currency = "USD", amount = 1m }),
+            ("/api/v1/tokens/burns", new { requestId = "burn-1", currency = "USD", amount = 1m }),
+        })
+        {
+            using HttpResponseMessage halted = await mumbai.PostAsJsonAsync(path, body);
+            Assert.True(halted.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path}: {halted.StatusCode}");
+            Assert.Equal("AB04", (await halted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+        }
+
+        Assert.DoesNotContain(bank.Ledger.Booked(), b => b.IdempotencyKey != "SRCBINBB/mint-1");
+
+        await SetPostedAsync(server, 100m);
+        Assert.Empty((await guard.CheckOnceAsync(CancellationToken.None))!);
+        Assert.Equal("POSTED", Text(await OkAsync(mumbai, "/api/v1/tokens/transfers", new { requestId = "t-1", receiver = Dubai, currency = "USD", amount = 1m }), "status"));
+    }
+
+    private static async Task SetPostedAsync(ApiServer server, decimal posted)
+    {
+        await using DelTranDbContext db = server.Db();
+        TokenAccountRow account = db.TokenAccounts.AsEnumerable().Single(a => a.Account == "TOKEN:SRCBINBB" && a.Currency.Code == "USD");
+        account.Posted = posted;
+        await db.SaveChangesAsync();
+    }
+
     private static async Task<TokenOperation> OperationAsync(ApiServer server, string id)
     {
         await using DelTranDbContext db = server.Db();

@@ -14,7 +14,7 @@ namespace DelTran.Host.Clearing.Settlement;
 /// When a net debtor lacks the tokens (<see cref="TokenRules.SettleWindow"/>), the window's history says why and it
 /// settles through the banks as before.
 /// </summary>
-public sealed class TokenWindowSettlement(Func<DelTranDbContext> databases, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<TokenOptions> options)
+public sealed class TokenWindowSettlement(Func<DelTranDbContext> databases, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<TokenOptions> options, TokenGuard? guard = null)
 {
     /// <summary>True when the window was settled in tokens; false when it is left for the banks.</summary>
     public async Task<bool> TrySettleAsync(string windowId, HeldWindowLease lease, CancellationToken cancellationToken)
@@ -33,7 +33,9 @@ public sealed class TokenWindowSettlement(Func<DelTranDbContext> databases, IDat
         int attempt = window.SettlementAttempts + 1;
         List<(string Participant, decimal Net)> nets = [.. (await db.WindowPositions.AsNoTracking().Where(p => p.WindowId == windowId).ToListAsync(cancellationToken)).Select(p => (p.ParticipantBic, p.Net))];
         var accounts = await TokenStore.LockAsync(db, dialect, nets.Select(n => TokenAccountId.Of(n.Participant, window.Currency)), now, cancellationToken);
-        TokenDecision decision = TokenRules.SettleWindow(windowId, attempt, window.Currency, nets, TokenStore.Balances(accounts), now);
+        TokenDecision decision = guard?.HaltReason is { } halted
+            ? TokenRules.Halted(halted)
+            : TokenRules.SettleWindow(windowId, attempt, window.Currency, nets, TokenStore.Balances(accounts), now);
         if (decision.Change is not { } change)
         {
             db.WindowEvents.Add(WindowCloser.Event(windowId, now, WindowState.Netted, WindowState.Netted, $"not settled in tokens: {decision.Refusal!.Reason} It settles through the banks."));

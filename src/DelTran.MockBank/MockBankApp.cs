@@ -58,6 +58,10 @@ public static partial class MockBankApp
         app.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
         app.MapPost("/api/v1/settlements", SettleAsync);
         app.MapGet("/api/v1/settlements", (SettlementLedger ledger) => Results.Ok(ledger.Booked()));
+        // The statement of DelTran's token reserve account: the bookings filed under TOKENS, in one currency.
+        app.MapGet("/api/v1/accounts/token-reserve/statement", (string? currency, SettlementLedger ledger) =>
+            string.IsNullOrEmpty(currency) ? Error(StatusCodes.Status400BadRequest, "MISSING_CURRENCY", "give ?currency=")
+            : Results.Ok(ledger.Reserve(currency, "TOKENS")));
         // What was booked under an idempotency key, if anything: how a client learns the outcome of a request whose answer it lost.
         app.MapGet("/api/v1/settlements/by-key", (string? key, SettlementLedger ledger) =>
             string.IsNullOrEmpty(key) ? Error(StatusCodes.Status400BadRequest, "MISSING_KEY", "give ?key=")

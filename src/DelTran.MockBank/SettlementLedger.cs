@@ -64,6 +64,16 @@ public sealed class SettlementLedger(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>DelTran's token reserve in <paramref name="currency"/> as these books hold it: bookings under <paramref name="reference"/>.</summary>
+    public ReserveStatement Reserve(string currency, string reference)
+    {
+        lock (_gate)
+        {
+            var bookings = _booked.Where(b => b.WindowId == reference && b.Currency == currency).ToList();
+            return new ReserveStatement(currency, bookings.Sum(b => b.Direction == "DEBIT" ? b.Amount : -b.Amount), bookings.Count, timeProvider.GetUtcNow());
+        }
+    }
+
     public IReadOnlyList<BookedSettlement> Booked()
     {
         lock (_gate)

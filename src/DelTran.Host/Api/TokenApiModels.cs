@@ -37,5 +37,11 @@ public sealed record TokenHistoryEntry(long Cursor, string OperationId, string K
 
 public sealed record TokenHistoryPage(string Currency, IReadOnlyList<TokenHistoryEntry> Entries, long? Next);
 
-/// <summary>A currency's supply for operators: tokens outstanding (locked included), reserve at the bank, suspense, pending mints, and whether reserve = outstanding + suspense.</summary>
-public sealed record TokenSupplyView(string Currency, string Token, decimal Outstanding, decimal Locked, decimal Reserve, decimal Suspense, decimal PendingMints, bool Backed);
+/// <summary>
+/// A currency's supply for operators: tokens outstanding (locked included), reserve at the bank, suspense, pending mints,
+/// whether reserve = outstanding + suspense, and the last reconciliation with the bank's statement (null before the first).
+/// </summary>
+public sealed record TokenSupplyView(string Currency, string Token, decimal Outstanding, decimal Locked, decimal Reserve, decimal Suspense, decimal PendingMints, bool Backed, TokenReconciliationView? LastReconciliation);
+
+/// <summary>A reconciliation of the reserve with the bank's statement: when, what each side said, and whether they agreed.</summary>
+public sealed record TokenReconciliationView(DateTimeOffset At, decimal LedgerReserve, decimal? BankReserve, bool Matches, string? Problems);

@@ -161,8 +161,13 @@ public static class TokensApi
     {
         await using DelTranDbContext db = databases();
         List<TokenBook> books = await TokenBooks.LoadAsync(db, cancellationToken);
+        Dictionary<Currency, TokenReconciliationRow> last = (await db.TokenReconciliations.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancellationToken))
+            .GroupBy(r => r.Currency).ToDictionary(g => g.Key, g => g.First());
         return TypedResults.Ok(books.Select(TokenConservation.Supply)
-            .Select(s => new TokenSupplyView(s.Currency.Code, "x" + s.Currency.Code, s.Outstanding, s.Locked, s.Reserve, s.Suspense, s.PendingMints, s.Backed)).ToList());
+            .Select(s => new TokenSupplyView(
+                s.Currency.Code, "x" + s.Currency.Code, s.Outstanding, s.Locked, s.Reserve, s.Suspense, s.PendingMints, s.Backed,
+                last.TryGetValue(s.Currency, out TokenReconciliationRow? r) ? new TokenReconciliationView(r.At, r.LedgerReserve, r.BankReserve, r.Matches, r.Problems) : null))
+            .ToList());
     }
 
     private static ProblemHttpResult? ReadTransfer(string caller, TokenTransferBody body, out TokenTransferRequest? request)

@@ -15,9 +15,14 @@ public sealed partial class TokenGuard(IServiceProvider services, Func<DelTranDb
     : BackgroundService
 {
     private volatile string? _haltReason;
+    private volatile string? _reconciliationBreak;
 
-    /// <summary>Why token operations are halted; null while the books are sound.</summary>
-    public string? HaltReason => _haltReason;
+    /// <summary>Why token operations are halted (a conservation break, or a reserve that does not reconcile with the bank); null while all is sound.</summary>
+    public string? HaltReason => _haltReason ?? _reconciliationBreak;
+
+    /// <summary>The last reconciliation's verdict: null when the reserve agrees with the bank's statement, else the difference.</summary>
+    public void Reconciled(string? difference) =>
+        _reconciliationBreak = difference is null ? null : "the token reserve does not reconcile with the bank's statement: " + difference;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

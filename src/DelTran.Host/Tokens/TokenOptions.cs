@@ -11,6 +11,9 @@ public sealed class TokenOptions
     /// <summary>Between two checks of the token ledger's conservation (a break halts new token operations).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Between two reconciliations of the token reserve with the bank's statement of it (daily by default).</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long a mint, burn or refund waits for its own request's answer before the sweeper asks the bank again (more than the bank gateway's total timeout).</summary>
     public TimeSpan FundingRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -38,6 +41,11 @@ public sealed class TokenOptions
         if (CheckInterval < TimeSpan.FromSeconds(1) || CheckInterval > TimeSpan.FromDays(1))
         {
             problems.Add($"{Section}:CheckInterval is between a second and a day, not {CheckInterval}.");
+        }
+
+        if (ReconcileInterval < TimeSpan.FromMinutes(1) || ReconcileInterval > TimeSpan.FromDays(7))
+        {
+            problems.Add($"{Section}:ReconcileInterval is between a minute and seven days, not {ReconcileInterval}.");
         }
 
         if (LateConfirmationSearch < TimeSpan.Zero || LateConfirmationSearch > TimeSpan.FromDays(30))

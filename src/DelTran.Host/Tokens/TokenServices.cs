@@ -6,11 +6,13 @@ public static class TokenServices
     public static IServiceCollection AddTokens(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "DelTran:Tokens is invalid: SweepInterval is more than zero and at most an hour, CheckInterval between a second and a day, FundingRetryAfter between a second and a day, LateConfirmationSearch at most 30 days, SettleWindowsInTokens currency codes").ValidateOnStart();
+            .Validate(o => o.Problems().Count == 0, "DelTran:Tokens is invalid: SweepInterval is more than zero and at most an hour, CheckInterval between a second and a day, ReconcileInterval between a minute and seven days, FundingRetryAfter between a second and a day, LateConfirmationSearch at most 30 days, SettleWindowsInTokens currency codes").ValidateOnStart();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenSweeper>();
         services.AddSingleton<TokenGuard>();
         services.AddHostedService(provider => provider.GetRequiredService<TokenGuard>());
+        services.AddSingleton<TokenReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<TokenReconciler>());
         services.AddHostedService(provider => provider.GetRequiredService<TokenSweeper>());
         return services;
     }

@@ -237,6 +237,37 @@ public sealed class TokensApiTests
         Assert.Equal("POSTED", Text(await OkAsync(mumbai, "/api/v1/tokens/transfers", new { requestId = "t-1", receiver = Dubai, currency = "USD", amount = 1m }), "status"));
     }
 
+    [Fact]
+    public async Task Tokens_ReconcileTheReserveWithTheBanksStatement_AndHaltOnADifference()
+    {
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString() });
+        using HttpClient mumbai = server.Client(ApiServer.DemoKey(Mumbai));
+        using HttpClient ops = server.Client("demo-operator-key");
+        await OkAsync(mumbai, "/api/v1/tokens/mints", new { requestId = "mint-1", currency = "INR", amount = 500m });
+        TokenReconciler reconciler = server.Services.GetRequiredService<TokenReconciler>();
+
+        TokenReconciliationRow agreed = Assert.Single(await reconciler.ReconcileAsync(CancellationToken.None), r => r.Currency.Code == "INR");
+        Assert.Equal((500m, (decimal?)500m, true), (agreed.LedgerReserve, agreed.BankReserve, agreed.Matches));
+
+        // Money booked on the bank's side into the reserve account that DelTran never asked for.
+        using var instruction = new HttpRequestMessage(HttpMethod.Post, "/api/v1/settlements")
+        {
+            Content = JsonContent.Create(new { instructionId = "BANK-SIDE-1", windowId = TokenBankInstructions.Reference, participant = Mumbai, currency = "INR", amount = 10m, direction = "DEBIT" }),
+        };
+        instruction.Headers.Add("Idempotency-Key", "BANK-SIDE-1");
+        (await bank.Http.SendAsync(instruction)).EnsureSuccessStatusCode();
+
+        TokenReconciliationRow differs = Assert.Single(await reconciler.ReconcileAsync(CancellationToken.None), r => r.Currency.Code == "INR");
+        Assert.Equal((500m, (decimal?)510m, false), (differs.LedgerReserve, differs.BankReserve, differs.Matches));
+        Assert.Contains("the bank's statement gives the reserve account 510, DelTran's ledger 500", differs.Problems, StringComparison.Ordinal);
+        using HttpResponseMessage halted = await mumbai.PostAsJsonAsync("/api/v1/tokens/transfers", new { requestId = "t-1", receiver = Dubai, currency = "INR", amount = 1m });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, halted.StatusCode);
+        JsonElement supply = (await ops.GetFromJsonAsync<JsonElement>("/api/v1/tokens/supply")).EnumerateArray().Single(s => Text(s, "currency") == "INR");
+        Assert.False(supply.GetProperty("lastReconciliation").GetProperty("matches").GetBoolean());
+        Assert.Equal(510m, supply.GetProperty("lastReconciliation").GetProperty("bankReserve").GetDecimal());
+    }
+
     private static async Task SetPostedAsync(ApiServer server, decimal posted)
     {
         await using DelTranDbContext db = server.Db();

@@ -82,6 +82,32 @@ public sealed partial class BankGateway(IHttpClientFactory httpClientFactory, IO
         }
     }
 
+    public async Task<decimal?> ReserveBalanceAsync(string currency, CancellationToken cancellationToken)
+    {
+        decimal balance = 0m;
+        foreach (Uri endpoint in options.Value.Endpoints())
+        {
+            try
+            {
+                using IApiResponse<BankReserveStatement> response = await Api(SettlementClientName, endpoint).ReserveStatementAsync(currency, cancellationToken);
+                if (!response.IsSuccessful || response.Content is not { } statement || statement.Currency != currency)
+                {
+                    LogStatementUnavailable(logger, endpoint.ToString(), currency, $"answered {(int?)response.StatusCode}");
+                    return null;
+                }
+
+                balance += statement.Balance;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsBankSide(ex))
+            {
+                LogStatementUnavailable(logger, endpoint.ToString(), currency, ex.Message);
+                return null;
+            }
+        }
+
+        return balance;
+    }
+
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
         (await ProbeAsync(cancellationToken)).All(p => p.Healthy);
 
@@ -189,4 +215,7 @@ public sealed partial class BankGateway(IHttpClientFactory httpClientFactory, IO
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bank {Endpoint} did not confirm {InstructionId} for {Participant}: {FailureCode} {FailureMessage}")]
     private static partial void LogFailed(ILogger logger, string instructionId, string participant, string endpoint, string failureCode, string failureMessage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bank {Endpoint} gave no statement of the {Currency} token reserve: {Reason}")]
+    private static partial void LogStatementUnavailable(ILogger logger, string endpoint, string currency, string reason);
 }

@@ -12,6 +12,9 @@ public interface IBankGateway
     /// </summary>
     Task<BankSettlementResult?> FindAsync(string instructionId, string participant, CancellationToken cancellationToken);
 
+    /// <summary>The token reserve's balance in <paramref name="currency"/> by the banks' own statements (summed over every configured bank), or null when a bank cannot answer.</summary>
+    Task<decimal?> ReserveBalanceAsync(string currency, CancellationToken cancellationToken);
+
     /// <summary>True when every configured bank endpoint answers /health.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }

@@ -16,6 +16,10 @@ public interface IBankSettlementApi
     [Get("/api/v1/settlements/by-key")]
     Task<IApiResponse<BankSettlementConfirmation>> FindAsync([Query] string key, CancellationToken cancellationToken);
 
+    /// <summary>The bank's statement of DelTran's token reserve account in one currency.</summary>
+    [Get("/api/v1/accounts/token-reserve/statement")]
+    Task<IApiResponse<BankReserveStatement>> ReserveStatementAsync([Query] string currency, CancellationToken cancellationToken);
+
     [Get("/health")]
     Task<HttpResponseMessage> HealthAsync(CancellationToken cancellationToken);
 }

@@ -83,6 +83,8 @@ public abstract class DelTranDbContext : DbContext
 
     public DbSet<TokenOperationRow> TokenOperations => Set<TokenOperationRow>();
 
+    public DbSet<TokenReconciliationRow> TokenReconciliations => Set<TokenReconciliationRow>();
+
     public DbSet<TransactionFxRow> TransactionFx => Set<TransactionFxRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => StoredColumns.Register(configurationBuilder);
@@ -328,6 +330,11 @@ public abstract class DelTranDbContext : DbContext
             // Exactly one operation per bank confirmation.
             e.HasIndex(o => o.ConfirmationId).IsUnique();
             e.HasOne<ParticipantRow>().WithMany().HasForeignKey(o => o.ParticipantBic).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<TokenReconciliationRow>(e =>
+        {
+            e.ToTable("token_reconciliations");
+            e.HasIndex(r => new { r.Currency, r.Id });
         });
         modelBuilder.Entity<LedgerEntryRow>(e =>
         {

@@ -1268,6 +1268,59 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("token_operations", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenReconciliationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal?>("BankReserve")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("bank_reserve");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("LedgerReserve")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("ledger_reserve");
+
+                    b.Property<bool>("Matches")
+                        .HasColumnType("boolean")
+                        .HasColumnName("matches");
+
+                    b.Property<decimal>("Outstanding")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("outstanding");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("text")
+                        .HasColumnName("problems");
+
+                    b.Property<decimal>("Suspense")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("numeric(18,5)")
+                        .HasColumnName("suspense");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "Id");
+
+                    b.ToTable("token_reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TransactionEventRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1241,6 +1241,57 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("token_operations", (string)null);
                 });
 
+            modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TokenReconciliationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<decimal?>("BankReserve")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_reserve");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<decimal>("LedgerReserve")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ledger_reserve");
+
+                    b.Property<bool>("Matches")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matches");
+
+                    b.Property<decimal>("Outstanding")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outstanding");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems");
+
+                    b.Property<decimal>("Suspense")
+                        .HasPrecision(18, 5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspense");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "Id");
+
+                    b.ToTable("token_reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("DelTran.Host.Infrastructure.Persistence.TransactionEventRow", b =>
                 {
                     b.Property<long>("Id")

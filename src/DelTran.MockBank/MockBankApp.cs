@@ -50,7 +50,8 @@ public static partial class MockBankApp
         // Without an appsettings.json, say here what it would: one line per booking, not per request.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SettlementLedger>();
+        string? books = builder.Configuration["Books"];
+        builder.Services.AddSingleton(provider => new SettlementLedger(provider.GetRequiredService<TimeProvider>(), string.IsNullOrEmpty(books) ? null : new BooksFile(books)));
         builder.Services.AddSingleton<FaultInjector>();
         configure?.Invoke(builder);
 

@@ -3,12 +3,25 @@ using System.Collections.Concurrent;
 namespace DelTran.MockBank;
 
 /// <summary>The mock bank's books: booked instructions and the answer stored under each idempotency key. Thread safe.</summary>
-public sealed class SettlementLedger(TimeProvider timeProvider)
+public sealed class SettlementLedger
 {
+    private readonly TimeProvider timeProvider;
+    private readonly BooksFile? _file;
+
     private readonly Lock _gate = new();
     private readonly List<BookedSettlement> _booked = [];
     private readonly Dictionary<string, (SettlementInstruction Instruction, SettlementConfirmation Confirmation)> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _keyLocks = new(StringComparer.Ordinal);
+
+    public SettlementLedger(TimeProvider timeProvider, BooksFile? file = null)
+    {
+        this.timeProvider = timeProvider;
+        _file = file;
+        foreach (StoredBooking stored in file?.Read() ?? [])
+        {
+            Add(stored.IdempotencyKey, stored.Instruction, stored.Confirmation);
+        }
+    }
 
     /// <summary>
     /// Serialises the requests that carry one key, so a retry that arrives while the first attempt is still in
@@ -39,20 +52,26 @@ public sealed class SettlementLedger(TimeProvider timeProvider)
                 $"MBC-{Guid.NewGuid():N}".ToUpperInvariant(),
                 "CONFIRMED",
                 timeProvider.GetUtcNow());
-            _byKey.Add(idempotencyKey, (instruction, confirmation));
-            _booked.Add(new BookedSettlement(
-                idempotencyKey,
-                instruction.InstructionId!,
-                instruction.WindowId!,
-                instruction.Participant!,
-                instruction.Currency!,
-                instruction.Amount,
-                instruction.Direction!,
-                instruction.ReversalOf,
-                confirmation.ConfirmationId,
-                confirmation.BookedAt));
+            _file?.Append(new StoredBooking(idempotencyKey, instruction, confirmation));
+            Add(idempotencyKey, instruction, confirmation);
             return new BookingOutcome(BookingKind.Booked, confirmation);
         }
+    }
+
+    private void Add(string idempotencyKey, SettlementInstruction instruction, SettlementConfirmation confirmation)
+    {
+        _byKey.Add(idempotencyKey, (instruction, confirmation));
+        _booked.Add(new BookedSettlement(
+            idempotencyKey,
+            instruction.InstructionId!,
+            instruction.WindowId!,
+            instruction.Participant!,
+            instruction.Currency!,
+            instruction.Amount,
+            instruction.Direction!,
+            instruction.ReversalOf,
+            confirmation.ConfirmationId,
+            confirmation.BookedAt));
     }
 
     /// <summary>The stored answer under a key, or null when nothing was booked under it.</summary>

@@ -30,11 +30,13 @@ public sealed class MockBankServer : IAsyncDisposable
     public FaultInjector Faults => _app.Services.GetRequiredService<FaultInjector>();
 
     /// <param name="clock">The bank's clock (its slow fault waits on it); the system clock by default.</param>
-    public static async Task<MockBankServer> StartAsync(TimeProvider? clock = null)
+    /// <param name="books">The bank's books on disk (its "Books" setting): a bank started again on the same file has the same books.</param>
+    /// <param name="url">Where to listen; a free port on the loopback by default (a restarted bank takes its old address again).</param>
+    public static async Task<MockBankServer> StartAsync(TimeProvider? clock = null, string? books = null, Uri? url = null)
     {
-        WebApplication app = MockBankApp.Create([], builder =>
+        WebApplication app = MockBankApp.Create(books is null ? [] : [$"--Books={books}"], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls(url?.ToString().TrimEnd('/') ?? "http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             if (clock is not null)
             {

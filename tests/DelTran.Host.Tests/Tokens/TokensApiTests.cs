@@ -268,6 +268,27 @@ public sealed class TokensApiTests
         Assert.Equal(510m, supply.GetProperty("lastReconciliation").GetProperty("bankReserve").GetDecimal());
     }
 
+    [Fact]
+    public async Task Tokens_ReconcileAfterTheBankRestarts_BecauseTheBankKeepsItsBooksOnDisk()
+    {
+        string books = Path.Combine(Directory.CreateTempSubdirectory("deltran-bank-books-").FullName, "books.jsonl");
+        MockBankServer bank = await MockBankServer.StartAsync(books: books);
+        Uri address = bank.BaseAddress;
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Embedded, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = address.ToString() });
+        using HttpClient mumbai = server.Client(ApiServer.DemoKey(Mumbai));
+        await OkAsync(mumbai, "/api/v1/tokens/mints", new { requestId = "mint-1", currency = "AED", amount = 300m });
+        await OkAsync(mumbai, "/api/v1/tokens/burns", new { requestId = "burn-1", currency = "AED", amount = 100m });
+        string confirmation = bank.Ledger.Find("SRCBINBB/mint-1")!.ConfirmationId;
+        await bank.DisposeAsync();
+
+        await using MockBankServer restarted = await MockBankServer.StartAsync(books: books, url: address);
+
+        Assert.Equal(["SRCBINBB/mint-1", "SRCBINBB/burn-1"], restarted.Ledger.Booked().Select(b => b.IdempotencyKey));
+        Assert.Equal(confirmation, restarted.Ledger.Find("SRCBINBB/mint-1")!.ConfirmationId);
+        TokenReconciliationRow aed = Assert.Single(await server.Services.GetRequiredService<TokenReconciler>().ReconcileAsync(CancellationToken.None), r => r.Currency.Code == "AED");
+        Assert.Equal((200m, (decimal?)200m, true), (aed.LedgerReserve, aed.BankReserve, aed.Matches));
+    }
+
     private static async Task SetPostedAsync(ApiServer server, decimal posted)
     {
         await using DelTranDbContext db = server.Db();

@@ -277,6 +277,50 @@ public static class DelTranCli
             }
         });
 
+        Task<int> TokensAsync(ParseResult parse, Option<string?> configOption, Option<string?> dataOption, Option<bool> jsonOption, Func<IConfiguration, string, bool, TextWriter, TextWriter, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
+        {
+            IConfiguration configuration;
+            try
+            {
+                configuration = HostConfiguration.Build(parse.GetValue(configOption));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+            {
+                stderr.WriteLine("deltran: configuration: " + ex.Message);
+                return Task.FromResult(CheckCommand.ExitError);
+            }
+
+            return run(configuration, ServeSettings.DataDirectory(parse.GetValue(dataOption), configuration), parse.GetValue(jsonOption), stdout, stderr, cancellationToken);
+        }
+
+        var tokensData = new Option<string?>("--data")
+        {
+            Description = "Folder of the embedded database (ignored when ConnectionStrings:deltran is set; default: .deltran in the working folder).",
+        };
+        var tokensJson = new Option<bool>("--json")
+        {
+            Description = "One JSON document instead of lines.",
+        };
+        var supply = new Command("supply", "Each currency's tokens: outstanding, locked, reserve, suspense, pending mints, and whether every token is backed; exit 1 on a break.")
+        {
+            tokensData,
+            tokensJson,
+            config,
+        };
+        supply.SetAction((parse, cancellationToken) => TokensAsync(parse, config, tokensData, tokensJson, TokensCommand.SupplyAsync, cancellationToken));
+        var reconcile = new Command("reconcile", "Reconcile each currency's token reserve with the banks' statements (DelTran:Banks) and record it; exit 1 on a difference.")
+        {
+            tokensData,
+            tokensJson,
+            config,
+        };
+        reconcile.SetAction((parse, cancellationToken) => TokensAsync(parse, config, tokensData, tokensJson, TokensCommand.ReconcileAsync, cancellationToken));
+        var tokens = new Command("tokens", "The token ledger, for operators: its supply, and its reconciliation with the banks.")
+        {
+            supply,
+            reconcile,
+        };
+
         var root = new RootCommand("DelTran: clearing and settlement for ISO 20022 payments in INR, AED and USD.")
         {
             keys,
@@ -284,6 +328,7 @@ public static class DelTranCli
             validate,
             process,
             serve,
+            tokens,
             screen,
             check,
         };

@@ -3,6 +3,7 @@ using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Tokens;
@@ -44,7 +45,9 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
         }
 
         string id = TokenRules.OperationId(request.Participant, request.RequestId);
-        TokenDecision asked = await DecideAsync([id], [], (stored, parties, _, now) => TokenRules.RequestMint(request, stored.GetValueOrDefault(id), parties, now), cancellationToken);
+        // The participant's account is locked though a mint moves nothing yet: every decision on a participant's operation takes it.
+        TokenAccountId account = TokenAccountId.Of(request.Participant, request.Currency);
+        TokenDecision asked = await DecideAsync([id], [account], (stored, parties, _, now) => TokenRules.RequestMint(request, stored.GetValueOrDefault(id), parties, now), cancellationToken);
         return asked.Operation is { IsPending: true } pending ? await FundAsync(pending, cancellationToken) : asked;
     }
 
@@ -117,8 +120,27 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
         return rows.TryGetValue(id, out TokenOperationRow? row) ? TokenRows.ToCore(row) : null;
     }
 
-    // One decision: gate, transaction, stored operations and locked accounts, Core, save, commit.
+    // One decision: gate, transaction, the accounts locked, then the stored operations read (so a concurrent decision on the
+    // same operation, which locks the same participant's account, is seen once committed), Core, save, commit.
     private async Task<TokenDecision> DecideAsync(
+        string[] ids,
+        TokenAccountId[] accounts,
+        Func<IReadOnlyDictionary<string, TokenOperation>, TokenParties, IReadOnlyDictionary<TokenAccountId, TokenBalance>, DateTimeOffset, TokenDecision> decide,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DecideOnceAsync(ids, accounts, decide, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            // The same id inserted at once by a request that locked other accounts (one id, two currencies): decided again,
+            // it now finds the stored operation and answers with it, or refuses the reused id.
+            return await DecideOnceAsync(ids, accounts, decide, cancellationToken);
+        }
+    }
+
+    private async Task<TokenDecision> DecideOnceAsync(
         string[] ids,
         TokenAccountId[] accounts,
         Func<IReadOnlyDictionary<string, TokenOperation>, TokenParties, IReadOnlyDictionary<TokenAccountId, TokenBalance>, DateTimeOffset, TokenDecision> decide,
@@ -128,9 +150,9 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
-        Dictionary<string, TokenOperationRow> stored = await TokenStore.OperationsAsync(db, ids, cancellationToken);
         TokenParties parties = await TokenStore.PartiesAsync(db, Currencies, cancellationToken);
         Dictionary<TokenAccountId, TokenAccountRow> locked = await TokenStore.LockAsync(db, dialect, accounts.Where(a => a.Kind != TokenAccountKind.Participant || parties.Known.Contains(a.Participant!)), now, cancellationToken);
+        Dictionary<string, TokenOperationRow> stored = await TokenStore.OperationsAsync(db, ids, cancellationToken);
         TokenDecision decision = decide(stored.ToDictionary(s => s.Key, s => TokenRows.ToCore(s.Value), StringComparer.Ordinal), parties, TokenStore.Balances(locked), now);
         if (decision.Change is not { Replayed: false } change)
         {

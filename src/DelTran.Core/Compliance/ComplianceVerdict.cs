@@ -9,7 +9,4 @@ namespace DelTran.Core.Compliance;
 public sealed record ComplianceVerdict(TransactionState To, string? ReasonCode, string? ReasonText)
 {
     public bool GoesOn => To == TransactionState.Screened;
-
-    /// <summary>True for a transaction that leaves the stages here (rejected, or held for an operator).</summary>
-    public bool Leaves => !GoesOn;
 }

@@ -7,8 +7,6 @@ namespace DelTran.Core.Tokens;
 /// </summary>
 public readonly record struct TokenBalance(decimal Posted, decimal Locked)
 {
-    public static TokenBalance Zero => default;
-
     public decimal Available => Posted - Locked;
 
     public TokenBalance Apply(TokenBalanceChange change) => new(Posted + change.Posted, Locked + change.Locked);

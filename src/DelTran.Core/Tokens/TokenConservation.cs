@@ -1,4 +1,5 @@
 using System.Globalization;
+using DelTran.Core.Amounts;
 
 namespace DelTran.Core.Tokens;
 
@@ -24,6 +25,23 @@ public static class TokenConservation
             book.Operations.Where(o => o is { Kind: TokenOperationKind.Mint, IsPending: true }).Sum(o => o.Amount));
     }
 
+    /// <summary>
+    /// A reconciliation of the book with the bank's statement of the reserve: <paramref name="bankReserve"/> null means the
+    /// bank gave no statement, and nothing was compared (not a difference).
+    /// </summary>
+    public static TokenReconciliation Reconcile(TokenBook book, decimal? bankReserve)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        TokenSupply supply = Supply(book);
+        if (bankReserve is null)
+        {
+            return new TokenReconciliation(supply, null, Matches: false, ["The bank gave no statement of the reserve account: nothing was compared."]);
+        }
+
+        IReadOnlyList<string> problems = Check(book with { BankReserveBalance = bankReserve });
+        return new TokenReconciliation(supply, bankReserve, problems.Count == 0, problems);
+    }
+
     public static IReadOnlyList<string> Check(TokenBook book)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -35,12 +53,12 @@ public static class TokenConservation
             decimal postings = book.LedgerSums.GetValueOrDefault(account);
             if (balance.Posted != postings)
             {
-                problems.Add(Say($"{account}: balance {N(balance.Posted)}, but its postings sum to {N(postings)}."));
+                problems.Add(Say($"{account}: balance {Decimals.Plain(balance.Posted)}, but its postings sum to {Decimals.Plain(postings)}."));
             }
 
             if (account.Kind == TokenAccountKind.Participant && (balance.Posted < 0m || balance.Locked < 0m || balance.Locked > balance.Posted))
             {
-                problems.Add(Say($"{account}: {N(balance.Posted)} held and {N(balance.Locked)} locked; tokens are never below zero and never more locked than held."));
+                problems.Add(Say($"{account}: {Decimals.Plain(balance.Posted)} held and {Decimals.Plain(balance.Locked)} locked; tokens are never below zero and never more locked than held."));
             }
         }
 
@@ -54,19 +72,19 @@ public static class TokenConservation
             decimal held = pendingLocks.GetValueOrDefault(account);
             if (locked != held)
             {
-                problems.Add(Say($"{account}: {N(locked)} locked, but its pending transfers and burns hold {N(held)}."));
+                problems.Add(Say($"{account}: {Decimals.Plain(locked)} locked, but its pending transfers and burns hold {Decimals.Plain(held)}."));
             }
         }
 
         TokenSupply supply = Supply(book);
         if (supply.Suspense < 0m)
         {
-            problems.Add(Say($"x{code}: suspense {N(supply.Suspense)} is below zero."));
+            problems.Add(Say($"x{code}: suspense {Decimals.Plain(supply.Suspense)} is below zero."));
         }
 
         if (!supply.Backed)
         {
-            problems.Add(Say($"x{code}: reserve {N(supply.Reserve)} is not outstanding {N(supply.Outstanding)} plus suspense {N(supply.Suspense)}."));
+            problems.Add(Say($"x{code}: reserve {Decimals.Plain(supply.Reserve)} is not outstanding {Decimals.Plain(supply.Outstanding)} plus suspense {Decimals.Plain(supply.Suspense)}."));
         }
 
         foreach (var confirmation in book.Operations.Where(o => o.ConfirmationId is not null).GroupBy(o => o.ConfirmationId!, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -81,7 +99,7 @@ public static class TokenConservation
 
         if (book.BankReserveBalance is decimal bank && bank != supply.Reserve)
         {
-            problems.Add(Say($"x{code}: the bank's statement gives the reserve account {N(bank)}, DelTran's ledger {N(supply.Reserve)}."));
+            problems.Add(Say($"x{code}: the bank's statement gives the reserve account {Decimals.Plain(bank)}, DelTran's ledger {Decimals.Plain(supply.Reserve)}."));
         }
 
         return problems;
@@ -89,6 +107,4 @@ public static class TokenConservation
 
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    // Amounts as read back differ in scale between the stores (101 or 101.0): problems name them without trailing zeros.
-    private static decimal N(decimal amount) => amount / 1.000000000000000000000000000000000m;
 }

@@ -35,7 +35,7 @@ public static class TokenRules
         };
         if (stored is not null)
         {
-            return SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
+            return Again(stored, wanted);
         }
 
         if ((CheckRequest(request.Sender, request.RequestId, request.Currency, request.Amount, parties) ?? CheckReceiver(request.Sender, request.Receiver, parties)) is { } refused)
@@ -166,7 +166,7 @@ public static class TokenRules
         TokenOperation wanted = new(OperationId(request.Participant, request.RequestId), TokenOperationKind.Mint, request.Participant, null, request.Currency, request.Amount, TokenOperationStatus.Pending, now);
         if (stored is not null)
         {
-            return SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
+            return Again(stored, wanted);
         }
 
         return CheckRequest(request.Participant, request.RequestId, request.Currency, request.Amount, parties) is { } refused
@@ -204,6 +204,42 @@ public static class TokenRules
         }
     }
 
+    /// <summary>The bank's answer to a mint, burn or refund, decided by its kind.</summary>
+    public static TokenDecision SettleFunding(TokenOperation operation, TokenBankAnswer answer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.Kind switch
+        {
+            TokenOperationKind.Mint => SettleMint(operation, answer, now),
+            TokenOperationKind.Burn => SettleBurn(operation, answer, now),
+            TokenOperationKind.Refund => SettleRefund(operation, answer, now),
+            _ => throw new ArgumentException($"{operation.Id} is a {operation.Kind}, which no bank settles.", nameof(operation)),
+        };
+    }
+
+    /// <summary>
+    /// Whether the sweeper moves a pending operation on now: a two-phase transfer once its time ran out (it voids itself); a
+    /// mint, burn or refund once it waited <paramref name="retryAfter"/> for its own request's answer (its bank is asked again).
+    /// </summary>
+    public static bool DueForSweep(TokenOperation operation, DateTimeOffset now, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation.IsPending && (operation.Kind == TokenOperationKind.Transfer
+            ? operation.ExpiresAt <= now
+            : operation.Kind is TokenOperationKind.Mint or TokenOperationKind.Burn or TokenOperationKind.Refund && operation.CreatedAt <= now - retryAfter);
+    }
+
+    /// <summary>
+    /// Whether a voided mint is worth asking its bank about again: voided because the bank did not answer (AB03), with no
+    /// confirmation yet, within <paramref name="search"/> of its void. The bank may have booked it after all.
+    /// </summary>
+    public static bool MayBeBookedLate(TokenOperation operation, DateTimeOffset now, TimeSpan search)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return operation is { Kind: TokenOperationKind.Mint, Status: TokenOperationStatus.Voided, ReasonCode: ReasonCode.AB03, ConfirmationId: null, FinishedAt: DateTimeOffset voidedAt }
+            && voidedAt >= now - search;
+    }
+
     /// <summary>The bank's answer to a refund's payout: confirmed, the money leaves suspense; otherwise it stays pending and is asked again.</summary>
     public static TokenDecision SettleRefund(TokenOperation refund, TokenBankAnswer answer, DateTimeOffset now)
     {
@@ -227,7 +263,7 @@ public static class TokenRules
         TokenOperation wanted = new(OperationId(request.Participant, request.RequestId), TokenOperationKind.Burn, request.Participant, null, request.Currency, request.Amount, TokenOperationStatus.Pending, now);
         if (stored is not null)
         {
-            return SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
+            return Again(stored, wanted);
         }
 
         if (CheckRequest(request.Participant, request.RequestId, request.Currency, request.Amount, parties) is { } refused)
@@ -376,6 +412,10 @@ public static class TokenRules
         stored.Kind == wanted.Kind && stored.Participant == wanted.Participant && stored.Counterparty == wanted.Counterparty
         && stored.Currency == wanted.Currency && stored.Amount == wanted.Amount && stored.TwoPhase == wanted.TwoPhase
         && (stored.ExpiresAt - stored.CreatedAt) == (wanted.ExpiresAt - wanted.CreatedAt);
+
+    // A request whose id is stored: answered with what is stored when it is the same request, refused DUPL otherwise.
+    private static TokenDecision Again(TokenOperation stored, TokenOperation wanted) =>
+        SameRequest(stored, wanted) ? TokenDecision.Accept(TokenChange.Replay(stored)) : Reused(stored.Id);
 
     private static TokenDecision Reused(string id) =>
         TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.DUPL, $"The id {id} was used before for another request; nothing was changed.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DelTran.Core.Amounts;
 using DelTran.Core.Tokens;
 using DelTran.Host.Composition;
 using DelTran.Host.Infrastructure.Banks;
@@ -49,7 +50,7 @@ public static class TokensCommand
         {
             foreach (var (supply, problems) in lines)
             {
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"x{supply.Currency.Code}: outstanding {N(supply.Outstanding)} (locked {N(supply.Locked)}), reserve {N(supply.Reserve)}, suspense {N(supply.Suspense)}, pending mints {N(supply.PendingMints)}: {(problems.Count == 0 ? "every token backed" : "BROKEN")}"));
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"x{supply.Currency.Code}: outstanding {Decimals.Plain(supply.Outstanding)} (locked {Decimals.Plain(supply.Locked)}), reserve {Decimals.Plain(supply.Reserve)}, suspense {Decimals.Plain(supply.Suspense)}, pending mints {Decimals.Plain(supply.PendingMints)}: {(problems.Count == 0 ? "every token backed" : "BROKEN")}"));
                 foreach (string problem in problems)
                 {
                     await stdout.WriteLineAsync("  " + problem);
@@ -93,7 +94,7 @@ public static class TokensCommand
             foreach (TokenReconciliationRow row in rows)
             {
                 string verdict = row.BankReserve is null ? "NOT COMPARED" : row.Matches ? "reconciled" : "DIFFERENCE";
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"x{row.Currency.Code}: ledger reserve {N(row.LedgerReserve)}, bank {(row.BankReserve is decimal bank ? N(bank).ToString(CultureInfo.InvariantCulture) : "-")}: {verdict}{(row.Problems is null ? string.Empty : " " + row.Problems)}"));
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"x{row.Currency.Code}: ledger reserve {Decimals.Plain(row.LedgerReserve)}, bank {(row.BankReserve is decimal bank ? Decimals.Plain(bank).ToString(CultureInfo.InvariantCulture) : "-")}: {verdict}{(row.Problems is null ? string.Empty : " " + row.Problems)}"));
             }
 
             if (rows.Count == 0)
@@ -105,8 +106,6 @@ public static class TokensCommand
         return rows.Any(r => r.BankReserve is null) ? CheckCommand.ExitError : rows.All(r => r.Matches) ? CheckCommand.ExitHolds : CheckCommand.ExitBroken;
     }
 
-    // Amounts without the store's trailing zeros (250, not 250.00000).
-    private static decimal N(decimal amount) => amount / 1.000000000000000000000000000000000m;
 
     private static async Task<ServiceProvider?> ProviderAsync(IConfiguration configuration, string dataDirectory, TextWriter stderr)
     {

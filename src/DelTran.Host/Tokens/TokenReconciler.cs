@@ -38,27 +38,29 @@ public sealed partial class TokenReconciler(IServiceProvider services, Func<DelT
         List<TokenBook> books = await TokenBooks.LoadAsync(db, cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
         var rows = new List<TokenReconciliationRow>(books.Count);
+        var differing = new List<TokenReconciliationRow>();
         foreach (TokenBook book in books)
         {
-            decimal? bank = await banks.ReserveBalanceAsync(book.Currency.Code, cancellationToken);
-            IReadOnlyList<string> problems = bank is null ? [] : TokenConservation.Check(book with { BankReserveBalance = bank });
-            TokenSupply supply = TokenConservation.Supply(book);
+            TokenReconciliation reconciliation = TokenConservation.Reconcile(book, await banks.ReserveBalanceAsync(book.Currency.Code, cancellationToken));
             rows.Add(new TokenReconciliationRow
             {
                 Currency = book.Currency,
                 At = now,
-                LedgerReserve = supply.Reserve,
-                BankReserve = bank,
-                Outstanding = supply.Outstanding,
-                Suspense = supply.Suspense,
-                Matches = bank is not null && problems.Count == 0,
-                Problems = bank is null ? "The bank gave no statement of the reserve account: nothing was compared." : problems.Count == 0 ? null : string.Join(" ", problems),
+                LedgerReserve = reconciliation.Supply.Reserve,
+                BankReserve = reconciliation.BankReserve,
+                Outstanding = reconciliation.Supply.Outstanding,
+                Suspense = reconciliation.Supply.Suspense,
+                Matches = reconciliation.Matches,
+                Problems = reconciliation.Problems.Count == 0 ? null : string.Join(" ", reconciliation.Problems),
             });
+            if (reconciliation.Differs)
+            {
+                differing.Add(rows[^1]);
+            }
         }
 
         db.TokenReconciliations.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
-        List<TokenReconciliationRow> differing = [.. rows.Where(r => r.BankReserve is not null && !r.Matches)];
         foreach (TokenReconciliationRow row in differing)
         {
             LogDifference(logger, row.Currency.Code, row.LedgerReserve, row.BankReserve, row.Problems ?? string.Empty);

@@ -68,22 +68,17 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
     public async Task<TokenDecision> FundAsync(TokenOperation pending, CancellationToken cancellationToken)
     {
         TokenBankAnswer answer = TokenBankInstructions.Answer(await banks.SettleAsync(TokenBankInstructions.For(pending), cancellationToken));
-        return await SettleFundingAsync(pending.Id, pending.Kind, pending.Participant, pending.Currency, answer, cancellationToken);
+        return await SettleFundingAsync(pending.Id, pending.Participant, pending.Currency, answer, cancellationToken);
     }
 
     /// <summary>Saves a bank's answer for a mint, burn or refund, decided against the operation as stored now.</summary>
-    public Task<TokenDecision> SettleFundingAsync(string id, TokenOperationKind kind, string participant, Core.Amounts.Currency currency, TokenBankAnswer answer, CancellationToken cancellationToken) =>
+    public Task<TokenDecision> SettleFundingAsync(string id, string participant, Core.Amounts.Currency currency, TokenBankAnswer answer, CancellationToken cancellationToken) =>
         DecideAsync(
             [id],
             [TokenAccountId.Of(participant, currency), TokenAccountId.ReserveOf(currency), TokenAccountId.SuspenseOf(currency)],
-            (stored, _, _, now) => stored.GetValueOrDefault(id) is not { } operation
-                ? TokenDecision.Refuse(TokenRefusalKind.NotFound, Core.Iso20022.ReasonCode.AC01, $"No token operation {id}.")
-                : kind switch
-                {
-                    TokenOperationKind.Mint => TokenRules.SettleMint(operation, answer, now),
-                    TokenOperationKind.Burn => TokenRules.SettleBurn(operation, answer, now),
-                    _ => TokenRules.SettleRefund(operation, answer, now),
-                },
+            (stored, _, _, now) => stored.GetValueOrDefault(id) is { } operation
+                ? TokenRules.SettleFunding(operation, answer, now)
+                : TokenDecision.Refuse(TokenRefusalKind.NotFound, Core.Iso20022.ReasonCode.AC01, $"No token operation {id}."),
             cancellationToken);
 
     /// <summary>Voids a pending transfer whose time ran out; null when it is no longer pending or not yet due.</summary>

@@ -1,4 +1,3 @@
-using DelTran.Core.Iso20022;
 using DelTran.Core.Tokens;
 using DelTran.Host.Infrastructure.Banks;
 using DelTran.Host.Infrastructure.Hosting;
@@ -69,12 +68,9 @@ public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTran
     {
         await using DelTranDbContext db = databases();
         TokenOperationStatus pending = TokenOperationStatus.Pending;
-        DateTimeOffset askedBefore = now - options.Value.FundingRetryAfter;
         // Pending operations are few (each ends within its time or its bank's answer); the embedded store cannot compare their times in SQL.
         List<TokenOperationRow> rows = await db.TokenOperations.AsNoTracking().Where(o => o.Status == pending).ToListAsync(cancellationToken);
-        return [.. rows.Select(TokenRows.ToCore)
-            .Where(o => o.Kind == TokenOperationKind.Transfer ? o.ExpiresAt <= now : o.CreatedAt <= askedBefore)
-            .OrderBy(o => o.CreatedAt)];
+        return [.. rows.Select(TokenRows.ToCore).Where(o => TokenRules.DueForSweep(o, now, options.Value.FundingRetryAfter)).OrderBy(o => o.CreatedAt)];
     }
 
     // Mints voided because their bank did not answer (AB03), recently enough to be worth asking again.
@@ -83,10 +79,9 @@ public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTran
         await using DelTranDbContext db = databases();
         TokenOperationStatus voided = TokenOperationStatus.Voided;
         TokenOperationKind mint = TokenOperationKind.Mint;
-        DateTimeOffset since = now - options.Value.LateConfirmationSearch;
         List<TokenOperationRow> rows = await db.TokenOperations.AsNoTracking()
-            .Where(o => o.Kind == mint && o.Status == voided && o.ReasonCode == ReasonCode.AB03 && o.ConfirmationId == null).ToListAsync(cancellationToken);
-        return [.. rows.Select(TokenRows.ToCore).Where(o => o.FinishedAt >= since)];
+            .Where(o => o.Kind == mint && o.Status == voided && o.ConfirmationId == null).ToListAsync(cancellationToken);
+        return [.. rows.Select(TokenRows.ToCore).Where(o => TokenRules.MayBeBookedLate(o, now, options.Value.LateConfirmationSearch))];
     }
 
     // The bank booked a mint after DelTran gave up on it: the money goes to suspense, and its refund is paid at once.
@@ -98,7 +93,7 @@ public sealed partial class TokenSweeper(IServiceProvider services, Func<DelTran
         }
 
         LogLateConfirmation(logger, mint.Id, booked.ConfirmationId!);
-        TokenDecision late = await tokens.SettleFundingAsync(mint.Id, mint.Kind, mint.Participant, mint.Currency, TokenBankAnswer.ConfirmedAs(booked.ConfirmationId!), cancellationToken);
+        TokenDecision late = await tokens.SettleFundingAsync(mint.Id, mint.Participant, mint.Currency, TokenBankAnswer.ConfirmedAs(booked.ConfirmationId!), cancellationToken);
         if (late.Change?.Operations.FirstOrDefault(o => o is { Kind: TokenOperationKind.Refund, IsPending: true }) is { } refund)
         {
             await tokens.FundAsync(refund, cancellationToken);

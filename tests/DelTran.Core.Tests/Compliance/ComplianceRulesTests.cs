@@ -21,7 +21,7 @@ public sealed class ComplianceRulesTests
         Assert.NotNull(verdict);
         Assert.Equal((TransactionState.Rejected, ReasonCode.RR04), (verdict.To, verdict.ReasonCode));
         Assert.StartsWith("Sanctions hit: ", verdict.ReasonText, StringComparison.Ordinal);
-        Assert.True(verdict.Leaves);
+        Assert.False(verdict.GoesOn);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class ComplianceRulesTests
         Assert.NotNull(verdict);
         Assert.Equal((TransactionState.Held, (string?)null), (verdict.To, verdict.ReasonCode));
         Assert.StartsWith("Possible sanctions match, held for review: ", verdict.ReasonText, StringComparison.Ordinal);
-        Assert.True(verdict.Leaves);
+        Assert.False(verdict.GoesOn);
     }
 
     [Fact]

@@ -70,4 +70,19 @@ public sealed class TokenConservationTests
 
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Reconcile_AgreesDiffersOrComparesNothing_ByTheBanksStatement()
+    {
+        TokenReconciliation agrees = TokenConservation.Reconcile(Sound(), 1050m);
+        TokenReconciliation differs = TokenConservation.Reconcile(Sound(), 1049m);
+        TokenReconciliation none = TokenConservation.Reconcile(Sound(), null);
+
+        Assert.Equal((true, false, 1050m), (agrees.Matches, agrees.Differs, agrees.Supply.Reserve));
+        Assert.Empty(agrees.Problems);
+        Assert.Equal((false, true), (differs.Matches, differs.Differs));
+        Assert.Contains(differs.Problems, p => p.Contains("the bank's statement gives the reserve account 1049, DelTran's ledger 1050", StringComparison.Ordinal));
+        Assert.Equal((false, false, (decimal?)null), (none.Matches, none.Differs, none.BankReserve));
+        Assert.StartsWith("The bank gave no statement", Assert.Single(none.Problems), StringComparison.Ordinal);
+    }
 }

@@ -360,4 +360,46 @@ public sealed class TokenRulesTests
         Assert.False(TokenAccountId.TryParse("SRCBINBB", Currency.Inr, out _));
         Assert.False(TokenAccountId.TryParse("DELTRAN-CLEARING", Currency.Inr, out _));
     }
+
+    [Fact]
+    public void SettleFunding_DecidesByKind_AndRefusesATransfer()
+    {
+        TokenOperation mint = TokenRules.RequestMint(new TokenFundingRequest(Mumbai, "m-1", Currency.Inr, 10m), null, Parties, Now).Operation!;
+        TokenOperation burn = TokenRules.RequestBurn(new TokenFundingRequest(Mumbai, "b-1", Currency.Inr, 10m), null, Parties, new TokenBalance(10m, 0m), Now).Operation!;
+        TokenOperation transfer = TokenRules.Transfer(Transfer(1m), null, Parties, new TokenBalance(10m, 0m), Now).Operation!;
+
+        Assert.Equal(new TokenBalanceChange(10m, 0m), TokenRules.SettleFunding(mint, TokenBankAnswer.ConfirmedAs("MBC-1"), Now).Change!.Balances[MumbaiInr]);
+        Assert.Equal(new TokenBalanceChange(-10m, -10m), TokenRules.SettleFunding(burn, TokenBankAnswer.ConfirmedAs("MBC-2"), Now).Change!.Balances[MumbaiInr]);
+        Assert.Throws<ArgumentException>(() => TokenRules.SettleFunding(transfer, TokenBankAnswer.ConfirmedAs("MBC-3"), Now));
+    }
+
+    [Fact]
+    public void DueForSweep_TakesExpiredTransfersAndFundingsThatWaitedTheirTime_AndNothingFinished()
+    {
+        TimeSpan retryAfter = TimeSpan.FromMinutes(1);
+        TokenOperation pending = TokenRules.Transfer(Transfer(1m, pendingFor: TimeSpan.FromMinutes(5)), null, Parties, new TokenBalance(10m, 0m), Now).Operation!;
+        TokenOperation mint = TokenRules.RequestMint(new TokenFundingRequest(Mumbai, "m-1", Currency.Inr, 10m), null, Parties, Now).Operation!;
+
+        Assert.False(TokenRules.DueForSweep(pending, Now.AddMinutes(5).AddTicks(-1), retryAfter));
+        Assert.True(TokenRules.DueForSweep(pending, Now.AddMinutes(5), retryAfter));
+        Assert.False(TokenRules.DueForSweep(mint, Now.AddSeconds(59), retryAfter));
+        Assert.True(TokenRules.DueForSweep(mint, Now.AddMinutes(1), retryAfter));
+        Assert.False(TokenRules.DueForSweep(mint with { Status = TokenOperationStatus.Posted }, Now.AddHours(1), retryAfter));
+        Assert.False(TokenRules.DueForSweep(TokenRules.Transfer(Transfer(1m, "t-2"), null, Parties, new TokenBalance(10m, 0m), Now).Operation!, Now.AddHours(1), retryAfter));
+    }
+
+    [Fact]
+    public void MayBeBookedLate_OnlyForAMintVoidedForWantOfAnAnswer_WithinTheSearch()
+    {
+        TimeSpan search = TimeSpan.FromDays(1);
+        TokenOperation pending = TokenRules.RequestMint(new TokenFundingRequest(Mumbai, "m-1", Currency.Inr, 10m), null, Parties, Now).Operation!;
+        TokenOperation timedOut = TokenRules.SettleMint(pending, TokenBankAnswer.Unknown("TIMEOUT", "No answer."), Now).Operation!;
+        TokenOperation refused = TokenRules.SettleMint(pending, TokenBankAnswer.Refused("REJECTED", "No."), Now).Operation!;
+
+        Assert.True(TokenRules.MayBeBookedLate(timedOut, Now.AddDays(1), search));
+        Assert.False(TokenRules.MayBeBookedLate(timedOut, Now.AddDays(1).AddTicks(1), search));
+        Assert.False(TokenRules.MayBeBookedLate(refused, Now, search));
+        Assert.False(TokenRules.MayBeBookedLate(timedOut with { ConfirmationId = "MBC-9" }, Now, search));
+        Assert.False(TokenRules.MayBeBookedLate(pending, Now, search));
+    }
 }

@@ -27,12 +27,7 @@ public sealed class TokensCommandTests
         Assert.True(exit == 0, stderr + stdout);
         Assert.Contains("xUSD: ledger reserve 250, bank 250: reconciled", stdout, StringComparison.Ordinal);
 
-        using var instruction = new HttpRequestMessage(HttpMethod.Post, "/api/v1/settlements")
-        {
-            Content = JsonContent.Create(new { instructionId = "BANK-SIDE-2", windowId = TokenBankInstructions.Reference, participant = "SRCBINBB", currency = "USD", amount = 5m, direction = "CREDIT" }),
-        };
-        instruction.Headers.Add("Idempotency-Key", "BANK-SIDE-2");
-        (await bank.Http.SendAsync(instruction)).EnsureSuccessStatusCode();
+        await bank.BookOnTheBanksSideAsync("BANK-SIDE-2", TokenBankInstructions.Reference, "SRCBINBB", "USD", 5m, "CREDIT");
 
         (exit, stdout, _) = CliRunner.Run("tokens", "reconcile", "--config", config);
         Assert.Equal(1, exit);

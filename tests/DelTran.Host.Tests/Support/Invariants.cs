@@ -16,9 +16,14 @@ public static class Invariants
         return InvariantCheck.Evaluate(await loader.LoadAsync(bankBookings, CancellationToken.None));
     }
 
-    public static async Task AssertHoldAsync(string postgresConnectionString, IReadOnlyList<BankBooking>? bankBookings)
-    {
-        InvariantReport report = await CheckAsync(postgresConnectionString, bankBookings);
+    public static async Task AssertHoldAsync(string postgresConnectionString, IReadOnlyList<BankBooking>? bankBookings) =>
+        AssertHolds(await CheckAsync(postgresConnectionString, bankBookings));
+
+    /// <summary>As `deltran check --bank` on a running test server (either store), with the mock bank's books.</summary>
+    public static async Task AssertHoldAsync(ApiServer server, MockBankServer bank) =>
+        AssertHolds(InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
+            .LoadAsync(ServeScenario.ForCheck(bank.Ledger.Booked()), CancellationToken.None)));
+
+    private static void AssertHolds(InvariantReport report) =>
         Assert.True(report.Holds, string.Join(Environment.NewLine, report.Breaks.Select(b => $"{b.Invariant} ({b.Kind}): {b.Message} {string.Join("; ", b.Rows)}")));
-    }
 }

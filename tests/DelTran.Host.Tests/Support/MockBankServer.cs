@@ -56,6 +56,18 @@ public sealed class MockBankServer : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Books an instruction at this bank as if someone else had asked for it: a movement DelTran never instructed.</summary>
+    public async Task BookOnTheBanksSideAsync(string key, string reference, string participant, string currency, decimal amount, string direction)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/settlements")
+        {
+            Content = JsonContent.Create(new { instructionId = key, windowId = reference, participant, currency, amount, direction }),
+        };
+        request.Headers.Add(MockBankApp.IdempotencyKeyHeader, key);
+        using HttpResponseMessage response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task ClearFaultsAsync()
     {
         using HttpResponseMessage response = await Http.DeleteAsync(new Uri("/api/v1/control/faults", UriKind.Relative));

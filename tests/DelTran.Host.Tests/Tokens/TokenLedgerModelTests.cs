@@ -1,8 +1,6 @@
 using DelTran.Core.Amounts;
-using DelTran.Core.Invariants;
 using DelTran.Core.Tokens;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Invariants;
 using DelTran.Host.Tests.Support;
 using DelTran.Host.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -248,9 +246,7 @@ public sealed class TokenLedgerModelTests
             }
             if (withBank)
             {
-                InvariantReport report = InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
-                    .LoadAsync([.. bank.Ledger.Booked().Select(b => new BankBooking(b.IdempotencyKey, b.Participant))], CancellationToken.None));
-                Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message)));
+                await Support.Invariants.AssertHoldAsync(server, bank);
             }
         }
     }

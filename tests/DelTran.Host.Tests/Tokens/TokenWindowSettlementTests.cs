@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using DelTran.Core.Invariants;
 using DelTran.Core.Tests.Support;
-using DelTran.Host.Invariants;
 using DelTran.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +35,7 @@ public sealed class TokenWindowSettlementTests
         Assert.Equal(2500m, await HeldAsync(dubai));
         // The bank booked the mint and nothing of the window.
         Assert.Equal(["SRCBINBB/fund"], bank.Ledger.Booked().Select(b => b.IdempotencyKey));
-        await AssertHoldsAsync(server, bank);
+        await Support.Invariants.AssertHoldAsync(server, bank);
     }
 
     [Fact]
@@ -54,7 +52,7 @@ public sealed class TokenWindowSettlementTests
         Assert.DoesNotContain("settled in tokens:", history.Replace("not settled in tokens:", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(1000m, await HeldAsync(mumbai));
         Assert.Contains(bank.Ledger.Booked(), b => b.WindowId.StartsWith("INR-000001", StringComparison.Ordinal) && b.Direction == "DEBIT");
-        await AssertHoldsAsync(server, bank);
+        await Support.Invariants.AssertHoldAsync(server, bank);
     }
 
     private static Task<ApiServer> StartAsync(PipelineMode mode, MockBankServer bank) =>
@@ -84,11 +82,4 @@ public sealed class TokenWindowSettlementTests
     private static async Task<decimal> HeldAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/tokens/balances")).EnumerateArray().Where(b => b.GetProperty("currency").GetString() == "INR")
             .Select(b => b.GetProperty("held").GetDecimal()).SingleOrDefault();
-
-    private static async Task AssertHoldsAsync(ApiServer server, MockBankServer bank)
-    {
-        InvariantReport report = InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
-            .LoadAsync([.. bank.Ledger.Booked().Select(b => new BankBooking(b.IdempotencyKey, b.Participant))], CancellationToken.None));
-        Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message + " " + string.Join(", ", b.Rows))));
-    }
 }

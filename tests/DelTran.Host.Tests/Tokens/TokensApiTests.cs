@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DelTran.Core.Invariants;
 using DelTran.Core.Tokens;
 using DelTran.Host.Infrastructure.Persistence;
-using DelTran.Host.Invariants;
 using DelTran.Host.Tests.Support;
 using DelTran.Host.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,9 +78,7 @@ public sealed class TokensApiTests
         Assert.Equal(JsonValueKind.Null, rest.GetProperty("next").ValueKind);
 
         // `deltran check`'s invariants hold, the bank's books included: the mint and the burn are booked there once each.
-        InvariantReport report = InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
-            .LoadAsync([.. bank.Ledger.Booked().Select(b => new BankBooking(b.IdempotencyKey, b.Participant))], CancellationToken.None));
-        Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message)));
+        await Support.Invariants.AssertHoldAsync(server, bank);
     }
 
     [Theory]
@@ -199,9 +195,7 @@ public sealed class TokensApiTests
         JsonElement supply = (await ops.GetFromJsonAsync<JsonElement>("/api/v1/tokens/supply")).EnumerateArray().Single(s => Text(s, "currency") == "USD");
         Assert.Equal((0m, 0m, 0m), (supply.GetProperty("outstanding").GetDecimal(), supply.GetProperty("reserve").GetDecimal(), supply.GetProperty("suspense").GetDecimal()));
         await AssertConservedAsync(server);
-        InvariantReport report = InvariantCheck.Evaluate(await server.Services.GetRequiredService<InvariantSnapshotLoader>()
-            .LoadAsync([.. bank.Ledger.Booked().Select(b => new BankBooking(b.IdempotencyKey, b.Participant))], CancellationToken.None));
-        Assert.True(report.Holds, string.Join("; ", report.Breaks.Select(b => b.Invariant + ": " + b.Message)));
+        await Support.Invariants.AssertHoldAsync(server, bank);
     }
 
     [Fact]
@@ -251,12 +245,7 @@ public sealed class TokensApiTests
         Assert.Equal((500m, (decimal?)500m, true), (agreed.LedgerReserve, agreed.BankReserve, agreed.Matches));
 
         // Money booked on the bank's side into the reserve account that DelTran never asked for.
-        using var instruction = new HttpRequestMessage(HttpMethod.Post, "/api/v1/settlements")
-        {
-            Content = JsonContent.Create(new { instructionId = "BANK-SIDE-1", windowId = TokenBankInstructions.Reference, participant = Mumbai, currency = "INR", amount = 10m, direction = "DEBIT" }),
-        };
-        instruction.Headers.Add("Idempotency-Key", "BANK-SIDE-1");
-        (await bank.Http.SendAsync(instruction)).EnsureSuccessStatusCode();
+        await bank.BookOnTheBanksSideAsync("BANK-SIDE-1", TokenBankInstructions.Reference, Mumbai, "INR", 10m, "DEBIT");
 
         TokenReconciliationRow differs = Assert.Single(await reconciler.ReconcileAsync(CancellationToken.None), r => r.Currency.Code == "INR");
         Assert.Equal((500m, (decimal?)510m, false), (differs.LedgerReserve, differs.BankReserve, differs.Matches));

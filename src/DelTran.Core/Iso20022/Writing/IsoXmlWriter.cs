@@ -109,10 +109,9 @@ internal sealed class IsoXmlWriter : IDisposable
     }
 
     /// <summary>A rate or other plain decimal without trailing zeros (3.67250 is written 3.6725), so fraction-digit facets see its true precision.</summary>
-    public void Rate(string name, decimal value) => _writer.WriteElementString(name, Normalise(value).ToString(CultureInfo.InvariantCulture));
+    public void Rate(string name, decimal value) => _writer.WriteElementString(name, Decimals.Plain(value).ToString(CultureInfo.InvariantCulture));
 
     // Dividing by 1 at the largest scale drops trailing zeros without changing the value.
-    private static decimal Normalise(decimal value) => value / 1.0000000000000000000000000000m;
 
     public void Date(string name, DateOnly date) => _writer.WriteElementString(name, FormatDate(date));
 

@@ -19,6 +19,12 @@ public sealed class TokenWindowSettlement(Func<DelTranDbContext> databases, IDat
     /// <summary>True when the window was settled in tokens; false when it is left for the banks.</summary>
     public async Task<bool> TrySettleAsync(string windowId, HeldWindowLease lease, CancellationToken cancellationToken)
     {
+        if (options.Value.SettleWindowsInTokens.Count == 0)
+        {
+            // The default: every window settles through the banks, and the close pays for no extra transaction.
+            return false;
+        }
+
         await using DelTranDbContext db = databases();
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -42,19 +42,28 @@ public static class InvariantCheck
     {
         foreach (StateTally tally in snapshot.Transactions.OrderBy(t => TransactionStates.Code(t.State), StringComparer.Ordinal))
         {
-            if (tally.State == TransactionState.Accepted)
+            if (TransactionStates.HasObligation(tally.State))
             {
                 long without = tally.Transactions - tally.WithObligation;
                 if (without > 0 || tally.WithSeveralObligations > 0)
                 {
                     breaks.Add(new InvariantBreak("accepted-one-obligation", BreakKind.ExactlyOnce,
-                        Invariant($"{without} accepted transactions have no obligation and {tally.WithSeveralObligations} have more than one; each must have exactly one."), []));
+                        Invariant($"{without} {TransactionStates.Code(tally.State)} transactions have no obligation and {tally.WithSeveralObligations} have more than one; each must have exactly one."), []));
                 }
             }
             else if (tally.WithObligation > 0)
             {
                 breaks.Add(new InvariantBreak("obligation-only-when-accepted", BreakKind.ExactlyOnce,
                     Invariant($"{tally.WithObligation} transactions in {TransactionStates.Code(tally.State)} have an obligation; only an accepted transaction may."), []));
+            }
+
+            // A payment settled at once in tokens has its token payment on its obligation, and only such a payment has one:
+            // otherwise it would settle twice (in tokens and in its window) or not at all.
+            long mismatched = tally.State == TransactionState.SettledInTokens ? tally.Transactions - tally.WithTokenPayment : tally.WithTokenPayment;
+            if (mismatched > 0)
+            {
+                breaks.Add(new InvariantBreak("settled-once-in-tokens-or-window", BreakKind.ExactlyOnce,
+                    Invariant($"{mismatched} {TransactionStates.Code(tally.State)} transactions {(tally.State == TransactionState.SettledInTokens ? "have no token payment on their obligation" : "have a token payment on their obligation")}; only a transaction settled in tokens has one."), []));
             }
 
             if (tally.State == TransactionState.Rejected && tally.WithoutReason > 0)

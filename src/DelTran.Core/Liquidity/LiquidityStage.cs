@@ -1,5 +1,6 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Fx;
+using DelTran.Core.Tokens;
 
 namespace DelTran.Core.Liquidity;
 
@@ -7,7 +8,8 @@ namespace DelTran.Core.Liquidity;
 /// The liquidity stage of the pipeline as one function over what the caller loaded and locked: FX first, at the
 /// acceptance instant (a transaction without a valid path never uses the debtor's coverage, docs/adr/0006-fx.md), then
 /// corridors, currencies and coverage (<see cref="LiquidityEngine.Evaluate"/>) judged from the positions as they were
-/// before the batch. Every refused candidate's position, which risk applied, is given back.
+/// before the batch. Every refused candidate's position, which risk applied, is given back. Last, the accepted payments
+/// whose debtors chose it settle at once in tokens (<see cref="InstantSettlement"/>), and their positions are given back too.
 /// </summary>
 public static class LiquidityStage
 {
@@ -27,6 +29,7 @@ public static class LiquidityStage
     /// <param name="corridors">The currencies and corridors DelTran settles.</param>
     /// <param name="funds">What each debtor's settlement account makes available.</param>
     /// <param name="positionsWithBatch">The locked positions, which already hold the whole batch as risk applied it.</param>
+    /// <param name="instant">When some debtor chose instant settlement: its book, and per candidate the settlement date asked for.</param>
     public static LiquidityStageOutcome Decide(
         IReadOnlyList<ObligationCandidate> batch,
         IReadOnlyList<Money?> instructed,
@@ -35,7 +38,8 @@ public static class LiquidityStage
         DateTimeOffset acceptedAt,
         Corridors corridors,
         IReadOnlyDictionary<PositionKey, AvailableFunds> funds,
-        IReadOnlyDictionary<PositionKey, decimal> positionsWithBatch)
+        IReadOnlyDictionary<PositionKey, decimal> positionsWithBatch,
+        (InstantSettlementBook Book, IReadOnlyList<DateOnly?> ValueDates)? instant = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(instructed);
@@ -70,7 +74,22 @@ public static class LiquidityStage
             verdicts.Add(new LiquidityVerdict(decision, decision.Accepted ? fx[i].Path : null));
         }
 
-        return new LiquidityStageOutcome(verdicts, changes);
+        if (instant is not { } wanted)
+        {
+            return new LiquidityStageOutcome(verdicts, changes);
+        }
+
+        // A payment settled at once belongs to no window: its position, which risk applied, is given back too.
+        (IReadOnlyList<LiquidityVerdict> paid, TokenChange? tokens) = InstantSettlement.Apply(batch, wanted.ValueDates, verdicts, wanted.Book, acceptedAt);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            if (paid[i].SettledBy is not null)
+            {
+                PositionChanges.Release(positions, changes, batch[i]);
+            }
+        }
+
+        return new LiquidityStageOutcome(paid, changes, tokens);
     }
 
     /// <summary>The benchmark's pass without checks: every candidate accepted, with no FX path and no position change (risk applied them).</summary>

@@ -9,14 +9,15 @@ public static class PipelineStatus
     public static TransactionStatus ForTransaction(TransactionState state) => state switch
     {
         TransactionState.Accepted => TransactionStatus.Accepted,
+        TransactionState.SettledInTokens => TransactionStatus.AcceptedSettlementCompleted,
         TransactionState.Rejected => TransactionStatus.Rejected,
         _ => TransactionStatus.Pending,
     };
 
     /// <summary>
     /// The group status over the transactions' statuses: RJCT when the message as a whole is refused or
-    /// every transaction is; ACCP when every one is accepted; PDNG while any is still undecided (e.g. HELD
-    /// for an operator); otherwise PART.
+    /// every transaction is; ACSC when every one settled at once in tokens; ACCP when every one is accepted (settled or
+    /// not); PDNG while any is still undecided (e.g. HELD for an operator); otherwise PART.
     /// </summary>
     public static GroupStatus ForGroup(bool messageRejected, IEnumerable<TransactionStatus> transactionStatuses)
     {
@@ -25,11 +26,12 @@ public static class PipelineStatus
             return GroupStatus.Rejected;
         }
 
-        bool any = false, allAccepted = true, allRejected = true, anyPending = false;
+        bool any = false, allAccepted = true, allSettled = true, allRejected = true, anyPending = false;
         foreach (TransactionStatus status in transactionStatuses)
         {
             any = true;
-            allAccepted &= status == TransactionStatus.Accepted;
+            allSettled &= status == TransactionStatus.AcceptedSettlementCompleted;
+            allAccepted &= status is TransactionStatus.Accepted or TransactionStatus.AcceptedSettlementCompleted;
             allRejected &= status == TransactionStatus.Rejected;
             anyPending |= status == TransactionStatus.Pending;
         }
@@ -39,6 +41,6 @@ public static class PipelineStatus
             return GroupStatus.Rejected;
         }
 
-        return allAccepted ? GroupStatus.Accepted : anyPending ? GroupStatus.Pending : GroupStatus.PartiallyAccepted;
+        return allSettled ? GroupStatus.AcceptedSettlementCompleted : allAccepted ? GroupStatus.Accepted : anyPending ? GroupStatus.Pending : GroupStatus.PartiallyAccepted;
     }
 }

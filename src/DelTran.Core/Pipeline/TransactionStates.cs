@@ -9,8 +9,9 @@ public static class TransactionStates
         [TransactionState.Validated] = [TransactionState.Screened, TransactionState.Rejected, TransactionState.Held],
         [TransactionState.Held] = [TransactionState.Screened, TransactionState.Rejected],
         [TransactionState.Screened] = [TransactionState.RiskChecked, TransactionState.Rejected],
-        [TransactionState.RiskChecked] = [TransactionState.Accepted, TransactionState.Rejected],
+        [TransactionState.RiskChecked] = [TransactionState.Accepted, TransactionState.SettledInTokens, TransactionState.Rejected],
         [TransactionState.Accepted] = [],
+        [TransactionState.SettledInTokens] = [],
         [TransactionState.Rejected] = [],
     };
 
@@ -30,13 +31,17 @@ public static class TransactionStates
         TransactionState.Accepted => "ACCEPTED",
         TransactionState.Rejected => "REJECTED",
         TransactionState.Held => "HELD",
+        TransactionState.SettledInTokens => "SETTLED_IN_TOKENS",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a transaction state."),
     };
 
     /// <summary>The state a stored code names; exact and case-sensitive, as written by <see cref="Code"/>.</summary>
     public static bool TryParse(string? code, out TransactionState state) => ByCode.TryGetValue(code ?? string.Empty, out state);
 
-    public static bool IsFinal(TransactionState state) => state is TransactionState.Accepted or TransactionState.Rejected;
+    public static bool IsFinal(TransactionState state) => state is TransactionState.Accepted or TransactionState.SettledInTokens or TransactionState.Rejected;
+
+    /// <summary>Whether the transaction became an obligation: accepted for its window, or settled at once in tokens.</summary>
+    public static bool HasObligation(TransactionState state) => state is TransactionState.Accepted or TransactionState.SettledInTokens;
 
     public static bool CanMove(TransactionState from, TransactionState to) => Next.TryGetValue(from, out TransactionState[]? next) && next.Contains(to);
 }

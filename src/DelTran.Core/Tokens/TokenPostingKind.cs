@@ -10,4 +10,5 @@ public enum TokenPostingKind
     Refund,
     Correction,
     Window,
+    Payment,
 }

@@ -323,7 +323,7 @@ public static class TokenRules
         }
 
         var short_ = nets.Where(n => n.Net < 0m && balances.GetValueOrDefault(TokenAccountId.Of(n.Participant, currency)).Available < -n.Net)
-            .Select(n => FormattableString.Invariant($"{n.Participant} owes {-n.Net} and has {balances.GetValueOrDefault(TokenAccountId.Of(n.Participant, currency)).Available} x{currency.Code} available"))
+            .Select(n => $"{n.Participant} owes {Money.FormatAmount(-n.Net, currency)} and has {Money.FormatAmount(balances.GetValueOrDefault(TokenAccountId.Of(n.Participant, currency)).Available, currency)} x{currency.Code} available")
             .ToList();
         if (short_.Count > 0)
         {
@@ -345,6 +345,41 @@ public static class TokenRules
         return operations.Count == 0
             ? TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.AG01, $"Window {windowId} has no net position to settle.")
             : Accept(operations, postings, [.. changes]);
+    }
+
+    /// <summary>The id of the token payment that settles a transaction at once: '#' never appears in a participant's own ids.</summary>
+    public static string PaymentId(string debtor, string transactionId) => debtor + "/#pay." + transactionId;
+
+    /// <summary>
+    /// A payment settled at once in tokens: the debtor's tokens move to the creditor's participant, posted in one step.
+    /// Refused, and the payment then waits for its window, when DelTran issues no token of the currency, either party is
+    /// unknown or suspended, both are one participant, or the debtor lacks the tokens.
+    /// </summary>
+    public static TokenDecision SettlePayment(string transactionId, string debtor, string creditor, Money amount, TokenParties parties, TokenBalance debtorBalance, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (!parties.Currencies.Contains(amount.Currency))
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Invalid, ReasonCode.AM03, $"DelTran issues no x{amount.Currency.Code}.");
+        }
+
+        if ((CheckParty(debtor, parties) ?? CheckReceiver(debtor, creditor, parties)) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        if (debtorBalance.Available < amount.Amount)
+        {
+            return Insufficient(debtor, amount.Currency, amount.Amount, debtorBalance);
+        }
+
+        TokenOperation payment = new(PaymentId(debtor, transactionId), TokenOperationKind.Payment, debtor, creditor, amount.Currency, amount.Amount, TokenOperationStatus.Posted, now)
+        {
+            RelatedTo = transactionId,
+            FinishedAt = now,
+        };
+        TokenAccountId from = TokenAccountId.Of(debtor, amount.Currency), to = TokenAccountId.Of(creditor, amount.Currency);
+        return Accept([payment], Move(payment, from, to, TokenPostingKind.Payment), Debit(from, amount.Amount), Credit(to, amount.Amount));
     }
 
     /// <summary>The ledger instruction id of a window settled in tokens: all its postings balance under it.</summary>
@@ -421,7 +456,7 @@ public static class TokenRules
         TokenDecision.Refuse(TokenRefusalKind.Conflict, ReasonCode.DUPL, $"The id {id} was used before for another request; nothing was changed.");
 
     private static TokenDecision Insufficient(string participant, Currency currency, decimal amount, TokenBalance balance) =>
-        TokenDecision.Refuse(TokenRefusalKind.Unprocessable, ReasonCode.AM04, $"{participant} has {balance.Available} x{currency.Code} available, less than {amount}.");
+        TokenDecision.Refuse(TokenRefusalKind.Unprocessable, ReasonCode.AM04, $"{participant} has {Money.FormatAmount(balance.Available, currency)} x{currency.Code} available, less than {Money.FormatAmount(amount, currency)}.");
 
     private static string BankReason(TokenBankAnswer answer) => answer.Definitive ? ReasonCode.AG01 : ReasonCode.AB03;
 

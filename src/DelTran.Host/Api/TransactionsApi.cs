@@ -54,7 +54,7 @@ public static class TransactionsApi
             .Select(f => new TrailFx(f.Path, f.Direct, f.Steps, f.RateTableVersion, f.PricedAt, f.SourceAmount, f.SourceCurrency.Code, f.ResultAmount, f.ResultCurrency.Code, f.EffectiveRate))
             .SingleOrDefaultAsync(cancellationToken);
         TrailObligation? obligation = await db.Obligations.AsNoTracking().Where(o => o.TransactionId == id)
-            .Select(o => new TrailObligation(o.DebtorBic.Value, o.CreditorBic.Value, o.Amount, o.Currency.Code, o.AcceptedAt, o.WindowId, o.CarriedFrom))
+            .Select(o => new TrailObligation(o.DebtorBic.Value, o.CreditorBic.Value, o.Amount, o.Currency.Code, o.AcceptedAt, o.WindowId, o.CarriedFrom, o.TokenPaymentId == null ? "WINDOW" : "TOKENS", o.TokenPaymentId, o.NotInstant))
             .SingleOrDefaultAsync(cancellationToken);
 
         return TypedResults.Ok(new TransactionTrail(

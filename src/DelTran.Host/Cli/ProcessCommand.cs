@@ -170,7 +170,8 @@ public static class ProcessCommand
                     Markup.Escape(message.MsgId ?? "-"),
                     Markup.Escape(message.MessageType ?? "-"),
                     message.TransactionCount.ToString(CultureInfo.InvariantCulture),
-                    Count(Core.Pipeline.TransactionState.Accepted).ToString(CultureInfo.InvariantCulture),
+                    // Accepted includes the payments settled at once in tokens: each is an obligation too.
+                    (Count(Core.Pipeline.TransactionState.Accepted) + Count(Core.Pipeline.TransactionState.SettledInTokens)).ToString(CultureInfo.InvariantCulture),
                     Count(Core.Pipeline.TransactionState.Rejected).ToString(CultureInfo.InvariantCulture),
                     Count(Core.Pipeline.TransactionState.Held).ToString(CultureInfo.InvariantCulture),
                     message.GroupStatus ?? "-",

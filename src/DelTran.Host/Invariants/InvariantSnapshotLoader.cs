@@ -31,14 +31,15 @@ public sealed class InvariantSnapshotLoader(Func<DelTranDbContext> databases, ID
             SELECT t.state AS "State", count(*) AS "Transactions",
                    coalesce(sum(CASE WHEN o.n >= 1 THEN 1 ELSE 0 END), 0) AS "WithObligation",
                    coalesce(sum(CASE WHEN o.n > 1 THEN 1 ELSE 0 END), 0) AS "WithSeveralObligations",
-                   coalesce(sum(CASE WHEN t.reason_code IS NULL THEN 1 ELSE 0 END), 0) AS "WithoutReason"
+                   coalesce(sum(CASE WHEN t.reason_code IS NULL THEN 1 ELSE 0 END), 0) AS "WithoutReason",
+                   coalesce(sum(CASE WHEN o.paid >= 1 THEN 1 ELSE 0 END), 0) AS "WithTokenPayment"
             FROM transactions t
-            LEFT JOIN (SELECT transaction_id, count(*) AS n FROM obligations GROUP BY transaction_id) o ON o.transaction_id = t.id
+            LEFT JOIN (SELECT transaction_id, count(*) AS n, count(token_payment_id) AS paid FROM obligations GROUP BY transaction_id) o ON o.transaction_id = t.id
             GROUP BY t.state
             """).ToListAsync(cancellationToken);
         // Read with the column's own converter, so a state that names nothing stops the check, naming the column.
         var states = new TransactionStateConverter("transactions.state");
-        List<StateTally> tallies = [.. storedTallies.Select(s => new StateTally((TransactionState)states.ConvertFromProvider(s.State)!, s.Transactions, s.WithObligation, s.WithSeveralObligations, s.WithoutReason))];
+        List<StateTally> tallies = [.. storedTallies.Select(s => new StateTally((TransactionState)states.ConvertFromProvider(s.State)!, s.Transactions, s.WithObligation, s.WithSeveralObligations, s.WithoutReason, s.WithTokenPayment))];
 
         TransactionState[] inStages = [.. TransactionStates.InStages];
         List<InStageTransaction> inStage = await db.Transactions.AsNoTracking().Where(t => inStages.Contains(t.State))

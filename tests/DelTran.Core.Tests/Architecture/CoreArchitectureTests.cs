@@ -22,7 +22,7 @@ public sealed class CoreArchitectureTests
         ["Validation"] = ["Amounts", "Iso20022"],
         ["Screening"] = ["Iso20022"],
         ["Fx"] = ["Amounts", "Iso20022"],
-        ["Liquidity"] = ["Amounts", "Fx", "Iso20022", "Mapping"], // the liquidity stage prices FX before coverage (ADR 0006)
+        ["Liquidity"] = ["Amounts", "Fx", "Iso20022", "Mapping", "Tokens"], // the liquidity stage prices FX before coverage (ADR 0006), and settles chosen payments at once in tokens (issue 17)
         ["Pipeline"] = ["Amounts", "Iso20022", "Validation"],
         ["Risk"] = ["Amounts", "Iso20022", "Liquidity"],
         ["Aml"] = ["Amounts", "Iso20022", "Liquidity"],

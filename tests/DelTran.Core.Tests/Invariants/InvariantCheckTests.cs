@@ -60,6 +60,22 @@ public sealed class InvariantCheckTests
         Single(Clean() with { Transactions = [new StateTally(TransactionState.Accepted, 10, withObligation, withSeveral, 10)] }, "accepted-one-obligation", BreakKind.ExactlyOnce);
 
     [Fact]
+    public void Evaluate_Holds_WhenEveryTransactionSettledInTokensHasOneObligationWithItsTokenPayment()
+    {
+        InvariantReport report = InvariantCheck.Evaluate(Clean() with { Transactions = [new StateTally(TransactionState.SettledInTokens, 5, 5, 0, 5, WithTokenPayment: 5), new StateTally(TransactionState.Accepted, 3, 3, 0, 3)] });
+
+        Assert.True(report.Holds, string.Join("\n", report.Breaks.Select(b => b.Message)));
+    }
+
+    [Fact]
+    public void Evaluate_Breaks_WhenAPaymentSettledInTokensLacksItsTokenPayment_OrAWindowPaymentHasOne()
+    {
+        Single(Clean() with { Transactions = [new StateTally(TransactionState.SettledInTokens, 5, 5, 0, 5, WithTokenPayment: 4)] }, "settled-once-in-tokens-or-window", BreakKind.ExactlyOnce);
+        Single(Clean() with { Transactions = [new StateTally(TransactionState.Accepted, 5, 5, 0, 5, WithTokenPayment: 1)] }, "settled-once-in-tokens-or-window", BreakKind.ExactlyOnce);
+        Single(Clean() with { Transactions = [new StateTally(TransactionState.SettledInTokens, 5, 4, 0, 5, WithTokenPayment: 5)] }, "accepted-one-obligation", BreakKind.ExactlyOnce);
+    }
+
+    [Fact]
     public void Evaluate_Breaks_WhenARejectedTransactionHasAnObligationOrNoReason()
     {
         Single(Clean() with { Transactions = [new StateTally(TransactionState.Rejected, 3, 1, 0, 0)] }, "obligation-only-when-accepted", BreakKind.ExactlyOnce);

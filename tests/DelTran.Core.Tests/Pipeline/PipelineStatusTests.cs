@@ -19,6 +19,17 @@ public sealed class PipelineStatusTests
         Assert.Equal(expected, PipelineStatus.ForGroup(messageRejected, statuses));
     }
 
+    [Theory]
+    [InlineData(new[] { TransactionStatus.AcceptedSettlementCompleted, TransactionStatus.AcceptedSettlementCompleted }, GroupStatus.AcceptedSettlementCompleted)]
+    [InlineData(new[] { TransactionStatus.AcceptedSettlementCompleted, TransactionStatus.Accepted }, GroupStatus.Accepted)]
+    [InlineData(new[] { TransactionStatus.AcceptedSettlementCompleted, TransactionStatus.Rejected }, GroupStatus.PartiallyAccepted)]
+    [InlineData(new[] { TransactionStatus.AcceptedSettlementCompleted, TransactionStatus.Pending }, GroupStatus.Pending)]
+    public void ForGroup_IsAcscOnlyWhenEveryTransactionSettledInTokens(TransactionStatus[] statuses, GroupStatus expected)
+    {
+        Assert.Equal(expected, PipelineStatus.ForGroup(false, statuses));
+        Assert.Equal(TransactionStatus.AcceptedSettlementCompleted, PipelineStatus.ForTransaction(TransactionState.SettledInTokens));
+    }
+
     [Fact]
     public void ForGroup_IsPending_WhileAnyTransactionIsUndecided()
     {

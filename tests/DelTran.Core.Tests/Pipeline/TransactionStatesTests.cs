@@ -16,6 +16,7 @@ public sealed class TransactionStatesTests
         (TransactionState.Screened, TransactionState.RiskChecked),
         (TransactionState.Screened, TransactionState.Rejected),
         (TransactionState.RiskChecked, TransactionState.Accepted),
+        (TransactionState.RiskChecked, TransactionState.SettledInTokens),
         (TransactionState.RiskChecked, TransactionState.Rejected),
     ];
 
@@ -48,6 +49,7 @@ public sealed class TransactionStatesTests
     [InlineData(TransactionState.Accepted, "ACCEPTED")]
     [InlineData(TransactionState.Rejected, "REJECTED")]
     [InlineData(TransactionState.Held, "HELD")]
+    [InlineData(TransactionState.SettledInTokens, "SETTLED_IN_TOKENS")]
     public void Code_IsTheStoredText_AndReadsBackExactly(TransactionState state, string code)
     {
         Assert.Equal(code, TransactionStates.Code(state));
@@ -70,7 +72,8 @@ public sealed class TransactionStatesTests
     public void InStagesAndIsFinal_SplitTheStatesAsThePipelineNeeds()
     {
         Assert.Equal([TransactionState.Validated, TransactionState.Screened, TransactionState.RiskChecked], TransactionStates.InStages);
-        Assert.Equal([TransactionState.Accepted, TransactionState.Rejected], Enum.GetValues<TransactionState>().Where(TransactionStates.IsFinal));
+        Assert.Equal([TransactionState.Accepted, TransactionState.Rejected, TransactionState.SettledInTokens], Enum.GetValues<TransactionState>().Where(TransactionStates.IsFinal));
+        Assert.Equal([TransactionState.Accepted, TransactionState.SettledInTokens], Enum.GetValues<TransactionState>().Where(TransactionStates.HasObligation));
     }
 
     [Theory]

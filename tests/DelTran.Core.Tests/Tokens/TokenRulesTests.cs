@@ -402,4 +402,34 @@ public sealed class TokenRulesTests
         Assert.False(TokenRules.MayBeBookedLate(timedOut with { ConfirmationId = "MBC-9" }, Now, search));
         Assert.False(TokenRules.MayBeBookedLate(pending, Now, search));
     }
+
+    [Fact]
+    public void SettlePayment_MovesTheDebtorsTokensToTheCreditor_PostedAtOnceUnderThePaymentsId()
+    {
+        TokenDecision decision = TokenRules.SettlePayment("tx-1", Mumbai, Dubai, new Money(250m, Currency.Inr), Parties, new TokenBalance(1000m, 0m), Now);
+
+        TokenOperation payment = decision.Operation!;
+        Assert.Equal(("SRCBINBB/#pay.tx-1", TokenOperationKind.Payment, TokenOperationStatus.Posted, "tx-1", Dubai), (payment.Id, payment.Kind, payment.Status, payment.RelatedTo, payment.Counterparty));
+        Assert.Equal([(MumbaiInr, -250m, TokenPostingKind.Payment), (DubaiInr, 250m, TokenPostingKind.Payment)], decision.Change!.Postings.Select(p => (p.Account, p.Amount, p.Kind)));
+    }
+
+    public static TheoryData<string, string, decimal, Currency, string> UnpayablePayments => new()
+    {
+        { Mumbai, Dubai, 1000.01m, Currency.Inr, ReasonCode.AM04 },
+        { Mumbai, Suspended, 1m, Currency.Inr, ReasonCode.AC06 },
+        { Suspended, Dubai, 1m, Currency.Inr, ReasonCode.AC06 },
+        { Mumbai, "UNKNOWNX", 1m, Currency.Inr, ReasonCode.AC03 },
+        { Mumbai, Mumbai, 1m, Currency.Inr, ReasonCode.AG01 },
+        { Mumbai, Dubai, 1m, Currency.Parse("EUR"), ReasonCode.AM03 },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnpayablePayments))]
+    public void SettlePayment_RefusesWithAReasonAndChangesNothing_WhenThePaymentCannotSettleInTokens(string debtor, string creditor, decimal amount, Currency currency, string reason)
+    {
+        TokenDecision decision = TokenRules.SettlePayment("tx-1", debtor, creditor, new Money(amount, currency), Parties, new TokenBalance(1000m, 0m), Now);
+
+        Assert.Equal(reason, decision.Refusal?.ReasonCode);
+        Assert.Null(decision.Change);
+    }
 }

@@ -176,6 +176,8 @@ CREATE TABLE public.obligations (
     id bigint NOT NULL
     instructed_amount numeric(18,5)
     instructed_currency text
+    not_instant text
+    token_payment_id character varying(64)
     transaction_id uuid NOT NULL
     uetr uuid
     value_date date
@@ -586,6 +588,7 @@ CREATE INDEX "IX_ledger_entries_instruction_id" ON public.ledger_entries USING b
 CREATE INDEX "IX_ledger_entries_window_id" ON public.ledger_entries USING btree (window_id);
 CREATE UNIQUE INDEX "IX_messages_inbound_file_id" ON public.messages USING btree (inbound_file_id);
 CREATE UNIQUE INDEX "IX_messages_sender_bic_msg_id" ON public.messages USING btree (sender_bic, msg_id) WHERE ((duplicate_msg_id = false) AND (sender_bic <> 'UNKNOWN'::text));
+CREATE UNIQUE INDEX "IX_obligations_token_payment_id" ON public.obligations USING btree (token_payment_id);
 CREATE UNIQUE INDEX "IX_obligations_transaction_id" ON public.obligations USING btree (transaction_id);
 CREATE INDEX "IX_obligations_window_id" ON public.obligations USING btree (window_id);
 CREATE INDEX "IX_operator_actions_at" ON public.operator_actions USING btree (at);

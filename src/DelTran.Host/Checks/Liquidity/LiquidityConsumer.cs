@@ -1,10 +1,12 @@
 using DelTran.Core.Amounts;
 using DelTran.Core.Liquidity;
 using DelTran.Core.Pipeline;
+using DelTran.Core.Tokens;
 using DelTran.Host.Checks.Fx;
 using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Messaging;
 using DelTran.Host.Infrastructure.Persistence;
+using DelTran.Host.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace DelTran.Host.Checks.Liquidity;
@@ -14,11 +16,14 @@ namespace DelTran.Host.Checks.Liquidity;
 /// acceptance instant (refused AM03 without one, docs/adr/0006-fx.md); then only configured corridors and currencies,
 /// and the debtor's projected net debit covered by its settlement account balance plus credit line. An accepted
 /// transaction becomes an obligation, with its FX path recorded; Core's <see cref="LiquidityStage"/> decides, and gives
-/// back the position that risk had applied for a refused one.
+/// back the position that risk had applied for a refused one. A payment whose debtor chose instant settlement for its
+/// corridor and holds the tokens settles at once (SETTLED_IN_TOKENS, its obligation in no window, ADR 0015).
 /// </summary>
-public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates, IAcceptanceWindows acceptanceWindows, StageChecks checks)
+public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dialect, OutboxSignal signal, TimeProvider clock, IOptions<DelTranOptions> options, FxRatesProvider fxRates, IAcceptanceWindows acceptanceWindows, StageChecks checks, TokenGuard? tokenGuard = null)
     : StageConsumer<CheckLiquidity>(db, dialect, signal, clock)
 {
+    private readonly HashSet<InstantSettlementChoice> _instantChoices = options.Value.ToInstantSettlementChoices();
+
     protected override string Stage => "liquidity";
 
     protected override TransactionState FromState => TransactionState.RiskChecked;
@@ -50,11 +55,20 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         DateTimeOffset acceptedAt = await Dialect.NowAsync(Db, cancellationToken);
         Dictionary<Currency, ClearingWindowRow> windows = await acceptanceWindows.GetOrOpenAsync(Db, currencies, acceptedAt, cancellationToken);
         Dictionary<PositionKey, PositionRow> byKey = await Positions.LockAsync(Db, Dialect, Positions.Keys(batch), cancellationToken);
+
+        // Token accounts after the positions (the one lock order); only when some debtor chose instant settlement.
+        bool instant = checks.Enabled && InstantSettlement.Wanted(batch, _instantChoices);
+        (InstantSettlementBook Book, Dictionary<TokenAccountId, TokenAccountRow> Accounts)? tokens = instant ? await LockTokensAsync(batch, windows, acceptedAt, cancellationToken) : null;
         LiquidityStageOutcome outcome = checks.Enabled
-            ? LiquidityStage.Decide(batch, instructed, rates?.Table, fxRates.Options.PivotCurrency(), acceptedAt, options.Value.ToCorridors(), funds, Positions.NetPositions(byKey))
+            ? LiquidityStage.Decide(batch, instructed, rates?.Table, fxRates.Options.PivotCurrency(), acceptedAt, options.Value.ToCorridors(), funds, Positions.NetPositions(byKey), tokens is { } t ? (t.Book, [.. rows.Select(r => r.SettlementDate)]) : null)
             : LiquidityStage.Unchecked(batch);
 
         Positions.Apply(byKey, outcome.PositionChanges);
+        if (outcome.Tokens is { } paid)
+        {
+            TokenStore.Save(Db, paid, tokens!.Value.Accounts, [], acceptedAt);
+        }
+
         for (int i = 0; i < rows.Count; i++)
         {
             LiquidityVerdict verdict = outcome.Verdicts[i];
@@ -64,8 +78,8 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
                 continue;
             }
 
-            Move(rows[i], TransactionState.Accepted);
-            AddObligation(ObligationRows.Accepted(rows[i], batch[i], acceptedAt, windows[batch[i].Amount.Currency].Id));
+            Move(rows[i], verdict.SettledBy is null ? TransactionState.Accepted : TransactionState.SettledInTokens);
+            AddObligation(ObligationRows.Accepted(rows[i], verdict, batch[i], acceptedAt, windows[batch[i].Amount.Currency].Id));
             if (verdict.Path is { } path)
             {
                 Db.TransactionFx.Add(FxRateVersions.Row(rows[i].Id, path));
@@ -73,5 +87,14 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
         }
 
         CheckCompletion(message.MessageId, rows.Count);
+    }
+
+    private async Task<(InstantSettlementBook, Dictionary<TokenAccountId, TokenAccountRow>)> LockTokensAsync(List<ObligationCandidate> batch, Dictionary<Currency, ClearingWindowRow> windows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        TokenParties parties = await TokenStore.PartiesAsync(Db, options.Value.ToRulebook().AcceptedCurrencies, cancellationToken);
+        Dictionary<TokenAccountId, TokenAccountRow> accounts = await TokenStore.LockAsync(
+            Db, Dialect, InstantSettlement.Accounts(batch, _instantChoices).Where(a => parties.Known.Contains(a.Participant!)), now, cancellationToken);
+        Dictionary<Currency, DateOnly> businessDates = windows.Where(w => w.Value.BusinessDate is not null).ToDictionary(w => w.Key, w => w.Value.BusinessDate!.Value);
+        return (new InstantSettlementBook(_instantChoices, parties, TokenStore.Balances(accounts), businessDates, tokenGuard?.HaltReason), accounts);
     }
 }

@@ -5,10 +5,13 @@ using DelTran.Host.Infrastructure.Persistence;
 
 namespace DelTran.Host.Checks.Liquidity;
 
-/// <summary>The obligation row of a transaction the liquidity stage accepted, stamped with its acceptance and its window.</summary>
+/// <summary>
+/// The obligation row of a transaction the liquidity stage accepted, stamped with its acceptance and its path: its window,
+/// or the token payment that settled it at once (then no window).
+/// </summary>
 public static class ObligationRows
 {
-    public static ObligationRow Accepted(TransactionRow row, ObligationCandidate candidate, DateTimeOffset acceptedAt, string windowId)
+    public static ObligationRow Accepted(TransactionRow row, LiquidityVerdict verdict, ObligationCandidate candidate, DateTimeOffset acceptedAt, string windowId)
     {
         (Money? fxInstructed, decimal? fxRate) = ObligationMapper.FxLeg(candidate.Amount, ValidatedPayment.Instructed(row), row.ExchangeRate);
         return new ObligationRow
@@ -25,7 +28,9 @@ public static class ObligationRows
             InstructedCurrency = fxInstructed?.Currency,
             ExchangeRate = fxRate,
             AcceptedAt = acceptedAt,
-            WindowId = windowId,
+            WindowId = verdict.SettledBy is null ? windowId : null,
+            TokenPaymentId = verdict.SettledBy?.Id,
+            NotInstant = verdict.NotInstant,
         };
     }
 }

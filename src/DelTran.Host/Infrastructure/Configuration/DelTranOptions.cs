@@ -85,6 +85,11 @@ public sealed class DelTranOptions
                 problems.Add($"DelTran:Participants:{i}:Bic '{Participants[i].Bic}' is not a valid BIC.");
             }
 
+            foreach (string corridor in Participants[i].InstantSettlement.Where(c => !LiquidityOptions.TryParseCorridor(c, out _)))
+            {
+                problems.Add($"DelTran:Participants:{i}:InstantSettlement entry '{corridor}' is not of the form IN-AE:INR.");
+            }
+
             for (int j = 0; j < Participants[i].Accounts.Count; j++)
             {
                 SettlementAccountOptions account = Participants[i].Accounts[j];
@@ -150,6 +155,13 @@ public sealed class DelTranOptions
     }
 
     public ParticipantDirectory ToDirectory() => new(Participants.Select(p => Bic.Parse(p.Bic)));
+
+    /// <summary>Each participant's choice of instant settlement in tokens, per corridor (validated at start).</summary>
+    public HashSet<InstantSettlementChoice> ToInstantSettlementChoices() =>
+        [.. Participants.Where(p => Bic.TryParse(p.Bic, out _)).SelectMany(p => p.InstantSettlement
+            .Select(text => LiquidityOptions.TryParseCorridor(text, out var c) ? new Corridor(c.DebtorCountry, c.CreditorCountry, Currency.Parse(c.Currency)) : (Corridor?)null)
+            .OfType<Corridor>()
+            .Select(corridor => new InstantSettlementChoice(Bic.Parse(p.Bic).Institution, corridor)))];
 
     /// <summary>The liquidity stage's corridors (validated at start, so none is dropped here) and the rulebook's accepted currencies.</summary>
     public Corridors ToCorridors() => new(

@@ -12,4 +12,10 @@ public sealed class ParticipantOptions
     public List<string> ApiKeySha256 { get; set; } = [];
 
     public List<SettlementAccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>
+    /// The corridors (written IN-AE:AED, as <c>DelTran:Liquidity:Corridors</c>) in which the participant's payments, as
+    /// debtor, settle at once in tokens when it holds enough; empty (the default) keeps every payment on the window path.
+    /// </summary>
+    public List<string> InstantSettlement { get; set; } = [];
 }

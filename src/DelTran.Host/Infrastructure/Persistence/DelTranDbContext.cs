@@ -162,6 +162,9 @@ public abstract class DelTranDbContext : DbContext
             e.HasOne<TransactionRow>().WithMany().HasForeignKey(o => o.TransactionId);
             e.HasIndex(o => o.WindowId);
             e.HasOne<ClearingWindowRow>().WithMany().HasForeignKey(o => o.WindowId);
+            // A token payment settles one obligation.
+            e.HasIndex(o => o.TokenPaymentId).IsUnique();
+            e.Property(o => o.TokenPaymentId).HasMaxLength(64);
         });
         modelBuilder.Entity<StatusReportRow>(e =>
         {

@@ -35,8 +35,14 @@ public sealed class ObligationRow
     /// <summary>Taken from the database clock under the window guard, so it orders obligations against a close.</summary>
     public DateTimeOffset AcceptedAt { get; set; }
 
-    /// <summary>The clearing window the obligation belongs to: exactly one, decided when it is accepted.</summary>
+    /// <summary>The clearing window the obligation belongs to: exactly one, decided when it is accepted; none when it settled at once in tokens.</summary>
     public string? WindowId { get; set; }
+
+    /// <summary>The token payment that settled the obligation at once (its debtor chose instant settlement); null on the window path.</summary>
+    public string? TokenPaymentId { get; set; }
+
+    /// <summary>Why an obligation whose debtor chose instant settlement still took the window path.</summary>
+    public string? NotInstant { get; set; }
 
     /// <summary>The window it was first stamped with, when it was carried to a later one (future value date, failed window).</summary>
     public string? CarriedFrom { get; set; }

@@ -259,7 +259,7 @@ public sealed class PostgresDialect : IDatabaseDialect
         }
 
         await using NpgsqlBinaryImporter obligationCopy = await connection.BeginBinaryImportAsync(
-            "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, value_date, instructed_amount, instructed_currency, exchange_rate, accepted_at, window_id) FROM STDIN (FORMAT BINARY)",
+            "COPY obligations (transaction_id, uetr, end_to_end_id, debtor_bic, creditor_bic, amount, currency, value_date, instructed_amount, instructed_currency, exchange_rate, accepted_at, window_id, token_payment_id, not_instant) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (ObligationRow o in obligations)
         {
@@ -277,6 +277,8 @@ public sealed class PostgresDialect : IDatabaseDialect
             await WriteNullable(obligationCopy, o.ExchangeRate, NpgsqlDbType.Numeric, cancellationToken);
             await obligationCopy.WriteAsync(o.AcceptedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await WriteNullable(obligationCopy, o.WindowId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullable(obligationCopy, o.TokenPaymentId, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullable(obligationCopy, o.NotInstant, NpgsqlDbType.Text, cancellationToken);
         }
 
         await obligationCopy.CompleteAsync(cancellationToken);

@@ -54,4 +54,14 @@ public sealed class DelTranOptionsTests
             ],
             options.Problems());
     }
+
+    [Fact]
+    public void InstantSettlement_NotWrittenAsACorridor_IsAConfigurationProblem_AndAValidOneIsTheParticipantsChoice()
+    {
+        DelTranOptions options = Demo();
+        options.Participants[0].InstantSettlement = ["IN-AE:INR", "INR"];
+
+        Assert.Equal(["DelTran:Participants:0:InstantSettlement entry 'INR' is not of the form IN-AE:INR."], options.Problems());
+        Assert.Equal([new Core.Liquidity.InstantSettlementChoice("SRCBINBB", new Core.Liquidity.Corridor("IN", "AE", Core.Amounts.Currency.Inr))], options.ToInstantSettlementChoices());
+    }
 }

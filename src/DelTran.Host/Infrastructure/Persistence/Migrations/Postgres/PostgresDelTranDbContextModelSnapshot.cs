@@ -631,6 +631,15 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("instructed_currency");
 
+                    b.Property<string>("NotInstant")
+                        .HasColumnType("text")
+                        .HasColumnName("not_instant");
+
+                    b.Property<string>("TokenPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_payment_id");
+
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("uuid")
                         .HasColumnName("transaction_id");
@@ -648,6 +657,9 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TokenPaymentId")
+                        .IsUnique();
 
                     b.HasIndex("TransactionId")
                         .IsUnique();

@@ -614,6 +614,15 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("instructed_currency");
 
+                    b.Property<string>("NotInstant")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_instant");
+
+                    b.Property<string>("TokenPaymentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_payment_id");
+
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("transaction_id");
@@ -631,6 +640,9 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("window_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TokenPaymentId")
+                        .IsUnique();
 
                     b.HasIndex("TransactionId")
                         .IsUnique();

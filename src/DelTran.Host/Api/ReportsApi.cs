@@ -1,12 +1,14 @@
 using DelTran.Host.Clearing;
 using DelTran.Host.Clearing.WindowReports;
+using DelTran.Host.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DelTran.Host.Api;
 
 /// <summary>
 /// The reports a caller may read: after a window settles, each participant's own ACSC pacs.002s (of the messages it
-/// sent) and its camt.053 statements; operators read every window's files, the audit pack included. Another
+/// sent) and its camt.053 statements, and each day's camt.053 of its token accounts; operators read every file, the audit
+/// pack and the token proof of reserves included. Another
 /// participant's file is answered 404, as if it did not exist. The reporting engine extends this list.
 /// </summary>
 public static class ReportsApi
@@ -55,7 +57,7 @@ public static class ReportsApi
                 .Select(name => new ReportFile(name, new FileInfo(Path.Combine(root, name)).Length, $"/api/v1/reports/{folder}/files/{name}"))];
             if (files.Length > 0)
             {
-                list.Add(new Report(folder, "window", files));
+                list.Add(new Report(folder, folder.StartsWith(TokenDailyReports.FolderPrefix, StringComparison.Ordinal) ? "tokens" : "window", files));
             }
         }
 

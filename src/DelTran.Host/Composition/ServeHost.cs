@@ -7,6 +7,7 @@ using DelTran.Host.Infrastructure.Configuration;
 using DelTran.Host.Infrastructure.Hosting;
 using DelTran.Host.Ingest.Channels;
 using DelTran.Host.Invariants;
+using DelTran.Host.Reports;
 using DelTran.Host.Tokens;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,6 +34,7 @@ public static class ServeHost
         // The conservation monitor checks what the pipeline and the clearing cycle write.
         builder.Services.AddInvariantMonitor(builder.Configuration);
         builder.Services.AddTokens(builder.Configuration);
+        builder.Services.AddTokenReports();
         builder.Services.AddSingleton<OperatorAuthentication>();
         builder.Services.AddSingleton<OperatorAuditLog>();
         builder.Services.AddSingleton<ReviewService>();

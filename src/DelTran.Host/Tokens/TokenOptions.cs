@@ -20,6 +20,9 @@ public sealed class TokenOptions
     /// <summary>How long after a mint was voided for want of its bank's answer the sweeper still asks the bank whether it booked it after all (the money then goes to suspense and back).</summary>
     public TimeSpan LateConfirmationSearch { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Between two looks for finished days without their token statements and proof of reserves (days missed while the service was down are caught up).</summary>
+    public TimeSpan DailyReportsInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The currencies whose clearing windows settle their net positions in tokens (all or nothing, no bank call); the others, and any window a net debtor cannot pay in tokens, settle through the banks.</summary>
     public List<string> SettleWindowsInTokens { get; set; } = [];
 
@@ -56,6 +59,11 @@ public sealed class TokenOptions
         if (FundingRetryAfter < TimeSpan.FromSeconds(1) || FundingRetryAfter > TimeSpan.FromDays(1))
         {
             problems.Add($"{Section}:FundingRetryAfter is between a second and a day, not {FundingRetryAfter}.");
+        }
+
+        if (DailyReportsInterval < TimeSpan.FromSeconds(1) || DailyReportsInterval > TimeSpan.FromDays(1))
+        {
+            problems.Add($"{Section}:DailyReportsInterval is between a second and a day, not {DailyReportsInterval}.");
         }
 
         return problems;

@@ -6,7 +6,7 @@ public static class TokenServices
     public static IServiceCollection AddTokens(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "DelTran:Tokens is invalid: SweepInterval is more than zero and at most an hour, CheckInterval between a second and a day, ReconcileInterval between a minute and seven days, FundingRetryAfter between a second and a day, LateConfirmationSearch at most 30 days, SettleWindowsInTokens currency codes").ValidateOnStart();
+            .Validate(o => o.Problems().Count == 0, "DelTran:Tokens is invalid: SweepInterval is more than zero and at most an hour, CheckInterval between a second and a day, ReconcileInterval between a minute and seven days, FundingRetryAfter between a second and a day, LateConfirmationSearch at most 30 days, DailyReportsInterval between a second and a day, SettleWindowsInTokens currency codes").ValidateOnStart();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenSweeper>();
         services.AddSingleton<TokenGuard>();

@@ -64,7 +64,10 @@ public sealed class ReviewApiTests
     [Fact]
     public async Task AHeldTransaction_UndecidedAtTheCutOff_RollsIntoTheNextWindow()
     {
-        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production);
+        // A bank that settles the closed window: without one its settlement fails, which opens SRCBINBB's breaker, and a
+        // release that reaches risk after that is refused AG10 (seen once on a loaded CI machine).
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(PipelineMode.Production, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString() });
         using HttpClient ops = server.Client(OperatorKey);
         var builder = new Pacs008Builder { MessageId = TestMessages.UniqueMsgId("ROLL") };
         builder.Add(tx => { tx.EndToEndId = "CLEAN"; tx.Uetr = TestMessages.Uetr(); tx.Amount = "10.00"; });

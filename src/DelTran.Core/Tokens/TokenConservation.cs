@@ -63,7 +63,7 @@ public static class TokenConservation
         }
 
         var pendingLocks = book.Operations
-            .Where(o => o is { IsPending: true, Kind: TokenOperationKind.Burn } or { IsPending: true, Kind: TokenOperationKind.Transfer, TwoPhase: true })
+            .Where(o => o is { IsPending: true, Kind: TokenOperationKind.Burn or TokenOperationKind.Correction } or { IsPending: true, Kind: TokenOperationKind.Transfer, TwoPhase: true })
             .GroupBy(o => TokenAccountId.Of(o.Participant, o.Currency))
             .ToDictionary(g => g.Key, g => g.Sum(o => o.Amount));
         foreach (TokenAccountId account in book.Balances.Keys.Where(a => a.Kind == TokenAccountKind.Participant).Union(pendingLocks.Keys))
@@ -72,7 +72,7 @@ public static class TokenConservation
             decimal held = pendingLocks.GetValueOrDefault(account);
             if (locked != held)
             {
-                problems.Add(Say($"{account}: {Decimals.Plain(locked)} locked, but its pending transfers and burns hold {Decimals.Plain(held)}."));
+                problems.Add(Say($"{account}: {Decimals.Plain(locked)} locked, but its pending transfers, burns and corrections hold {Decimals.Plain(held)}."));
             }
         }
 

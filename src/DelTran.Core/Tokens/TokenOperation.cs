@@ -37,5 +37,11 @@ public sealed record TokenOperation(
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>The operator who entered a correction.</summary>
+    public string? EnteredBy { get; init; }
+
+    /// <summary>The second operator, who approved a correction (or declined it).</summary>
+    public string? ApprovedBy { get; init; }
+
     public bool IsPending => Status == TokenOperationStatus.Pending;
 }

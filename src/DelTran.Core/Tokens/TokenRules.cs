@@ -347,6 +347,96 @@ public static class TokenRules
             : Accept(operations, postings, [.. changes]);
     }
 
+    /// <summary>The longest reason a correction records.</summary>
+    public const int MaxCorrectionReasonLength = 500;
+
+    /// <summary>The stored id of an operator's correction: '#' never appears in a participant's own ids.</summary>
+    public static string CorrectionId(string requestId) => "#correction." + requestId;
+
+    /// <summary>
+    /// An operator enters a correction: pending, the tokens locked on the account it debits, nothing moved until a second
+    /// operator approves it (<see cref="ApproveCorrection"/>). Tokens only move between participants, so the reserve still
+    /// backs every one of them; the debited account never goes below zero.
+    /// </summary>
+    public static TokenDecision EnterCorrection(TokenCorrectionRequest request, TokenOperation? stored, TokenParties parties, TokenBalance fromBalance, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parties);
+        TokenOperation wanted = new(CorrectionId(request.RequestId), TokenOperationKind.Correction, request.From, request.To, request.Currency, request.Amount, TokenOperationStatus.Pending, now)
+        {
+            EnteredBy = request.Operator,
+            Reason = request.Reason,
+            RelatedTo = request.Corrects,
+        };
+        if (stored is not null)
+        {
+            return Again(stored, wanted);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Operator))
+        {
+            throw new ArgumentException("A correction is entered by a named operator.", nameof(request));
+        }
+
+        if ((CheckRequest(request.From, request.RequestId, request.Currency, request.Amount, parties) ?? CheckReceiver(request.From, request.To, parties)) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxCorrectionReasonLength)
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Invalid, ReasonCode.FF01, $"A correction gives its reason, 1 to {MaxCorrectionReasonLength} characters.");
+        }
+
+        if (fromBalance.Available < request.Amount)
+        {
+            return Insufficient(request.From, request.Currency, request.Amount, fromBalance);
+        }
+
+        return Accept([wanted], [], (TokenAccountId.Of(request.From, request.Currency), new TokenBalanceChange(0m, request.Amount)));
+    }
+
+    /// <summary>A second operator approves a pending correction: the locked tokens move. The operator who entered it may not.</summary>
+    public static TokenDecision ApproveCorrection(TokenOperation? pending, string approver, TokenParties parties, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (PendingCorrection(pending, approver, approving: true) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        TokenOperation correction = pending!;
+        if ((CheckParty(correction.Participant, parties) ?? CheckReceiver(correction.Participant, correction.Counterparty!, parties)) is { } blocked)
+        {
+            return TokenDecision.Refuse(blocked);
+        }
+
+        TokenAccountId from = TokenAccountId.Of(correction.Participant, correction.Currency);
+        TokenAccountId to = TokenAccountId.Of(correction.Counterparty!, correction.Currency);
+        TokenOperation posted = correction with { Status = TokenOperationStatus.Posted, ApprovedBy = approver, FinishedAt = now };
+        return Accept([posted], Move(posted, from, to, TokenPostingKind.Correction), (from, new TokenBalanceChange(-correction.Amount, -correction.Amount)), Credit(to, correction.Amount));
+    }
+
+    /// <summary>An operator declines a pending correction (the one who entered it may withdraw it): the tokens are unlocked, and the reason recorded beside the entry's.</summary>
+    public static TokenDecision DeclineCorrection(TokenOperation? pending, string decliner, string reason, DateTimeOffset now)
+    {
+        if (PendingCorrection(pending, decliner, approving: false) is { } refused)
+        {
+            return TokenDecision.Refuse(refused);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxCorrectionReasonLength)
+        {
+            return TokenDecision.Refuse(TokenRefusalKind.Invalid, ReasonCode.FF01, $"A decline gives its reason, 1 to {MaxCorrectionReasonLength} characters.");
+        }
+
+        TokenOperation correction = pending!;
+        return Accept(
+            [correction with { Status = TokenOperationStatus.Voided, ApprovedBy = decliner, ReasonCode = ReasonCode.AG01, Reason = $"{correction.Reason} Declined by {decliner}: {reason}", FinishedAt = now }],
+            [],
+            (TokenAccountId.Of(correction.Participant, correction.Currency), new TokenBalanceChange(0m, -correction.Amount)));
+    }
+
     /// <summary>The id of the token payment that settles a transaction at once: '#' never appears in a participant's own ids.</summary>
     public static string PaymentId(string debtor, string transactionId) => debtor + "/#pay." + transactionId;
 
@@ -437,6 +527,15 @@ public static class TokenRules
         _ => null,
     };
 
+    private static TokenRefusal? PendingCorrection(TokenOperation? operation, string operatorName, bool approving) => operation switch
+    {
+        null or { Kind: not TokenOperationKind.Correction } => new TokenRefusal(TokenRefusalKind.NotFound, ReasonCode.AC01, "No such correction."),
+        { Status: not TokenOperationStatus.Pending } => new TokenRefusal(TokenRefusalKind.Conflict, ReasonCode.AG01, $"Correction {operation.Id} is already {operation.Status.ToString().ToUpperInvariant()}."),
+        _ when approving && string.Equals(operation.EnteredBy, operatorName, StringComparison.Ordinal) =>
+            new TokenRefusal(TokenRefusalKind.Forbidden, ReasonCode.AG01, $"Correction {operation.Id} was entered by {operatorName}: another operator approves it (four eyes)."),
+        _ => null,
+    };
+
     private static TokenDecision Unlock(TokenOperation operation, DateTimeOffset now, string? reasonCode, string reason) =>
         Accept(
             [operation with { Status = TokenOperationStatus.Voided, ReasonCode = reasonCode, Reason = reason, FinishedAt = now }],
@@ -446,7 +545,8 @@ public static class TokenRules
     private static bool SameRequest(TokenOperation stored, TokenOperation wanted) =>
         stored.Kind == wanted.Kind && stored.Participant == wanted.Participant && stored.Counterparty == wanted.Counterparty
         && stored.Currency == wanted.Currency && stored.Amount == wanted.Amount && stored.TwoPhase == wanted.TwoPhase
-        && (stored.ExpiresAt - stored.CreatedAt) == (wanted.ExpiresAt - wanted.CreatedAt);
+        && (stored.ExpiresAt - stored.CreatedAt) == (wanted.ExpiresAt - wanted.CreatedAt)
+        && stored.EnteredBy == wanted.EnteredBy && stored.RelatedTo == wanted.RelatedTo && (stored.Kind != TokenOperationKind.Correction || stored.Reason == wanted.Reason);
 
     // A request whose id is stored: answered with what is stored when it is the same request, refused DUPL otherwise.
     private static TokenDecision Again(TokenOperation stored, TokenOperation wanted) =>

@@ -4,7 +4,7 @@ using DelTran.Host.Infrastructure.Configuration;
 namespace DelTran.Host.Api;
 
 /// <summary>
-/// The published demo keys ("demo-operator-key", "demo-&lt;bic8&gt;-key"), hashed as <see cref="ApiKeyAuthentication"/>
+/// The published demo keys ("demo-operator-key", "demo-operator2-key", "demo-&lt;bic8&gt;-key"), hashed as <see cref="ApiKeyAuthentication"/>
 /// hashes every key: fine for a demo, never in Production.
 /// </summary>
 public static class DemoKeys
@@ -23,7 +23,7 @@ public static class DemoKeys
         }
 
         DelTranOptions options = HostConfiguration.BindOptions(configuration);
-        var demo = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ApiKeyAuthentication.Hash("demo-operator-key") };
+        var demo = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ApiKeyAuthentication.Hash("demo-operator-key"), ApiKeyAuthentication.Hash("demo-operator2-key") };
         foreach (ParticipantOptions participant in options.Participants)
         {
             // Not a silent drop: this runs before the options are validated, and their validation refuses the bad BIC next.

@@ -45,3 +45,26 @@ public sealed record TokenSupplyView(string Currency, string Token, decimal Outs
 
 /// <summary>A reconciliation of the reserve with the bank's statement: when, what each side said, and whether they agreed.</summary>
 public sealed record TokenReconciliationView(DateTimeOffset At, decimal LedgerReserve, decimal? BankReserve, bool Matches, string? Problems);
+
+/// <summary>An operator's correction: move Amount tokens of Currency from one participant (BIC) to another, with the reason and, if any, the operation it corrects.</summary>
+public sealed record TokenCorrectionBody(string? RequestId, string? From, string? To, string? Currency, decimal? Amount, string? Reason, string? Corrects);
+
+/// <summary>Why a correction is declined.</summary>
+public sealed record TokenDeclineBody(string? Reason);
+
+/// <summary>A correction as operators see it: what it moves, why, who entered it and when, who approved or declined it and when.</summary>
+public sealed record TokenCorrectionView(
+    string RequestId,
+    string Status,
+    string From,
+    string To,
+    string Currency,
+    string Token,
+    decimal Amount,
+    string? Reason,
+    string? Corrects,
+    string? EnteredBy,
+    DateTimeOffset EnteredAt,
+    string? ApprovedBy,
+    DateTimeOffset? FinishedAt,
+    string? ReasonCode);

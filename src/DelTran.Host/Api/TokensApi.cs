@@ -42,6 +42,17 @@ public static class TokensApi
             .WithSummary("The caller's tokens per currency: held, locked and available.").Produces<List<TokenBalanceView>>();
         api.MapGet("/history", HistoryAsync).Admits(EndpointAccess.ParticipantsOnly)
             .WithSummary("The postings on the caller's token account of a currency, oldest first, paged by cursor (?currency=INR&after=&limit=).").Produces<TokenHistoryPage>();
+        api.MapPost("/corrections", EnterCorrectionAsync).RequireOperator()
+            .WithSummary("An operator enters a correction: tokens to move from one participant's account to another's, with the reason. The tokens are locked; nothing moves until a second operator approves it.")
+            .Produces<TokenCorrectionView>();
+        api.MapPost("/corrections/{requestId}/approve", (string requestId, HttpContext http, TokenService tokens, CancellationToken ct) => FinishCorrectionAsync(requestId, null, http, tokens, ct)).RequireOperator()
+            .WithSummary("A second operator approves a pending correction: the tokens move (403 for the operator who entered it).")
+            .Produces<TokenCorrectionView>();
+        api.MapPost("/corrections/{requestId}/decline", (string requestId, TokenDeclineBody body, HttpContext http, TokenService tokens, CancellationToken ct) => FinishCorrectionAsync(requestId, body.Reason ?? string.Empty, http, tokens, ct)).RequireOperator()
+            .WithSummary("An operator declines a pending correction, with the reason: the tokens are unlocked.")
+            .Produces<TokenCorrectionView>();
+        api.MapGet("/corrections", CorrectionsAsync).RequireOperator()
+            .WithSummary("Corrections, newest first, with who entered and who approved or declined each, and why (?status=PENDING).").Produces<List<TokenCorrectionView>>();
         api.MapGet("/supply", SupplyAsync).RequireOperator()
             .WithSummary("Per currency: tokens outstanding and locked, the reserve, suspense and pending mints (operators).").Produces<List<TokenSupplyView>>();
     }
@@ -191,6 +202,64 @@ public static class TokensApi
     private static (Currency, decimal)? Money(string? currency, decimal? amount) =>
         Currency.TryParse(currency?.ToUpperInvariant(), out Currency code) && amount is decimal value ? (code, value) : null;
 
+    private static async Task<IResult> EnterCorrectionAsync(TokenCorrectionBody body, HttpContext http, TokenService tokens, CancellationToken cancellationToken)
+    {
+        string by = OperatorEndpoints.OperatorOf(http)!;
+        if (Money(body.Currency, body.Amount) is not (Currency currency, decimal amount))
+        {
+            return Invalid(ReasonCode.AM03, "Give the currency (INR, AED or USD) and the amount.");
+        }
+
+        if (!Bic.TryParse(body.From, out Bic from) || !Bic.TryParse(body.To, out Bic to))
+        {
+            return Invalid(ReasonCode.AC01, "Give the participants whose accounts the correction debits (from) and credits (to), by BIC.");
+        }
+
+        var request = new TokenCorrectionRequest(by, body.RequestId ?? string.Empty, from.Institution, to.Institution, currency, amount, body.Reason ?? string.Empty, body.Corrects);
+        return Corrected(await tokens.EnterCorrectionAsync(request, cancellationToken));
+    }
+
+    private static async Task<IResult> FinishCorrectionAsync(string requestId, string? declineReason, HttpContext http, TokenService tokens, CancellationToken cancellationToken) =>
+        Corrected(await tokens.FinishCorrectionAsync(requestId, OperatorEndpoints.OperatorOf(http)!, declineReason, cancellationToken));
+
+    private static async Task<IResult> CorrectionsAsync(Func<DelTranDbContext> databases, string? status, CancellationToken cancellationToken)
+    {
+        await using DelTranDbContext db = databases();
+        TokenOperationKind correction = TokenOperationKind.Correction;
+        IQueryable<TokenOperationRow> rows = db.TokenOperations.AsNoTracking().Where(o => o.Kind == correction);
+        if (status is not null)
+        {
+            if (!Enum.TryParse(status, ignoreCase: true, out TokenOperationStatus wanted) || !Enum.IsDefined(wanted))
+            {
+                return Invalid(ReasonCode.FF01, "status is PENDING, POSTED or VOIDED.");
+            }
+
+            rows = rows.Where(o => o.Status == wanted);
+        }
+
+        List<TokenOperationRow> found = await rows.ToListAsync(cancellationToken);
+        return TypedResults.Ok(found.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id, StringComparer.Ordinal).Take(500).Select(o => CorrectionView(TokenRows.ToCore(o))).ToList());
+    }
+
+    private static IResult Corrected(TokenDecision decision) =>
+        decision.Refusal is { } refusal ? Refused(refusal) : TypedResults.Ok(CorrectionView(decision.Operation!));
+
+    private static TokenCorrectionView CorrectionView(TokenOperation o) => new(
+        o.Id[(TokenRules.CorrectionId(string.Empty).Length)..],
+        o.Status.ToString().ToUpperInvariant(),
+        o.Participant,
+        o.Counterparty!,
+        o.Currency.Code,
+        "x" + o.Currency.Code,
+        o.Amount,
+        o.Reason,
+        o.RelatedTo,
+        o.EnteredBy,
+        o.CreatedAt,
+        o.ApprovedBy,
+        o.FinishedAt,
+        o.ReasonCode);
+
     private static IResult Answer(TokenDecision decision) =>
         decision.Refusal is { } refusal ? Refused(refusal) : TypedResults.Ok(View(decision.Operation!));
 
@@ -218,6 +287,7 @@ public static class TokensApi
             TokenRefusalKind.Conflict => StatusCodes.Status409Conflict,
             TokenRefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
             TokenRefusalKind.Halted => StatusCodes.Status503ServiceUnavailable,
+            TokenRefusalKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         },
         refusal.ReasonCode,

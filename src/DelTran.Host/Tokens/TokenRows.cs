@@ -17,6 +17,8 @@ public static class TokenRows
             ReasonCode = row.ReasonCode,
             Reason = row.Reason,
             FinishedAt = row.FinishedAt,
+            EnteredBy = row.EnteredBy,
+            ApprovedBy = row.ApprovedBy,
         };
 
     public static TokenOperationRow ToRow(TokenOperation operation) => Copy(operation, new TokenOperationRow
@@ -42,6 +44,8 @@ public static class TokenRows
         row.ReasonCode = operation.ReasonCode;
         row.Reason = operation.Reason;
         row.FinishedAt = operation.FinishedAt;
+        row.EnteredBy = operation.EnteredBy;
+        row.ApprovedBy = operation.ApprovedBy;
         return row;
     }
 

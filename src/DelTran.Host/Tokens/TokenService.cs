@@ -91,6 +91,29 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
                 : TokenDecision.Refuse(TokenRefusalKind.Conflict, Core.Iso20022.ReasonCode.AG01, $"Transfer {id} is not due to expire."),
             cancellationToken);
 
+    /// <summary>An operator enters a correction between two participants' accounts; pending until a second operator approves it. Not halted: a correction may be what mends the books.</summary>
+    public Task<TokenDecision> EnterCorrectionAsync(TokenCorrectionRequest request, CancellationToken cancellationToken)
+    {
+        string id = TokenRules.CorrectionId(request.RequestId);
+        TokenAccountId from = TokenAccountId.Of(request.From, request.Currency);
+        return DecideAsync([id], [from, TokenAccountId.Of(request.To, request.Currency)], (stored, parties, balances, now) => TokenRules.EnterCorrection(request, stored.GetValueOrDefault(id), parties, balances.GetValueOrDefault(from), now), cancellationToken);
+    }
+
+    /// <summary>A second operator approves (or any operator declines) a pending correction.</summary>
+    public async Task<TokenDecision> FinishCorrectionAsync(string requestId, string operatorName, string? declineReason, CancellationToken cancellationToken)
+    {
+        string id = TokenRules.CorrectionId(requestId);
+        TokenOperation? found = await FindAsync(id, cancellationToken);
+        TokenAccountId[] accounts = found?.Counterparty is { } to ? [TokenAccountId.Of(found.Participant, found.Currency), TokenAccountId.Of(to, found.Currency)] : [];
+        return await DecideAsync(
+            [id],
+            accounts,
+            (stored, parties, _, now) => declineReason is null
+                ? TokenRules.ApproveCorrection(stored.GetValueOrDefault(id), operatorName, parties, now)
+                : TokenRules.DeclineCorrection(stored.GetValueOrDefault(id), operatorName, declineReason, now),
+            cancellationToken);
+    }
+
     private async Task<TokenDecision> FinishAsync(string participant, string requestId, bool post, CancellationToken cancellationToken)
     {
         if (guard.HaltReason is { } halted)

@@ -39,7 +39,7 @@ public sealed class TokenConservationTests
     {
         { "balance", "balance 701, but its postings sum to 700" },
         { "negative", "never below zero" },
-        { "locked", "100 locked, but its pending transfers and burns hold 0" },
+        { "locked", "100 locked, but its pending transfers, burns and corrections hold 0" },
         { "unbacked", "reserve 1050 is not outstanding 1001 plus suspense 50" },
         { "twice", "bank confirmation MBC-1 backs 2 operations" },
         { "unconfirmed", "mint SRCBINBB/m-9 is posted without a bank confirmation" },

@@ -432,4 +432,51 @@ public sealed class TokenRulesTests
         Assert.Equal(reason, decision.Refusal?.ReasonCode);
         Assert.Null(decision.Change);
     }
+
+    private static TokenCorrectionRequest Correction(decimal amount = 100m, string by = "ops", string reason = "Sent to the wrong bank by mistake (ticket 42).") =>
+        new(by, "fix-1", Dubai, Mumbai, Currency.Inr, amount, reason, "SRCBINBB/t-7");
+
+    [Fact]
+    public void EnterCorrection_LocksTheTokensAndMovesNothing_UntilASecondOperatorApproves()
+    {
+        TokenDecision entered = TokenRules.EnterCorrection(Correction(), null, Parties, new TokenBalance(300m, 0m), Now);
+
+        TokenOperation pending = entered.Operation!;
+        Assert.Equal(("#correction.fix-1", TokenOperationKind.Correction, TokenOperationStatus.Pending, "ops", "SRCBINBB/t-7"), (pending.Id, pending.Kind, pending.Status, pending.EnteredBy, pending.RelatedTo));
+        Assert.Empty(entered.Change!.Postings);
+        Assert.Equal(new TokenBalanceChange(0m, 100m), entered.Change.Balances[DubaiInr]);
+
+        TokenDecision bySame = TokenRules.ApproveCorrection(pending, "ops", Parties, Now);
+        Assert.Equal((TokenRefusalKind.Forbidden, ReasonCode.AG01), (bySame.Refusal?.Kind, bySame.Refusal?.ReasonCode));
+
+        TokenDecision approved = TokenRules.ApproveCorrection(pending, "ops2", Parties, Now);
+        Assert.Equal((TokenOperationStatus.Posted, "ops", "ops2"), (approved.Operation!.Status, approved.Operation.EnteredBy, approved.Operation.ApprovedBy));
+        Assert.Equal([(DubaiInr, -100m, TokenPostingKind.Correction), (MumbaiInr, 100m, TokenPostingKind.Correction)], approved.Change!.Postings.Select(p => (p.Account, p.Amount, p.Kind)));
+        Assert.Equal(new TokenBalanceChange(-100m, -100m), approved.Change.Balances[DubaiInr]);
+        Assert.Equal(TokenRefusalKind.Conflict, TokenRules.ApproveCorrection(approved.Operation, "ops3", Parties, Now).Refusal?.Kind);
+    }
+
+    [Fact]
+    public void DeclineCorrection_UnlocksTheTokens_AndRecordsWhoDeclinedAndWhy()
+    {
+        TokenOperation pending = TokenRules.EnterCorrection(Correction(), null, Parties, new TokenBalance(300m, 0m), Now).Operation!;
+
+        TokenDecision declined = TokenRules.DeclineCorrection(pending, "ops2", "The bank sent it on purpose.", Now);
+
+        Assert.Equal((TokenOperationStatus.Voided, "ops2"), (declined.Operation!.Status, declined.Operation.ApprovedBy));
+        Assert.EndsWith("Declined by ops2: The bank sent it on purpose.", declined.Operation.Reason, StringComparison.Ordinal);
+        Assert.Equal(new TokenBalanceChange(0m, -100m), declined.Change!.Balances[DubaiInr]);
+        Assert.Equal(ReasonCode.FF01, TokenRules.DeclineCorrection(pending, "ops2", " ", Now).Refusal?.ReasonCode);
+    }
+
+    [Fact]
+    public void EnterCorrection_RefusesWithAReason_ForTooFewTokens_NoReason_OrAReusedIdWithOtherContent_AndAnswersARepeat()
+    {
+        Assert.Equal(ReasonCode.AM04, TokenRules.EnterCorrection(Correction(400m), null, Parties, new TokenBalance(300m, 0m), Now).Refusal?.ReasonCode);
+        Assert.Equal(ReasonCode.FF01, TokenRules.EnterCorrection(Correction(reason: ""), null, Parties, new TokenBalance(300m, 0m), Now).Refusal?.ReasonCode);
+        TokenOperation stored = TokenRules.EnterCorrection(Correction(), null, Parties, new TokenBalance(300m, 0m), Now).Operation!;
+        Assert.True(TokenRules.EnterCorrection(Correction(), stored, Parties, new TokenBalance(300m, 0m), Now.AddMinutes(1)).Change!.Replayed);
+        Assert.Equal(ReasonCode.DUPL, TokenRules.EnterCorrection(Correction(by: "ops2"), stored, Parties, new TokenBalance(300m, 0m), Now).Refusal?.ReasonCode);
+        Assert.Equal(ReasonCode.DUPL, TokenRules.EnterCorrection(Correction(reason: "Another reason."), stored, Parties, new TokenBalance(300m, 0m), Now).Refusal?.ReasonCode);
+    }
 }

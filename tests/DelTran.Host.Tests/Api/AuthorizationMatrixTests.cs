@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests
     private const string SuspendedParticipant = "PRRIUS44";
     private const string PendingToPost = "authz-pending";
     private const string PendingToVoid = "authz-pending-void";
+    private const string CorrectionToApprove = "authz-fix-approve";
+    private const string CorrectionToDecline = "authz-fix-decline";
 
     /// <summary>The callers, in the order they are probed: A and then the operator last, since the operator's calls change things (A's suspension and resumption among them).</summary>
     private static readonly Caller[] Callers = [Caller.Nobody, Caller.WrongKey, Caller.Other, Caller.Suspended, Caller.Owner, Caller.Operator];
@@ -162,6 +164,11 @@ public sealed class AuthorizationMatrixTests
         new("GET", "/api/v1/tokens/balances", (_, _) => "/api/v1/tokens/balances", null, ParticipantsOnly(200)),
         new("GET", "/api/v1/tokens/history", (_, _) => "/api/v1/tokens/history?currency=INR", null, ParticipantsOnly(200)),
         new("GET", "/api/v1/tokens/supply", (_, _) => "/api/v1/tokens/supply", null, Statuses.OperatorsOnly(200)),
+        // Corrections are operators' only: entered by one, approved or declined by another (ops2 entered the two below).
+        new("POST", "/api/v1/tokens/corrections", (_, _) => "/api/v1/tokens/corrections", (_, _) => Json(new { requestId = "authz-fix-new", from = Owner, to = Other, currency = "INR", amount = 1m, reason = "Authorisation matrix." }), Statuses.OperatorsOnly(200)),
+        new("POST", "/api/v1/tokens/corrections/{requestId}/approve", (_, _) => $"/api/v1/tokens/corrections/{CorrectionToApprove}/approve", null, Statuses.OperatorsOnly(200)),
+        new("POST", "/api/v1/tokens/corrections/{requestId}/decline", (_, _) => $"/api/v1/tokens/corrections/{CorrectionToDecline}/decline", (_, _) => Json(new { reason = "Authorisation matrix." }), Statuses.OperatorsOnly(200)),
+        new("GET", "/api/v1/tokens/corrections", (_, _) => "/api/v1/tokens/corrections", null, Statuses.OperatorsOnly(200)),
 
         // Operators only.
         new("GET", "/api/v1/liquidity/forecast", (_, _) => "/api/v1/liquidity/forecast?currency=INR", null, Statuses.OperatorsOnly(200)),
@@ -252,6 +259,14 @@ public sealed class AuthorizationMatrixTests
         foreach (string pending in new[] { PendingToPost, PendingToVoid })
         {
             Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/v1/tokens/transfers", new { requestId = pending, receiver = Other, currency = "INR", amount = 5m, pendingSeconds = 3600 })).StatusCode);
+        }
+
+        using (HttpClient secondOperator = server.Client("demo-operator2-key"))
+        {
+            foreach (string correction in new[] { CorrectionToApprove, CorrectionToDecline })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await secondOperator.PostAsJsonAsync("/api/v1/tokens/corrections", new { requestId = correction, from = Owner, to = Other, currency = "INR", amount = 1m, reason = "Authorisation matrix." })).StatusCode);
+            }
         }
 
         Assert.Equal(HttpStatusCode.OK, (await ops.PostAsJsonAsync($"/api/v1/participants/{SuspendedParticipant}/suspend", new { reason = "Authorisation matrix: a suspended participant." })).StatusCode);

@@ -346,11 +346,13 @@ CREATE TABLE public.token_accounts (
 );
 CREATE TABLE public.token_operations (
     amount numeric(18,5) NOT NULL
+    approved_by text
     batch_id text
     confirmation_id text
     counterparty_bic text
     created_at timestamp with time zone NOT NULL
     currency text NOT NULL
+    entered_by text
     expires_at timestamp with time zone
     finished_at timestamp with time zone
     id character varying(64) NOT NULL

@@ -292,6 +292,62 @@ public sealed class TokensApiTests
         return TokenRows.ToCore(db.TokenOperations.Single(o => o.Id == id));
     }
 
+    [Theory]
+    [InlineData(PipelineMode.Embedded)]
+    [InlineData(PipelineMode.Production)]
+    public async Task Correction_MovesTokensOnlyOnceASecondOperatorApproves_RecordingBothNamesAndTheReason(PipelineMode mode)
+    {
+        await using MockBankServer bank = await MockBankServer.StartAsync();
+        await using ApiServer server = await ApiServer.StartAsync(mode, extraSettings: new Dictionary<string, string?> { ["DelTran:Banks:BaseUrl"] = bank.BaseAddress.ToString() });
+        using HttpClient mumbai = server.Client(ApiServer.DemoKey(Mumbai));
+        using HttpClient dubai = server.Client(ApiServer.DemoKey(Dubai));
+        using HttpClient ops = server.Client("demo-operator-key");
+        using HttpClient ops2 = server.Client("demo-operator2-key");
+        await OkAsync(mumbai, "/api/v1/tokens/mints", new { requestId = "mint-1", currency = "INR", amount = 1000m });
+        await OkAsync(mumbai, "/api/v1/tokens/transfers", new { requestId = "wrong", receiver = Dubai, currency = "INR", amount = 300m });
+
+        var body = new { requestId = "fix-1", from = "EPRLAEADXXX", to = Mumbai, currency = "INR", amount = 300m, reason = "Sent to the wrong bank (ticket 42).", corrects = "SRCBINBB/wrong" };
+        JsonElement entered = await OkAsync(ops, "/api/v1/tokens/corrections", body);
+        Assert.Equal(("PENDING", "ops", Dubai, Mumbai), (Text(entered, "status"), Text(entered, "enteredBy"), Text(entered, "from"), Text(entered, "to")));
+        Assert.Equal((300m, 300m), await BalanceAsync(dubai, "INR"));
+        await AssertConservedAsync(server);
+
+        // Participants cannot touch corrections; the operator who entered one cannot approve it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await dubai.PostAsJsonAsync("/api/v1/tokens/corrections/fix-1/approve", new { })).StatusCode);
+        await ProblemAsync(ops, "/api/v1/tokens/corrections/fix-1/approve", new { }, HttpStatusCode.Forbidden, "AG01");
+        await ProblemAsync(ops, "/api/v1/tokens/corrections", body with { amount = 301m }, HttpStatusCode.Conflict, "DUPL");
+        await ProblemAsync(ops, "/api/v1/tokens/corrections", body with { requestId = "fix-2", reason = "" }, HttpStatusCode.BadRequest, "FF01");
+        await ProblemAsync(ops, "/api/v1/tokens/corrections", body with { requestId = "fix-3", amount = 1m }, HttpStatusCode.UnprocessableEntity, "AM04");
+
+        JsonElement approved = await OkAsync(ops2, "/api/v1/tokens/corrections/fix-1/approve", new { });
+        Assert.Equal(("POSTED", "ops", "ops2", "Sent to the wrong bank (ticket 42).", "SRCBINBB/wrong"), (Text(approved, "status"), Text(approved, "enteredBy"), Text(approved, "approvedBy"), Text(approved, "reason"), Text(approved, "corrects")));
+        Assert.Equal((0m, 0m), await BalanceAsync(dubai, "INR"));
+        Assert.Equal((1000m, 0m), await BalanceAsync(mumbai, "INR"));
+        await ProblemAsync(ops2, "/api/v1/tokens/corrections/fix-1/decline", new { reason = "Too late." }, HttpStatusCode.Conflict, "AG01");
+        await ProblemAsync(ops2, "/api/v1/tokens/corrections/nothing/approve", new { }, HttpStatusCode.NotFound, "AC01");
+        await AssertConservedAsync(server);
+
+        // Declined: the tokens are unlocked, and who declined and why is kept beside the entry's reason.
+        await OkAsync(ops2, "/api/v1/tokens/corrections", body with { requestId = "fix-4", from = Mumbai, to = Dubai, amount = 10m });
+        JsonElement declined = await OkAsync(ops, "/api/v1/tokens/corrections/fix-4/decline", new { reason = "Not needed." });
+        Assert.Equal(("VOIDED", "ops2", "ops"), (Text(declined, "status"), Text(declined, "enteredBy"), Text(declined, "approvedBy")));
+        Assert.Equal((1000m, 0m), await BalanceAsync(mumbai, "INR"));
+        JsonElement[] listed = [.. (await ops.GetFromJsonAsync<JsonElement>("/api/v1/tokens/corrections")).EnumerateArray()];
+        Assert.Equal(["fix-4", "fix-1"], listed.Select(c => Text(c, "requestId")));
+        Assert.Single((await ops.GetFromJsonAsync<JsonElement>("/api/v1/tokens/corrections?status=posted")).EnumerateArray());
+        JsonElement history = await mumbai.GetFromJsonAsync<JsonElement>("/api/v1/tokens/history?currency=INR");
+        Assert.Contains(history.GetProperty("entries").EnumerateArray(), e => Text(e, "kind") == "CORRECTION" && e.GetProperty("amount").GetDecimal() == 300m);
+        await Support.Invariants.AssertHoldAsync(server, bank);
+    }
+
+    private static async Task ProblemAsync(HttpClient client, string path, object body, HttpStatusCode status, string reason)
+    {
+        using HttpResponseMessage response = await client.PostAsJsonAsync(path, body);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{path}: {response.StatusCode} {text}");
+        Assert.Equal(reason, JsonDocument.Parse(text).RootElement.GetProperty("reason").GetString());
+    }
+
     private static void BookedAtBank(MockBankServer bank, string key, string direction, decimal amount)
     {
         var booked = Assert.Single(bank.Ledger.Booked(), b => b.IdempotencyKey == key);

@@ -41,4 +41,10 @@ public sealed class TokenOperationRow
     public string? Reason { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The operator who entered a correction.</summary>
+    public string? EnteredBy { get; set; }
+
+    /// <summary>The second operator, who approved (or declined) a correction.</summary>
+    public string? ApprovedBy { get; set; }
 }

@@ -1206,6 +1206,10 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(18,5)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by");
+
                     b.Property<string>("BatchId")
                         .HasColumnType("text")
                         .HasColumnName("batch_id");
@@ -1226,6 +1230,10 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("currency");
+
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("text")
+                        .HasColumnName("entered_by");
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")

@@ -1179,6 +1179,10 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
+                    b.Property<string>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
                     b.Property<string>("BatchId")
                         .HasColumnType("TEXT")
                         .HasColumnName("batch_id");
@@ -1199,6 +1203,10 @@ namespace DelTran.Host.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
+
+                    b.Property<string>("EnteredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("TEXT")

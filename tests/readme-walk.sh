@@ -132,4 +132,43 @@ curl -fsS -X POST http://127.0.0.1:8080/api/v1/risk/breakers/reset -H "$OPS" -H 
   fail "the breaker reset did not answer as the README shows"
 [[ $(window_state INR-000001) == SETTLED ]] || fail "INR-000001 is not SETTLED at the end"
 
+# --- The token path (README "The token path, step by step"): a fresh serve with instant settlement and AED in tokens. -----
+step "the token path: a fresh serve, SRCBINBB paying IN->AE in tokens, AED windows settling in tokens"
+for command in \
+  'DelTran__Participants__0__InstantSettlement__0=IN-AE:INR DelTran__Tokens__SettleWindowsInTokens__0=AED DelTran__Banks__BaseUrl=http://127.0.0.1:5080 dotnet run -c Release --project src/DelTran.Host -- serve &' \
+  "curl -X POST \$API/tokens/mints -H 'X-Api-Key: demo-srcbinbb-key' -H \"\$J\" -d '{\"requestId\":\"fund-1\",\"currency\":\"INR\",\"amount\":1000000}'" \
+  "curl -X POST \$API/tokens/mints -H 'X-Api-Key: demo-flcnaeaa-key' -H \"\$J\" -d '{\"requestId\":\"fund-1\",\"currency\":\"AED\",\"amount\":50000}'" \
+  'curl -X POST $API/windows/AED/close -H "$OPS"' \
+  'DelTran__Banks__BaseUrl=http://127.0.0.1:5080 dotnet run -c Release --project src/DelTran.Host -- tokens reconcile'; do
+  in_readme "$command"
+done
+kill "${PIDS[1]}" 2>/dev/null || true
+wait "${PIDS[1]}" 2>/dev/null || true
+wait_for "the first serve gone" 60 bash -c '! curl -fsS http://127.0.0.1:8080/health/live'
+DelTran__DataDirectory="$WORK/tokens" DelTran__Participants__0__InstantSettlement__0=IN-AE:INR DelTran__Tokens__SettleWindowsInTokens__0=AED \
+  DelTran__Banks__BaseUrl=http://127.0.0.1:5080 dotnet run -c Release --project src/DelTran.Host -- serve >"$WORK/serve-tokens.log" 2>&1 &
+PIDS+=($!)
+wait_for "serve ready (tokens)" 120 curl -fsS http://127.0.0.1:8080/health/ready
+API=http://127.0.0.1:8080/api/v1
+J='Content-Type: application/json'
+curl -fsS -X POST $API/tokens/mints -H 'X-Api-Key: demo-srcbinbb-key' -H "$J" -d '{"requestId":"fund-1","currency":"INR","amount":1000000}' |
+  jq -e '.status == "POSTED"' >/dev/null || fail "SRCBINBB's mint is not POSTED"
+status=$(submit sample-messages/pacs.008.001.08/valid/single-inr-in-to-ae.xml SRCBINBB)
+wait_for "the INR payment decided" 60 completed "$status"
+[[ $(group_status "$status") == ACSC ]] || fail "the INR payment is $(group_status "$status"), not ACSC at once"
+curl -fsS $API/tokens/balances -H 'X-Api-Key: demo-eprlaead-key' | jq -e '.[] | select(.currency == "INR" and .held == 845000)' >/dev/null ||
+  fail "EPRLAEAD does not hold 845000.00 xINR"
+curl -fsS -X POST $API/tokens/mints -H 'X-Api-Key: demo-flcnaeaa-key' -H "$J" -d '{"requestId":"fund-1","currency":"AED","amount":50000}' |
+  jq -e '.status == "POSTED"' >/dev/null || fail "FLCNAEAA's mint is not POSTED"
+status=$(submit sample-messages/pacs.008.001.08/valid/single-aed-ae-to-us.xml FLCNAEAA)
+wait_for "the AED payment decided" 60 completed "$status"
+[[ $(group_status "$status") == ACCP ]] || fail "the AED payment is $(group_status "$status"), not ACCP"
+[[ $(curl -s -o /dev/null -w '%{http_code}' -X POST $API/windows/AED/close -H "$OPS") == 202 ]] || fail "the AED close did not answer 202"
+wait_for "AED-000001 SETTLED" 120 bash -c "[[ \$(curl -fsS $API/windows/AED-000001 -H '$OPS' | jq -r .window.state) == SETTLED ]]"
+curl -fsS $API/windows/AED-000001 -H "$OPS" | jq -e '[.history[].cause] | any(test("settled in tokens: 2 net positions, no bank call"))' >/dev/null ||
+  fail "AED-000001 did not settle in tokens"
+curl -fsS $API/tokens/supply -H "$OPS" | jq -e 'length == 2 and all(.backed)' >/dev/null || fail "the supply is not backed in INR and AED"
+DelTran__DataDirectory="$WORK/tokens" DelTran__Banks__BaseUrl=http://127.0.0.1:5080 \
+  dotnet run -c Release --project src/DelTran.Host -- tokens reconcile >"$WORK/reconcile.log" 2>&1 || fail "tokens reconcile exited $?: $(cat "$WORK/reconcile.log")"
+
 step "every step answered as the README says"

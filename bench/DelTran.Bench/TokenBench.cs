@@ -520,20 +520,22 @@ internal static class TokenBench
         }
     }
 
-    /// <summary>The database's commits and, per table, rows inserted and rows read (sequential and by index).</summary>
+    /// <summary>The database's commits and, per table, rows inserted, sequential scans, rows they read, and rows fetched by index.</summary>
     private static async Task<Dictionary<string, long>> StatsAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
     {
         var stats = new Dictionary<string, long>(StringComparer.Ordinal);
         await using NpgsqlCommand commits = database.CreateCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
         stats["commits"] = (long)(await commits.ExecuteScalarAsync(cancellationToken))!;
         await using NpgsqlCommand tables = database.CreateCommand(
-            "SELECT relname, n_tup_ins, coalesce(seq_tup_read, 0), coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables");
+            "SELECT relname, n_tup_ins, coalesce(seq_scan, 0), coalesce(seq_tup_read, 0), coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables");
         await using NpgsqlDataReader reader = await tables.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             string table = reader.GetString(0);
             stats["ins " + table] = reader.GetInt64(1);
-            stats["read " + table] = reader.GetInt64(2) + reader.GetInt64(3);
+            stats["scans " + table] = reader.GetInt64(2);
+            stats["seq " + table] = reader.GetInt64(3);
+            stats["idx " + table] = reader.GetInt64(4);
         }
 
         return stats;
@@ -546,8 +548,11 @@ internal static class TokenBench
             .Select(k => (Table: k[kind.Length..], Each: Each(k))).Where(t => t.Each >= 0.005).OrderByDescending(t => t.Each).Take(4)
             .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Table} {t.Each:0.##}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"commits {Each("commits"):0.##}; rows inserted: {string.Join(", ", Top("ins "))}; rows read: {string.Join(", ", Top("read "))}");
+            $"commits {Each("commits"):0.##}; rows inserted: {string.Join(", ", Top("ins "))}; sequential scans: {string.Join(", ", Top("scans "))}; rows they read: {string.Join(", ", Top("seq "))}; rows fetched by index: {string.Join(", ", Top("idx "))}");
     }
+
+    private static string PerTransferMs(Phase p) => p.Transfers == 0 ? "-" : string.Create(CultureInfo.InvariantCulture,
+        $"{(p.DeltranCpu is double d ? (d * 1000 / p.Transfers).ToString("0.000", CultureInfo.InvariantCulture) : "-")} + {p.PostgresCpu * 1000 / p.Transfers:0.000}");
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -556,11 +561,11 @@ internal static class TokenBench
     {
         Console.WriteLine();
         Console.WriteLine("PostgreSQL: " + string.Join("; ", durability));
-        Console.WriteLine("shape                      path                  clients  per req  transfers/s   p50 ms   p99 ms  deltran cpu s  pg cpu s  bench cpu s  refused");
+        Console.WriteLine("shape                      path                  clients  per req  transfers/s   p50 ms   p99 ms  deltran cpu s  pg cpu s  bench cpu s  cpu ms/transfer (deltran+pg)  refused");
         foreach (Phase p in phases)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{p.Shape,-26} {p.Path,-20} {p.Concurrency,8} {p.PerRequest,8} {p.PerSecond,12:N0} {p.P50Ms,8:0.0} {p.P99Ms,8:0.0} {(p.DeltranCpu is double d ? d.ToString("0.0", CultureInfo.InvariantCulture) : "-"),14} {p.PostgresCpu,9:0.0} {p.BenchCpu,12:0.0}  {p.Refused:N0}{(p.Refusals.Length > 0 ? " (" + p.Refusals + ")" : string.Empty)}"));
+                $"{p.Shape,-26} {p.Path,-20} {p.Concurrency,8} {p.PerRequest,8} {p.PerSecond,12:N0} {p.P50Ms,8:0.0} {p.P99Ms,8:0.0} {(p.DeltranCpu is double d ? d.ToString("0.0", CultureInfo.InvariantCulture) : "-"),14} {p.PostgresCpu,9:0.0} {p.BenchCpu,12:0.0}  {PerTransferMs(p),28}  {p.Refused:N0}{(p.Refusals.Length > 0 ? " (" + p.Refusals + ")" : string.Empty)}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

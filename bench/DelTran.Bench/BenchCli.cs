@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DelTran.Bench;
 
-/// <summary>`generate`, `validate-bench`, `close-bench`, `screening-bench`, `soak` and `chaos`; see bench/README.md.</summary>
+/// <summary>`generate`, `validate-bench`, `close-bench`, `screening-bench`, `soak`, `chaos` and `tokens`; see bench/README.md.</summary>
 internal static class BenchCli
 {
     public const int ExitOk = 0;
@@ -25,6 +25,9 @@ internal static class BenchCli
           DelTran.Bench deltran-without-checks process|serve ARGS...
           DelTran.Bench chaos --deltran EXE --connection NPGSQL --rabbitmq AMQP [--rabbitmqctl EXE] [--pg-ctl EXE] [--config FILE]
                               [--runs 5] [--seed S] [--work DIR] [--kills 5] [--max-transactions 20000] [--no-server-restarts]
+          DelTran.Bench tokens --deltran EXE --connection NPGSQL --rabbitmq AMQP [--seconds 20] [--warmup 5] [--concurrency 32]
+                               [--batch-concurrency 4] [--batch-size 100] [--accounts 1000] [--shapes uniform,hot] [--seed S]
+                               [--work DIR] [--result FILE]
 
         generate        writes a DelTran-valid pacs.008.001.08 batch of N transactions: rich ones (about 2.8 KB
                         each, every CBPR+ element) or lean ones (about 600 bytes, the fewest DelTran accepts).
@@ -51,6 +54,10 @@ internal static class BenchCli
         chaos           --runs runs, each on a fresh database (created through the admin connection NPGSQL): serve fed
                         without pause and killed with SIGKILL at random (seeded) moments up to --kills times, restarted,
                         finished, then checked; prints a table of runs, kills and violations. bench/chaos.sh runs it.
+        tokens          token transfers per second through `deltran serve`'s HTTP API, single and in linked batches, beside
+                        a raw Npgsql reference (one INSERT and two UPDATEs per transfer) at the same concurrency on the same
+                        PostgreSQL (NPGSQL is an admin connection: fresh databases are created and dropped); shapes uniform
+                        (--accounts generated participants) and hot (the six demo participants). bench/tokens.sh runs it.
         """;
 
     public static int Run(string[] args)
@@ -98,6 +105,7 @@ internal static class BenchCli
                     QualityOnly: options.ContainsKey("--quality-only"))),
                 "soak" => SoakFrom(options),
                 "chaos" => ChaosFrom(options),
+                "tokens" => TokensFrom(options),
                 _ => UnknownVerb(args[0]),
             };
         }
@@ -182,6 +190,35 @@ internal static class BenchCli
             MaxKills: Int(options, "--kills", 5),
             MaxTransactions: Int(options, "--max-transactions", 20_000),
             ServerRestarts: !options.ContainsKey("--no-server-restarts")));
+    }
+
+    private static int TokensFrom(Dictionary<string, string?> options)
+    {
+        if (Required(options, "tokens", "--deltran", "--connection", "--rabbitmq") is not { } given)
+        {
+            return ExitUsage;
+        }
+
+        string[] shapes = List(options, "--shapes", "uniform,hot");
+        if (shapes.Length == 0 || shapes.Any(s => s is not ("uniform" or "hot")))
+        {
+            throw new FormatException($"--shapes '{options.GetValueOrDefault("--shapes")}' lists uniform and/or hot.");
+        }
+
+        return TokenBench.Run(new TokenBench.Settings(
+            Deltran: Path.GetFullPath(given[0]),
+            AdminConnection: given[1],
+            RabbitMq: given[2],
+            Seconds: Int(options, "--seconds", 20),
+            Warmup: Int(options, "--warmup", 5),
+            Concurrency: Int(options, "--concurrency", 32),
+            BatchConcurrency: Int(options, "--batch-concurrency", 4),
+            BatchSize: Int(options, "--batch-size", 100),
+            Accounts: Int(options, "--accounts", 1000),
+            Shapes: shapes,
+            Seed: ULong(options, "--seed", TokenBench.DefaultSeed),
+            Work: Path.GetFullPath(options.GetValueOrDefault("--work") ?? Directory.CreateTempSubdirectory("deltran-tokens-").FullName),
+            ResultFile: options.GetValueOrDefault("--result")));
     }
 
     private static string[]? Required(Dictionary<string, string?> options, string verb, params string[] names)

@@ -168,7 +168,7 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
         using IDisposable gate = await dialect.EnterWriteAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         DateTimeOffset now = clock.GetUtcNow();
-        TokenParties parties = await TokenStore.PartiesAsync(db, Currencies, cancellationToken);
+        TokenParties parties = await TokenStore.PartiesAsync(db, Currencies, accounts.Select(a => a.Participant).OfType<string>(), cancellationToken);
         Dictionary<TokenAccountId, TokenAccountRow> locked = await TokenStore.LockAsync(db, dialect, accounts.Where(a => a.Kind != TokenAccountKind.Participant || parties.Known.Contains(a.Participant!)), now, cancellationToken);
         Dictionary<string, TokenOperationRow> stored = await TokenStore.OperationsAsync(db, ids, cancellationToken);
         TokenDecision decision = decide(stored.ToDictionary(s => s.Key, s => TokenRows.ToCore(s.Value), StringComparer.Ordinal), parties, TokenStore.Balances(locked), now);

@@ -41,12 +41,17 @@ public static class TokenStore
     public static async Task<Dictionary<string, TokenOperationRow>> OperationsAsync(DelTranDbContext db, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         await db.TokenOperations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, StringComparer.Ordinal, cancellationToken);
 
-    public static async Task<TokenParties> PartiesAsync(DelTranDbContext db, IEnumerable<string> currencies, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a decision knows of the participants it names (whether each exists, whether it is suspended) and the currencies
+    /// DelTran issues: only those participants are read, so a request costs the same however many participants there are.
+    /// </summary>
+    public static async Task<TokenParties> PartiesAsync(DelTranDbContext db, IEnumerable<string> currencies, IEnumerable<string> participants, CancellationToken cancellationToken)
     {
-        var participants = await db.Participants.AsNoTracking().Select(p => new { p.Bic, p.Suspended }).ToListAsync(cancellationToken);
+        string[] named = [.. participants.Distinct(StringComparer.Ordinal)];
+        var found = await db.Participants.AsNoTracking().Where(p => named.Contains(p.Bic)).Select(p => new { p.Bic, p.Suspended }).ToListAsync(cancellationToken);
         return new TokenParties(
-            participants.Select(p => p.Bic).ToHashSet(StringComparer.Ordinal),
-            participants.Where(p => p.Suspended).Select(p => p.Bic).ToHashSet(StringComparer.Ordinal),
+            found.Select(p => p.Bic).ToHashSet(StringComparer.Ordinal),
+            found.Where(p => p.Suspended).Select(p => p.Bic).ToHashSet(StringComparer.Ordinal),
             currencies.Select(Currency.Parse).ToHashSet());
     }
 

@@ -91,9 +91,9 @@ public sealed class LiquidityConsumer(DelTranDbContext db, IDatabaseDialect dial
 
     private async Task<(InstantSettlementBook, Dictionary<TokenAccountId, TokenAccountRow>)> LockTokensAsync(List<ObligationCandidate> batch, Dictionary<Currency, ClearingWindowRow> windows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        TokenParties parties = await TokenStore.PartiesAsync(Db, options.Value.ToRulebook().AcceptedCurrencies, cancellationToken);
-        Dictionary<TokenAccountId, TokenAccountRow> accounts = await TokenStore.LockAsync(
-            Db, Dialect, InstantSettlement.Accounts(batch, _instantChoices).Where(a => parties.Known.Contains(a.Participant!)), now, cancellationToken);
+        TokenAccountId[] wanted = [.. InstantSettlement.Accounts(batch, _instantChoices)];
+        TokenParties parties = await TokenStore.PartiesAsync(Db, options.Value.ToRulebook().AcceptedCurrencies, wanted.Select(a => a.Participant!), cancellationToken);
+        Dictionary<TokenAccountId, TokenAccountRow> accounts = await TokenStore.LockAsync(Db, Dialect, wanted.Where(a => parties.Known.Contains(a.Participant!)), now, cancellationToken);
         Dictionary<Currency, DateOnly> businessDates = windows.Where(w => w.Value.BusinessDate is not null).ToDictionary(w => w.Key, w => w.Value.BusinessDate!.Value);
         return (new InstantSettlementBook(_instantChoices, parties, TokenStore.Balances(accounts), businessDates, tokenGuard?.HaltReason), accounts);
     }

@@ -150,7 +150,7 @@ public sealed class TokenDailyReports(Func<DelTranDbContext> databases, IOptions
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(path => (Name: Path.GetRelativePath(folder, path).Replace('\\', '/'), Path: path))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => (f.Name, Bytes: new FileInfo(f.Path).Length, Sha256: Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.Path)))))
+            .Select(f => (f.Name, Bytes: new FileInfo(f.Path).Length, Sha256: AuditPackManifest.HashFile(f.Path)))
             .ToList();
         string digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(files.Select(f => f.Sha256 + "  " + f.Name + "\n")))));
         using FileStream stream = File.Create(Path.Combine(folder, Manifest));
@@ -160,17 +160,7 @@ public sealed class TokenDailyReports(Func<DelTranDbContext> databases, IOptions
         json.WriteString("currency", currency.Code);
         json.WriteString("day", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("generatedAt", generatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteStartArray("files");
-        foreach ((string name, long bytes, string sha256) in files)
-        {
-            json.WriteStartObject();
-            json.WriteString("file", name);
-            json.WriteNumber("bytes", bytes);
-            json.WriteString("sha256", sha256);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        AuditPackManifest.WriteFiles(json, files);
         json.WriteString("dayDigest", digest);
         json.WriteString("dayDigestMethod", "sha256 of the output of: sha256sum over every file but the manifest, in name order (find . -type f ! -name manifest.json | sort)");
         json.WriteEndObject();

@@ -50,7 +50,26 @@ public sealed record AuditPackManifest(string WindowId, IReadOnlyList<(string Fi
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())));
     }
 
-    internal static string HashFile(string path)
+    /// <summary>A manifest's "files" array: each file's name, size and SHA-256, as every DelTran report manifest lists them.</summary>
+    public static void WriteFiles(Utf8JsonWriter json, IEnumerable<(string File, long Bytes, string Sha256)> files)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(files);
+        json.WriteStartArray("files");
+        foreach ((string file, long bytes, string sha256) in files)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", file);
+            json.WriteNumber("bytes", bytes);
+            json.WriteString("sha256", sha256);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>The SHA-256 of a file, read as a stream, in lower-case hex.</summary>
+    public static string HashFile(string path)
     {
         using FileStream stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
@@ -64,17 +83,7 @@ public sealed record AuditPackManifest(string WindowId, IReadOnlyList<(string Fi
         json.WriteString("format", Format);
         json.WriteString("windowId", WindowId);
         json.WriteString("generatedAt", generatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
-        json.WriteStartArray("files");
-        foreach ((string file, long bytes, string sha256) in Files)
-        {
-            json.WriteStartObject();
-            json.WriteString("file", file);
-            json.WriteNumber("bytes", bytes);
-            json.WriteString("sha256", sha256);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteFiles(json, Files);
         json.WriteString("windowDigest", WindowDigest);
         json.WriteString("windowDigestMethod", "sha256 of the output of: sha256sum " + string.Join(' ', DigestedFiles));
         json.WriteEndObject();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using DelTran.Core.Amounts;
 using DelTran.Core.Iso20022;
@@ -152,7 +150,7 @@ public sealed class TokenDailyReports(Func<DelTranDbContext> databases, IOptions
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => (f.Name, Bytes: new FileInfo(f.Path).Length, Sha256: AuditPackManifest.HashFile(f.Path)))
             .ToList();
-        string digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(files.Select(f => f.Sha256 + "  " + f.Name + "\n")))));
+        string digest = AuditPackManifest.Sha256SumDigest(files.Select(f => (f.Name, f.Sha256)));
         using FileStream stream = File.Create(Path.Combine(folder, Manifest));
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();

@@ -103,8 +103,7 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
     public async Task<TokenDecision> FinishCorrectionAsync(string requestId, string operatorName, string? declineReason, CancellationToken cancellationToken)
     {
         string id = TokenRules.CorrectionId(requestId);
-        TokenOperation? found = await FindAsync(id, cancellationToken);
-        TokenAccountId[] accounts = found?.Counterparty is { } to ? [TokenAccountId.Of(found.Participant, found.Currency), TokenAccountId.Of(to, found.Currency)] : [];
+        TokenAccountId[] accounts = Moved(await FindAsync(id, cancellationToken));
         return await DecideAsync(
             [id],
             accounts,
@@ -122,14 +121,17 @@ public sealed class TokenService(Func<DelTranDbContext> databases, IDatabaseDial
         }
 
         string id = TokenRules.OperationId(participant, requestId);
-        TokenOperation? found = await FindAsync(id, cancellationToken);
-        TokenAccountId[] accounts = found?.Counterparty is { } receiver ? [TokenAccountId.Of(found.Participant, found.Currency), TokenAccountId.Of(receiver, found.Currency)] : [];
+        TokenAccountId[] accounts = Moved(await FindAsync(id, cancellationToken));
         return await DecideAsync(
             [id],
             accounts,
             (stored, parties, _, now) => post ? TokenRules.Post(stored.GetValueOrDefault(id), participant, parties, now) : TokenRules.Void(stored.GetValueOrDefault(id), participant, now),
             cancellationToken);
     }
+
+    // The accounts a stored transfer or correction moves between (none when there is no such operation).
+    private static TokenAccountId[] Moved(TokenOperation? found) =>
+        found?.Counterparty is { } to ? [TokenAccountId.Of(found.Participant, found.Currency), TokenAccountId.Of(to, found.Currency)] : [];
 
     private async Task<TokenOperation?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -35,15 +35,18 @@ public sealed record AuditPackManifest(string WindowId, IReadOnlyList<(string Fi
     public static string ComputeWindowDigest(IReadOnlyList<(string File, long Bytes, string Sha256)> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var lines = new StringBuilder();
-        foreach (string name in DigestedFiles)
-        {
-            (string file, long _, string sha256) = files.FirstOrDefault(f => f.File == name);
-            if (file is null)
-            {
-                throw new InvalidOperationException($"The pack has no {name}.");
-            }
+        return Sha256SumDigest(DigestedFiles.Select(name => files.FirstOrDefault(f => f.File == name) is { File: not null } found
+            ? (name, found.Sha256)
+            : throw new InvalidOperationException($"The pack has no {name}.")));
+    }
 
+    /// <summary>The SHA-256 of what `sha256sum` prints for the files in the given order: one "hash␣␣name\n" line each.</summary>
+    public static string Sha256SumDigest(IEnumerable<(string Name, string Sha256)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var lines = new StringBuilder();
+        foreach ((string name, string sha256) in files)
+        {
             lines.Append(sha256).Append("  ").Append(name).Append('\n');
         }
 

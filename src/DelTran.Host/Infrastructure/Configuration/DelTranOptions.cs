@@ -159,16 +159,19 @@ public sealed class DelTranOptions
     /// <summary>Each participant's choice of instant settlement in tokens, per corridor (validated at start).</summary>
     public HashSet<InstantSettlementChoice> ToInstantSettlementChoices() =>
         [.. Participants.Where(p => Bic.TryParse(p.Bic, out _)).SelectMany(p => p.InstantSettlement
-            .Select(text => LiquidityOptions.TryParseCorridor(text, out var c) ? new Corridor(c.DebtorCountry, c.CreditorCountry, Currency.Parse(c.Currency)) : (Corridor?)null)
+            .Select(CorridorOf)
             .OfType<Corridor>()
             .Select(corridor => new InstantSettlementChoice(Bic.Parse(p.Bic).Institution, corridor)))];
 
     /// <summary>The liquidity stage's corridors (validated at start, so none is dropped here) and the rulebook's accepted currencies.</summary>
     public Corridors ToCorridors() => new(
         ToRulebook().AcceptedCurrencies.Select(Currency.Parse),
-        [.. Liquidity.Corridors.Select(text => LiquidityOptions.TryParseCorridor(text, out var c)
-            ? new Corridor(c.DebtorCountry, c.CreditorCountry, Currency.Parse(c.Currency))
-            : throw new OptionsValidationException(nameof(DelTranOptions), typeof(DelTranOptions), [$"Liquidity:Corridors: '{text}' is not a corridor."]))]);
+        [.. Liquidity.Corridors.Select(text => CorridorOf(text)
+            ?? throw new OptionsValidationException(nameof(DelTranOptions), typeof(DelTranOptions), [$"Liquidity:Corridors: '{text}' is not a corridor."]))]);
+
+    // A corridor as configuration writes it (IN-AE:INR), or null.
+    private static Corridor? CorridorOf(string text) =>
+        LiquidityOptions.TryParseCorridor(text, out var c) ? new Corridor(c.DebtorCountry, c.CreditorCountry, Currency.Parse(c.Currency)) : null;
 
     public Rulebook ToRulebook() => Core.Validation.Rulebook.Default with
     {
